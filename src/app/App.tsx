@@ -1,0 +1,252 @@
+// The shell: toolbar, palette, canvas, inspector, dialogs. It wires actions to the store and I/O.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { ReactFlowProvider, useReactFlow, type Node } from '@xyflow/react';
+import { Canvas } from '../canvas/Canvas';
+import { Palette } from '../panels/Palette';
+import { Inspector } from '../panels/Inspector';
+import { HelpDialog } from '../panels/HelpDialog';
+import { DesignsDialog } from '../panels/DesignsDialog';
+import { Dialog } from '../panels/Dialog';
+import { Menu } from '../panels/Menu';
+import { NODE_SIZE, redo, undo, useDesignStore } from '../store/designStore';
+import { useActions, type ActionHandlers } from './useActions';
+import { useDesignLibrary } from './useDesignLibrary';
+import { downloadBlob, downloadText, exportDiagramImage, slug } from './files';
+import { parseDesignFile, serializeDesign } from '../model/file';
+import { shareLink } from './share';
+import type { ComponentKind, EdgeMode } from '../model/types';
+import { useStore } from 'zustand';
+
+interface Notice {
+  kind: 'info' | 'error';
+  title: string;
+  lines: string[];
+}
+
+function Shell() {
+  const design = useDesignStore((s) => s.design);
+  const canUndo = useStore(useDesignStore.temporal, (s) => s.pastStates.length > 0);
+  const canRedo = useStore(useDesignStore.temporal, (s) => s.futureStates.length > 0);
+  const library = useDesignLibrary();
+  const flow = useReactFlow();
+  const [connectMode, setConnectMode] = useState<EdgeMode>('sync');
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [designsOpen, setDesignsOpen] = useState(false);
+  const [share, setShare] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [toast, setToast] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [overlayOn, setOverlayOn] = useState(true);
+  const [bootDismissed, setBootDismissed] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  const flash = useCallback((text: string) => {
+    setToast(text);
+    setTimeout(() => setToast((t) => (t === text ? null : t)), 2500);
+  }, []);
+
+  const addAtCentre = useCallback(
+    (kind: ComponentKind) => {
+      const el = document.querySelector('.canvas-wrap');
+      const r = el?.getBoundingClientRect();
+      const p = flow.screenToFlowPosition({ x: (r?.left ?? 0) + (r?.width ?? 800) / 2, y: (r?.top ?? 0) + (r?.height ?? 600) / 2 });
+      // Nudge so repeated adds do not stack exactly on top of each other.
+      const n = useDesignStore.getState().design.nodes.length % 6;
+      useDesignStore.getState().addComponent(kind, { x: p.x - NODE_SIZE.width / 2 + n * 24, y: p.y - NODE_SIZE.height / 2 + n * 24 });
+    },
+    [flow],
+  );
+
+  const exportImage = useCallback(
+    async (format: 'png' | 'svg') => {
+      setBusy(`Rendering ${format.toUpperCase()}…`);
+      try {
+        const blob = await exportDiagramImage(flow.getNodes() as Node[], format);
+        downloadBlob(`${slug(useDesignStore.getState().design.name)}.${format}`, blob);
+      } catch (e) {
+        setNotice({ kind: 'error', title: 'The picture could not be made', lines: [e instanceof Error ? e.message : String(e)] });
+      } finally {
+        setBusy(null);
+      }
+    },
+    [flow],
+  );
+
+  const handlers = useMemo<ActionHandlers>(
+    () => ({
+      fitView: () => void flow.fitView({ padding: 0.15, duration: 300 }),
+      autoLayout: async () => {
+        setBusy('Arranging the diagram…');
+        try {
+          const { autoLayout } = await import('../canvas/layout');
+          const { positions, groupSizes } = await autoLayout(useDesignStore.getState().design);
+          useDesignStore.getState().applyLayout(positions, groupSizes);
+          setTimeout(() => void flow.fitView({ padding: 0.15, duration: 300 }), 50);
+          flash('Arranged. Undo with Ctrl+Z.');
+        } catch (e) {
+          setNotice({ kind: 'error', title: 'Auto-layout failed', lines: [e instanceof Error ? e.message : String(e)] });
+        } finally {
+          setBusy(null);
+        }
+      },
+      exportFile: () => {
+        const d = useDesignStore.getState().design;
+        downloadText(`${slug(d.name)}.archlab.json`, serializeDesign(d));
+      },
+      importFile: () => fileRef.current?.click(),
+      exportPng: () => void exportImage('png'),
+      exportSvg: () => void exportImage('svg'),
+      share: () => setShare(shareLink(useDesignStore.getState().design, window.location.href)),
+      toggleHelp: () => setHelpOpen((o) => !o),
+      focusSearch: () => searchRef.current?.focus(),
+      toggleOverlay: () => setOverlayOn((o) => !o),
+      openDesigns: () => {
+        void library.refresh();
+        setDesignsOpen(true);
+      },
+      newDesign: () => void library.createEmpty(),
+      setConnectMode,
+    }),
+    [flow, exportImage, flash, library],
+  );
+  const actions = useActions(handlers);
+  const run = (id: string) => actions.find((a) => a.id === id)?.perform();
+
+  const onImport = async (file: File) => {
+    const parsed = parseDesignFile(await file.text());
+    if (!parsed.ok) {
+      setNotice({ kind: 'error', title: `“${file.name}” could not be opened`, lines: [...parsed.errors, 'Your current design has not been changed.'] });
+      return;
+    }
+    await library.openNew(parsed.design);
+    flash(parsed.migratedFrom ? `Imported “${parsed.design.name}” (updated from file version ${parsed.migratedFrom}).` : `Imported “${parsed.design.name}”.`);
+  };
+
+  const bootNotice = library.bootErrors && !bootDismissed && !notice ? { kind: 'error' as const, title: 'This link could not be opened', lines: [...library.bootErrors, 'Your saved designs are untouched.'] } : null;
+  const shownNotice = notice ?? bootNotice;
+
+  return (
+    <div className="app">
+      <header className="topbar" role="banner">
+        <div className="brand" aria-label="ArchLab">
+          <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+            <rect x="2" y="3" width="8" height="6" rx="1.5" fill="#2563eb" />
+            <rect x="14" y="3" width="8" height="6" rx="1.5" fill="#7c3aed" />
+            <rect x="8" y="15" width="8" height="6" rx="1.5" fill="#0f766e" />
+            <path d="M6 9v3h12V9M12 12v3" stroke="#334155" strokeWidth="1.6" fill="none" />
+          </svg>
+          ArchLab
+        </div>
+        <input
+          key={design.id + design.name}
+          className="design-name"
+          aria-label="Design name"
+          defaultValue={design.name}
+          onBlur={(e) => useDesignStore.getState().renameDesign(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+        />
+        <span className={`save-state ${library.saveState}`} role="status" data-testid="save-state">
+          {library.saveState === 'saved' ? 'Saved' : library.saveState === 'saving' ? 'Saving…' : library.saveState === 'loading' ? 'Loading…' : 'Not saved'}
+        </span>
+        <nav className="toolbar" aria-label="Toolbar">
+          <button type="button" onClick={() => run('designs')}>Designs</button>
+          <span className="sep" />
+          <button type="button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">↶</button>
+          <button type="button" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">↷</button>
+          <span className="sep" />
+          <div className="segmented" role="radiogroup" aria-label="New connections are">
+            {(['sync', 'async'] as const).map((m) => (
+              <button key={m} type="button" role="radio" aria-checked={connectMode === m} className={connectMode === m ? 'on' : ''} onClick={() => setConnectMode(m)} title={m === 'sync' ? 'New connections are sync calls (S)' : 'New connections are async messages (A)'}>
+                {m === 'sync' ? '→ Sync' : '⇢ Async'}
+              </button>
+            ))}
+          </div>
+          <span className="sep" />
+          <Menu label="Group">
+              <button type="button" onClick={() => run('group-zone')}>Put selection in a zone (G)</button>
+              <button type="button" onClick={() => run('group-region')}>Put selection in a region (Shift+G)</button>
+              <button type="button" onClick={() => run('ungroup')}>Ungroup (Ctrl+Shift+G)</button>
+          </Menu>
+          <button type="button" onClick={() => run('layout')} title="Auto-layout (L)">Auto-layout</button>
+          <span className="sep" />
+          <button type="button" onClick={() => run('import')} title="Import a design file (Ctrl+O)">Import</button>
+          <Menu label="Export">
+              <button type="button" onClick={() => run('export')}>Design file (.json)</button>
+              <button type="button" onClick={() => run('png')}>Picture (PNG)</button>
+              <button type="button" onClick={() => run('svg')}>Picture (SVG)</button>
+          </Menu>
+          <button type="button" onClick={() => run('share')}>Share link</button>
+          <span className="sep" />
+          <button type="button" aria-pressed={overlayOn} onClick={() => run('overlay')} title="Show or hide load overlay (O)">Overlay</button>
+          <button type="button" onClick={() => run('help')} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
+        </nav>
+      </header>
+      <Palette ref={searchRef} onAdd={addAtCentre} />
+      <main className="canvas-wrap" aria-label="Diagram">
+        <Canvas connectMode={connectMode} overlay={null} edgeWidths={null} />
+        {busy ? (
+          <div className="busy" role="status">
+            <span className="spinner" aria-hidden="true" /> {busy}
+          </div>
+        ) : null}
+      </main>
+      <Inspector />
+      <input
+        ref={fileRef}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="import-input"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void onImport(f);
+        }}
+      />
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} actions={actions} />
+      <DesignsDialog open={designsOpen} onClose={() => setDesignsOpen(false)} library={library} currentId={design.id} />
+      <Dialog title="Share this design" open={share !== null} onClose={() => setShare(null)}>
+        <p>Anyone who opens this link gets their own copy of the design. Nothing is uploaded: the design is inside the link.</p>
+        <input className="share-link" readOnly value={share ?? ''} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} data-testid="share-link" />
+        <div className="dialog-actions">
+          <button
+            type="button"
+            className="primary"
+            onClick={() =>
+              navigator.clipboard?.writeText(share ?? '').then(
+                () => flash('Link copied.'),
+                () => flash('Copy failed: select the link and press Ctrl+C.'),
+              )
+            }
+          >
+            Copy link
+          </button>
+        </div>
+      </Dialog>
+      <Dialog
+        title={shownNotice?.title ?? ''}
+        open={shownNotice !== null}
+        onClose={() => {
+          setNotice(null);
+          if (!notice) setBootDismissed(true);
+        }}
+      >
+        <ul className="notice-lines" data-testid="notice">
+          {shownNotice?.lines.map((l, i) => <li key={i}>{l}</li>)}
+        </ul>
+      </Dialog>
+      <div className="toast" role="status" aria-live="polite">
+        {toast}
+      </div>
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <ReactFlowProvider>
+      <Shell />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,167 @@
+// Opening, saving and listing designs: boot (share link, last design, or the example),
+// autosave after every change, and the operations of the designs list.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDesignStore } from '../store/designStore';
+import { exampleDesign } from '../model/example';
+import type { Design } from '../model/types';
+import * as db from './persistence';
+import { decodeShareFragment } from './share';
+import { newId } from '../store/ids';
+
+export type SaveState = 'loading' | 'saved' | 'saving' | 'error';
+
+const AUTOSAVE_DELAY_MS = 300; // long enough to batch a burst of edits, short enough that a reload loses nothing
+
+export interface DesignLibrary {
+  saveState: SaveState;
+  designs: db.DesignSummary[];
+  bootErrors: string[] | null;
+  refresh: () => Promise<void>;
+  open: (id: string) => Promise<void>;
+  openNew: (design: Design) => Promise<void>;
+  createEmpty: () => Promise<void>;
+  duplicate: (id: string) => Promise<void>;
+  rename: (id: string, name: string) => Promise<void>;
+  remove: (id: string) => Promise<void>;
+}
+
+/** A design brought in from outside (a file, a link) never overwrites one the learner has. */
+async function withFreshId(design: Design): Promise<Design> {
+  const existing = new Set((await db.listDesigns()).map((d) => d.id));
+  return existing.has(design.id) ? { ...design, id: newId('design', existing) } : design;
+}
+
+export function useDesignLibrary(): DesignLibrary {
+  const [saveState, setSaveState] = useState<SaveState>('loading');
+  const [designs, setDesigns] = useState<db.DesignSummary[]>([]);
+  const [bootErrors, setBootErrors] = useState<string[] | null>(null);
+  const booted = useRef(false);
+
+  const refresh = useCallback(async () => setDesigns(await db.listDesigns()), []);
+
+  const show = useCallback(
+    async (design: Design) => {
+      useDesignStore.getState().loadDesign(design);
+      await db.saveDesign(useDesignStore.getState().design);
+      await refresh();
+      setSaveState('saved');
+    },
+    [refresh],
+  );
+
+  useEffect(() => {
+    if (booted.current) return;
+    booted.current = true;
+    (async () => {
+      try {
+        const shared = decodeShareFragment(window.location.hash);
+        if (shared) history.replaceState(null, '', window.location.pathname + window.location.search);
+        if (shared?.ok) {
+          await show(await withFreshId(shared.design));
+          return;
+        }
+        if (shared && !shared.ok) setBootErrors(shared.errors);
+        const id = await db.currentDesignId();
+        const stored = id ? await db.loadDesign(id) : null;
+        if (stored) {
+          useDesignStore.getState().loadDesign(stored);
+          await refresh();
+          setSaveState('saved');
+        } else {
+          const list = await db.listDesigns();
+          const fallback = list[0] ? await db.loadDesign(list[0].id) : null;
+          await show(fallback ?? exampleDesign());
+        }
+      } catch (e) {
+        // IndexedDB can be unavailable (private windows, blocked storage): work on, but say so.
+        useDesignStore.getState().loadDesign(exampleDesign());
+        setSaveState('error');
+        setBootErrors([`Your designs cannot be saved in this browser (${e instanceof Error ? e.message : String(e)}). Export a file to keep your work.`]);
+      }
+    })();
+  }, [refresh, show]);
+
+  // Autosave: every change to the design is written shortly after it happens.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = useDesignStore.subscribe((state, prev) => {
+      if (state.design === prev.design) return;
+      setSaveState((s) => (s === 'loading' ? s : 'saving'));
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        try {
+          await db.saveDesign(useDesignStore.getState().design);
+          setSaveState('saved');
+          await refresh();
+        } catch {
+          setSaveState('error');
+        }
+      }, AUTOSAVE_DELAY_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [refresh]);
+
+  const open = useCallback(
+    async (id: string) => {
+      const d = await db.loadDesign(id);
+      if (d) {
+        useDesignStore.getState().loadDesign(d);
+        await db.setCurrentDesignId(id);
+      }
+    },
+    [],
+  );
+
+  const openNew = useCallback(async (design: Design) => show(await withFreshId(design)), [show]);
+
+  const createEmpty = useCallback(async () => {
+    const list = await db.listDesigns();
+    const taken = new Set(list.map((d) => d.id));
+    await show({ id: newId('design', taken), name: `Untitled design ${list.length + 1}`, nodes: [], edges: [], groups: [] });
+  }, [show]);
+
+  const duplicate = useCallback(
+    async (id: string) => {
+      const d = await db.loadDesign(id);
+      if (!d) return;
+      const taken = new Set((await db.listDesigns()).map((x) => x.id));
+      await show({ ...d, id: newId('design', taken), name: `${d.name} (copy)` });
+    },
+    [show],
+  );
+
+  const rename = useCallback(
+    async (id: string, name: string) => {
+      if (useDesignStore.getState().design.id === id) {
+        useDesignStore.getState().renameDesign(name);
+        return;
+      }
+      const d = await db.loadDesign(id);
+      if (!d || !name.trim()) return;
+      const current = await db.currentDesignId();
+      await db.saveDesign({ ...d, name: name.trim() });
+      if (current) await db.setCurrentDesignId(current);
+      await refresh();
+    },
+    [refresh],
+  );
+
+  const remove = useCallback(
+    async (id: string) => {
+      await db.deleteDesign(id);
+      const list = await db.listDesigns();
+      if (useDesignStore.getState().design.id === id) {
+        const next = list[0] ? await db.loadDesign(list[0].id) : null;
+        await show(next ?? exampleDesign());
+      } else {
+        await refresh();
+      }
+    },
+    [refresh, show],
+  );
+
+  return { saveState, designs, bootErrors, refresh, open, openNew, createEmpty, duplicate, rename, remove };
+}

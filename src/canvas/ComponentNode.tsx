@@ -1,0 +1,70 @@
+import { memo, useEffect, useRef } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { KindIcon, CATEGORY_COLOR } from './icons';
+import { getKindSpec } from '../model/catalog';
+import { useDesignStore } from '../store/designStore';
+import type { ComponentFlowNode } from './flowTypes';
+import { utilizationColor, formatMs } from './format';
+
+function RenameInput({ id, label }: { id: string; label: string }) {
+  const renameNode = useDesignStore((s) => s.renameNode);
+  const startRename = useDesignStore((s) => s.startRename);
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  return (
+    <input
+      ref={ref}
+      className="node-rename nodrag"
+      aria-label="Component name"
+      defaultValue={label}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') renameNode(id, e.currentTarget.value);
+        if (e.key === 'Escape') startRename(null);
+      }}
+      onBlur={(e) => renameNode(id, e.currentTarget.value)}
+    />
+  );
+}
+
+function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>) {
+  const spec = getKindSpec(data.kind);
+  const renaming = useDesignStore((s) => s.renamingId === id);
+  const accent = CATEGORY_COLOR[spec.category];
+  const o = data.overlay;
+  const ring = o ? (o.saturated ? '#b91c1c' : utilizationColor(o.utilization)) : undefined;
+  return (
+    <div
+      className={`component-node${selected ? ' selected' : ''}${o?.saturated ? ' saturated' : ''}${o?.stale ? ' stale' : ''}`}
+      style={{ ['--accent' as string]: accent, ...(ring ? { ['--ring' as string]: ring } : {}) }}
+      data-kind={data.kind}
+      data-testid={`node-${id}`}
+    >
+      <Handle type="target" position={Position.Left} className="handle" aria-label={`Connect into ${data.label}`} />
+      <div className="component-icon" style={{ color: accent }}>
+        <KindIcon kind={data.kind} size={22} />
+      </div>
+      <div className="component-text">
+        {renaming ? <RenameInput id={id} label={data.label} /> : <div className="component-label" title={data.label}>{data.label}</div>}
+        <div className="component-kind">
+          {spec.label}
+          {data.instances > 1 ? <span className="instances"> ×{data.instances}</span> : null}
+        </div>
+      </div>
+      {o ? (
+        <div className="overlay-badges" aria-label="load">
+          <span className="badge util" style={{ background: ring }}>
+            {o.saturated ? 'SATURATED' : o.utilization === null ? '–' : `${Math.round(o.utilization * 100)}%`}
+          </span>
+          {!o.saturated && o.p99Ms !== null ? <span className="badge lat">p99 {formatMs(o.p99Ms)}</span> : null}
+        </div>
+      ) : null}
+      <Handle type="source" position={Position.Right} className="handle" aria-label={`Connect from ${data.label}`} />
+    </div>
+  );
+}
+
+export const ComponentNode = memo(ComponentNodeView);

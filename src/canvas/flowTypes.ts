@@ -1,0 +1,27 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { ComponentKind, DesignEdge, GroupKind } from '../model/types';
+
+export interface ComponentNodeData extends Record<string, unknown> {
+  kind: ComponentKind;
+  label: string;
+  instances: number;
+  /** Filled in by the results overlay when it is on. */
+  overlay?: NodeOverlay;
+}
+
+export interface NodeOverlay {
+  utilization: number | null;
+  saturated: boolean;
+  p99Ms: number | null;
+  stale: boolean;
+}
+
+export interface GroupNodeData extends Record<string, unknown> {
+  kind: GroupKind;
+  label: string;
+}
+
+export type ComponentFlowNode = Node<ComponentNodeData, 'component'>;
+export type GroupFlowNode = Node<GroupNodeData, 'zone'>;
+export type FlowNode = ComponentFlowNode | GroupFlowNode;
+export type FlowEdge = Edge<{ mode: DesignEdge['mode'] }>;

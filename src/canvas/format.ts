@@ -1,0 +1,29 @@
+// Display helpers shared by nodes, panels and charts.
+
+/** Green below 60%, amber to 85%, red above: queueing delay grows steeply past ~80% (M/M/1: R = S/(1-rho)). */
+export function utilizationColor(u: number | null): string {
+  if (u === null) return '#64748b';
+  if (u < 0.6) return '#15803d';
+  if (u < 0.85) return '#b45309';
+  return '#b91c1c';
+}
+
+export function formatMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(0)} s`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 100) return `${ms.toFixed(0)} ms`;
+  if (ms >= 10) return `${ms.toFixed(1)} ms`;
+  return `${ms.toFixed(2)} ms`;
+}
+
+export function formatRps(rps: number | null | undefined): string {
+  if (rps === null || rps === undefined || !Number.isFinite(rps)) return '–';
+  if (rps >= 1000) return `${(rps / 1000).toFixed(rps >= 10_000 ? 0 : 1)}k req/s`;
+  return `${rps.toFixed(rps >= 10 ? 0 : 1)} req/s`;
+}
+
+export function formatPercent(x: number | null | undefined, digits = 0): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  return `${(x * 100).toFixed(digits)}%`;
+}

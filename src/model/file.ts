@@ -1,0 +1,64 @@
+// Reading and writing design files. A bad file yields messages that name the component
+// or field and say what is wrong; it never half-loads.
+import * as v from 'valibot';
+import { CURRENT_VERSION, DESIGN_FORMAT, DesignFileSchema } from './schema';
+import { migrate } from './migrations';
+import { checkDesign } from './validate';
+import type { Design } from './types';
+
+export type ParseResult = { ok: true; design: Design; migratedFrom?: number } | { ok: false; errors: string[] };
+
+const MAX_FILE_CHARS = 20_000_000; // 20 MB of text: far beyond a 5000-component design, small enough not to hang a tab.
+
+export function serializeDesign(design: Design): string {
+  return JSON.stringify({ format: DESIGN_FORMAT, version: CURRENT_VERSION, design }, null, 2);
+}
+
+export function parseDesignFile(text: string): ParseResult {
+  if (text.length > MAX_FILE_CHARS) return { ok: false, errors: ['The file is larger than 20 MB, too large to be a design.'] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message.replace(/^JSON\.parse: /, '') : '';
+    return { ok: false, errors: [`The file is not valid JSON (${detail}).`] };
+  }
+  return parseDesignObject(raw);
+}
+
+export function parseDesignObject(raw: unknown): ParseResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, errors: ['The file does not contain an ArchLab design (expected a JSON object).'] };
+  }
+  const migrated = migrate(raw as Record<string, unknown>, CURRENT_VERSION);
+  if ('error' in migrated) return { ok: false, errors: [migrated.error] };
+  const parsed = v.safeParse(DesignFileSchema, migrated.file);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.issues.slice(0, 20).map((issue) => describeIssue(issue, migrated.file)) };
+  }
+  const design: Design = parsed.output.design;
+  const problems = checkDesign(design);
+  if (problems.length > 0) return { ok: false, errors: problems.slice(0, 20) };
+  return migrated.migratedFrom === undefined ? { ok: true, design } : { ok: true, design, migratedFrom: migrated.migratedFrom };
+}
+
+const COLLECTION_NAMES: Record<string, string> = { nodes: 'Component', edges: 'Connection', groups: 'Zone or region' };
+
+/** "Component "Orders DB" (nodes[3]): params.instances must be 0 or more". */
+function describeIssue(issue: v.BaseIssue<unknown>, root: unknown): string {
+  const keys = (issue.path ?? []).map((p) => p.key as string | number);
+  if (keys[0] === 'format') return 'The file is not an ArchLab design (its "format" field is not "archlab-design").';
+  const designKeys = keys[0] === 'design' ? keys.slice(1) : keys;
+  const collection = designKeys[0];
+  const index = designKeys[1];
+  const field = designKeys.slice(2).join('.');
+  const what = issue.message.startsWith('Invalid') ? `has the wrong type (${issue.message})` : issue.message;
+  if (typeof collection === 'string' && typeof index === 'number' && COLLECTION_NAMES[collection]) {
+    const item = (root as { design?: Record<string, unknown[]> }).design?.[collection]?.[index] as Record<string, unknown> | undefined;
+    const name = typeof item?.label === 'string' && item.label ? `"${item.label}"` : typeof item?.id === 'string' ? `"${item.id}"` : '';
+    const subject = `${COLLECTION_NAMES[collection]} ${name ? name + ' ' : ''}(${collection}[${index}])`;
+    return field ? `${subject}: ${field} ${what}.` : `${subject} ${what}.`;
+  }
+  const path = designKeys.join('.');
+  return path ? `Field "${path}" ${what}.` : `The design ${what}.`;
+}

@@ -1,0 +1,72 @@
+// Older design files are brought up to the current version one step at a time.
+// Version 1 was the prototype format: `components` with `type`, `name`, `x`, `y`,
+// and `links` with `from`, `to`, `async`, `calls`, `probability`; zones were flat.
+
+type Json = Record<string, unknown>;
+type Migration = (file: Json) => Json;
+
+const asArray = (x: unknown): Json[] => (Array.isArray(x) ? (x as Json[]) : []);
+
+/** migrations[n] turns a version-n file into a version-(n+1) file. */
+const migrations: Record<number, Migration> = {
+  1: (file) => {
+    const components = asArray(file.components);
+    const links = asArray(file.links);
+    const zones = asArray(file.zones);
+    return {
+      format: 'archlab-design',
+      version: 2,
+      design: {
+        id: typeof file.id === 'string' ? file.id : 'imported',
+        name: typeof file.name === 'string' ? file.name : 'Imported design',
+        nodes: components.map((c) => ({
+          id: c.id,
+          kind: c.type,
+          label: typeof c.name === 'string' ? c.name : String(c.id ?? ''),
+          params: c.params ?? {},
+          position: { x: c.x ?? 0, y: c.y ?? 0 },
+          ...(typeof c.zone === 'string' ? { groupId: c.zone } : {}),
+        })),
+        edges: links.map((l, i) => ({
+          id: typeof l.id === 'string' ? l.id : `e${i + 1}`,
+          source: l.from,
+          target: l.to,
+          mode: l.async === true ? 'async' : 'sync',
+          callsPerRequest: l.calls ?? 1,
+          share: l.probability ?? 1,
+        })),
+        groups: zones.map((z) => ({
+          id: z.id,
+          kind: 'zone',
+          label: typeof z.name === 'string' ? z.name : String(z.id ?? ''),
+          position: { x: z.x ?? 0, y: z.y ?? 0 },
+          size: { width: z.width ?? 400, height: z.height ?? 300 },
+        })),
+      },
+    };
+  },
+};
+
+export interface MigrationResult {
+  file: Json;
+  migratedFrom?: number;
+}
+
+export function migrate(file: Json, currentVersion: number): MigrationResult | { error: string } {
+  const version = file.version;
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    return { error: 'The file has no "version" number, so it is not an ArchLab design file.' };
+  }
+  if (version > currentVersion) {
+    return {
+      error: `The file is version ${version}, newer than this ArchLab understands (version ${currentVersion}). Update ArchLab to open it.`,
+    };
+  }
+  let out = file;
+  for (let n = version; n < currentVersion; n++) {
+    const step = migrations[n];
+    if (!step) return { error: `Files of version ${n} can no longer be opened (no migration exists).` };
+    out = step(out);
+  }
+  return version < currentVersion ? { file: out, migratedFrom: version } : { file: out };
+}

@@ -1,0 +1,103 @@
+// The design a learner builds: components (nodes), the calls and messages between them
+// (edges), and the regions and zones they sit in (groups). Pure data, no behaviour.
+
+export const COMPONENT_KINDS = [
+  'client',
+  'dns',
+  'cdn',
+  'load-balancer',
+  'api-gateway',
+  'rate-limiter',
+  'service',
+  'worker',
+  'cache',
+  'relational-db',
+  'nosql',
+  'queue',
+  'stream',
+  'object-storage',
+  'search',
+  'third-party-api',
+] as const;
+
+export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+export interface DesignNode {
+  id: string;
+  kind: ComponentKind;
+  label: string;
+  /** Parameter values by key (see the kind's ParamSpec list); missing keys take the default. */
+  params: Record<string, number>;
+  position: Position;
+  /** The zone or region this node sits in, if any. */
+  groupId?: string;
+}
+
+/** sync: the caller waits for the answer, holding its worker. async: a message, fire and forget. */
+export type EdgeMode = 'sync' | 'async';
+
+export interface DesignEdge {
+  id: string;
+  source: string;
+  target: string;
+  mode: EdgeMode;
+  /** Calls made along this edge per request that takes it (>= 0). */
+  callsPerRequest: number;
+  /** Share of the source's requests that take this edge, 0..1. */
+  share: number;
+  label?: string;
+}
+
+export type GroupKind = 'region' | 'zone';
+
+export interface DesignGroup {
+  id: string;
+  kind: GroupKind;
+  label: string;
+  /** A zone sits inside a region. */
+  parentId?: string;
+  position: Position;
+  size: { width: number; height: number };
+}
+
+export interface Design {
+  id: string;
+  name: string;
+  nodes: DesignNode[];
+  edges: DesignEdge[];
+  groups: DesignGroup[];
+}
+
+/** Describes one parameter of a component kind: what it means, its unit, range and default. */
+export interface ParamSpec {
+  key: string;
+  label: string;
+  unit: string;
+  min: number;
+  max: number;
+  /** Whole numbers only (instances, replicas). */
+  integer?: boolean;
+  step?: number;
+  default: number;
+  /** One line: where the default comes from, or why it is a sensible start. */
+  source: string;
+  /** One line for the inspector: what changing it does. */
+  help: string;
+}
+
+export interface ComponentKindSpec {
+  kind: ComponentKind;
+  label: string;
+  /** Palette group for browsing: edge, compute, data, messaging, external. */
+  category: 'traffic' | 'edge' | 'compute' | 'data' | 'messaging' | 'external';
+  /** Search words beyond the label (e.g. "redis", "memcached" for cache). */
+  keywords: string[];
+  /** One paragraph a learner can read: what it is, when to use it, what it costs you. */
+  explanation: string;
+  params: ParamSpec[];
+}

@@ -1,0 +1,67 @@
+// The learner's designs: open, new, rename, duplicate, delete (asks first).
+import { useState } from 'react';
+import { Dialog } from './Dialog';
+import type { DesignLibrary } from '../app/useDesignLibrary';
+
+export function DesignsDialog({ open, onClose, library, currentId }: { open: boolean; onClose: () => void; library: DesignLibrary; currentId: string }) {
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  return (
+    <Dialog title="My designs" open={open} onClose={onClose} wide>
+      <div className="dialog-actions">
+        <button type="button" className="primary" onClick={() => library.createEmpty().then(onClose)}>
+          New design
+        </button>
+      </div>
+      <ul className="design-list">
+        {library.designs.map((d) => (
+          <li key={d.id} className={d.id === currentId ? 'current' : ''} data-testid="design-row">
+            {renaming === d.id ? (
+              <input
+                autoFocus
+                aria-label="New name"
+                defaultValue={d.name}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') library.rename(d.id, e.currentTarget.value).then(() => setRenaming(null));
+                  if (e.key === 'Escape') {
+                    e.stopPropagation();
+                    e.preventDefault();
+                    setRenaming(null);
+                  }
+                }}
+                onBlur={(e) => library.rename(d.id, e.currentTarget.value).then(() => setRenaming(null))}
+              />
+            ) : (
+              <button type="button" className="design-open" onClick={() => library.open(d.id).then(onClose)}>
+                <strong>{d.name}</strong>
+                <span className="muted">
+                  {d.nodeCount} components · edited {new Date(d.updatedAt).toLocaleString()}
+                  {d.id === currentId ? ' · open now' : ''}
+                </span>
+              </button>
+            )}
+            {confirming === d.id ? (
+              <span className="confirm" role="alert">
+                Delete “{d.name}” for good?
+                <button type="button" className="danger" onClick={() => library.remove(d.id).then(() => setConfirming(null))}>
+                  Delete
+                </button>
+                <button type="button" onClick={() => setConfirming(null)}>
+                  Keep
+                </button>
+              </span>
+            ) : (
+              <span className="row-actions">
+                <button type="button" onClick={() => setRenaming(d.id)}>Rename</button>
+                <button type="button" onClick={() => library.duplicate(d.id).then(onClose)}>Duplicate</button>
+                <button type="button" onClick={() => setConfirming(d.id)} aria-label={`Delete ${d.name}`}>
+                  Delete
+                </button>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Dialog>
+  );
+}
