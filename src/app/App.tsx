@@ -37,7 +37,6 @@ function Shell() {
   const [toast, setToast] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [overlayOn, setOverlayOn] = useState(true);
-  const [bootDismissed, setBootDismissed] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
@@ -123,13 +122,13 @@ function Shell() {
     flash(parsed.migratedFrom ? `Imported “${parsed.design.name}” (updated from file version ${parsed.migratedFrom}).` : `Imported “${parsed.design.name}”.`);
   };
 
-  const bootNotice = library.bootErrors && !bootDismissed && !notice ? { kind: 'error' as const, title: 'This link could not be opened', lines: [...library.bootErrors, 'Your saved designs are untouched.'] } : null;
+  const bootNotice = library.bootErrors && !notice ? { kind: 'error' as const, title: 'This link could not be opened', lines: [...library.bootErrors, 'Your saved designs are untouched.'] } : null;
   const shownNotice = notice ?? bootNotice;
 
   return (
     <div className="app">
       <header className="topbar" role="banner">
-        <div className="brand" aria-label="ArchLab">
+        <h1 className="brand">
           <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
             <rect x="2" y="3" width="8" height="6" rx="1.5" fill="#2563eb" />
             <rect x="14" y="3" width="8" height="6" rx="1.5" fill="#7c3aed" />
@@ -137,7 +136,7 @@ function Shell() {
             <path d="M6 9v3h12V9M12 12v3" stroke="#334155" strokeWidth="1.6" fill="none" />
           </svg>
           ArchLab
-        </div>
+        </h1>
         <input
           key={design.id + design.name}
           className="design-name"
@@ -229,7 +228,7 @@ function Shell() {
         open={shownNotice !== null}
         onClose={() => {
           setNotice(null);
-          if (!notice) setBootDismissed(true);
+          if (!notice) library.clearBootErrors();
         }}
       >
         <ul className="notice-lines" data-testid="notice">

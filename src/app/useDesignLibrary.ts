@@ -16,6 +16,7 @@ export interface DesignLibrary {
   saveState: SaveState;
   designs: db.DesignSummary[];
   bootErrors: string[] | null;
+  clearBootErrors: () => void;
   refresh: () => Promise<void>;
   open: (id: string) => Promise<void>;
   openNew: (design: Design) => Promise<void>;
@@ -80,6 +81,19 @@ export function useDesignLibrary(): DesignLibrary {
       }
     })();
   }, [refresh, show]);
+
+  // A share link pasted into this tab changes only the fragment: open it without a reload.
+  useEffect(() => {
+    const onHash = async () => {
+      const shared = decodeShareFragment(window.location.hash);
+      if (!shared) return;
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+      if (shared.ok) await show(await withFreshId(shared.design));
+      else setBootErrors(shared.errors);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [show]);
 
   // Autosave: every change to the design is written shortly after it happens.
   useEffect(() => {
@@ -163,5 +177,7 @@ export function useDesignLibrary(): DesignLibrary {
     [refresh, show],
   );
 
-  return { saveState, designs, bootErrors, refresh, open, openNew, createEmpty, duplicate, rename, remove };
+  const clearBootErrors = useCallback(() => setBootErrors(null), []);
+
+  return { saveState, designs, bootErrors, clearBootErrors, refresh, open, openNew, createEmpty, duplicate, rename, remove };
 }

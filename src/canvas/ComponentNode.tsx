@@ -43,7 +43,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       data-kind={data.kind}
       data-testid={`node-${id}`}
     >
-      <Handle type="target" position={Position.Left} className="handle" aria-label={`Connect into ${data.label}`} />
+      <Handle type="target" position={Position.Left} className="handle" />
       <div className="component-icon" style={{ color: accent }}>
         <KindIcon kind={data.kind} size={22} />
       </div>
@@ -55,14 +55,14 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
         </div>
       </div>
       {o ? (
-        <div className="overlay-badges" aria-label="load">
+        <div className="overlay-badges">
           <span className="badge util" style={{ background: ring }}>
             {o.saturated ? 'SATURATED' : o.utilization === null ? '–' : `${Math.round(o.utilization * 100)}%`}
           </span>
           {!o.saturated && o.p99Ms !== null ? <span className="badge lat">p99 {formatMs(o.p99Ms)}</span> : null}
         </div>
       ) : null}
-      <Handle type="source" position={Position.Right} className="handle" aria-label={`Connect from ${data.label}`} />
+      <Handle type="source" position={Position.Right} className="handle" />
     </div>
   );
 }
