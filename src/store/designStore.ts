@@ -65,7 +65,7 @@ function kindPrefix(kind: ComponentKind): string {
   return kind.replace(/[^a-z]/g, '').slice(0, 6);
 }
 
-export const NODE_SIZE = { width: 168, height: 64 }; // px; matches the node card in the canvas
+export const NODE_SIZE = { width: 188, height: 64 }; // px; matches the node card in the canvas
 
 /** Which group (innermost: a zone before a region) contains a point. */
 export function groupAt(groups: DesignGroup[], p: Position): DesignGroup | undefined {

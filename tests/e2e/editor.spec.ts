@@ -176,3 +176,19 @@ test('no serious or critical accessibility violations', async ({ page }) => {
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });
+
+test('export the diagram as PNG and SVG', async ({ page }) => {
+  await openApp(page);
+  for (const [label, check] of [
+    ['Picture (PNG)', (b: Buffer) => expect([...b.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG')],
+    ['Picture (SVG)', (b: Buffer) => expect(b.toString('utf8')).toMatch(/<svg[\s\S]*Photo API/)],
+  ] as const) {
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByText('Export', { exact: true }).click();
+    await page.getByRole('button', { name: label }).click();
+    const download = await downloadPromise;
+    const bytes = await readFile((await download.path())!);
+    expect(bytes.length).toBeGreaterThan(1000);
+    check(bytes);
+  }
+});

@@ -93,7 +93,7 @@ describe('design store', () => {
     expect(st().design.nodes.every((n) => n.groupId === z)).toBe(true);
     const g = st().design.groups[0]!;
     expect(g.position.x).toBeLessThan(0);
-    expect(g.position.x + g.size.width).toBeGreaterThan(300 + 168);
+    expect(g.position.x + g.size.width).toBeGreaterThan(300 + 188);
     st().select([z], []);
     st().ungroupSelection();
     expect(st().design.groups).toHaveLength(0);
