@@ -1,5 +1,5 @@
 // The shell: toolbar, palette, canvas, inspector, dialogs. It wires actions to the store and I/O.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider, useReactFlow, type Node } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../panels/Palette';
@@ -44,6 +44,12 @@ function Shell() {
     setToast(text);
     setTimeout(() => setToast((t) => (t === text ? null : t)), 2500);
   }, []);
+
+  // Opening another design (a file, a link, the list) shows all of it.
+  useEffect(() => {
+    const t = setTimeout(() => void flow.fitView({ padding: 0.15 }), 60);
+    return () => clearTimeout(t);
+  }, [design.id, flow]);
 
   const addAtCentre = useCallback(
     (kind: ComponentKind) => {

@@ -9,6 +9,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -26,6 +27,7 @@ export const DRAG_MIME = 'application/x-archlab-kind';
 
 const nodeTypes = { component: ComponentNode, zone: GroupNode };
 
+const ZOOMED_OUT_BELOW = 0.4; // zoom factor: node labels are ~5 px tall there
 const SYNC_COLOR = '#334155';
 const ASYNC_COLOR = '#7c3aed';
 
@@ -56,6 +58,8 @@ export function Canvas({ connectMode, overlay, edgeWidths }: CanvasProps) {
   const selectedEdgeIds = useDesignStore((s) => s.selectedEdgeIds);
   const dragPositions = useDesignStore((s) => s.dragPositions);
   const { screenToFlowPosition } = useReactFlow();
+  // Below this zoom, text is too small to read: draw plain cards and hide edge labels (much cheaper to paint).
+  const zoomedOut = useFlowStore((s) => s.transform[2] < ZOOMED_OUT_BELOW);
   const nodeCache = useRef(new WeakMap<DesignNode, { key: string; node: ComponentFlowNode }>());
 
   const nodes = useMemo<FlowNode[]>(() => {
@@ -103,7 +107,7 @@ export function Canvas({ connectMode, overlay, edgeWidths }: CanvasProps) {
     return design.edges.map((e) => {
       const color = e.mode === 'async' ? ASYNC_COLOR : SYNC_COLOR;
       const width = edgeWidths?.[e.id] ?? 1.75;
-      const label = edgeLabel(e);
+      const label = zoomedOut ? undefined : edgeLabel(e);
       return {
         id: e.id,
         source: e.source,
@@ -119,7 +123,7 @@ export function Canvas({ connectMode, overlay, edgeWidths }: CanvasProps) {
         ariaLabel: `${e.mode === 'async' ? 'Async message' : 'Sync call'} from ${e.source} to ${e.target}`,
       };
     });
-  }, [design.edges, selectedEdgeIds, edgeWidths]);
+  }, [design.edges, selectedEdgeIds, edgeWidths, zoomedOut]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const state = useDesignStore.getState();
@@ -220,6 +224,7 @@ export function Canvas({ connectMode, overlay, edgeWidths }: CanvasProps) {
       onlyRenderVisibleElements={big}
       proOptions={{ hideAttribution: false }}
       aria-label="Architecture canvas"
+      className={zoomedOut ? 'zoomed-out' : undefined}
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
       <MiniMap
