@@ -16,6 +16,9 @@ import { parseDesignFile, serializeDesign } from '../model/file';
 import { shareLink } from './share';
 import type { ComponentKind, EdgeMode } from '../model/types';
 import { useStore } from 'zustand';
+import { ResultsPanel } from '../panels/ResultsPanel';
+import { useAnalysis } from '../panels/useAnalysis';
+import type { NodeOverlay } from '../canvas/flowTypes';
 
 interface Notice {
   kind: 'info' | 'error';
@@ -37,6 +40,7 @@ function Shell() {
   const [toast, setToast] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [overlayOn, setOverlayOn] = useState(true);
+  const [whatIf, setWhatIf] = useState<Record<string, number>>({});
   const searchRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
@@ -44,6 +48,30 @@ function Shell() {
     setToast(text);
     setTimeout(() => setToast((t) => (t === text ? null : t)), 2500);
   }, []);
+
+  // What-if loads belong to the design on screen; opening another starts from its own rates.
+  useEffect(() => setWhatIf({}), [design.id]);
+  const whatIfRps = useMemo(() => (Object.keys(whatIf).length ? whatIf : null), [whatIf]);
+  const { analysis, stale, error } = useAnalysis(design, whatIfRps);
+  const overlay = useMemo<Record<string, NodeOverlay> | null>(() => {
+    if (!overlayOn || !analysis?.ok) return null;
+    const out: Record<string, NodeOverlay> = {};
+    for (const c of Object.values(analysis.solution.components)) {
+      const u = c.replicaUtilization === null ? c.utilization : Math.max(c.utilization ?? 0, c.replicaUtilization);
+      out[c.nodeId] = { utilization: u, saturated: c.saturated, p99Ms: c.p99ResponseMs, stale };
+    }
+    return out;
+  }, [analysis, overlayOn, stale]);
+  const onWhatIf = useCallback(
+    (clientId: string, rps: number | null) =>
+      setWhatIf((w) => {
+        const next = { ...w };
+        if (rps === null) delete next[clientId];
+        else next[clientId] = rps;
+        return next;
+      }),
+    [],
+  );
 
   // Opening another design (a file, a link, the list) shows all of it.
   useEffect(() => {
@@ -189,13 +217,14 @@ function Shell() {
       </header>
       <Palette ref={searchRef} onAdd={addAtCentre} />
       <main className="canvas-wrap" aria-label="Diagram">
-        <Canvas connectMode={connectMode} overlay={null} edgeWidths={null} />
+        <Canvas connectMode={connectMode} overlay={overlay} edgeWidths={null} />
         {busy ? (
           <div className="busy" role="status">
             <span className="spinner" aria-hidden="true" /> {busy}
           </div>
         ) : null}
       </main>
+      <ResultsPanel analysis={analysis} stale={stale} error={error} whatIf={whatIf} onWhatIf={onWhatIf} />
       <Inspector />
       <input
         ref={fileRef}

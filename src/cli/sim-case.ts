@@ -1,0 +1,35 @@
+// `sim --case <file.json>`: solve a reference-case network and print the contract's JSON
+// (or a table for people).
+import { parseNetworkCase, solveNetwork, type NetworkResult } from '../engine/analytic';
+import { CliError, oneLine, parseJsonText, readTextFile } from './cli-error';
+import { formatTable } from './format-table';
+
+/** The output contract: { stations, meanResponseMs (when not saturated), saturated }. */
+export function solveCaseFile(path: string): NetworkResult {
+  const parsed = parseNetworkCase(parseJsonText(readTextFile(path), path));
+  if (!parsed.ok) throw new CliError(`"${path}" is not a valid case: ${oneLine(parsed.errors)}`);
+  try {
+    const result = solveNetwork(parsed.network);
+    return result.meanResponseMs === undefined
+      ? { stations: result.stations, saturated: result.saturated }
+      : { stations: result.stations, meanResponseMs: result.meanResponseMs, saturated: result.saturated };
+  } catch (e) {
+    throw new CliError(`"${path}": ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+export function formatCaseResult(result: NetworkResult): string {
+  const rows = Object.entries(result.stations).map(([id, s]) => [
+    id,
+    s.utilization * 100,
+    s.throughputRps ?? null,
+    s.meanResponseMs ?? null,
+    s.p95ResponseMs ?? null,
+    s.p99ResponseMs ?? null,
+    s.blockingProbability === undefined ? null : s.blockingProbability * 100,
+    result.saturated.includes(id) ? 'saturated' : 'ok',
+  ]);
+  const table = formatTable(['station', 'util %', 'rps', 'mean ms', 'p95 ms', 'p99 ms', 'blocked %', 'status'], rows, 2);
+  const total = result.meanResponseMs === undefined ? 'end-to-end mean: none (a station is saturated)' : `end-to-end mean: ${result.meanResponseMs.toFixed(2)} ms`;
+  return `${table}\n\n${total}`;
+}

@@ -1,0 +1,164 @@
+// Turns a learner's Design into the solver's QueueingModel: clients become traffic sources,
+// every other component a station with c = instances * concurrency servers; edges carry
+// share * callsPerRequest (times the miss ratio out of a cache or CDN) and a network round
+// trip that depends on the zones and regions at both ends.
+import { paramValue } from '../../model/catalog';
+import type { ComponentKind, Design, DesignGroup, DesignNode } from '../../model/types';
+import { hopRttMs, placementOf, NETWORK_RTT_MS, type NetworkRtt } from './network-latency';
+import { buildQueueingModel, type ModelEdgeInput, type ModelNodeInput, type QueueingModel } from './queueing-model';
+
+/** The parameters the engine reads, looked up once per node (catalog defaults filled in). */
+export interface NodeFigures {
+  rps: number;
+  serviceMs: number;
+  serviceScv: number;
+  instances: number;
+  concurrency: number;
+  availability: number;
+  pricePerHour: number;
+  pricePerMillion: number;
+  hitRatio: number;
+  queueCapacity: number;
+  replicas: number;
+  readShare: number;
+}
+
+export interface DesignProblem {
+  message: string;
+  nodeIds: string[];
+}
+
+export interface SolveDesignOptions {
+  /** Request rates (requests/s) by client node id, replacing those in the design. */
+  clientRps?: Record<string, number>;
+  /** Network round trips (ms) instead of NETWORK_RTT_MS. */
+  networkRttMs?: NetworkRtt;
+}
+
+export interface CompiledDesign {
+  design: Design;
+  model: QueueingModel;
+  /** Per node, in design order (the model uses the same indices). */
+  figures: NodeFigures[];
+  /** External arrival rate per node: a client's rps, 0 for every other node. */
+  externalRps: Float64Array;
+  /** Indices of client nodes. */
+  clients: number[];
+  warnings: string[];
+}
+
+export type CompileDesignResult = { ok: true; compiled: CompiledDesign } | { ok: false; errors: DesignProblem[] };
+
+const CACHING_KINDS: ReadonlySet<ComponentKind> = new Set(['cache', 'cdn']);
+
+export function nodeName(node: DesignNode): string {
+  return node.label || node.id;
+}
+
+function wholeAtLeastOne(x: number): number {
+  return Math.max(1, Math.round(x));
+}
+
+function unit(x: number): number {
+  return Math.min(1, Math.max(0, x));
+}
+
+export function readNodeFigures(node: DesignNode): NodeFigures {
+  const value = (key: string) => paramValue(node, key);
+  const isDb = node.kind === 'relational-db';
+  return {
+    rps: Math.max(0, value('rps')),
+    serviceMs: Math.max(0, value('serviceMs')),
+    serviceScv: Math.max(0, value('serviceScv')),
+    instances: wholeAtLeastOne(value('instances')),
+    concurrency: wholeAtLeastOne(value('concurrency')),
+    availability: unit(value('availability')),
+    pricePerHour: Math.max(0, value('pricePerHour')),
+    pricePerMillion: Math.max(0, value('pricePerMillion')),
+    hitRatio: CACHING_KINDS.has(node.kind) ? unit(value('hitRatio')) : 0,
+    queueCapacity: Math.max(0, Math.round(value('queueCapacity'))),
+    replicas: isDb ? Math.max(0, Math.round(value('replicas'))) : 0,
+    readShare: isDb ? unit(value('readShare')) : 0,
+  };
+}
+
+export function compileDesign(design: Design, options: SolveDesignOptions = {}): CompileDesignResult {
+  const errors: DesignProblem[] = [];
+  const warnings: string[] = [];
+  const index = new Map<string, number>();
+  design.nodes.forEach((node, i) => {
+    if (index.has(node.id)) errors.push({ message: `Two components share the id "${node.id}"; ids must be unique.`, nodeIds: [node.id] });
+    index.set(node.id, i);
+  });
+  const groupsById = new Map<string, DesignGroup>(design.groups.map((g) => [g.id, g]));
+  const placements = design.nodes.map((node) => placementOf(node, groupsById));
+  const figures = design.nodes.map(readNodeFigures);
+  const rtt = options.networkRttMs ?? NETWORK_RTT_MS;
+
+  const nodes: ModelNodeInput[] = design.nodes.map((node, i) => {
+    const f = figures[i]!;
+    const servers = f.instances * f.concurrency;
+    return {
+      id: node.id,
+      station: node.kind !== 'client',
+      servers,
+      serviceMs: f.serviceMs,
+      serviceScv: f.serviceScv,
+      capacity: f.queueCapacity > 0 ? servers + f.queueCapacity : 0,
+      replicas: f.replicas,
+      readShare: f.readShare,
+    };
+  });
+
+  const edges: ModelEdgeInput[] = [];
+  for (const edge of design.edges) {
+    const source = index.get(edge.source);
+    const target = index.get(edge.target);
+    if (source === undefined || target === undefined) {
+      const missing = source === undefined ? edge.source : edge.target;
+      errors.push({ message: `Connection "${edge.label || edge.id}" points to component "${missing}", which does not exist.`, nodeIds: [missing] });
+      continue;
+    }
+    const from = design.nodes[source]!;
+    const to = design.nodes[target]!;
+    if (to.kind === 'client') {
+      warnings.push(`The connection from ${nodeName(from)} to ${nodeName(to)} is ignored: clients send requests but do not receive them.`);
+      continue;
+    }
+    const missRatio = 1 - figures[source]!.hitRatio;
+    edges.push({
+      source,
+      target,
+      probability: unit(edge.share) * missRatio,
+      calls: Math.max(0, edge.callsPerRequest),
+      sync: edge.mode === 'sync',
+      networkMs: hopRttMs(placements[source]!, placements[target]!, rtt),
+    });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  const built = buildQueueingModel(nodes, edges);
+  if (!built.ok) {
+    const loop = built.syncLoop.map((i) => design.nodes[i]!);
+    const names = [...loop, loop[0]!].map(nodeName).join(' -> ');
+    return {
+      ok: false,
+      errors: [
+        {
+          message: `Sync calls form a loop: ${names}. A request would wait on itself forever; make one of these calls async or remove it.`,
+          nodeIds: loop.map((n) => n.id),
+        },
+      ],
+    };
+  }
+
+  const externalRps = new Float64Array(design.nodes.length);
+  const clients: number[] = [];
+  design.nodes.forEach((node, i) => {
+    if (node.kind !== 'client') return;
+    clients.push(i);
+    const override = options.clientRps?.[node.id];
+    externalRps[i] = override === undefined ? figures[i]!.rps : Math.max(0, override);
+  });
+  return { ok: true, compiled: { design, model: built.model, figures, externalRps, clients, warnings } };
+}

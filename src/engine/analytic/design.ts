@@ -1,0 +1,136 @@
+// Solves a learner's design analytically: compile to a queueing model, run the layered fixed
+// point, then describe every component and every client's flow in plain figures.
+import type { Design } from '../../model/types';
+import { parallelAvailability, readReplicaAvailability } from '../metrics/availability';
+import { monthlyCost, type MonthlyCost } from '../metrics/cost';
+import { describeFlows, PERCENTILE_LEVELS, requestAvailability, type NodePercentiles } from './design-flows';
+import { compileDesign, nodeName, type CompiledDesign, type SolveDesignOptions } from './design-model';
+import type { ComponentResult, DesignSolution, DesignSolveResult } from './design-results';
+import { findSaturationScales } from './saturation-scale';
+import { SojournMixture } from './sojourn';
+import { addNodeResponse, createModelState, solveModel, type ModelState } from './solve-model';
+
+export function solveDesign(design: Design, options: SolveDesignOptions = {}): DesignSolveResult {
+  const built = compileDesign(design, options);
+  return built.ok ? solveCompiledDesign(built.compiled) : built;
+}
+
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+export function solveCompiledDesign(compiled: CompiledDesign): DesignSolution {
+  const { model, design } = compiled;
+  const state = solveModel(model, createModelState(model), compiled.externalRps);
+  const percentiles = stationPercentiles(compiled, state);
+
+  const saturatedNodes: number[] = [];
+  for (let j = 0; j < model.size; j++) if (model.isStation[j] === 1 && state.saturated[j] === 1) saturatedNodes.push(j);
+  const entryRps = compiled.clients.reduce((sum, c) => sum + compiled.externalRps[c]!, 0);
+  const scales = findSaturationScales(model, compiled.externalRps, saturatedNodes);
+
+  const ownAvailability = new Float64Array(model.size).fill(1);
+  const components: Record<string, ComponentResult> = {};
+  const total: MonthlyCost = { instancesUsdPerMonth: 0, requestsUsdPerMonth: 0, totalUsdPerMonth: 0 };
+  design.nodes.forEach((node, j) => {
+    if (model.isStation[j] !== 1) return;
+    const f = compiled.figures[j]!;
+    ownAvailability[j] = f.replicas > 0 ? readReplicaAvailability(f.availability, f.instances, f.replicas, f.readShare) : parallelAvailability(f.availability, f.instances);
+    const result = describeComponent(compiled, state, percentiles, j, ownAvailability[j]!);
+    const scale = scales.get(j);
+    result.saturatesAtRps = scale === undefined ? null : scale * entryRps;
+    components[node.id] = result;
+    total.instancesUsdPerMonth += result.cost.instancesUsdPerMonth;
+    total.requestsUsdPerMonth += result.cost.requestsUsdPerMonth;
+    total.totalUsdPerMonth += result.cost.totalUsdPerMonth;
+  });
+
+  const flows = describeFlows(compiled, state, percentiles, requestAvailability(compiled, ownAvailability));
+  return {
+    ok: true,
+    converged: state.converged,
+    message: state.converged ? null : notConvergedMessage(compiled, state),
+    entryRps,
+    components,
+    flows,
+    saturated: saturatedNodes.map((j) => design.nodes[j]!.id),
+    cost: total,
+    warnings: compiled.warnings,
+  };
+}
+
+function notConvergedMessage(compiled: CompiledDesign, state: ModelState): string {
+  const { model, design } = compiled;
+  if (!state.trafficSettled && model.trafficLoop) {
+    const names = [...model.trafficLoop, model.trafficLoop[0]!].map((i) => nodeName(design.nodes[i]!)).join(' -> ');
+    return `Traffic keeps growing around the loop ${names}: more requests go round it than leave it, so the figures cannot settle. Lower the calls or shares on that loop.`;
+  }
+  return `The figures did not settle after ${state.rounds} rounds (queue limits keep shifting load back and forth); they are the last estimate.`;
+}
+
+const mix = new SojournMixture();
+const levels = new Float64Array(3);
+
+function stationPercentiles(compiled: CompiledDesign, state: ModelState): NodePercentiles {
+  const { model } = compiled;
+  const n = model.size;
+  const p50 = new Float64Array(n).fill(NaN);
+  const p95 = new Float64Array(n).fill(NaN);
+  const p99 = new Float64Array(n).fill(NaN);
+  for (let j = 0; j < n; j++) {
+    if (model.isStation[j] !== 1 || state.saturated[j] === 1) continue;
+    addNodeResponse(mix.clear(), model, state, j).quantiles(PERCENTILE_LEVELS, levels);
+    p50[j] = levels[0]!;
+    p95[j] = levels[1]!;
+    p99[j] = levels[2]!;
+  }
+  return { p50, p95, p99 };
+}
+
+function describeComponent(compiled: CompiledDesign, state: ModelState, percentiles: NodePercentiles, j: number, availability: number): ComponentResult {
+  const { model, design } = compiled;
+  const node = design.nodes[j]!;
+  const f = compiled.figures[j]!;
+  const primary = state.primary[j]!;
+  const replica = state.replica[j]!;
+  const saturated = state.saturated[j] === 1;
+  const cause = state.cause[j]!;
+  const waitingOnOther = saturated && cause !== j;
+  const hasReplicas = f.replicas > 0 && f.readShare > 0;
+
+  const ownMs = model.serviceMs[j]!;
+  const effectiveMs = waitingOnOther ? Infinity : ownMs + state.heldMs[j]!;
+  const perCopy = f.readShare / (f.replicas + 1);
+  const primaryShare = hasReplicas ? 1 - f.readShare + perCopy : 1;
+  const servers = model.servers[j]!;
+  let capacityRps = effectiveMs > 0 ? (servers * 1000) / (effectiveMs * primaryShare) : Infinity;
+  if (hasReplicas && effectiveMs > 0) capacityRps = Math.min(capacityRps, (servers * 1000) / (effectiveMs * perCopy));
+
+  const offeredRps = state.arrivalRps[j]!;
+  const throughputRps = saturated ? null : state.throughputRps[j]!;
+  const queueLength = primary.meanQueueLength + (hasReplicas ? f.replicas * replica.meanQueueLength : 0);
+  const billedRps = throughputRps ?? Math.min(offeredRps, Number.isFinite(capacityRps) ? capacityRps : offeredRps);
+  return {
+    nodeId: node.id,
+    label: nodeName(node),
+    kind: node.kind,
+    offeredRps,
+    throughputRps,
+    capacityRps: finiteOrNull(capacityRps),
+    utilization: finiteOrNull(primary.utilization),
+    replicaUtilization: hasReplicas ? finiteOrNull(replica.utilization) : null,
+    meanQueueLength: saturated ? null : queueLength,
+    meanWaitMs: saturated ? null : state.waitMs[j]!,
+    meanServiceMs: finiteOrNull(effectiveMs),
+    ownServiceMs: ownMs,
+    heldMs: waitingOnOther ? null : state.heldMs[j]!,
+    meanResponseMs: saturated ? null : state.responseMs[j]!,
+    p50ResponseMs: finiteOrNull(percentiles.p50[j]!),
+    p95ResponseMs: finiteOrNull(percentiles.p95[j]!),
+    p99ResponseMs: finiteOrNull(percentiles.p99[j]!),
+    blockingProbability: state.blocking[j]!,
+    saturated,
+    saturationCauseId: saturated ? design.nodes[cause]!.id : null,
+    saturatesAtRps: null,
+    availability,
+    cost: monthlyCost(f.instances * (1 + f.replicas), f.pricePerHour, f.pricePerMillion, billedRps),
+  };
+}

@@ -1,0 +1,304 @@
+// The layered fixed point on a compiled QueueingModel.
+//
+// Traffic flows forward: each node's arrivals are its external rate plus what its upstream
+// nodes pass on (accepted flow, i.e. arrivals times 1 - blocking; a saturated station passes its
+// offered flow on, as the traffic equations of an open network do). Response times flow
+// backward along sync calls: a caller's effective service time is its own plus the time it
+// holds a worker waiting on each sync call (network round trip plus the callee's response).
+// Traffic depends only on the blocking probabilities, and response times only on traffic, so
+// the two passes alternate until blocking stops changing. Without finite queues or traffic loops
+// the first round is already exact.
+import type { QueueingModel } from './queueing-model';
+import type { SojournMixture } from './sojourn';
+import { addStationResponse, emptyStationSolution, responseVarianceMs2, solveStationInto, type StationSolution } from './station';
+
+const MAX_ROUNDS = 200;
+const UNDAMPED_ROUNDS = 20;
+const ROUND_TOLERANCE = 1e-10;
+const MAX_TRAFFIC_SWEEPS = 20_000;
+const RUNAWAY_RPS = 1e15;
+
+export interface ModelState {
+  /** Offered arrivals per node, requests/s (for a source: the rate it sends). */
+  arrivalRps: Float64Array;
+  /** Share of arrivals passed downstream, as used by the latest traffic pass. */
+  passRatio: Float64Array;
+  primary: StationSolution[];
+  /** The replica station of a node with read replicas (one replica; they are identical); unused otherwise. */
+  replica: StationSolution[];
+  // Node-level figures (primary and replicas combined), per accepted request:
+  throughputRps: Float64Array;
+  blocking: Float64Array;
+  waitMs: Float64Array;
+  /** Mean response including held time; Infinity when saturated. For a source: end-to-end. */
+  responseMs: Float64Array;
+  responseVar: Float64Array;
+  /** Time per request spent waiting on sync calls, network included. */
+  heldMs: Float64Array;
+  heldVar: Float64Array;
+  /** Mean and variance of what one sync call to this node costs a caller, network excluded. */
+  callMs: Float64Array;
+  callVar: Float64Array;
+  saturated: Uint8Array;
+  /** The node whose own load saturates this one (itself or something it calls), or -1. */
+  cause: Int32Array;
+  converged: boolean;
+  trafficSettled: boolean;
+  rounds: number;
+  nextPass: Float64Array;
+  previousPass: Float64Array;
+  previousResidual: Float64Array;
+}
+
+const unusedReplica = emptyStationSolution();
+
+export function createModelState(model: QueueingModel): ModelState {
+  const n = model.size;
+  const f = () => new Float64Array(n);
+  return {
+    arrivalRps: f(),
+    passRatio: f(),
+    primary: Array.from({ length: n }, emptyStationSolution),
+    // Only nodes with replicas need their own; the rest share one that is never read.
+    replica: Array.from(model.replicas, (r) => (r > 0 ? emptyStationSolution() : unusedReplica)),
+    throughputRps: f(),
+    blocking: f(),
+    waitMs: f(),
+    responseMs: f(),
+    responseVar: f(),
+    heldMs: f(),
+    heldVar: f(),
+    callMs: f(),
+    callVar: f(),
+    saturated: new Uint8Array(n),
+    cause: new Int32Array(n),
+    converged: false,
+    trafficSettled: true,
+    rounds: 0,
+    nextPass: f(),
+    previousPass: f(),
+    previousResidual: f(),
+  };
+}
+
+/** Solves the model for the given external arrival rates (requests/s per node), into `state`. */
+export function solveModel(model: QueueingModel, state: ModelState, externalRps: ArrayLike<number>): ModelState {
+  state.passRatio.fill(1);
+  state.converged = false;
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    state.rounds = round;
+    state.trafficSettled = propagateTraffic(model, state, externalRps);
+    const change = solveStations(model, state);
+    if (!state.trafficSettled) return state;
+    if (change <= ROUND_TOLERANCE) {
+      state.converged = true;
+      return state;
+    }
+    updatePassRatios(model.size, state, round);
+  }
+  return state;
+}
+
+// Blocking upstream lowers load downstream, and blocking at a station on a loop lowers its own
+// load, so the plain update can see-saw. Each node takes a secant step on its residual
+// (next - current pass ratio), which settles such loops in a few rounds; where the secant is
+// unusable it falls back to a plain step, halved after the first rounds.
+function updatePassRatios(n: number, state: ModelState, round: number): void {
+  const { passRatio: pass, nextPass: next, previousPass, previousResidual } = state;
+  const plain = round <= UNDAMPED_ROUNDS ? 1 : 0.5;
+  for (let j = 0; j < n; j++) {
+    const x = pass[j]!;
+    const residual = next[j]! - x;
+    let step = plain * residual;
+    if (round > 1 && x !== previousPass[j]!) {
+      const slope = (residual - previousResidual[j]!) / (x - previousPass[j]!);
+      if (slope < 0 && Number.isFinite(slope)) step = -residual / slope;
+    }
+    previousPass[j] = x;
+    previousResidual[j] = residual;
+    pass[j] = Math.min(1, Math.max(0, x + step));
+  }
+}
+
+function propagateTraffic(model: QueueingModel, state: ModelState, externalRps: ArrayLike<number>): boolean {
+  const { trafficOrder, inStart, inSource, inVisits, trafficAcyclic } = model;
+  const arrival = state.arrivalRps;
+  const pass = state.passRatio;
+  const n = model.size;
+  for (let sweep = 0; sweep < MAX_TRAFFIC_SWEEPS; sweep++) {
+    let change = 0;
+    let largest = 0;
+    for (let idx = 0; idx < n; idx++) {
+      const j = trafficOrder[idx]!;
+      let lambda = externalRps[j]!;
+      for (let k = inStart[j]!, end = inStart[j + 1]!; k < end; k++) {
+        const src = inSource[k]!;
+        lambda += arrival[src]! * pass[src]! * inVisits[k]!;
+      }
+      if (!trafficAcyclic) {
+        const diff = Math.abs(lambda - arrival[j]!) / Math.max(lambda, 1e-12);
+        if (diff > change) change = diff;
+        if (lambda > largest) largest = lambda;
+      }
+      arrival[j] = lambda;
+    }
+    if (trafficAcyclic || change <= 1e-13) return true;
+    if (largest > RUNAWAY_RPS) return false;
+  }
+  return false;
+}
+
+/** Backward pass over sync callees first; returns the largest change of any pass ratio. */
+function solveStations(model: QueueingModel, state: ModelState): number {
+  const { syncOrder, outStart, outTarget, edgeSync, edgeProbability, edgeCalls, edgeNetworkMs } = model;
+  const { saturated, cause, callMs, callVar, heldMs, heldVar, nextPass, passRatio } = state;
+  let change = 0;
+  for (let idx = model.size - 1; idx >= 0; idx--) {
+    const j = syncOrder[idx]!;
+    let held = 0;
+    let heldVariance = 0;
+    let blockedBy = -1;
+    for (let slot = outStart[j]!, end = outStart[j + 1]!; slot < end; slot++) {
+      if (edgeSync[slot] === 0) continue;
+      const t = outTarget[slot]!;
+      if (saturated[t] === 1) {
+        if (blockedBy < 0) blockedBy = cause[t]!;
+        continue;
+      }
+      const p = edgeProbability[slot]!;
+      const k = edgeCalls[slot]!;
+      const m = edgeNetworkMs[slot]! + callMs[t]!;
+      held += p * k * m;
+      // Var of a random number of calls: E[N] Var(call) + Var(N) E[call]^2, N = k with probability p.
+      heldVariance += p * k * callVar[t]! + p * (1 - p) * k * k * m * m;
+    }
+    heldMs[j] = held;
+    heldVar[j] = heldVariance;
+    if (blockedBy >= 0) markWaitingOnSaturated(model, state, j, blockedBy);
+    else if (model.isStation[j] === 1) solveNode(model, state, j, held, heldVariance);
+    else solveSource(state, j, held, heldVariance);
+    const next = saturated[j] === 1 ? 1 : 1 - state.blocking[j]!;
+    const diff = Math.abs(next - passRatio[j]!);
+    if (diff > change) change = diff;
+    nextPass[j] = next;
+  }
+  return change;
+}
+
+function solveSource(state: ModelState, j: number, held: number, heldVariance: number): void {
+  state.saturated[j] = 0;
+  state.cause[j] = -1;
+  state.throughputRps[j] = state.arrivalRps[j]!;
+  state.blocking[j] = 0;
+  state.waitMs[j] = 0;
+  state.responseMs[j] = held;
+  state.responseVar[j] = heldVariance;
+  state.callMs[j] = held;
+  state.callVar[j] = heldVariance;
+}
+
+// Its workers wait on a call that never returns in steady state, so it has no steady state either.
+function markWaitingOnSaturated(model: QueueingModel, state: ModelState, j: number, blockedBy: number): void {
+  const lambda = state.arrivalRps[j]!;
+  for (const sol of [state.primary[j]!, state.replica[j]!]) {
+    sol.offeredRps = lambda;
+    sol.throughputRps = lambda;
+    sol.utilization = lambda > 0 ? Infinity : 0;
+    sol.saturated = true;
+    sol.blockingProbability = 0;
+    sol.waitProbability = 1;
+    sol.meanWaitMs = Infinity;
+    sol.meanServiceMs = Infinity;
+    sol.serviceScv = 1;
+    sol.meanResponseMs = Infinity;
+    sol.meanInSystem = Infinity;
+    sol.meanQueueLength = Infinity;
+  }
+  setSaturated(state, j, blockedBy);
+}
+
+function setSaturated(state: ModelState, j: number, blockedBy: number): void {
+  state.saturated[j] = 1;
+  state.cause[j] = blockedBy;
+  state.throughputRps[j] = state.arrivalRps[j]!;
+  state.blocking[j] = 0;
+  state.waitMs[j] = Infinity;
+  state.responseMs[j] = Infinity;
+  state.responseVar[j] = Infinity;
+  state.callMs[j] = Infinity;
+  state.callVar[j] = Infinity;
+}
+
+function solveNode(model: QueueingModel, state: ModelState, j: number, held: number, heldVariance: number): void {
+  const ownMs = model.serviceMs[j]!;
+  const serviceMs = ownMs + held;
+  const variance = model.serviceScv[j]! * ownMs * ownMs + heldVariance;
+  const scv = serviceMs > 0 ? variance / (serviceMs * serviceMs) : 1;
+  const lambda = state.arrivalRps[j]!;
+  const servers = model.servers[j]!;
+  const capacity = model.capacity[j]!;
+  const replicas = model.replicas[j]!;
+  const primary = state.primary[j]!;
+
+  let primaryWeight = 1;
+  let replicaWeight = 0;
+  const replica = state.replica[j]!;
+  if (replicas > 0) {
+    const reads = model.readShare[j]!;
+    const perCopy = reads / (replicas + 1);
+    solveStationInto(primary, lambda * (1 - reads + perCopy), servers, serviceMs, scv, capacity);
+    solveStationInto(replica, lambda * perCopy, servers, serviceMs, scv, capacity);
+    const accepted = primary.throughputRps + replicas * replica.throughputRps;
+    primaryWeight = accepted > 0 ? primary.throughputRps / accepted : 1 - reads + perCopy;
+    replicaWeight = 1 - primaryWeight;
+  } else {
+    solveStationInto(primary, lambda, servers, serviceMs, scv, capacity);
+  }
+  if (primary.saturated || (replicas > 0 && replica.saturated)) {
+    setSaturated(state, j, j);
+    return;
+  }
+  state.saturated[j] = 0;
+  state.cause[j] = -1;
+  if (replicaWeight === 0) {
+    state.throughputRps[j] = primary.throughputRps;
+    state.blocking[j] = primary.blockingProbability;
+    state.waitMs[j] = primary.meanWaitMs;
+    state.responseMs[j] = primary.meanResponseMs;
+    state.responseVar[j] = responseVarianceMs2(primary);
+  } else {
+    const r1 = primary.meanResponseMs;
+    const r2 = replica.meanResponseMs;
+    const mean = primaryWeight * r1 + replicaWeight * r2;
+    const second = primaryWeight * (responseVarianceMs2(primary) + r1 * r1) + replicaWeight * (responseVarianceMs2(replica) + r2 * r2);
+    const accepted = primary.throughputRps + replicas * replica.throughputRps;
+    state.throughputRps[j] = accepted;
+    state.blocking[j] = lambda > 0 ? Math.max(0, 1 - accepted / lambda) : 0;
+    state.waitMs[j] = primaryWeight * primary.meanWaitMs + replicaWeight * replica.meanWaitMs;
+    state.responseMs[j] = mean;
+    state.responseVar[j] = Math.max(0, second - mean * mean);
+  }
+  // A rejected call comes back at once (an error), so it holds the caller only for the round trip.
+  const accept = 1 - state.blocking[j]!;
+  const r = state.responseMs[j]!;
+  state.callMs[j] = accept * r;
+  state.callVar[j] = Math.max(0, accept * (state.responseVar[j]! + r * r) - accept * accept * r * r);
+}
+
+/**
+ * Adds node j's response-time distribution (primary and replicas mixed by the requests each
+ * serves) to `mix`. Only for stations that are not saturated.
+ */
+export function addNodeResponse(mix: SojournMixture, model: QueueingModel, state: ModelState, j: number): SojournMixture {
+  const primary = state.primary[j]!;
+  const total = state.throughputRps[j]!;
+  const replicas = model.replicas[j]!;
+  const replicaFlow = replicas > 0 ? replicas * state.replica[j]!.throughputRps : 0;
+  if (replicaFlow > 0 && total > 0) {
+    addStationResponse(mix, primary.throughputRps / total, primary);
+    addStationResponse(mix, replicaFlow / total, state.replica[j]!);
+  } else {
+    addStationResponse(mix, 1, primary);
+  }
+  return mix;
+}

@@ -1,0 +1,28 @@
+// Steady-state availability from per-instance availability, assuming instances fail
+// independently and any one instance that is up can serve (parallel redundancy).
+
+/** A set of n interchangeable instances is up when at least one is: 1 - (1 - a)^n. */
+export function parallelAvailability(instanceAvailability: number, instances: number): number {
+  const a = Math.min(1, Math.max(0, instanceAvailability));
+  if (instances <= 0) return 0;
+  return 1 - Math.pow(1 - a, instances);
+}
+
+/**
+ * A primary-replica database: writes need a primary (n = primaries), reads can use any copy
+ * (n = primaries * (1 + replicas)); the two are weighted by the read share.
+ */
+export function readReplicaAvailability(instanceAvailability: number, primaries: number, replicas: number, readShare: number): number {
+  const writes = parallelAvailability(instanceAvailability, primaries);
+  const reads = parallelAvailability(instanceAvailability, primaries * (1 + replicas));
+  return readShare * reads + (1 - readShare) * writes;
+}
+
+/**
+ * Availability of one optional dependency: a request needs it with probability p, calling it
+ * k times, each call failing independently when the dependency is down. Series composition
+ * multiplies these factors.
+ */
+export function optionalDependencyFactor(probability: number, calls: number, dependencyAvailability: number): number {
+  return 1 - probability + probability * Math.pow(dependencyAvailability, calls);
+}

@@ -1,0 +1,10 @@
+// The discrete-event simulator's public surface.
+export { simulateCase, simulateCaseDetailed } from './simulate-case';
+export type { SimulateOptions, SimResult, SimStationResult, SimReport, StationSimReport, EndToEndReport, RunReport, StopReason } from './simulate-case';
+export { benchEventsPerSec } from './bench';
+export { Random } from './random';
+export { serviceTime, sampleServiceTime, serviceShapeName, type ServiceTime, type ServiceFamily } from './service-time';
+export { EventHeap } from './event-heap';
+export { NetworkSimulator } from './network-simulator';
+export { compileNetwork, type CompiledNetwork } from './compiled-network';
+export { offeredTraffic, type OfferedTraffic } from './traffic';
