@@ -1,7 +1,7 @@
 // The shell: toolbar, palette, canvas, inspector, dialogs. It wires actions to the store and I/O.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider, useReactFlow, type Node } from '@xyflow/react';
-import { Canvas } from '../canvas/Canvas';
+import { Canvas, FIT_PADDING } from '../canvas/Canvas';
 import { Palette } from '../panels/Palette';
 import { Inspector } from '../panels/Inspector';
 import { HelpDialog } from '../panels/HelpDialog';
@@ -75,7 +75,7 @@ function Shell() {
 
   // Opening another design (a file, a link, the list) shows all of it.
   useEffect(() => {
-    const t = setTimeout(() => void flow.fitView({ padding: 0.15 }), 60);
+    const t = setTimeout(() => void flow.fitView({ padding: FIT_PADDING }), 60);
     return () => clearTimeout(t);
   }, [design.id, flow]);
 
@@ -108,14 +108,14 @@ function Shell() {
 
   const handlers = useMemo<ActionHandlers>(
     () => ({
-      fitView: () => void flow.fitView({ padding: 0.15, duration: 300 }),
+      fitView: () => void flow.fitView({ padding: FIT_PADDING, duration: 300 }),
       autoLayout: async () => {
         setBusy('Arranging the diagram…');
         try {
           const { autoLayout } = await import('../canvas/layout');
           const { positions, groupSizes } = await autoLayout(useDesignStore.getState().design);
           useDesignStore.getState().applyLayout(positions, groupSizes);
-          setTimeout(() => void flow.fitView({ padding: 0.15, duration: 300 }), 50);
+          setTimeout(() => void flow.fitView({ padding: FIT_PADDING, duration: 300 }), 50);
           flash('Arranged. Undo with Ctrl+Z.');
         } catch (e) {
           setNotice({ kind: 'error', title: 'Auto-layout failed', lines: [e instanceof Error ? e.message : String(e)] });

@@ -25,6 +25,9 @@ import { getKindSpec, paramValue } from '../model/catalog';
 
 export const DRAG_MIME = 'application/x-archlab-kind';
 
+/** Room kept free when fitting the diagram: the right side is where the mini map sits (150 px wide). */
+export const FIT_PADDING = { top: '48px', bottom: '40px', left: '72px', right: '190px' } as const;
+
 const nodeTypes = { component: ComponentNode, zone: GroupNode };
 
 const ZOOMED_OUT_BELOW = 0.4; // zoom factor: node labels are ~5 px tall there
@@ -218,7 +221,7 @@ export function Canvas({ connectMode, overlay, edgeWidths }: CanvasProps) {
       selectionKeyCode="Shift"
       multiSelectionKeyCode={['Meta', 'Control']}
       fitView
-      fitViewOptions={{ padding: 0.15 }}
+      fitViewOptions={{ padding: FIT_PADDING }}
       minZoom={0.05}
       maxZoom={2.5}
       onlyRenderVisibleElements={big}
@@ -228,6 +231,7 @@ export function Canvas({ connectMode, overlay, edgeWidths }: CanvasProps) {
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
       <MiniMap
+        style={{ width: 150, height: 96 }}
         pannable
         zoomable
         ariaLabel="Mini map"

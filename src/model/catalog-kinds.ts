@@ -1,5 +1,5 @@
 // What each component kind is, in words a learner can read, and its starting numbers.
-// Section numbers (§) refer to /work/shared/catalog-defaults.md, which names the original source.
+// Section numbers (§) refer to docs/catalog-defaults.md, which names the original source of each figure.
 // serviceMs is always the time the component itself is busy; network round trips and the
 // downstream calls a component waits on are simulated separately by the engine.
 import { MANAGED_INSTANCE_HELP, SRC, param } from './catalog-params';

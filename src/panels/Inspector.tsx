@@ -53,7 +53,8 @@ function NodeInspector({ node }: { node: DesignNode }) {
           label={p.label}
           unit={p.unit}
           value={paramValue(node, p.key)}
-          help={`${p.help} Default ${p.default} ${p.unit}: ${p.source}`}
+          help={p.help}
+          source={`Default ${p.default}${p.unit ? ` ${p.unit}` : ''}. Source: ${p.source}`}
           validate={(v) => validateParam(node.kind, p.key, v)}
           onCommit={(v) => setParam(node.id, p.key, v)}
           onReset={() => resetParam(node.id, p.key)}

@@ -7,6 +7,8 @@ export interface NumberFieldProps {
   unit: string;
   value: number;
   help?: string;
+  /** Where the default comes from, shown under the help in smaller print. */
+  source?: string;
   /** A message when the value is not allowed, else null. */
   validate: (value: number) => string | null;
   onCommit: (value: number) => void;
@@ -16,7 +18,7 @@ export interface NumberFieldProps {
   testId?: string;
 }
 
-export function NumberField({ label, unit, value, help, validate, onCommit, onReset, isDefault, step, testId }: NumberFieldProps) {
+export function NumberField({ label, unit, value, help, source, validate, onCommit, onReset, isDefault, step, testId }: NumberFieldProps) {
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
   const id = useId();
@@ -77,6 +79,7 @@ export function NumberField({ label, unit, value, help, validate, onCommit, onRe
           {help}
         </p>
       ) : null}
+      {source ? <p className="source">{source}</p> : null}
     </div>
   );
 }
