@@ -1,15 +1,27 @@
 // `sim --case <file.json>`: solve a reference-case network and print the contract's JSON
 // (or a table for people).
 import { parseNetworkCase, solveNetwork, type NetworkResult } from '../engine/analytic';
+import { simulateCase } from '../engine/simulation';
 import { CliError, oneLine, parseJsonText, readTextFile } from './cli-error';
 import { formatTable } from './format-table';
 
+export interface CaseRunOptions {
+  method: 'analytic' | 'simulation';
+  /** Simulation only: random seed (same seed, same figures). */
+  seed?: number;
+  /** Simulation only: measured simulated seconds; without it the run lasts until the figures are precise. */
+  durationS?: number;
+}
+
 /** The output contract: { stations, meanResponseMs (when not saturated), saturated }. */
-export function solveCaseFile(path: string): NetworkResult {
+export function solveCaseFile(path: string, options: CaseRunOptions = { method: 'analytic' }): NetworkResult {
   const parsed = parseNetworkCase(parseJsonText(readTextFile(path), path));
   if (!parsed.ok) throw new CliError(`"${path}" is not a valid case: ${oneLine(parsed.errors)}`);
   try {
-    const result = solveNetwork(parsed.network);
+    const result =
+      options.method === 'simulation'
+        ? simulateCase(parsed.network, { seed: options.seed ?? 1, ...(options.durationS !== undefined ? { durationS: options.durationS } : {}) })
+        : solveNetwork(parsed.network);
     return result.meanResponseMs === undefined
       ? { stations: result.stations, saturated: result.saturated }
       : { stations: result.stations, meanResponseMs: result.meanResponseMs, saturated: result.saturated };

@@ -1,7 +1,7 @@
 // `sim <design.json>`: solve a design file and print a table of components and flows, or JSON.
 import { parseDesignFile } from '../model/file';
 import type { Design } from '../model/types';
-import { computeHeadroom, explainMainProblem, solveDesign, type ComponentResult, type DesignSolution, type EntryHeadroom, type Explanation } from '../engine/analytic';
+import { computeHeadroom, explainMainProblem, readNodeFigures, solveDesign, type ComponentResult, type DesignSolution, type EntryHeadroom, type Explanation } from '../engine/analytic';
 import { CliError, oneLine, readTextFile } from './cli-error';
 import { formatTable } from './format-table';
 
@@ -19,21 +19,16 @@ export function loadDesignFile(path: string): Design {
 }
 
 /** Client rates scaled so they add up to totalRps, keeping their proportions (equal split if all are 0). */
-export function scaledClientRps(design: Design, base: ReadonlyMap<string, number>, totalRps: number): Record<string, number> {
+export function scaledClientRps(design: Design, totalRps: number): Record<string, number> {
   const clients = design.nodes.filter((n) => n.kind === 'client');
   if (clients.length === 0) throw new CliError('--rps has nothing to scale: the design has no client component');
-  const sum = clients.reduce((s, n) => s + (base.get(n.id) ?? 0), 0);
-  return Object.fromEntries(clients.map((n) => [n.id, sum > 0 ? ((base.get(n.id) ?? 0) * totalRps) / sum : totalRps / clients.length]));
+  const base = clients.map((n) => readNodeFigures(n).rps);
+  const sum = base.reduce((s, r) => s + r, 0);
+  return Object.fromEntries(clients.map((n, i) => [n.id, sum > 0 ? (base[i]! * totalRps) / sum : totalRps / clients.length]));
 }
 
 export function solveDesignReport(design: Design, totalRps: number | undefined): DesignReport {
-  let clientRps: Record<string, number> | undefined;
-  if (totalRps !== undefined) {
-    const base = solveDesign(design);
-    if (!base.ok) throw new CliError(oneLine(base.errors.map((e) => e.message)));
-    clientRps = scaledClientRps(design, new Map(base.flows.map((f) => [f.clientId, f.rps])), totalRps);
-  }
-  const options = clientRps ? { clientRps } : {};
+  const options = totalRps === undefined ? {} : { clientRps: scaledClientRps(design, totalRps) };
   const result = solveDesign(design, options);
   if (!result.ok) throw new CliError(oneLine(result.errors.map((e) => e.message)));
   const headroom = computeHeadroom(design, options);

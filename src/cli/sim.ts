@@ -1,7 +1,7 @@
 // `npm run sim -- ...`: solve a reference case (--case) or a design file from the terminal.
 // Bad input ends with one line on stderr and a non-zero exit, never a stack trace.
-import { Command, CommanderError } from 'commander';
-import { CliError } from './cli-error';
+import { Command } from 'commander';
+import { CliError, parseCommandLine, reportFailure } from './cli-error';
 import { formatCaseResult, solveCaseFile } from './sim-case';
 import { formatDesignReport, loadDesignFile, solveDesignReport } from './sim-design';
 
@@ -9,6 +9,8 @@ interface SimOptions {
   case?: string;
   method: string;
   rps?: string;
+  seed?: string;
+  duration?: string;
   json?: boolean;
 }
 
@@ -16,7 +18,15 @@ const METHODS = ['analytic', 'simulation'];
 
 function checkMethod(method: string): void {
   if (!METHODS.includes(method)) throw new CliError(`unknown method "${method}": use analytic or simulation`, 2);
-  if (method === 'simulation') throw new CliError('simulation method is not implemented yet', 2);
+}
+
+function parsePositive(text: string | undefined, flag: string, integer: boolean): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new CliError(`${flag} must be a ${integer ? 'whole number' : 'number'} above 0 (got "${text}")`);
+  }
+  return value;
 }
 
 function parseRps(text: string | undefined): number | undefined {
@@ -31,11 +41,16 @@ function parseRps(text: string | undefined): number | undefined {
 function run(designPath: string | undefined, options: SimOptions): string {
   checkMethod(options.method);
   if (options.case !== undefined && designPath !== undefined) throw new CliError('give either a design file or --case <file>, not both', 2);
+  const method = options.method as 'analytic' | 'simulation';
+  const seed = parsePositive(options.seed, '--seed', true);
+  const durationS = parsePositive(options.duration, '--duration', false);
+  if (method === 'analytic' && (seed !== undefined || durationS !== undefined)) throw new CliError('--seed and --duration apply to --method simulation only', 2);
   if (options.case !== undefined) {
-    const result = solveCaseFile(options.case);
+    const result = solveCaseFile(options.case, { method, ...(seed !== undefined ? { seed } : {}), ...(durationS !== undefined ? { durationS } : {}) });
     return options.json ? JSON.stringify(result) : formatCaseResult(result);
   }
   if (designPath === undefined) throw new CliError('give a design file (sim <design.json>) or a reference case (--case <file.json>)', 2);
+  if (method === 'simulation') throw new CliError('simulating a design file is not implemented yet: use --method analytic, or --case for reference cases', 2);
   const totalRps = parseRps(options.rps);
   const report = solveDesignReport(loadDesignFile(designPath), totalRps);
   return options.json ? JSON.stringify(report, null, 2) : formatDesignReport(report);
@@ -49,26 +64,16 @@ function main(argv: string[]): number {
     .option('--case <file>', 'reference case file (JSON) to solve instead of a design')
     .option('--method <method>', 'analytic or simulation', 'analytic')
     .option('--rps <n>', 'scale all clients so their request rates add up to n per second')
-    .option('--json', 'print JSON instead of tables')
-    .exitOverride()
-    .configureOutput({ outputError: () => undefined });
+    .option('--seed <n>', 'simulation: random seed (default 1)')
+    .option('--duration <s>', 'simulation: measured simulated seconds (default: until precise)')
+    .option('--json', 'print JSON instead of tables');
+  const parsed = parseCommandLine(program, argv);
+  if (parsed !== null) return parsed;
   try {
-    program.parse(argv);
-    const output = run(program.args[0], program.opts<SimOptions>());
-    process.stdout.write(output + '\n');
+    process.stdout.write(run(program.args[0], program.opts<SimOptions>()) + '\n');
     return 0;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.exitCode === 0) return 0; // --help, --version
-      process.stderr.write(`${e.message.replace(/^error: /, '')}\n`);
-      return 2;
-    }
-    if (e instanceof CliError) {
-      process.stderr.write(`${e.message}\n`);
-      return e.exitCode;
-    }
-    process.stderr.write(`unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
+    return reportFailure(e);
   }
 }
 

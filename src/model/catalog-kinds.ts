@@ -23,6 +23,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   dns: {
     kind: 'dns',
+    nonBlockingCalls: true, // event-driven proxy: waits on downstream calls without holding a worker
     label: 'DNS',
     category: 'edge',
     keywords: ['domain', 'name', 'resolver', 'route 53', 'route53', 'lookup', 'geo routing'],
@@ -44,6 +45,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   cdn: {
     kind: 'cdn',
+    nonBlockingCalls: true, // event-driven proxy: waits on downstream calls without holding a worker
     label: 'CDN',
     category: 'edge',
     keywords: ['content delivery network', 'edge', 'cloudfront', 'akamai', 'fastly', 'cloudflare', 'static', 'images', 'video'],
@@ -67,6 +69,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   'load-balancer': {
     kind: 'load-balancer',
+    nonBlockingCalls: true, // event-driven proxy: waits on downstream calls without holding a worker
     label: 'Load balancer',
     category: 'edge',
     keywords: ['lb', 'alb', 'elb', 'nlb', 'nginx', 'haproxy', 'envoy', 'proxy', 'round robin', 'health check'],
@@ -88,6 +91,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   'api-gateway': {
     kind: 'api-gateway',
+    nonBlockingCalls: true, // event-driven proxy: waits on downstream calls without holding a worker
     label: 'API gateway',
     category: 'edge',
     keywords: ['gateway', 'api management', 'kong', 'apigee', 'authentication', 'auth', 'routing', 'throttling'],
@@ -109,6 +113,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   'rate-limiter': {
     kind: 'rate-limiter',
+    nonBlockingCalls: true, // event-driven proxy: waits on downstream calls without holding a worker
     label: 'Rate limiter',
     category: 'edge',
     keywords: ['throttle', 'throttling', 'quota', 'token bucket', 'leaky bucket', 'sliding window', '429', 'too many requests'],
@@ -172,6 +177,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   cache: {
     kind: 'cache',
+    nonBlockingCalls: true, // event-driven proxy: waits on downstream calls without holding a worker
     label: 'Cache',
     category: 'data',
     keywords: ['redis', 'memcached', 'elasticache', 'valkey', 'in-memory', 'key-value', 'cache-aside', 'ttl'],

@@ -100,4 +100,10 @@ export interface ComponentKindSpec {
   /** One paragraph a learner can read: what it is, when to use it, what it costs you. */
   explanation: string;
   params: ParamSpec[];
+  /**
+   * Event-driven proxies (load balancers, gateways, CDNs, caches) keep a connection open while
+   * a downstream call is under way but do not tie up a worker for it, so their capacity is not
+   * eaten by downstream latency. Services and workers do hold a worker (thread) per call.
+   */
+  nonBlockingCalls?: boolean;
 }

@@ -2,7 +2,7 @@
 // every other component a station with c = instances * concurrency servers; edges carry
 // share * callsPerRequest (times the miss ratio out of a cache or CDN) and a network round
 // trip that depends on the zones and regions at both ends.
-import { paramValue } from '../../model/catalog';
+import { getKindSpec, paramValue } from '../../model/catalog';
 import type { ComponentKind, Design, DesignGroup, DesignNode } from '../../model/types';
 import { hopRttMs, placementOf, NETWORK_RTT_MS, type NetworkRtt } from './network-latency';
 import { buildQueueingModel, type ModelEdgeInput, type ModelNodeInput, type QueueingModel } from './queueing-model';
@@ -33,6 +33,11 @@ export interface SolveDesignOptions {
   clientRps?: Record<string, number>;
   /** Network round trips (ms) instead of NETWORK_RTT_MS. */
   networkRttMs?: NetworkRtt;
+  /**
+   * Find the entry rate at which each saturated component saturates (saturatesAtRps). Costs
+   * about ten extra solves per distinct saturation point; turn off for quick previews. Default true.
+   */
+  findSaturationPoints?: boolean;
 }
 
 export interface CompiledDesign {
@@ -107,6 +112,7 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
       capacity: f.queueCapacity > 0 ? servers + f.queueCapacity : 0,
       replicas: f.replicas,
       readShare: f.readShare,
+      holdsWorkers: !getKindSpec(node.kind).nonBlockingCalls,
     };
   });
 

@@ -12,12 +12,12 @@ import { addNodeResponse, createModelState, solveModel, type ModelState } from '
 
 export function solveDesign(design: Design, options: SolveDesignOptions = {}): DesignSolveResult {
   const built = compileDesign(design, options);
-  return built.ok ? solveCompiledDesign(built.compiled) : built;
+  return built.ok ? solveCompiledDesign(built.compiled, options.findSaturationPoints ?? true) : built;
 }
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
-export function solveCompiledDesign(compiled: CompiledDesign): DesignSolution {
+export function solveCompiledDesign(compiled: CompiledDesign, findSaturationPoints = true): DesignSolution {
   const { model, design } = compiled;
   const state = solveModel(model, createModelState(model), compiled.externalRps);
   const percentiles = stationPercentiles(compiled, state);
@@ -25,7 +25,7 @@ export function solveCompiledDesign(compiled: CompiledDesign): DesignSolution {
   const saturatedNodes: number[] = [];
   for (let j = 0; j < model.size; j++) if (model.isStation[j] === 1 && state.saturated[j] === 1) saturatedNodes.push(j);
   const entryRps = compiled.clients.reduce((sum, c) => sum + compiled.externalRps[c]!, 0);
-  const scales = findSaturationScales(model, compiled.externalRps, saturatedNodes);
+  const scales = findSaturationPoints ? findSaturationScales(model, compiled.externalRps, saturatedNodes) : new Map<number, number>();
 
   const ownAvailability = new Float64Array(model.size).fill(1);
   const components: Record<string, ComponentResult> = {};
@@ -97,7 +97,10 @@ function describeComponent(compiled: CompiledDesign, state: ModelState, percenti
   const hasReplicas = f.replicas > 0 && f.readShare > 0;
 
   const ownMs = model.serviceMs[j]!;
-  const effectiveMs = waitingOnOther ? Infinity : ownMs + state.heldMs[j]!;
+  // Proxies wait on downstream calls without holding a server, so only their own work counts.
+  const holds = model.holdsWorkers[j] === 1;
+  const heldMs = holds ? state.heldMs[j]! : 0;
+  const effectiveMs = waitingOnOther ? Infinity : ownMs + heldMs;
   const perCopy = f.readShare / (f.replicas + 1);
   const primaryShare = hasReplicas ? 1 - f.readShare + perCopy : 1;
   const servers = model.servers[j]!;
@@ -121,7 +124,7 @@ function describeComponent(compiled: CompiledDesign, state: ModelState, percenti
     meanWaitMs: saturated ? null : state.waitMs[j]!,
     meanServiceMs: finiteOrNull(effectiveMs),
     ownServiceMs: ownMs,
-    heldMs: waitingOnOther ? null : state.heldMs[j]!,
+    heldMs: waitingOnOther ? null : heldMs,
     meanResponseMs: saturated ? null : state.responseMs[j]!,
     p50ResponseMs: finiteOrNull(percentiles.p50[j]!),
     p95ResponseMs: finiteOrNull(percentiles.p95[j]!),

@@ -16,6 +16,8 @@ export interface ModelNodeInput {
   replicas: number;
   /** Share of requests that are reads (only matters with replicas). */
   readShare: number;
+  /** false for event-driven proxies: sync calls add to its response time but do not occupy its servers. Default true. */
+  holdsWorkers?: boolean;
 }
 
 export interface ModelEdgeInput {
@@ -40,6 +42,8 @@ export interface QueueingModel extends EdgeLists {
   capacity: Float64Array;
   replicas: Float64Array;
   readShare: Float64Array;
+  /** 1 when a sync call out of this node occupies one of its servers until it returns. */
+  holdsWorkers: Uint8Array;
   /** Per out-edge slot (CSR order): */
   edgeProbability: Float64Array;
   edgeCalls: Float64Array;
@@ -96,7 +100,9 @@ export function buildQueueingModel(nodes: readonly ModelNodeInput[], edges: read
   const capacity = new Float64Array(n);
   const replicas = new Float64Array(n);
   const readShare = new Float64Array(n);
+  const holdsWorkers = new Uint8Array(n);
   nodes.forEach((node, i) => {
+    holdsWorkers[i] = node.holdsWorkers === false ? 0 : 1;
     ids.push(node.id);
     isStation[i] = node.station ? 1 : 0;
     servers[i] = Math.max(1, Math.round(node.servers));
@@ -118,6 +124,7 @@ export function buildQueueingModel(nodes: readonly ModelNodeInput[], edges: read
       capacity,
       replicas,
       readShare,
+      holdsWorkers,
       edgeProbability,
       edgeCalls,
       edgeSync,

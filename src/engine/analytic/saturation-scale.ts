@@ -6,8 +6,8 @@
 import type { QueueingModel } from './queueing-model';
 import { createModelState, solveModel } from './solve-model';
 
-/** Relative precision of the saturation point. */
-const PRECISION = 1e-4;
+/** Relative precision of the saturation point (0.1% is finer than any figure a learner reads). */
+const PRECISION = 1e-3;
 
 export function findSaturationScales(model: QueueingModel, externalRps: Float64Array, saturatedNodes: readonly number[]): Map<number, number> {
   const found = new Map<number, number>();

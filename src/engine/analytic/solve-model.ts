@@ -10,7 +10,7 @@
 // the first round is already exact.
 import type { QueueingModel } from './queueing-model';
 import type { SojournMixture } from './sojourn';
-import { addStationResponse, emptyStationSolution, responseVarianceMs2, solveStationInto, type StationSolution } from './station';
+import { addStationResponse, emptyStationSolution, markSaturated, responseVarianceMs2, solveStationInto, type StationSolution } from './station';
 
 const MAX_ROUNDS = 200;
 const UNDAMPED_ROUNDS = 20;
@@ -175,6 +175,7 @@ function solveStations(model: QueueingModel, state: ModelState): number {
     heldMs[j] = held;
     heldVar[j] = heldVariance;
     if (blockedBy >= 0) markWaitingOnSaturated(model, state, j, blockedBy);
+    else if (model.isStation[j] === 1 && model.holdsWorkers[j] === 0) solveProxy(model, state, j, held, heldVariance);
     else if (model.isStation[j] === 1) solveNode(model, state, j, held, heldVariance);
     else solveSource(state, j, held, heldVariance);
     const next = saturated[j] === 1 ? 1 : 1 - state.blocking[j]!;
@@ -201,18 +202,9 @@ function solveSource(state: ModelState, j: number, held: number, heldVariance: n
 function markWaitingOnSaturated(model: QueueingModel, state: ModelState, j: number, blockedBy: number): void {
   const lambda = state.arrivalRps[j]!;
   for (const sol of [state.primary[j]!, state.replica[j]!]) {
-    sol.offeredRps = lambda;
-    sol.throughputRps = lambda;
-    sol.utilization = lambda > 0 ? Infinity : 0;
-    sol.saturated = true;
-    sol.blockingProbability = 0;
-    sol.waitProbability = 1;
-    sol.meanWaitMs = Infinity;
+    markSaturated(sol, lambda, lambda > 0 ? Infinity : 0);
     sol.meanServiceMs = Infinity;
     sol.serviceScv = 1;
-    sol.meanResponseMs = Infinity;
-    sol.meanInSystem = Infinity;
-    sol.meanQueueLength = Infinity;
   }
   setSaturated(state, j, blockedBy);
 }
@@ -283,6 +275,16 @@ function solveNode(model: QueueingModel, state: ModelState, j: number, held: num
   const r = state.responseMs[j]!;
   state.callMs[j] = accept * r;
   state.callVar[j] = Math.max(0, accept * (state.responseVar[j]! + r * r) - accept * accept * r * r);
+}
+
+// An event-driven proxy queues only for its own work; the downstream calls it waits on add to
+// its callers' time but leave its servers free.
+function solveProxy(model: QueueingModel, state: ModelState, j: number, held: number, heldVariance: number): void {
+  solveNode(model, state, j, 0, 0);
+  if (state.saturated[j] === 1) return;
+  const accept = 1 - state.blocking[j]!;
+  state.callMs[j] = state.callMs[j]! + accept * held;
+  state.callVar[j] = state.callVar[j]! + accept * heldVariance;
 }
 
 /**

@@ -103,16 +103,7 @@ export function solveStationInto(
   const rho = a / c;
   out.utilization = rho;
   out.blockingProbability = 0;
-  if (rho >= 1) {
-    out.saturated = true;
-    out.throughputRps = lambda;
-    out.waitProbability = 1;
-    out.meanWaitMs = Infinity;
-    out.meanResponseMs = Infinity;
-    out.meanInSystem = Infinity;
-    out.meanQueueLength = Infinity;
-    return out;
-  }
+  if (rho >= 1) return markSaturated(out, lambda, rho);
   const waitProbability = erlangC(c, a);
   out.saturated = false;
   out.throughputRps = lambda;
@@ -122,6 +113,21 @@ export function solveStationInto(
   // Lq = C * rho / (1 - rho) for M/M/c (independent of the Wq formula, so Little's law is a real check).
   out.meanQueueLength = a > 0 ? ((waitProbability * rho) / (1 - rho)) * variability : 0;
   out.meanInSystem = out.meanQueueLength + a;
+  return out;
+}
+
+/** No steady state: the given utilization, offered flow passed on, every time and count Infinity. */
+export function markSaturated(out: StationSolution, lambdaRps: number, utilization: number): StationSolution {
+  out.offeredRps = lambdaRps;
+  out.throughputRps = lambdaRps;
+  out.utilization = utilization;
+  out.saturated = true;
+  out.blockingProbability = 0;
+  out.waitProbability = 1;
+  out.meanWaitMs = Infinity;
+  out.meanResponseMs = Infinity;
+  out.meanInSystem = Infinity;
+  out.meanQueueLength = Infinity;
   return out;
 }
 

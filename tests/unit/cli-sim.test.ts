@@ -1,0 +1,163 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { exampleDesign } from '../../src/model/example';
+import { serializeDesign } from '../../src/model/file';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '../..');
+const CASES_DIR = join(ROOT, 'tests/fixtures/reference-cases');
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function sim(...args: string[]): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/sim.ts', ...args], { cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const failure = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: failure.code ?? -1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
+  }
+}
+
+function expectOneLineError(outcome: Outcome, pattern: RegExp): void {
+  expect(outcome.code).not.toBe(0);
+  expect(outcome.stdout).toBe('');
+  const lines = outcome.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+  expect(outcome.stderr).not.toMatch(/\bat .+:\d+:\d+/); // no stack trace
+}
+
+interface ReferenceCase {
+  name: string;
+  expect: { stations: Record<string, Record<string, number>>; meanResponseMs?: number; saturated: string[] };
+  tolerance: { analytic: number; simulation: number };
+}
+
+// Each test starts a tsx process; on a busy machine that can take several seconds.
+const SPAWN_TIMEOUT_MS = 60_000;
+
+const caseFiles = readdirSync(CASES_DIR).filter((f) => f.endsWith('.json'));
+const tmp = mkdtempSync(join(tmpdir(), 'archlab-sim-'));
+
+// The reference README: simulation gets its own tolerance, and 1.5 times that for p99.
+const toleranceFor = (ref: ReferenceCase, method: 'analytic' | 'simulation', key: string) =>
+  method === 'analytic' ? ref.tolerance.analytic : ref.tolerance.simulation * (key.startsWith('p99') ? 1.5 : 1);
+
+describe.each(['analytic', 'simulation'] as const)('sim --case --method %s --json', (method) => {
+  it.concurrent.each(caseFiles)('%s: one JSON object within tolerance', { timeout: SPAWN_TIMEOUT_MS }, async (file) => {
+    const ref = JSON.parse(readFileSync(join(CASES_DIR, file), 'utf8')) as ReferenceCase;
+    const outcome = await sim('--case', join(CASES_DIR, file), '--method', method, '--json');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stderr).toBe('');
+    const output = JSON.parse(outcome.stdout) as { stations: Record<string, Record<string, number>>; meanResponseMs?: number; saturated: string[] };
+    expect(Object.keys(output).sort()).toEqual(ref.expect.meanResponseMs === undefined ? ['saturated', 'stations'] : ['meanResponseMs', 'saturated', 'stations']);
+    expect([...output.saturated].sort()).toEqual([...ref.expect.saturated].sort());
+    for (const [id, figures] of Object.entries(ref.expect.stations)) {
+      for (const [key, expected] of Object.entries(figures)) {
+        const actual = output.stations[id]?.[key];
+        expect(actual, `${id}.${key}`).toBeTypeOf('number');
+        expect(Math.abs(actual! - expected) / Math.abs(expected), `${id}.${key}`).toBeLessThanOrEqual(toleranceFor(ref, method, key));
+      }
+    }
+    for (const id of ref.expect.saturated) expect(output.stations[id]!.meanResponseMs).toBeUndefined();
+    if (ref.expect.meanResponseMs !== undefined) {
+      expect(Math.abs(output.meanResponseMs! - ref.expect.meanResponseMs) / ref.expect.meanResponseMs).toBeLessThanOrEqual(toleranceFor(ref, method, 'meanResponseMs'));
+    }
+  });
+});
+
+describe('sim on bad input', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  const aCase = join(CASES_DIR, caseFiles[0]!);
+
+  it.concurrent('simulating a design file is not there yet (exit 2)', async () => {
+    const path = join(tmp, 'example-for-sim.json');
+    writeFileSync(path, serializeDesign(exampleDesign()));
+    const outcome = await sim(path, '--method', 'simulation', '--json');
+    expectOneLineError(outcome, /simulating a design file is not implemented yet/);
+    expect(outcome.code).toBe(2);
+  });
+
+  it.concurrent('a seed that is not a whole number', async () => {
+    expectOneLineError(await sim('--case', aCase, '--method', 'simulation', '--seed', '1.5'), /--seed must be a whole number above 0/);
+  });
+
+  it.concurrent('the same seed gives the same simulation output', async () => {
+    const [a, b] = await Promise.all([sim('--case', aCase, '--method', 'simulation', '--seed', '7', '--json'), sim('--case', aCase, '--method', 'simulation', '--seed', '7', '--json')]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it.concurrent('an unknown method', async () => {
+    expectOneLineError(await sim('--case', aCase, '--method', 'guess'), /unknown method "guess"/);
+  });
+
+  it.concurrent('a missing file', async () => {
+    expectOneLineError(await sim('--case', join(tmp, 'nope.json'), '--json'), /cannot read ".*nope\.json": no such file/);
+  });
+
+  it.concurrent('invalid JSON', async () => {
+    const path = join(tmp, 'broken.json');
+    writeFileSync(path, '{"stations": [');
+    expectOneLineError(await sim('--case', path, '--json'), /broken\.json" is not valid JSON/);
+  });
+
+  it.concurrent('a negative arrival rate in a case', async () => {
+    const path = join(tmp, 'negative.json');
+    writeFileSync(path, JSON.stringify({ stations: [{ id: 's', servers: 1, serviceMs: 5, serviceScv: 1 }], arrivals: [{ to: 's', rps: -5 }], routing: [] }));
+    expectOneLineError(await sim('--case', path, '--json'), /arrivals\.0\.rps" must be 0 or more/);
+  });
+
+  it.concurrent('an invalid design', async () => {
+    const path = join(tmp, 'not-a-design.json');
+    writeFileSync(path, JSON.stringify({ hello: 'world' }));
+    expectOneLineError(await sim(path), /not-a-design\.json" is not a valid design: /);
+  });
+
+  it.concurrent('a negative --rps', async () => {
+    const path = join(tmp, 'design-for-rps.json');
+    writeFileSync(path, serializeDesign(exampleDesign()));
+    expectOneLineError(await sim(path, '--rps', '-5'), /--rps must be a number of requests per second, 0 or more \(got "-5"\)/);
+  });
+
+  it.concurrent('a YAML scenario (exit 2)', async () => {
+    const outcome = await sim(join(tmp, 'scenario.yaml'));
+    expectOneLineError(outcome, /^scenario files are not supported by sim yet$/);
+    expect(outcome.code).toBe(2);
+  });
+
+  it.concurrent('an unknown option', async () => {
+    expectOneLineError(await sim('--colour'), /unknown option '--colour'/);
+  });
+});
+
+describe('sim <design.json>', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  const path = join(tmp, 'example.json');
+  writeFileSync(path, serializeDesign(exampleDesign()));
+
+  it.concurrent('--rps scales the clients to the given total and --json prints the results', async () => {
+    const outcome = await sim(path, '--rps', '120', '--json');
+    expect(outcome.code).toBe(0);
+    const report = JSON.parse(outcome.stdout) as { entryRps: number; components: Record<string, { utilization: number | null }>; flows: { rps: number }[]; headroom: unknown[] };
+    expect(report.entryRps).toBeCloseTo(120, 9);
+    expect(report.flows.reduce((s, f) => s + f.rps, 0)).toBeCloseTo(120, 9);
+    expect(Object.keys(report.components)).toContain('db');
+    expect(report.headroom).toHaveLength(report.flows.length);
+  });
+
+  it.concurrent('prints a table of components and flows', async () => {
+    const outcome = await sim(path);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(/component\s+util %\s+mean ms\s+p99 ms\s+status/);
+    expect(outcome.stdout).toMatch(/Photos DB/);
+    expect(outcome.stdout).toMatch(/flow\s+rps\s+mean ms/);
+  });
+});
