@@ -62,6 +62,15 @@ function Shell() {
     }
     return out;
   }, [analysis, overlayOn, stale]);
+  // Edge width by traffic: square root, so a 100x busier connection is 10x, not 100x, wider.
+  const edgeWidths = useMemo<Record<string, number> | null>(() => {
+    if (!overlayOn || !analysis?.ok) return null;
+    const rates = analysis.solution.edgeRps;
+    const top = Math.max(1e-9, ...Object.values(rates));
+    const out: Record<string, number> = {};
+    for (const [id, rps] of Object.entries(rates)) out[id] = 1.25 + 5 * Math.sqrt(rps / top);
+    return out;
+  }, [analysis, overlayOn]);
   const onWhatIf = useCallback(
     (clientId: string, rps: number | null) =>
       setWhatIf((w) => {
@@ -217,7 +226,7 @@ function Shell() {
       </header>
       <Palette ref={searchRef} onAdd={addAtCentre} />
       <main className="canvas-wrap" aria-label="Diagram">
-        <Canvas connectMode={connectMode} overlay={overlay} edgeWidths={null} />
+        <Canvas connectMode={connectMode} overlay={overlay} edgeWidths={edgeWidths} />
         {busy ? (
           <div className="busy" role="status">
             <span className="spinner" aria-hidden="true" /> {busy}

@@ -120,7 +120,7 @@ export function Canvas({ connectMode, overlay, edgeWidths }: CanvasProps) {
         animated: e.mode === 'async' && animate,
         className: `edge-${e.mode}`,
         style: { stroke: color, strokeWidth: width, ...(e.mode === 'async' ? { strokeDasharray: '6 4' } : {}) },
-        markerEnd: { type: e.mode === 'async' ? MarkerType.Arrow : MarkerType.ArrowClosed, color, width: 18, height: 18 },
+        markerEnd: { type: e.mode === 'async' ? MarkerType.Arrow : MarkerType.ArrowClosed, color, width: 16, height: 16, markerUnits: 'userSpaceOnUse', strokeWidth: 1.5 },
         ...(label ? { label, labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 4, labelBgStyle: { fill: '#ffffff', fillOpacity: 0.95 }, labelStyle: { fill: color, fontWeight: 600, fontSize: 11 } } : {}),
         data: { mode: e.mode },
         ariaLabel: `${e.mode === 'async' ? 'Async message' : 'Sync call'} from ${e.source} to ${e.target}`,

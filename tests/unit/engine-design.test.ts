@@ -505,3 +505,17 @@ describe('event-driven proxies do not hold workers on sync calls', () => {
     expect(r.components.front!.saturationCauseId).toBe('front');
   });
 });
+
+describe('traffic per connection', () => {
+  it('is the source rate times share and calls, with only cache misses going on', () => {
+    const d = design(
+      [node('users', 'client', { rps: 100 }), node('api', 'service', { concurrency: 8 }), node('cache', 'cache', { hitRatio: 0.8, serviceMs: 0.1 }), node('db', 'relational-db', { concurrency: 8 })],
+      [edge('users', 'api'), edge('api', 'cache', 'sync', 0.5, 2), edge('cache', 'db')],
+    );
+    const r = solved(d);
+    expect(r.edgeRps['users->api']).toBeCloseTo(100, 9);
+    expect(r.edgeRps['api->cache']).toBeCloseTo(100 * 0.5 * 2, 9);
+    expect(r.edgeRps['cache->db']).toBeCloseTo(100 * (1 - 0.8), 9);
+    expect(r.components.db!.offeredRps).toBeCloseTo(r.edgeRps['cache->db']!, 9);
+  });
+});

@@ -49,6 +49,8 @@ export interface CompiledDesign {
   externalRps: Float64Array;
   /** Indices of client nodes. */
   clients: number[];
+  /** Design edge id of each model edge (edges into clients are left out of the model). */
+  edgeIds: string[];
   warnings: string[];
 }
 
@@ -117,6 +119,7 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
   });
 
   const edges: ModelEdgeInput[] = [];
+  const edgeIds: string[] = [];
   for (const edge of design.edges) {
     const source = index.get(edge.source);
     const target = index.get(edge.target);
@@ -132,6 +135,7 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
       continue;
     }
     const missRatio = 1 - figures[source]!.hitRatio;
+    edgeIds.push(edge.id);
     edges.push({
       source,
       target,
@@ -166,5 +170,5 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
     const override = options.clientRps?.[node.id];
     externalRps[i] = override === undefined ? figures[i]!.rps : Math.max(0, override);
   });
-  return { ok: true, compiled: { design, model: built.model, figures, externalRps, clients, warnings } };
+  return { ok: true, compiled: { design, model: built.model, figures, externalRps, clients, edgeIds, warnings } };
 }

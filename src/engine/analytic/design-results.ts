@@ -90,6 +90,8 @@ export interface DesignSolution {
   flows: FlowResult[];
   /** Ids of saturated components. */
   saturated: string[];
+  /** Calls per second along each connection, by edge id (what the source sends, before any rejection at the target). */
+  edgeRps: Record<string, number>;
   /** The whole design, USD per month (730 h). */
   cost: MonthlyCost;
   warnings: string[];

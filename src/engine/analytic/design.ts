@@ -52,9 +52,22 @@ export function solveCompiledDesign(compiled: CompiledDesign, findSaturationPoin
     components,
     flows,
     saturated: saturatedNodes.map((j) => design.nodes[j]!.id),
+    edgeRps: edgeRates(compiled, state),
     cost: total,
     warnings: compiled.warnings,
   };
+}
+
+function edgeRates(compiled: CompiledDesign, state: ModelState): Record<string, number> {
+  const { model, edgeIds } = compiled;
+  const out: Record<string, number> = {};
+  for (let j = 0; j < model.size; j++) {
+    const sent = state.throughputRps[j]!;
+    for (let slot = model.outStart[j]!; slot < model.outStart[j + 1]!; slot++) {
+      out[edgeIds[model.outEdgeOf[slot]!]!] = sent * model.edgeProbability[slot]! * model.edgeCalls[slot]!;
+    }
+  }
+  return out;
 }
 
 function notConvergedMessage(compiled: CompiledDesign, state: ModelState): string {
