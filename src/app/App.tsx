@@ -11,6 +11,8 @@ import { Menu } from '../panels/Menu';
 import { NODE_SIZE, redo, undo, useDesignStore } from '../store/designStore';
 import { useActions, type ActionHandlers } from './useActions';
 import { useDesignLibrary } from './useDesignLibrary';
+import { usePersistentState } from './usePersistentState';
+import { ErrorBoundary } from './ErrorBoundary';
 import { downloadBlob, downloadText, exportDiagramImage, slug } from './files';
 import { parseDesignFile, serializeDesign } from '../model/file';
 import { shareLink } from './share';
@@ -39,7 +41,7 @@ function Shell() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [toast, setToast] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [overlayOn, setOverlayOn] = useState(true);
+  const [overlayOn, setOverlayOn] = usePersistentState('overlay', true);
   const [whatIf, setWhatIf] = useState<Record<string, number>>({});
   const searchRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -150,7 +152,7 @@ function Shell() {
       newDesign: () => void library.createEmpty(),
       setConnectMode,
     }),
-    [flow, exportImage, flash, library],
+    [flow, exportImage, flash, library, setOverlayOn],
   );
   const actions = useActions(handlers);
   const run = (id: string) => actions.find((a) => a.id === id)?.perform();
@@ -288,8 +290,10 @@ function Shell() {
 
 export function App() {
   return (
-    <ReactFlowProvider>
-      <Shell />
-    </ReactFlowProvider>
+    <ErrorBoundary>
+      <ReactFlowProvider>
+        <Shell />
+      </ReactFlowProvider>
+    </ErrorBoundary>
   );
 }

@@ -1,6 +1,6 @@
 // Opening, saving and listing designs: boot (share link, last design, or the example),
 // autosave after every change, and the operations of the designs list.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useDesignStore } from '../store/designStore';
 import { exampleDesign } from '../model/example';
 import type { Design } from '../model/types';
@@ -179,5 +179,8 @@ export function useDesignLibrary(): DesignLibrary {
 
   const clearBootErrors = useCallback(() => setBootErrors(null), []);
 
-  return { saveState, designs, bootErrors, clearBootErrors, refresh, open, openNew, createEmpty, duplicate, rename, remove };
+  return useMemo(
+    () => ({ saveState, designs, bootErrors, clearBootErrors, refresh, open, openNew, createEmpty, duplicate, rename, remove }),
+    [saveState, designs, bootErrors, clearBootErrors, refresh, open, openNew, createEmpty, duplicate, rename, remove],
+  );
 }

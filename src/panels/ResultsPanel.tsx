@@ -1,6 +1,6 @@
 // What the analytic engine says about the design: the main problem in words, each entry point's
 // end-to-end time as a bar of its hops, headroom, availability, cost, and a table per component.
-import { useState } from 'react';
+import { usePersistentState } from '../app/usePersistentState';
 import type { Analysis } from '../workers/analysis';
 import type { FlowResult, EntryHeadroom, ComponentResult } from '../engine/analytic';
 import { formatMs, formatPercent, formatRps, utilizationColor } from '../canvas/format';
@@ -128,8 +128,8 @@ export interface ResultsPanelProps {
 }
 
 export function ResultsPanel({ analysis, stale, error, whatIf, onWhatIf }: ResultsPanelProps) {
-  const [tab, setTab] = useState<'overview' | 'components'>('overview');
-  const [open, setOpen] = useState(true);
+  const [tab, setTab] = usePersistentState<'overview' | 'components'>('results-tab', 'overview');
+  const [open, setOpen] = usePersistentState('results-open', true);
   const select = useDesignStore((s) => s.select);
   const setParam = useDesignStore((s) => s.setParam);
 
