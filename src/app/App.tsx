@@ -21,6 +21,14 @@ import { useStore } from 'zustand';
 import { ResultsPanel } from '../panels/ResultsPanel';
 import { useAnalysis } from '../panels/useAnalysis';
 import type { NodeOverlay } from '../canvas/flowTypes';
+import { lazy, Suspense } from 'react';
+import { useScenarioStore } from '../store/scenarioStore';
+import { useScenarioSession } from './useScenarioSession';
+import { loadLibrary, loadProgress, type LibraryEntry } from './scenarioLibrary';
+
+// Scenario screens load on first use: they bring the YAML parser and the grader.
+const ScenarioGallery = lazy(() => import('../panels/scenario/ScenarioGallery').then((m) => ({ default: m.ScenarioGallery })));
+const ScenarioPanel = lazy(() => import('../panels/scenario/ScenarioPanel').then((m) => ({ default: m.ScenarioPanel })));
 
 interface Notice {
   kind: 'info' | 'error';
@@ -43,6 +51,37 @@ function Shell() {
   const [busy, setBusy] = useState<string | null>(null);
   const [overlayOn, setOverlayOn] = usePersistentState('overlay', true);
   const [whatIf, setWhatIf] = useState<Record<string, number>>({});
+  const [galleryOpen, setGalleryOpen] = useState(false);
+  const [sideTab, setSideTab] = usePersistentState<'scenario' | 'inspector'>('side-tab', 'scenario');
+  const [activeScenario, setActiveScenario] = usePersistentState<string | null>('active-scenario', null);
+  const session = useScenarioStore((s) => s.session);
+  const scenarioSession = useScenarioSession(library);
+  const startScenario = useCallback(
+    async (entry: LibraryEntry) => {
+      setGalleryOpen(false);
+      await scenarioSession.start(entry.scenario);
+      setActiveScenario(entry.scenario.id);
+      setSideTab('scenario');
+    },
+    [scenarioSession, setActiveScenario, setSideTab],
+  );
+  const leaveScenario = useCallback(() => {
+    scenarioSession.exit();
+    setActiveScenario(null);
+  }, [scenarioSession, setActiveScenario]);
+  // A reload comes back into the scenario the learner was in.
+  const resumed = useRef(false);
+  useEffect(() => {
+    if (resumed.current || library.saveState === 'loading') return;
+    resumed.current = true;
+    if (!activeScenario || session) return;
+    void loadLibrary().then(async ({ entries }) => {
+      const entry = entries.find((e) => e.scenario.id === activeScenario);
+      if (!entry) return setActiveScenario(null);
+      // Progress first, then the session: starting empty would save over the learner's answers.
+      useScenarioStore.getState().start(entry.scenario, await loadProgress(entry.scenario.id));
+    });
+  }, [activeScenario, library.saveState, session, setActiveScenario]);
   const searchRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
@@ -56,14 +95,14 @@ function Shell() {
   const whatIfRps = useMemo(() => (Object.keys(whatIf).length ? whatIf : null), [whatIf]);
   const { analysis, stale, error } = useAnalysis(design, whatIfRps);
   const overlay = useMemo<Record<string, NodeOverlay> | null>(() => {
-    if (!overlayOn || !analysis?.ok) return null;
+    if (!overlayOn || !analysis?.ok || session?.scenario.mode === 'identify') return null;
     const out: Record<string, NodeOverlay> = {};
     for (const c of Object.values(analysis.solution.components)) {
       const u = c.replicaUtilization === null ? c.utilization : Math.max(c.utilization ?? 0, c.replicaUtilization);
       out[c.nodeId] = { utilization: u, saturated: c.saturated, p99Ms: c.p99ResponseMs, stale };
     }
     return out;
-  }, [analysis, overlayOn, stale]);
+  }, [analysis, overlayOn, stale, session]);
   // Edge width by traffic: square root, so a 100x busier connection is 10x, not 100x, wider.
   const edgeWidths = useMemo<Record<string, number> | null>(() => {
     if (!overlayOn || !analysis?.ok) return null;
@@ -194,6 +233,7 @@ function Shell() {
           {library.saveState === 'saved' ? 'Saved' : library.saveState === 'saving' ? 'Saving…' : library.saveState === 'loading' ? 'Loading…' : 'Not saved'}
         </span>
         <nav className="toolbar" aria-label="Toolbar">
+          <button type="button" onClick={() => setGalleryOpen(true)} data-testid="open-scenarios">Scenarios</button>
           <button type="button" onClick={() => run('designs')}>Designs</button>
           <span className="sep" />
           <button type="button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">↶</button>
@@ -235,8 +275,28 @@ function Shell() {
           </div>
         ) : null}
       </main>
-      <ResultsPanel analysis={analysis} stale={stale} error={error} whatIf={whatIf} onWhatIf={onWhatIf} />
-      <Inspector />
+      {/* Identify mode asks what the parts are: figures labelled with their names would give it away. */}
+      {session?.scenario.mode === 'identify' ? null : <ResultsPanel analysis={analysis} stale={stale} error={error} whatIf={whatIf} onWhatIf={onWhatIf} />}
+      <aside className="sidebar" aria-label={session && sideTab === 'scenario' ? 'Scenario' : 'Inspector'}>
+        {session ? (
+          <div className="tabs side-tabs" role="tablist">
+            <button type="button" role="tab" aria-selected={sideTab === 'scenario'} onClick={() => setSideTab('scenario')}>Scenario</button>
+            <button type="button" role="tab" aria-selected={sideTab === 'inspector'} onClick={() => setSideTab('inspector')}>Inspector</button>
+          </div>
+        ) : null}
+        {session && sideTab === 'scenario' ? (
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <ScenarioPanel onExit={leaveScenario} onShow={(side) => void scenarioSession.show(side)} />
+          </Suspense>
+        ) : (
+          <Inspector />
+        )}
+      </aside>
+      {galleryOpen ? (
+        <Suspense fallback={null}>
+          <ScenarioGallery open={galleryOpen} onClose={() => setGalleryOpen(false)} onStart={(e) => void startScenario(e)} />
+        </Suspense>
+      ) : null}
       <input
         ref={fileRef}
         type="file"

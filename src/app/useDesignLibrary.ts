@@ -20,6 +20,8 @@ export interface DesignLibrary {
   refresh: () => Promise<void>;
   open: (id: string) => Promise<void>;
   openNew: (design: Design) => Promise<void>;
+  /** Opens a design under its own id: the stored copy when there is one, else this one. */
+  openOrCreate: (design: Design) => Promise<void>;
   createEmpty: () => Promise<void>;
   duplicate: (id: string) => Promise<void>;
   rename: (id: string, name: string) => Promise<void>;
@@ -131,6 +133,8 @@ export function useDesignLibrary(): DesignLibrary {
 
   const openNew = useCallback(async (design: Design) => show(await withFreshId(design)), [show]);
 
+  const openOrCreate = useCallback(async (design: Design) => show((await db.loadDesign(design.id)) ?? design), [show]);
+
   const createEmpty = useCallback(async () => {
     const list = await db.listDesigns();
     const taken = new Set(list.map((d) => d.id));
@@ -180,7 +184,7 @@ export function useDesignLibrary(): DesignLibrary {
   const clearBootErrors = useCallback(() => setBootErrors(null), []);
 
   return useMemo(
-    () => ({ saveState, designs, bootErrors, clearBootErrors, refresh, open, openNew, createEmpty, duplicate, rename, remove }),
-    [saveState, designs, bootErrors, clearBootErrors, refresh, open, openNew, createEmpty, duplicate, rename, remove],
+    () => ({ saveState, designs, bootErrors, clearBootErrors, refresh, open, openNew, openOrCreate, createEmpty, duplicate, rename, remove }),
+    [saveState, designs, bootErrors, clearBootErrors, refresh, open, openNew, openOrCreate, createEmpty, duplicate, rename, remove],
   );
 }

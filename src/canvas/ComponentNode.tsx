@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { KindIcon, CATEGORY_COLOR } from './icons';
 import { getKindSpec } from '../model/catalog';
 import { useDesignStore } from '../store/designStore';
+import { isMasked, pinCount, useScenarioStore } from '../store/scenarioStore';
 import type { ComponentFlowNode } from './flowTypes';
 import { utilizationColor, formatMs } from './format';
 
@@ -33,25 +34,34 @@ function RenameInput({ id, label }: { id: string; label: string }) {
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>) {
   const spec = getKindSpec(data.kind);
   const renaming = useDesignStore((s) => s.renamingId === id);
+  const masked = useScenarioStore((s) => isMasked(s.session, id));
+  const pins = useScenarioStore((s) => pinCount(s.session, id));
   const accent = CATEGORY_COLOR[spec.category];
   const o = data.overlay;
   const ring = o ? (o.saturated ? '#b91c1c' : utilizationColor(o.utilization)) : undefined;
   return (
     <div
-      className={`component-node${selected ? ' selected' : ''}${o?.saturated ? ' saturated' : ''}${o?.stale ? ' stale' : ''}`}
+      className={`component-node${selected ? ' selected' : ''}${o?.saturated ? ' saturated' : ''}${o?.stale ? ' stale' : ''}${masked ? ' masked' : ''}`}
       style={{ ['--accent' as string]: accent, ...(ring ? { ['--ring' as string]: ring } : {}) }}
       data-kind={data.kind}
       data-testid={`node-${id}`}
     >
       <Handle type="target" position={Position.Left} className="handle" />
-      <div className="component-icon" style={{ color: accent }}>
-        <KindIcon kind={data.kind} size={22} />
+      {pins > 0 ? <span className="pin-badge" title={`${pins} finding${pins > 1 ? 's' : ''} pinned here`}>{pins}</span> : null}
+      <div className="component-icon" style={{ color: masked ? '#64748b' : accent }}>
+        {masked ? <span aria-hidden="true">?</span> : <KindIcon kind={data.kind} size={22} />}
       </div>
       <div className="component-text">
-        {renaming ? <RenameInput id={id} label={data.label} /> : <div className="component-label" title={data.label}>{data.label}</div>}
+        {renaming ? (
+          <RenameInput id={id} label={data.label} />
+        ) : (
+          <div className="component-label" title={masked ? 'Unknown component' : data.label}>
+            {masked ? 'What is this?' : data.label}
+          </div>
+        )}
         <div className="component-kind">
-          {spec.label}
-          {data.instances > 1 ? <span className="instances"> ×{data.instances}</span> : null}
+          {masked ? 'name it in the scenario panel' : spec.label}
+          {data.instances > 1 && !masked ? <span className="instances"> ×{data.instances}</span> : null}
         </div>
       </div>
       {o ? (

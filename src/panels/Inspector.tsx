@@ -162,7 +162,7 @@ export function Inspector() {
     );
   }
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <div className="inspector-content">
       {body ?? (
         <div className="inspector-empty">
           <h2>{design.name}</h2>
@@ -173,6 +173,6 @@ export function Inspector() {
           <p className="muted">Press ? for keyboard shortcuts.</p>
         </div>
       )}
-    </aside>
+    </div>
   );
 }

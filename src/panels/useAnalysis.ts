@@ -14,7 +14,7 @@ export interface AnalysisState {
 }
 
 let engine: Comlink.Remote<EngineWorkerApi> | null = null;
-function engineWorker(): Comlink.Remote<EngineWorkerApi> {
+export function engineWorker(): Comlink.Remote<EngineWorkerApi> {
   engine ??= Comlink.wrap<EngineWorkerApi>(new Worker(new URL('../workers/engine.worker.ts', import.meta.url), { type: 'module' }));
   return engine;
 }

@@ -1,0 +1,93 @@
+// Plain-text output of `scenario check` and `scenario grade` for the terminal.
+import {
+  critiqueReportMarkdown,
+  type CheckReport,
+  type CompareGrade,
+  type CompareRow,
+  type CritiqueScenario,
+  type FixGrade,
+  type Grade,
+  type IdentifyGrade,
+  type Scenario,
+} from '../scenarios';
+import { formatTable } from './format-table';
+
+export function formatCheckReport(report: CheckReport, files: readonly string[]): string {
+  const lines: string[] = [];
+  for (const file of files) {
+    const failures = report.failures.filter((f) => f.file === file);
+    if (failures.length === 0) {
+      lines.push(`ok    ${file}`);
+      continue;
+    }
+    lines.push(`FAIL  ${file}`);
+    for (const f of failures) lines.push(`      ${f.message}`);
+  }
+  const failed = report.scenarios - report.passed;
+  lines.push('', `${report.scenarios} scenario${report.scenarios === 1 ? '' : 's'}: ${report.passed} passed${failed > 0 ? `, ${failed} failed` : ''}`);
+  return lines.join('\n');
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+const verdict = (correct: boolean) => (correct ? 'right' : 'wrong');
+
+function formatIdentify(grade: IdentifyGrade): string {
+  const lines = [`Score: ${grade.correct} of ${grade.total} (${percent(grade.score)})`, ''];
+  for (const r of grade.results) {
+    lines.push(`${verdict(r.correct)}  ${r.questionId}: ${r.prompt}`);
+    lines.push(`       expected ${r.expected.join(', ')}; you gave ${r.given === null ? 'no answer' : r.given.join(', ') || 'nothing'}`);
+    lines.push(`       ${r.explanation}`);
+  }
+  return lines.join('\n');
+}
+
+function formatFix(grade: FixGrade): string {
+  const lines = [grade.passed ? 'PASSED: the design meets every check.' : 'NOT YET: the design misses at least one check.', ''];
+  for (const problem of grade.problems) lines.push(`problem  ${problem}`);
+  for (const c of grade.checks) lines.push(`${c.passed ? 'pass' : 'FAIL'}  ${c.label}: ${c.detail}`);
+  if (grade.explanation) lines.push('', grade.explanation.text);
+  if (grade.hints.length > 0) lines.push('', 'Worth a look:', ...grade.hints.map((h) => `- ${h.message}`));
+  return lines.join('\n');
+}
+
+function cell(row: CompareRow, x: number | null): string | number | null {
+  if (x === null) return row.metric === 'headroomX' ? 'no limit' : null;
+  return row.unit === 'fraction' ? `${(x * 100).toFixed(3)}%` : x;
+}
+
+function formatCompare(grade: CompareGrade): string {
+  const lines: string[] = [];
+  const c = grade.comparison;
+  if (c.ok) {
+    lines.push(
+      formatTable(
+        ['measure', c.labels.a, c.labels.b, 'better'],
+        c.rows.map((r) => [`${r.label} (${r.unit})`, cell(r, r.a), cell(r, r.b), r.better === 'same' ? 'same' : c.labels[r.better]]),
+        2,
+      ),
+      '',
+    );
+  } else {
+    lines.push(...c.problems, '');
+  }
+  if (grade.total > 0) {
+    lines.push(`Score: ${grade.correct} of ${grade.total} (${percent(grade.score)})`);
+    for (const r of grade.results) lines.push(`${verdict(r.correct)}  ${r.questionId}: ${r.prompt} (expected ${r.expected}; you gave ${r.given ?? 'no answer'})`, `       ${r.explanation}`);
+    lines.push('');
+  }
+  lines.push(grade.takeaway.trim());
+  return lines.join('\n');
+}
+
+export function formatGrade(scenario: Scenario, grade: Grade): string {
+  switch (grade.mode) {
+    case 'identify':
+      return formatIdentify(grade);
+    case 'critique':
+      return critiqueReportMarkdown(scenario as CritiqueScenario, grade);
+    case 'fix':
+      return formatFix(grade);
+    case 'compare':
+      return formatCompare(grade);
+  }
+}

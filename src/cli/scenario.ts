@@ -1,0 +1,103 @@
+// `npm run scenario -- ...`: check scenario files, grade a learner's submission, or write the
+// JSON Schema editors use. Bad input ends with one line on stderr and a non-zero exit.
+//   scenario check <file|folder> [--json]      exit 1 when any scenario fails
+//   scenario grade <scenario.yaml> <submission.json> [--json]
+//   scenario schema [--out <file>] [--check]   --check: exit 1 when <file> is out of date
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { checkScenarioSources, gradeSubmission, parseSubmission, scenarioJsonSchemaText } from '../scenarios';
+import { CliError, parseJsonText, readTextFile } from './cli-error';
+import { loadScenario, readScenarioSources } from './scenario-files';
+import { formatCheckReport, formatGrade } from './scenario-format';
+
+interface Output {
+  text: string;
+  exitCode: number;
+}
+
+function check(path: string, options: { json?: boolean }): Output {
+  const sources = readScenarioSources(path);
+  const report = checkScenarioSources(sources);
+  const text = options.json ? JSON.stringify(report, null, 2) : formatCheckReport(report, sources.map((s) => s.file));
+  return { text, exitCode: report.failures.length > 0 ? 1 : 0 };
+}
+
+function grade(scenarioPath: string, submissionPath: string, options: { json?: boolean }): Output {
+  const scenario = loadScenario(scenarioPath);
+  const submission = parseSubmission(parseJsonText(readTextFile(submissionPath), submissionPath));
+  if (!submission.ok) throw new CliError(`"${submissionPath}": ${submission.error}`);
+  const graded = gradeSubmission(scenario, submission.submission);
+  if (!graded.ok) throw new CliError(`"${submissionPath}": ${graded.error}`);
+  return { text: options.json ? JSON.stringify(graded.grade, null, 2) : formatGrade(scenario, graded.grade), exitCode: 0 };
+}
+
+function schema(options: { out?: string; check?: boolean }): Output {
+  const text = scenarioJsonSchemaText();
+  if (options.check) {
+    if (!options.out) throw new CliError('--check needs --out <file> to compare with', 2);
+    const current = existsSync(options.out) ? readFileSync(options.out, 'utf8') : null;
+    if (current === text) return { text: `${options.out} is up to date`, exitCode: 0 };
+    return { text: `${options.out} is out of date: run "npm run scenario:schema"`, exitCode: 1 };
+  }
+  if (!options.out) return { text: text.trimEnd(), exitCode: 0 };
+  try {
+    writeFileSync(options.out, text);
+  } catch (e) {
+    throw new CliError(`cannot write "${options.out}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  return { text: `wrote ${options.out}`, exitCode: 0 };
+}
+
+function main(argv: string[]): number {
+  let output: Output = { text: '', exitCode: 0 };
+  const program = new Command()
+    .name('scenario')
+    .description('Check ArchLab scenarios, grade submissions, write the scenario JSON Schema')
+    .exitOverride()
+    .configureOutput({ outputError: () => undefined });
+  program
+    .command('check')
+    .description('validate scenario files and run their self-checks')
+    .argument('<path>', 'a scenario file or a folder of them')
+    .option('--json', 'print {"scenarios", "passed", "failures"} as JSON')
+    .action((path: string, options: { json?: boolean }) => {
+      output = check(path, options);
+    });
+  program
+    .command('grade')
+    .description("grade a learner's exported submission")
+    .argument('<scenario>', 'the scenario file (.yaml)')
+    .argument('<submission>', 'the submission (.json)')
+    .option('--json', 'print the grade as JSON')
+    .action((scenarioPath: string, submissionPath: string, options: { json?: boolean }) => {
+      output = grade(scenarioPath, submissionPath, options);
+    });
+  program
+    .command('schema')
+    .description('print or write the JSON Schema of scenario files')
+    .option('--out <file>', 'write it to this file')
+    .option('--check', 'only compare with --out and fail when it differs')
+    .action((options: { out?: string; check?: boolean }) => {
+      output = schema(options);
+    });
+  try {
+    program.parse(argv);
+    if (output.text) process.stdout.write(`${output.text}\n`);
+    return output.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0; // --help, --version
+      if (e.code === 'commander.help') return 2; // no command given: the help is already printed
+      process.stderr.write(`${e.message.replace(/^error: /, '')}\n`);
+      return 2;
+    }
+    if (e instanceof CliError) {
+      process.stderr.write(`${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = main(process.argv);

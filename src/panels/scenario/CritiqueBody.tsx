@@ -1,0 +1,120 @@
+// Critique mode: pin findings on components or connections (category, severity, note), back
+// them with the engine's figures, then grade against the instructor's key and export a report.
+import { useState } from 'react';
+import { CRITIQUE_CATEGORIES, SEVERITIES, categoryWords, critiqueReportMarkdown, gradeCritique, targetName, type CritiqueScenario, type Severity } from '../../scenarios';
+import { useScenarioStore } from '../../store/scenarioStore';
+import { useDesignStore } from '../../store/designStore';
+import { downloadText, slug } from '../../app/files';
+
+export function CritiqueBody({ scenario }: { scenario: CritiqueScenario }) {
+  const session = useScenarioStore((s) => s.session!);
+  const { addFinding, removeFinding, setGrades, setScore } = useScenarioStore.getState();
+  const nodeIds = useDesignStore((s) => s.selectedNodeIds);
+  const edgeIds = useDesignStore((s) => s.selectedEdgeIds);
+  const design = useDesignStore((s) => s.design);
+  const [category, setCategory] = useState<string>('');
+  const [severity, setSeverity] = useState<Severity>('medium');
+  const [note, setNote] = useState('');
+  const targets = [...nodeIds.filter((id) => design.nodes.some((n) => n.id === id)), ...edgeIds];
+  const target = targets.length === 1 ? targets[0]! : null;
+  const grade = session.critiqueGrade;
+
+  const pin = () => {
+    if (!target || !category) return;
+    addFinding({ target, category, severity, ...(note.trim() ? { note: note.trim() } : {}) });
+    setNote('');
+    setCategory('');
+  };
+
+  const runGrade = () => {
+    const g = gradeCritique(scenario, session.progress.findings);
+    setGrades({ critiqueGrade: g });
+    setScore(g.score, g.score >= 1);
+  };
+
+  return (
+    <div className="mode-body">
+      <section className="pin-form" aria-label="Pin a finding">
+        <h3>Pin a finding</h3>
+        <p className="muted">
+          {target ? <>On <b>{targetName(design, target)}</b></> : 'Select one component or connection on the canvas to pin a finding on it.'}
+        </p>
+        <label>
+          What is wrong
+          <select value={category} onChange={(e) => setCategory(e.target.value)} data-testid="finding-category">
+            <option value="">Choose a category…</option>
+            {CRITIQUE_CATEGORIES.map((c) => <option key={c} value={c}>{categoryWords(c)}</option>)}
+          </select>
+        </label>
+        <label>
+          How bad
+          <select value={severity} onChange={(e) => setSeverity(e.target.value as Severity)} data-testid="finding-severity">
+            {SEVERITIES.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
+        </label>
+        <label>
+          Note (why, and what you would do)
+          <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={1000} />
+        </label>
+        <button type="button" className="primary" disabled={!target || !category} onClick={pin}>
+          Pin finding
+        </button>
+      </section>
+
+      <h3>Your findings ({session.progress.findings.length})</h3>
+      {session.progress.findings.length === 0 ? <p className="muted">None yet. The results panel below shows load and latency to back your findings with numbers.</p> : null}
+      <ul className="findings">
+        {session.progress.findings.map((f, i) => (
+          <li key={f.id} data-testid="finding">
+            <span className="pin-number">{i + 1}</span>
+            <span>
+              <b>{targetName(design, f.target)}</b>: {categoryWords(f.category as never)} <span className={`sev sev-${f.severity}`}>{f.severity}</span>
+              {f.note ? <span className="muted"> — {f.note}</span> : null}
+            </span>
+            <button type="button" className="icon-button" aria-label={`Remove finding ${i + 1}`} onClick={() => removeFinding(f.id)}>✕</button>
+          </li>
+        ))}
+      </ul>
+      <div className="dialog-actions">
+        <button type="button" className="primary" disabled={session.progress.findings.length === 0} onClick={runGrade}>
+          Grade my critique
+        </button>
+        <button type="button" disabled={!grade} onClick={() => grade && downloadText(`${slug(scenario.title)}-critique.md`, critiqueReportMarkdown(scenario, grade), 'text/markdown')}>
+          Export report (.md)
+        </button>
+      </div>
+      {grade ? (
+        <section className="grade" data-testid="critique-grade" aria-live="polite">
+          <p className="score-line">
+            You found <b>{grade.found} of {grade.total}</b> problems in the instructor’s key ({Math.round(grade.score * 100)}%), with the severity right on {grade.severityRight}.
+          </p>
+          {grade.matched.length ? <h4>Found</h4> : null}
+          <ul>
+            {grade.matched.map((m) => (
+              <li key={m.item.target + m.item.category} className="right">
+                <b>{targetName(scenario.design, m.item.target)}</b>: {categoryWords(m.item.category)}. {m.item.explanation}
+              </li>
+            ))}
+          </ul>
+          {grade.missed.length ? <h4>Missed</h4> : null}
+          <ul>
+            {grade.missed.map((item) => (
+              <li key={item.target + item.category} className="wrong">
+                <b>{targetName(scenario.design, item.target)}</b>: {categoryWords(item.category)} ({item.severity}). {item.explanation}
+              </li>
+            ))}
+          </ul>
+          {grade.extras.length ? <h4>Not in the key</h4> : null}
+          <ul>
+            {grade.extras.map((x, i) => (
+              <li key={i} className="extra">
+                <b>{targetName(scenario.design, x.finding.target)}</b>: {x.finding.category}.{' '}
+                {x.alsoFoundByChecks ? `A fair point: ${x.alsoFoundByChecks.message}` : x.reason === 'duplicate' ? 'Already counted.' : 'The key does not list this one.'}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

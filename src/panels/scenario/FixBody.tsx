@@ -1,0 +1,60 @@
+// Fix mode: change the design until it meets the scenario's targets. The checks re-run in the
+// engine worker after every edit; each shows pass or fail with the figure behind it. Verdicts
+// come from the analytic engine, so the same design always gets the same verdict.
+import { useEffect } from 'react';
+import type { FixScenario } from '../../scenarios';
+import { useDesignStore } from '../../store/designStore';
+import { useScenarioStore } from '../../store/scenarioStore';
+import { engineWorker } from '../useAnalysis';
+import { useWorkerResult } from '../useWorkerResult';
+
+export function FixBody({ scenario }: { scenario: FixScenario }) {
+  const design = useDesignStore((s) => s.design);
+  const setScore = useScenarioStore((s) => s.setScore);
+  const { value: grade, pending, error } = useWorkerResult(() => engineWorker().gradeFix(scenario, design), [scenario, design]);
+  const passed = grade?.passed ?? false;
+  const passing = grade ? grade.checks.filter((c) => c.passed).length : 0;
+
+  useEffect(() => {
+    if (grade && grade.checks.length) setScore(passing / grade.checks.length, grade.passed);
+  }, [grade, passing, setScore]);
+
+  return (
+    <div className="mode-body">
+      <p className="muted">Change the design (add instances, a cache, a replica, make a call async…) until every target below passes. The checks run again after each edit.</p>
+      {error ? <p className="error">The checks could not run: {error}</p> : null}
+      {grade?.problems.length ? (
+        <div className="problems" role="alert">
+          {grade.problems.map((p, i) => <p key={i}>{p}</p>)}
+        </div>
+      ) : null}
+      <ul className={`checks${pending ? ' stale' : ''}`} data-testid="fix-checks">
+        {grade?.checks.map((c) => (
+          <li key={c.check} className={c.passed ? 'right' : 'wrong'} data-testid={`check-${c.check}`}>
+            <span className="verdict">{c.passed ? 'PASS' : 'FAIL'}</span>
+            <span>
+              <b>{c.label}</b>: {c.detail}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {passed ? (
+        <div className="explain good" role="status" data-testid="fix-solved">
+          <p>
+            <b>Every target is met.</b> Compare your design with the reference solution’s idea, and check the cost: the cheapest design that passes is usually the best answer.
+          </p>
+        </div>
+      ) : grade?.explanation ? (
+        <div className="explain">
+          <p>{grade.explanation.text}</p>
+        </div>
+      ) : null}
+      {grade && grade.hints.length && !passed ? (
+        <details className="hints">
+          <summary>Hints from the shape of the design ({grade.hints.length})</summary>
+          <ul>{grade.hints.map((h, i) => <li key={i}>{h.message}</li>)}</ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}

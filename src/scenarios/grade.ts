@@ -1,0 +1,270 @@
+// Grading a learner's work against a scenario, one function per mode. Every verdict is a pure
+// function of the scenario and the learner's input (the analytic engine is deterministic), so
+// the same submission always gets the same grade.
+import { explainMainProblem, type Explanation } from '../engine/analytic';
+import { CATALOG } from '../model/catalog';
+import { COMPONENT_KINDS, type ComponentKind, type Design } from '../model/types';
+import { designFigures, runChecks, solveForScenario, type CheckResult, type DesignFigures } from './evaluate';
+import { findStructuralIssues, type StructuralFinding } from './structure';
+import type { CompareScenario, CritiqueKeyItem, CritiqueScenario, FixScenario, IdentifyScenario } from './types';
+import { canonicalCategory, type CompareMetric, type DesignSide, type Severity } from './vocabulary';
+
+// ---- critique ------------------------------------------------------------------------------
+
+/** One problem a learner points out. `category` may be any synonym ("SPOF", "hot key"). */
+export interface Finding {
+  target: string;
+  category: string;
+  severity?: Severity;
+  note?: string;
+}
+
+export interface CritiqueMatch {
+  item: CritiqueKeyItem;
+  finding: Finding;
+  /** null when the learner gave no severity. */
+  severityRight: boolean | null;
+}
+
+export type ExtraReason = 'unknown-category' | 'unknown-target' | 'not-in-key' | 'duplicate';
+
+export interface ExtraFinding {
+  finding: Finding;
+  reason: ExtraReason;
+  /** A structural check that finds the same problem: the finding is sound, just not one the key asks for. */
+  alsoFoundByChecks: StructuralFinding | null;
+}
+
+export interface CritiqueGrade {
+  mode: 'critique';
+  /** found / total, 0..1. */
+  score: number;
+  found: number;
+  total: number;
+  /** Matched findings whose severity agrees with the key. */
+  severityRight: number;
+  /** Score with a bonus of a quarter point per right severity, still 0..1. */
+  scoreWithSeverity: number;
+  matched: CritiqueMatch[];
+  /** Key items no finding matched, with their explanations. */
+  missed: CritiqueKeyItem[];
+  extras: ExtraFinding[];
+}
+
+const SEVERITY_BONUS = 0.25;
+
+const targetsOf = (item: CritiqueKeyItem) => [item.target, ...(item.acceptedTargets ?? [])];
+
+export function gradeCritique(scenario: CritiqueScenario, findings: readonly Finding[]): CritiqueGrade {
+  const ids = new Set([...scenario.design.nodes.map((n) => n.id), ...scenario.design.edges.map((e) => e.id)]);
+  let structural: StructuralFinding[] | null = null;
+  const matchedBy = new Map<CritiqueKeyItem, Finding>();
+  const matched: CritiqueMatch[] = [];
+  const extras: ExtraFinding[] = [];
+  const extra = (finding: Finding, reason: ExtraReason, alsoFoundByChecks: StructuralFinding | null = null) => extras.push({ finding, reason, alsoFoundByChecks });
+
+  for (const finding of findings) {
+    const category = canonicalCategory(finding.category);
+    if (category === null) {
+      extra(finding, 'unknown-category');
+      continue;
+    }
+    if (!ids.has(finding.target)) {
+      extra(finding, 'unknown-target');
+      continue;
+    }
+    const fits = (item: CritiqueKeyItem) => item.category === category && targetsOf(item).includes(finding.target);
+    const item = scenario.key.find((k) => fits(k) && !matchedBy.has(k));
+    if (item) {
+      matchedBy.set(item, finding);
+      matched.push({ item, finding, severityRight: finding.severity === undefined ? null : finding.severity === item.severity });
+      continue;
+    }
+    if (scenario.key.some(fits)) {
+      extra(finding, 'duplicate');
+      continue;
+    }
+    structural ??= findStructuralIssues(scenario.design);
+    const same = structural.find((s) => s.category === category && (s.target === finding.target || s.related.includes(finding.target)));
+    extra(finding, 'not-in-key', same ?? null);
+  }
+
+  const total = scenario.key.length;
+  const found = matched.length;
+  const severityRight = matched.filter((m) => m.severityRight === true).length;
+  return {
+    mode: 'critique',
+    score: total > 0 ? found / total : 0,
+    found,
+    total,
+    severityRight,
+    scoreWithSeverity: total > 0 ? (found + SEVERITY_BONUS * severityRight) / ((1 + SEVERITY_BONUS) * total) : 0,
+    matched,
+    missed: scenario.key.filter((k) => !matchedBy.has(k)),
+    extras,
+  };
+}
+
+// ---- identify ------------------------------------------------------------------------------
+
+/** By question id: the component id(s) clicked, or for naming questions the kind chosen (id or label). */
+export type IdentifyAnswers = Readonly<Record<string, string | readonly string[]>>;
+
+export interface QuestionResult<T> {
+  questionId: string;
+  prompt: string;
+  correct: boolean;
+  expected: T;
+  /** null when the learner did not answer. */
+  given: T | null;
+  explanation: string;
+}
+
+export interface IdentifyGrade {
+  mode: 'identify';
+  score: number;
+  correct: number;
+  total: number;
+  results: QuestionResult<string[]>[];
+}
+
+/** "load-balancer", "Load balancer" and "load balancer" all name the same kind. */
+export function kindFromWord(word: string): ComponentKind | null {
+  const w = word.trim().toLowerCase().replace(/\s+/g, ' ');
+  return COMPONENT_KINDS.find((k) => k === w.replace(/ /g, '-') || CATALOG[k].label.toLowerCase() === w) ?? null;
+}
+
+const asList = (x: string | readonly string[] | undefined): string[] | null => (x === undefined ? null : typeof x === 'string' ? [x] : [...x]);
+
+export function gradeIdentify(scenario: IdentifyScenario, answers: IdentifyAnswers): IdentifyGrade {
+  const results = scenario.questions.map((q): QuestionResult<string[]> => {
+    const given = asList(answers[q.id]);
+    const base = { questionId: q.id, prompt: q.prompt, explanation: q.explanation, given };
+    if (q.answer.type === 'click') {
+      const expected = [...q.answer.nodeIds];
+      const chosen = new Set(given ?? []);
+      const correct = given !== null && chosen.size === expected.length && expected.every((id) => chosen.has(id));
+      return { ...base, expected, correct };
+    }
+    const accepted = q.answer.acceptedKinds;
+    const kind = given?.length === 1 ? kindFromWord(given[0]!) : null;
+    return { ...base, expected: [...accepted], correct: kind !== null && accepted.includes(kind) };
+  });
+  const correct = results.filter((r) => r.correct).length;
+  return { mode: 'identify', score: results.length > 0 ? correct / results.length : 0, correct, total: results.length, results };
+}
+
+// ---- fix -----------------------------------------------------------------------------------
+
+export interface FixGrade {
+  mode: 'fix';
+  /** Every check passes. */
+  passed: boolean;
+  checks: CheckResult[];
+  /** Why the design could not be solved at all (a sync loop, a missing client); empty when it could. */
+  problems: string[];
+  /** The design's main problem in one or two sentences, when it has one. */
+  explanation: Explanation | null;
+  /** What the structural checks see in the design, as hints. */
+  hints: StructuralFinding[];
+}
+
+export function gradeFix(scenario: FixScenario, design: Design): FixGrade {
+  const hints = findStructuralIssues(design);
+  const solved = solveForScenario(scenario, design);
+  if (!solved.ok) return { mode: 'fix', passed: false, checks: [], problems: solved.problems, explanation: null, hints };
+  const checks = runChecks(scenario, solved.solution, scenario.checks);
+  const problems = solved.solution.converged ? [] : [solved.solution.message ?? 'The figures did not settle.'];
+  return { mode: 'fix', passed: checks.every((c) => c.passed), checks, problems, explanation: explainMainProblem(design, solved.solution), hints };
+}
+
+// ---- compare -------------------------------------------------------------------------------
+
+export interface CompareRow {
+  metric: CompareMetric;
+  label: string;
+  unit: 'ms' | 'fraction' | 'x' | 'USD/month' | 'components';
+  /** null: no steady figure (a saturated flow has no latency) or, for headroom, no limit found. */
+  a: number | null;
+  b: number | null;
+  /** The better design on this figure, or "same" when they are within half a percent. */
+  better: DesignSide | 'same';
+}
+
+export type Comparison = { ok: true; labels: { a: string; b: string }; rows: CompareRow[]; figures: { a: DesignFigures; b: DesignFigures } } | { ok: false; problems: string[] };
+
+interface MetricRule {
+  label: string;
+  unit: CompareRow['unit'];
+  /** Maps the figure to a cost (lower is better); null figures get `nullCost`. */
+  cost: (x: number) => number;
+  nullCost: number;
+}
+
+const METRIC_RULES: Record<CompareMetric, MetricRule> = {
+  meanLatencyMs: { label: 'mean latency', unit: 'ms', cost: (x) => x, nullCost: Infinity },
+  p99LatencyMs: { label: 'p99 latency', unit: 'ms', cost: (x) => x, nullCost: Infinity },
+  // Availability differs in its last nines, so compare the failing share.
+  availability: { label: 'availability', unit: 'fraction', cost: (x) => 1 - x, nullCost: Infinity },
+  headroomX: { label: 'headroom (times today\'s traffic)', unit: 'x', cost: (x) => -x, nullCost: -Infinity },
+  monthlyCostUsd: { label: 'monthly cost', unit: 'USD/month', cost: (x) => x, nullCost: Infinity },
+  saturatedComponents: { label: 'saturated components', unit: 'components', cost: (x) => x, nullCost: Infinity },
+};
+
+/** Relative difference under which two figures count as the same. */
+const SAME_WITHIN = 0.005;
+
+function betterOf(rule: MetricRule, a: number | null, b: number | null): DesignSide | 'same' {
+  const ca = a === null ? rule.nullCost : rule.cost(a);
+  const cb = b === null ? rule.nullCost : rule.cost(b);
+  if (ca === cb) return 'same';
+  if (Number.isFinite(ca) && Number.isFinite(cb) && Math.abs(ca - cb) <= SAME_WITHIN * Math.max(Math.abs(ca), Math.abs(cb))) return 'same';
+  return ca < cb ? 'a' : 'b';
+}
+
+export function compareDesigns(scenario: CompareScenario): Comparison {
+  const solvedA = solveForScenario(scenario, scenario.design);
+  const solvedB = solveForScenario(scenario, scenario.designB);
+  if (!solvedA.ok || !solvedB.ok) {
+    const problems = [...(solvedA.ok ? [] : solvedA.problems.map((p) => `${scenario.labels.a}: ${p}`)), ...(solvedB.ok ? [] : solvedB.problems.map((p) => `${scenario.labels.b}: ${p}`))];
+    return { ok: false, problems };
+  }
+  const a = designFigures(scenario, scenario.design, solvedA.solution);
+  const b = designFigures(scenario, scenario.designB, solvedB.solution);
+  const rows = (Object.keys(METRIC_RULES) as CompareMetric[]).map((metric): CompareRow => {
+    const rule = METRIC_RULES[metric];
+    return { metric, label: rule.label, unit: rule.unit, a: a[metric], b: b[metric], better: betterOf(rule, a[metric], b[metric]) };
+  });
+  return { ok: true, labels: scenario.labels, rows, figures: { a, b } };
+}
+
+export type CompareAnswers = Readonly<Record<string, DesignSide>>;
+
+export interface CompareGrade {
+  mode: 'compare';
+  score: number;
+  correct: number;
+  total: number;
+  results: QuestionResult<DesignSide>[];
+  comparison: Comparison;
+  takeaway: string;
+}
+
+export function gradeCompare(scenario: CompareScenario, answers: CompareAnswers): CompareGrade {
+  const results = scenario.questions.map((q): QuestionResult<DesignSide> => {
+    const given = answers[q.id] ?? null;
+    return { questionId: q.id, prompt: q.prompt, expected: q.answer, given, correct: given === q.answer, explanation: q.explanation };
+  });
+  const correct = results.filter((r) => r.correct).length;
+  return {
+    mode: 'compare',
+    score: results.length > 0 ? correct / results.length : 1,
+    correct,
+    total: results.length,
+    results,
+    comparison: compareDesigns(scenario),
+    takeaway: scenario.takeaway,
+  };
+}
+
+export type Grade = IdentifyGrade | CritiqueGrade | FixGrade | CompareGrade;

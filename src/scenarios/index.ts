@@ -1,0 +1,60 @@
+// The scenario module's public API: what the UI (through the store and its worker), the CLI and
+// tests call. Pure TypeScript: no React, no DOM, no store, no Node built-ins.
+export type {
+  ClickAnswer,
+  CompareQuestion,
+  CompareScenario,
+  CritiqueKeyItem,
+  CritiqueScenario,
+  FailureEvent,
+  FixScenario,
+  IdentifyQuestion,
+  IdentifyScenario,
+  NamingAnswer,
+  PatchOp,
+  Requirements,
+  Scenario,
+  ScenarioWorkload,
+  WorkloadStep,
+} from './types';
+export * from './vocabulary';
+
+// Loading
+export { parseScenarioYaml, parseScenarioObject, formatIssue, issueText, pathText, type LocatedIssue, type ParseScenarioResult } from './parse';
+export { CURRENT_SCENARIO_VERSION, ScenarioFileSchema, type ScenarioFile } from './schema';
+export { migrateScenario } from './migrations';
+export { applyPatch } from './patch';
+export { scenarioJsonSchema, scenarioJsonSchemaText, toJsonSchema } from './json-schema';
+
+// Checking
+export { checkScenarioText, checkScenarioSources, issueLine, type CheckFailure, type CheckReport, type ScenarioSource } from './check';
+export { selfCheckScenario } from './self-check';
+export { findStructuralIssues, DEFAULT_STRUCTURE_OPTIONS, type StructuralFinding, type StructureOptions } from './structure';
+export { layoutIssues, NODE_SIZE } from './layout';
+
+// Running and grading
+export { solveForScenario, runChecks, designFigures, flowErrorShare, type CheckResult, type DesignFigures } from './evaluate';
+export {
+  gradeCritique,
+  gradeIdentify,
+  gradeFix,
+  gradeCompare,
+  compareDesigns,
+  kindFromWord,
+  type Finding,
+  type CritiqueGrade,
+  type CritiqueMatch,
+  type ExtraFinding,
+  type IdentifyAnswers,
+  type IdentifyGrade,
+  type FixGrade,
+  type CompareAnswers,
+  type CompareGrade,
+  type CompareRow,
+  type Comparison,
+  type Grade,
+  type QuestionResult,
+} from './grade';
+export { critiqueReportMarkdown, markdownText, targetName } from './report';
+export { parseSubmission, gradeSubmission, SUBMISSION_VERSION, type Submission, type GradeSubmissionResult } from './submission';
+export { resolveClientRps, missingClients } from './workload';

@@ -1,0 +1,192 @@
+// Checks that need more than the file's shape: every id a scenario mentions exists and is the
+// right sort of thing, parameters suit their component's kind, and the parts of the scenario
+// agree with each other. Each problem carries the path of the value at fault, for its line.
+import { validateParam } from '../model/catalog';
+import type { Design } from '../model/types';
+import type { ScenarioIssue } from './normalize';
+import type { Scenario } from './types';
+import { clientNodes, missingClients, totalRps } from './workload';
+import type { PathKey } from './yaml-source';
+
+type Report = (path: PathKey[], message: string) => void;
+
+/** Ids that occur more than once, with the index of each later occurrence. */
+function duplicates(ids: readonly string[]): { id: string; index: number }[] {
+  const seen = new Set<string>();
+  const out: { id: string; index: number }[] = [];
+  ids.forEach((id, index) => {
+    if (seen.has(id)) out.push({ id, index });
+    seen.add(id);
+  });
+  return out;
+}
+
+/** Problems inside one design; `at` places each one in the file. */
+export function checkDesignReferences(design: Design, at: (path: PathKey[]) => PathKey[], report: Report): void {
+  const nodeIds = new Set(design.nodes.map((n) => n.id));
+  const groupIds = new Set(design.groups.map((g) => g.id));
+  for (const { id, index } of duplicates(design.nodes.map((n) => n.id))) report(at(['nodes', index, 'id']), `another component already has the id "${id}"`);
+  for (const { id, index } of duplicates(design.edges.map((e) => e.id))) report(at(['edges', index, 'id']), `another connection already has the id "${id}"`);
+  for (const { id, index } of duplicates(design.groups.map((g) => g.id))) report(at(['groups', index, 'id']), `another zone or region already has the id "${id}"`);
+  design.nodes.forEach((node, i) => {
+    if (node.groupId !== undefined && !groupIds.has(node.groupId)) report(at(['nodes', i, 'groupId']), `there is no zone or region "${node.groupId}"`);
+    for (const [key, value] of Object.entries(node.params)) {
+      const message = validateParam(node.kind, key, value);
+      // The design model ignores unknown settings on load; a scenario author wants to hear of the typo.
+      if (message) report(at(['nodes', i, 'params', key]), `${message.replace(/; it will be ignored\.$/, '.')} (component "${node.label || node.id}")`);
+    }
+  });
+  design.edges.forEach((edge, i) => {
+    if (!nodeIds.has(edge.source)) report(at(['edges', i, 'source']), `there is no component "${edge.source}"`);
+    if (!nodeIds.has(edge.target)) report(at(['edges', i, 'target']), `there is no component "${edge.target}"`);
+    if (edge.source === edge.target) report(at(['edges', i, 'target']), 'a connection cannot go from a component to itself');
+  });
+  design.groups.forEach((group, i) => {
+    if (group.parentId === undefined) return;
+    const parent = design.groups.find((g) => g.id === group.parentId);
+    if (!parent) report(at(['groups', i, 'parentId']), `there is no region "${group.parentId}"`);
+    else if (group.kind !== 'zone' || parent.kind !== 'region') report(at(['groups', i, 'parentId']), 'only a zone can sit inside a region');
+  });
+}
+
+function checkWorkload(scenario: Scenario, report: Report): void {
+  const clients = new Set(clientNodes(scenario.design).map((n) => n.id));
+  const requireClient = (path: PathKey[], id: string) => {
+    if (!clients.has(id)) report(path, `there is no client "${id}" in the design`);
+  };
+  scenario.requirements.clients?.forEach((id, i) => requireClient(['requirements', 'clients', i], id));
+  scenario.workload.overTime.forEach((step, i) => {
+    if (step.client !== undefined) requireClient(['workload', 'overTime', i, 'client'], step.client);
+    const previous = scenario.workload.overTime[i - 1];
+    if (previous && step.atS < previous.atS) report(['workload', 'overTime', i, 'atS'], `steps must be in time order (${step.atS} s comes before the previous ${previous.atS} s)`);
+  });
+  if (clients.size === 0) report(['design', 'nodes'], 'the design has no client component, so nothing sends it traffic');
+}
+
+/** Workload ids are checked against the raw file, since resolving drops unknown ones. */
+function checkWorkloadRates(rps: Readonly<Record<string, number>> | undefined, trafficRps: number | undefined, scenario: Scenario, report: Report): void {
+  const clients = new Set(clientNodes(scenario.design).map((n) => n.id));
+  for (const id of Object.keys(rps ?? {})) if (!clients.has(id)) report(['workload', 'rps', id], `there is no client "${id}" in the design`);
+  if (rps !== undefined && trafficRps !== undefined) {
+    const sum = totalRps(scenario.workload.clientRps);
+    if (Math.abs(sum - trafficRps) > 0.005 * Math.max(trafficRps, 1)) {
+      report(['requirements', 'trafficRps'], `is ${trafficRps} requests/s, but workload.rps adds up to ${sum}; make them agree or drop one`);
+    }
+  }
+}
+
+function checkFailures(scenario: Scenario, report: Report): void {
+  const { design } = scenario;
+  const nodes = new Set(design.nodes.map((n) => n.id));
+  const edges = new Set(design.edges.map((e) => e.id));
+  const groups = new Set(design.groups.map((g) => g.id));
+  scenario.failures.forEach((f, i) => {
+    const path: PathKey[] = ['failures', i];
+    if (f.kind === 'zone-loss') {
+      if (!groups.has(f.target)) report([...path, 'target'], `a zone-loss needs a zone or region id; "${f.target}" is not one`);
+    } else if (f.kind === 'partition') {
+      if (!edges.has(f.target) && !groups.has(f.target)) report([...path, 'target'], `a partition needs a connection, zone or region id; "${f.target}" is none of these`);
+    } else if (!nodes.has(f.target)) {
+      report([...path, 'target'], `there is no component "${f.target}"`);
+    }
+    if (f.kind === 'slow' && f.factor === undefined) report(path, 'a "slow" failure needs a factor (how many times slower, e.g. 5)');
+    if (f.kind === 'errors' && f.rate === undefined) report(path, 'an "errors" failure needs a rate (the share of requests that fail, e.g. 0.2)');
+  });
+}
+
+function checkQuestionIds(ids: readonly string[], report: Report): void {
+  for (const { id, index } of duplicates(ids)) report(['questions', index, 'id'], `another question already has the id "${id}"`);
+}
+
+function checkModeContent(scenario: Scenario, report: Report): void {
+  const { design } = scenario;
+  const nodeById = new Map(design.nodes.map((n) => [n.id, n]));
+  const targets = new Set([...nodeById.keys(), ...design.edges.map((e) => e.id)]);
+  switch (scenario.mode) {
+    case 'identify':
+      checkQuestionIds(
+        scenario.questions.map((q) => q.id),
+        report,
+      );
+      scenario.questions.forEach((q, i) => {
+        const path: PathKey[] = ['questions', i, 'answer'];
+        const answer = q.answer;
+        if (answer.type === 'click') {
+          answer.nodeIds.forEach((id, j) => {
+            if (!nodeById.has(id)) report(answer.nodeIds.length === 1 ? path : [...path, j], `there is no component "${id}" in the design`);
+          });
+          return;
+        }
+        const node = nodeById.get(answer.nodeId);
+        if (!node) report([...path, 'nodeId'], `there is no component "${answer.nodeId}" in the design`);
+        else if (!answer.acceptedKinds.includes(node.kind)) {
+          report([...path, 'acceptedKinds'], `"${node.label || node.id}" is a ${node.kind}, which acceptedKinds does not list, so no answer could match the design`);
+        }
+      });
+      return;
+    case 'critique': {
+      const seen = new Set<string>();
+      scenario.key.forEach((item, i) => {
+        if (!targets.has(item.target)) report(['key', i, 'target'], `there is no component or connection "${item.target}" in the design`);
+        item.acceptedTargets?.forEach((id, j) => {
+          if (!targets.has(id)) report(['key', i, 'acceptedTargets', j], `there is no component or connection "${id}" in the design`);
+        });
+        const pair = `${item.target}\u0000${item.category}`;
+        if (seen.has(pair)) report(['key', i], `the key already lists ${item.category} on "${item.target}"`);
+        seen.add(pair);
+      });
+      return;
+    }
+    case 'fix':
+      scenario.checks.forEach((check, i) => {
+        if (check !== 'capacity' && scenario.requirements[check] === undefined) report(['checks', i], `checks ${check}, but requirements gives no ${check} target`);
+      });
+      scenario.startingDesignFails?.forEach((check, i) => {
+        if (!scenario.checks.includes(check)) report(['startingDesignFails', i], `lists ${check}, which is not among the checks`);
+      });
+      return;
+    case 'compare':
+      checkQuestionIds(
+        scenario.questions.map((q) => q.id),
+        report,
+      );
+      return;
+  }
+}
+
+/** Every other design of the scenario must have the clients the workload sends traffic from. */
+function checkOtherDesigns(scenario: Scenario, report: Report): void {
+  const others: [Design, PathKey[]][] = [];
+  if (scenario.mode === 'compare') others.push([scenario.designB, ['designB']]);
+  if (scenario.mode === 'fix') others.push([scenario.solution, ['solution']]);
+  for (const [design, path] of others) {
+    const missing = missingClients(design, scenario.workload);
+    if (missing.length > 0) report([...path, 'nodes'], `has no client "${missing.join('", "')}", which the workload sends traffic from`);
+  }
+}
+
+export interface ReferenceInput {
+  scenario: Scenario;
+  /** The workload rates as written in the file, before resolution. */
+  fileRps: Readonly<Record<string, number>> | undefined;
+  /** True when the fix solution came as a patch, so its problems point at the patch. */
+  solutionIsPatch: boolean;
+}
+
+export function checkReferences({ scenario, fileRps, solutionIsPatch }: ReferenceInput): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const report: Report = (path, message) => issues.push({ path, message });
+  checkDesignReferences(scenario.design, (p) => ['design', ...p], report);
+  if (scenario.mode === 'compare') checkDesignReferences(scenario.designB, (p) => ['designB', ...p], report);
+  if (scenario.mode === 'fix') {
+    if (solutionIsPatch) checkDesignReferences(scenario.solution, () => ['solution', 'patch'], (path, message) => report(path, `after the patch, ${message}`));
+    else checkDesignReferences(scenario.solution, (p) => ['solution', 'design', ...p], report);
+  }
+  if (issues.length > 0) return issues; // the rest relies on the designs being sound
+  checkWorkload(scenario, report);
+  checkWorkloadRates(fileRps, scenario.requirements.trafficRps, scenario, report);
+  checkFailures(scenario, report);
+  checkModeContent(scenario, report);
+  checkOtherDesigns(scenario, report);
+  return issues;
+}

@@ -1,0 +1,257 @@
+// The scenario file's shape, checked with valibot. This is the one source of truth: the
+// TypeScript types below are inferred from it, and json-schema.ts turns the same objects into the
+// JSON Schema editors use (public/schema/scenario.schema.json). Checks that need cross-references
+// (does this node exist?) live in references.ts; checks that need the engine live in self-check.ts.
+import * as v from 'valibot';
+import { getParamSpec, PARAM_KEYS, type ParamKey } from '../model/catalog';
+import { EdgeSchema, GroupSchema, NodeSchema } from '../model/schema';
+import { COMPONENT_KINDS } from '../model/types';
+import {
+  CHECK_NAMES,
+  COMPARE_METRICS,
+  CRITIQUE_CATEGORIES,
+  DESIGN_SIDES,
+  DIFFICULTIES,
+  FAILURE_KINDS,
+  OBJECTIVES,
+  SEVERITIES,
+} from './vocabulary';
+
+export const CURRENT_SCENARIO_VERSION = 1;
+
+const described = <S extends v.GenericSchema>(schema: S, description: string) => v.pipe(schema, v.description(description));
+const finite = v.pipe(v.number(), v.finite());
+const atLeast = (min: number) => v.pipe(v.number(), v.finite(), v.minValue(min));
+const fraction = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1));
+const text = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
+const ref = v.pipe(v.string(), v.minLength(1), v.maxLength(120));
+const seconds = atLeast(0);
+const list = <S extends v.GenericSchema>(item: S, description = '') =>
+  v.optional(description ? described(v.array(item), description) : v.array(item), () => []);
+
+// ---- the design, as in the design model but with readable defaults -------------------------
+
+function paramValue(description: string) {
+  return v.pipe(v.number(), v.finite(), v.description(description));
+}
+
+/** Label, unit and help of a parameter, from the first kind that has it. */
+function paramDescription(key: ParamKey): string {
+  for (const kind of COMPONENT_KINDS) {
+    const spec = getParamSpec(kind, key);
+    if (spec) return `${spec.label}${spec.unit && spec.unit !== 'fraction' ? ` (${spec.unit})` : ''}: ${spec.help}`;
+  }
+  return key;
+}
+
+const ParamsSchema = described(
+  v.strictObject(
+    Object.fromEntries(PARAM_KEYS.map((key) => [key, v.optional(paramValue(paramDescription(key)))])) as Record<
+      ParamKey,
+      v.OptionalSchema<ReturnType<typeof paramValue>, undefined>
+    >,
+  ),
+  'Settings that differ from the catalog defaults; leave one out to take its default.',
+);
+
+const strictPosition = v.strictObject(NodeSchema.entries.position.entries);
+
+export const ScenarioNodeSchema = v.strictObject({
+  id: described(NodeSchema.entries.id, 'Unique id; questions, critique keys and failures refer to it.'),
+  kind: NodeSchema.entries.kind,
+  label: NodeSchema.entries.label,
+  params: v.optional(ParamsSchema),
+  position: described(strictPosition, 'Top-left corner on the canvas, px. Nodes are 188 x 64 px; columns about 260 px apart, rows about 110.'),
+  groupId: v.optional(described(v.string(), 'The zone or region the component sits in.')),
+});
+
+export const ScenarioEdgeSchema = v.strictObject({
+  id: EdgeSchema.entries.id,
+  source: EdgeSchema.entries.source,
+  target: EdgeSchema.entries.target,
+  mode: v.optional(EdgeSchema.entries.mode, 'sync'),
+  callsPerRequest: v.optional(EdgeSchema.entries.callsPerRequest, 1),
+  share: v.optional(EdgeSchema.entries.share, 1),
+  label: EdgeSchema.entries.label,
+});
+
+export const ScenarioGroupSchema = v.strictObject({
+  ...GroupSchema.entries,
+  position: strictPosition,
+  size: v.strictObject(GroupSchema.entries.size.entries),
+});
+
+export const ScenarioDesignSchema = v.strictObject({
+  id: v.optional(ref),
+  name: v.optional(text(200)),
+  nodes: v.pipe(v.array(ScenarioNodeSchema), v.minLength(1), v.maxLength(500)),
+  edges: list(ScenarioEdgeSchema),
+  groups: list(ScenarioGroupSchema),
+});
+
+// ---- what the design must achieve, and the traffic and failures it meets -------------------
+
+export const RequirementsSchema = v.strictObject({
+  trafficRps: v.optional(described(atLeast(0), 'Total requests/s the design must carry; scales the clients when workload.rps is not given.')),
+  p99LatencyMs: v.optional(described(atLeast(0.001), 'Most time, ms, 99% of requests of every client may take.')),
+  availability: v.optional(described(fraction, 'Least share of requests that must find everything they need up, e.g. 0.999.')),
+  errorRate: v.optional(described(fraction, 'Most share of requests that may be turned away or time out under load.')),
+  monthlyCostUsd: v.optional(described(atLeast(0), 'Most the design may cost, USD per month.')),
+  clients: v.optional(described(v.array(ref), 'Client ids the latency and availability targets apply to; all clients when left out.')),
+});
+
+const stepBase = {
+  atS: described(seconds, 'When this part of the timeline starts, seconds from the start of the run.'),
+  client: v.optional(described(ref, 'The client it applies to; all clients (in their usual proportions) when left out.')),
+};
+
+export const WorkloadStepSchema = v.variant('shape', [
+  v.strictObject({ ...stepBase, shape: v.literal('constant'), rps: atLeast(0) }),
+  v.strictObject({ ...stepBase, shape: v.literal('step'), rps: atLeast(0) }),
+  v.strictObject({ ...stepBase, shape: v.literal('ramp'), rps: atLeast(0), durationS: atLeast(1) }),
+  v.strictObject({ ...stepBase, shape: v.literal('spike'), rps: atLeast(0), durationS: atLeast(1) }),
+  v.strictObject({ ...stepBase, shape: v.literal('daily'), peakRps: atLeast(0), troughRps: atLeast(0), periodS: v.optional(atLeast(60), 86_400) }),
+]);
+
+export const WorkloadSchema = v.strictObject({
+  rps: v.optional(described(v.record(ref, atLeast(0)), 'Constant requests/s by client id; the analytic grading uses these.')),
+  overTime: list(WorkloadStepSchema, 'Traffic over time for the simulator: steps, ramps, spikes and daily cycles.'),
+});
+
+export const FailureSchema = v.strictObject({
+  atS: seconds,
+  durationS: atLeast(1),
+  kind: v.picklist(FAILURE_KINDS),
+  target: described(ref, 'A component id; a zone or region id for zone-loss; a connection or group id for partition.'),
+  factor: v.optional(described(atLeast(1), 'For slow: how many times longer each request takes.')),
+  rate: v.optional(described(fraction, 'For errors: share of requests that fail.')),
+});
+
+// ---- mode content ---------------------------------------------------------------------------
+
+const questionId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens, like q1'));
+
+export const NamingAnswerSchema = v.strictObject({
+  nodeId: ref,
+  acceptedKinds: v.pipe(v.array(NodeSchema.entries.kind), v.minLength(1)),
+});
+
+export const IdentifyQuestionSchema = v.strictObject({
+  id: v.optional(described(questionId, 'Defaults to q1, q2, ... in order.')),
+  prompt: text(1000),
+  answer: described(
+    v.union([ref, v.pipe(v.array(ref), v.minLength(1)), NamingAnswerSchema], 'must be a component id, a list of component ids, or { nodeId, acceptedKinds }'),
+    'Click questions: the component id, or every id the learner must select. Naming questions: { nodeId, acceptedKinds }.',
+  ),
+  explanation: text(2000),
+});
+
+export const CritiqueKeyItemSchema = v.strictObject({
+  target: described(ref, 'The component or connection id the problem is on.'),
+  acceptedTargets: v.optional(described(v.array(ref), 'Other ids a learner may pin the same problem on.')),
+  category: v.picklist(CRITIQUE_CATEGORIES),
+  severity: v.picklist(SEVERITIES),
+  explanation: text(2000),
+});
+
+const nodeSettings = {
+  label: v.optional(NodeSchema.entries.label),
+  position: v.optional(strictPosition),
+  groupId: v.optional(v.string()),
+};
+
+export const PatchOpSchema = v.variant('op', [
+  v.strictObject({ op: v.literal('set-param'), node: ref, param: v.picklist(PARAM_KEYS), value: finite }),
+  v.strictObject({ op: v.literal('set-node'), node: ref, ...nodeSettings }),
+  v.strictObject({ op: v.literal('add-node'), node: ScenarioNodeSchema }),
+  v.strictObject({ op: v.literal('remove-node'), node: ref }),
+  v.strictObject({ op: v.literal('add-edge'), edge: ScenarioEdgeSchema }),
+  v.strictObject({
+    op: v.literal('set-edge'),
+    edge: ref,
+    mode: v.optional(EdgeSchema.entries.mode),
+    callsPerRequest: v.optional(EdgeSchema.entries.callsPerRequest),
+    share: v.optional(EdgeSchema.entries.share),
+  }),
+  v.strictObject({ op: v.literal('remove-edge'), edge: ref }),
+  v.strictObject({ op: v.literal('add-group'), group: ScenarioGroupSchema }),
+  v.strictObject({ op: v.literal('set-group'), group: ref, position: v.optional(strictPosition), size: v.optional(v.strictObject(GroupSchema.entries.size.entries)) }),
+]);
+
+export const SolutionSchema = described(
+  v.strictObject({
+    design: v.optional(ScenarioDesignSchema),
+    patch: v.optional(described(v.pipe(v.array(PatchOpSchema), v.minLength(1)), 'Changes to the starting design, applied in order.')),
+  }),
+  'The reference solution: a whole design, or a patch on the starting design (give one of the two).',
+);
+
+export const CompareQuestionSchema = v.strictObject({
+  id: v.optional(questionId),
+  prompt: text(1000),
+  answer: v.picklist(DESIGN_SIDES),
+  metric: v.optional(described(v.picklist(COMPARE_METRICS), 'The figure that decides the answer; `scenario check` confirms the answer against it.')),
+  explanation: text(2000),
+});
+
+const common = {
+  version: v.literal(CURRENT_SCENARIO_VERSION),
+  id: described(
+    v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, like url-shortener'), v.maxLength(80)),
+    'Unique scenario id; the file is named after it.',
+  ),
+  title: text(120),
+  summary: described(text(400), 'One or two sentences for the scenario list.'),
+  difficulty: v.picklist(DIFFICULTIES),
+  estimatedMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(240)),
+  objectives: v.pipe(v.array(v.picklist(OBJECTIVES)), v.minLength(1)),
+  story: described(text(6000), 'The situation, in plain text: blank lines separate paragraphs, lines starting "- " are list items.'),
+  hints: list(text(1000), 'Nudges shown one at a time when the learner asks.'),
+  requirements: v.optional(RequirementsSchema, () => ({})),
+  design: described(ScenarioDesignSchema, 'The starting design (fix), the proposal (critique), design A (compare), or the design to study (identify).'),
+  workload: v.optional(WorkloadSchema, () => ({ overTime: [] })),
+  failures: list(FailureSchema, 'Failures the simulator injects over time.'),
+};
+
+export const IdentifyScenarioSchema = v.strictObject({
+  ...common,
+  mode: v.literal('identify'),
+  questions: v.pipe(v.array(IdentifyQuestionSchema), v.minLength(1)),
+});
+
+export const CritiqueScenarioSchema = v.strictObject({
+  ...common,
+  mode: v.literal('critique'),
+  key: described(v.pipe(v.array(CritiqueKeyItemSchema), v.minLength(1)), 'The problems a good critique finds.'),
+});
+
+export const FixScenarioSchema = v.strictObject({
+  ...common,
+  mode: v.literal('fix'),
+  checks: described(v.pipe(v.array(v.picklist(CHECK_NAMES)), v.minLength(1)), 'What the learner\'s design must pass; each needs its target in requirements (capacity needs none).'),
+  startingDesignFails: v.optional(described(v.array(v.picklist(CHECK_NAMES)), 'Exactly the checks the starting design fails; `scenario check` confirms it.')),
+  solution: SolutionSchema,
+});
+
+export const CompareScenarioSchema = v.strictObject({
+  ...common,
+  mode: v.literal('compare'),
+  designB: ScenarioDesignSchema,
+  labels: v.strictObject({ a: text(80), b: text(80) }),
+  questions: list(CompareQuestionSchema),
+  takeaway: text(3000),
+});
+
+export const ScenarioFileSchema = v.variant('mode', [IdentifyScenarioSchema, CritiqueScenarioSchema, FixScenarioSchema, CompareScenarioSchema]);
+
+export type ScenarioFile = v.InferOutput<typeof ScenarioFileSchema>;
+export type ScenarioDesignFile = v.InferOutput<typeof ScenarioDesignSchema>;
+export type ScenarioNodeFile = v.InferOutput<typeof ScenarioNodeSchema>;
+export type ScenarioEdgeFile = v.InferOutput<typeof ScenarioEdgeSchema>;
+export type Requirements = v.InferOutput<typeof RequirementsSchema>;
+export type WorkloadStep = v.InferOutput<typeof WorkloadStepSchema>;
+export type FailureEvent = v.InferOutput<typeof FailureSchema>;
+export type CritiqueKeyItem = v.InferOutput<typeof CritiqueKeyItemSchema>;
+export type PatchOp = v.InferOutput<typeof PatchOpSchema>;
+export type IdentifyQuestionFile = v.InferOutput<typeof IdentifyQuestionSchema>;
+export type CompareQuestionFile = v.InferOutput<typeof CompareQuestionSchema>;

@@ -1,0 +1,107 @@
+// A scenario checks itself: every design solves and is laid out tidily, a fix scenario's
+// reference solution passes and its starting design fails (exactly the checks it declares), a
+// critique key grades 100% against itself, identify answers are right for the design, and
+// compare answers agree with the figures they name.
+import { formatMs, formatPercent, formatUsd, solveForScenario } from './evaluate';
+import { compareDesigns, gradeCritique, gradeFix, gradeIdentify, type CompareRow } from './grade';
+import { layoutIssues } from './layout';
+import { scenarioDesigns, type ScenarioIssue } from './normalize';
+import type { CompareScenario, CritiqueScenario, FixScenario, IdentifyScenario, Scenario } from './types';
+
+function checkFix(scenario: FixScenario, issues: ScenarioIssue[]): void {
+  const reference = gradeFix(scenario, scenario.solution);
+  for (const problem of reference.problems) issues.push({ path: ['solution'], message: `the reference solution: ${problem}` });
+  for (const check of reference.checks) {
+    if (!check.passed) issues.push({ path: ['solution'], message: `the reference solution fails ${check.label}: ${check.detail}` });
+  }
+  const start = gradeFix(scenario, scenario.design);
+  const failing = start.checks.filter((c) => !c.passed).map((c) => c.check);
+  if (failing.length === 0 && start.problems.length === 0) {
+    issues.push({ path: ['checks'], message: 'the starting design already passes every check, so there is nothing to fix' });
+    return;
+  }
+  const declared = scenario.startingDesignFails;
+  if (declared === null) return;
+  const same = declared.length === failing.length && declared.every((c) => failing.includes(c));
+  if (!same) {
+    const details = start.checks.map((c) => `${c.label} ${c.passed ? 'passes' : 'fails'} (${c.detail})`).join('; ');
+    issues.push({ path: ['startingDesignFails'], message: `says the starting design fails [${declared.join(', ')}], but it fails [${failing.join(', ')}]: ${details}` });
+  }
+}
+
+function checkCritique(scenario: CritiqueScenario, issues: ScenarioIssue[]): void {
+  const grade = gradeCritique(
+    scenario,
+    scenario.key.map((k) => ({ target: k.target, category: k.category, severity: k.severity })),
+  );
+  if (grade.found !== grade.total || grade.extras.length > 0 || grade.severityRight !== grade.total) {
+    issues.push({ path: ['key'], message: `the key grades ${grade.found} of ${grade.total} against itself; each item must be matchable on its own` });
+  }
+}
+
+function checkIdentify(scenario: IdentifyScenario, issues: ScenarioIssue[]): void {
+  const answers = Object.fromEntries(scenario.questions.map((q) => [q.id, q.answer.type === 'click' ? q.answer.nodeIds : q.answer.acceptedKinds[0]!]));
+  gradeIdentify(scenario, answers).results.forEach((r, i) => {
+    if (!r.correct) issues.push({ path: ['questions', i, 'answer'], message: 'the answer given in the file is not graded correct' });
+  });
+}
+
+function figure(row: CompareRow, x: number | null): string {
+  if (x === null) return row.metric === 'headroomX' ? 'no limit found' : 'none (saturated)';
+  switch (row.unit) {
+    case 'ms':
+      return formatMs(x);
+    case 'fraction':
+      return formatPercent(x);
+    case 'USD/month':
+      return `${formatUsd(x)}/month`;
+    case 'x':
+      return `${x.toFixed(2)}x`;
+    case 'components':
+      return String(x);
+  }
+}
+
+function checkCompare(scenario: CompareScenario, issues: ScenarioIssue[]): void {
+  const comparison = compareDesigns(scenario);
+  if (!comparison.ok) return; // the designs' own problems are reported already
+  if (comparison.rows.every((r) => r.better === 'same')) issues.push({ path: ['designB'], message: 'design B gives the same figures as design A on every measure, so there is nothing to compare' });
+  scenario.questions.forEach((q, i) => {
+    if (q.metric === null) return;
+    const row = comparison.rows.find((r) => r.metric === q.metric)!;
+    const figures = `${scenario.labels.a}: ${figure(row, row.a)}, ${scenario.labels.b}: ${figure(row, row.b)}`;
+    if (row.better === 'same') issues.push({ path: ['questions', i, 'metric'], message: `the two designs are within half a percent on ${row.label} (${figures}), so it cannot decide the answer` });
+    else if (row.better !== q.answer) issues.push({ path: ['questions', i, 'answer'], message: `is ${q.answer}, but ${row.label} favours ${row.better} (${figures})` });
+  });
+}
+
+export function selfCheckScenario(scenario: Scenario): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  let solvable = true;
+  for (const { design, path } of scenarioDesigns(scenario)) {
+    issues.push(...layoutIssues(design, (p) => [...path, ...p]));
+    const solved = solveForScenario(scenario, design);
+    if (!solved.ok) {
+      solvable = false;
+      issues.push(...solved.problems.map((message) => ({ path, message: `cannot be solved: ${message}` })));
+    } else if (!solved.solution.converged) {
+      issues.push({ path, message: `does not settle: ${solved.solution.message ?? ''}` });
+    }
+  }
+  if (!solvable) return issues;
+  switch (scenario.mode) {
+    case 'fix':
+      checkFix(scenario, issues);
+      break;
+    case 'critique':
+      checkCritique(scenario, issues);
+      break;
+    case 'identify':
+      checkIdentify(scenario, issues);
+      break;
+    case 'compare':
+      checkCompare(scenario, issues);
+      break;
+  }
+  return issues;
+}
