@@ -49,3 +49,64 @@ test('identify: a learner names a masked component and clicks the one that absor
   await page.reload();
   await expect(page.getByTestId('identify-score')).toContainText('2 of');
 });
+
+test('critique: pin findings, grade against the key, export the report', async ({ page }) => {
+  await openScenario(page, 'chat-app-critique');
+  // Back a finding with numbers: the results panel is there in critique mode.
+  await expect(page.getByTestId('explanation')).toBeVisible();
+  await page.getByTestId('node-msgdb').click();
+  await page.getByTestId('finding-category').selectOption('single-point-of-failure');
+  await page.getByTestId('finding-severity').selectOption('high');
+  await page.getByLabel('Note (why, and what you would do)').fill('One database instance holds every message.');
+  await page.getByRole('button', { name: 'Pin finding' }).click();
+  await expect(page.getByTestId('node-msgdb').locator('.pin-badge')).toHaveText('1');
+  await page.getByTestId('node-presence').click();
+  await page.getByTestId('finding-category').selectOption('over-engineering');
+  await page.getByRole('button', { name: 'Pin finding' }).click();
+  await expect(page.getByTestId('finding')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Grade my critique' }).click();
+  const grade = page.getByTestId('critique-grade');
+  await expect(grade).toContainText(/You found 1 of \d+/);
+  await expect(grade.locator('li.wrong').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/12-critique.png' });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export report (.md)' }).click();
+  const { readFile } = await import('node:fs/promises');
+  const md = await readFile((await (await download).path())!, 'utf8');
+  expect(md).toMatch(/^# Critique: /);
+  expect(md).toContain('single point of failure');
+});
+
+test('fix: the checks fail on the starting design and pass once the slow calls are made async', async ({ page }) => {
+  await openScenario(page, 'notification-system');
+  await expect(page.getByTestId('check-capacity')).toHaveClass(/wrong/);
+  await expect(page.getByTestId('check-p99LatencyMs')).toHaveClass(/wrong/);
+  for (const edge of ['e-api-sms', 'e-api-email']) {
+    await page.getByTestId(`rf__edge-${edge}`).dispatchEvent('click');
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await page.getByRole('radio', { name: 'Async message' }).check();
+    await page.getByRole('tab', { name: 'Scenario' }).click();
+  }
+  await expect(page.getByTestId('check-capacity')).toHaveClass(/right/);
+  await expect(page.getByTestId('check-p99LatencyMs')).toHaveClass(/right/);
+  await expect(page.getByTestId('fix-solved')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/13-fix.png' });
+  // Undo brings the failing design (and the failing verdict) back: verdicts follow the design.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('check-capacity')).toHaveClass(/wrong/);
+});
+
+test('compare: two designs side by side, questions checked with the takeaway', async ({ page }) => {
+  await openScenario(page, 'build-vs-buy-queue');
+  await expect(page.getByTestId('compare-table')).toContainText('monthly cost');
+  const before = await page.locator('.react-flow__node-component').allTextContents();
+  await page.getByRole('radiogroup', { name: 'Design on the canvas' }).getByRole('radio', { name: /^B:/ }).click();
+  await expect.poll(async () => (await page.locator('.react-flow__node-component').allTextContents()).join()).not.toBe(before.join());
+  const questions = page.locator('.questions > li');
+  const answers = ['A', 'B', 'A', 'A'];
+  for (let i = 0; i < answers.length; i++) await questions.nth(i).getByRole('radio', { name: new RegExp(`^${answers[i]}:`) }).check();
+  await page.getByRole('button', { name: 'Check my answers' }).click();
+  await expect(page.getByTestId('compare-grade')).toContainText('4 of 4 right');
+  await page.screenshot({ path: 'test-results/screens/14-compare.png' });
+});
