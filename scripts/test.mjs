@@ -22,6 +22,7 @@ const steps = [
   ['type-check', 'npx tsc --noEmit -p tsconfig.json'],
   ['lint', 'npx eslint . --max-warnings=0'],
   ['unit tests', 'npx vitest run'],
+  ['scenario check', 'npx tsx src/cli/scenario.ts check scenarios/'],
   ['end-to-end tests', 'npx playwright test'],
 ];
 

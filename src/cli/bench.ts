@@ -4,7 +4,7 @@
 import { Command } from 'commander';
 import { CliError, parseCommandLine, reportFailure } from './cli-error';
 import { generateHealthyDesign, solveDesign } from '../engine/analytic';
-import { benchEventsPerSec } from '../engine/simulation';
+import { benchDesignHour, benchEventsPerSec } from '../engine/simulation';
 
 const WARMUP_RUNS = 5;
 const TIMED_RUNS = 30;
@@ -37,6 +37,12 @@ function desEventsPerSec(): number {
   return Math.round(benchEventsPerSec());
 }
 
+/** One simulated hour of a 50-component design at 5,000 requests/s: wall-clock ms and events. */
+function designHour(): Record<string, number> {
+  const r = benchDesignHour();
+  return { designHourWallMs: r.wallMs, designHourEvents: r.events, designHourSimulatedS: r.simulatedSeconds, designHourExtrapolated: r.extrapolated ? 1 : 0 };
+}
+
 /** The browser benchmark (production build in Chromium, 500 components): frame times and first-load size. */
 async function canvas(): Promise<Record<string, number>> {
   const { benchCanvas } = await import('../../scripts/bench-canvas');
@@ -51,6 +57,7 @@ type Benchmark = () => number | Record<string, number> | Promise<number | Record
 const BENCHMARKS: Record<string, Benchmark> = {
   analyticSolveMs1000,
   desEventsPerSec,
+  designHour,
   canvas,
 };
 

@@ -2,8 +2,8 @@
 import {
   critiqueReportMarkdown,
   type CheckReport,
+  formatCompareFigure,
   type CompareGrade,
-  type CompareRow,
   type CritiqueScenario,
   type FixGrade,
   type Grade,
@@ -50,11 +50,6 @@ function formatFix(grade: FixGrade): string {
   return lines.join('\n');
 }
 
-function cell(row: CompareRow, x: number | null): string | number | null {
-  if (x === null) return row.metric === 'headroomX' ? 'no limit' : null;
-  return row.unit === 'fraction' ? `${(x * 100).toFixed(3)}%` : x;
-}
-
 function formatCompare(grade: CompareGrade): string {
   const lines: string[] = [];
   const c = grade.comparison;
@@ -62,8 +57,7 @@ function formatCompare(grade: CompareGrade): string {
     lines.push(
       formatTable(
         ['measure', c.labels.a, c.labels.b, 'better'],
-        c.rows.map((r) => [`${r.label} (${r.unit})`, cell(r, r.a), cell(r, r.b), r.better === 'same' ? 'same' : c.labels[r.better]]),
-        2,
+        c.rows.map((r) => [r.label, formatCompareFigure(r, r.a), formatCompareFigure(r, r.b), r.better === 'same' ? 'same' : c.labels[r.better]]),
       ),
       '',
     );

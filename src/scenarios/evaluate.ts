@@ -5,6 +5,7 @@ import { computeHeadroom, solveDesign, type ComponentResult, type DesignSolution
 import type { Design } from '../model/types';
 import type { Requirements, Scenario } from './types';
 import type { CheckName } from './vocabulary';
+import { formatMs, formatPercent, formatUsd } from './format';
 import { missingClients } from './workload';
 
 export type SolveForScenarioResult = { ok: true; solution: DesignSolution } | { ok: false; problems: string[] };
@@ -34,25 +35,6 @@ export function flowErrorShare(flow: FlowResult, components: Readonly<Record<str
   let accepted = 1;
   for (const hop of flow.breakdown) accepted *= Math.pow(1 - (components[hop.nodeId]?.blockingProbability ?? 0), hop.visits);
   return 1 - accepted;
-}
-
-// ---- figures in words, rounded the same way every time ---------------------------------------
-
-export function formatMs(x: number): string {
-  if (x < 1) return `${x.toFixed(2)} ms`;
-  if (x < 10) return `${x.toFixed(1)} ms`;
-  return `${Math.round(x).toLocaleString('en-US')} ms`;
-}
-
-/** 0.99948 -> "99.948%"; enough digits to tell nines apart. */
-export function formatPercent(x: number): string {
-  const p = x * 100;
-  const digits = p >= 99 || p <= 1 ? 3 : 1;
-  return `${Number(p.toFixed(digits)).toString()}%`;
-}
-
-export function formatUsd(x: number): string {
-  return `$${Math.round(x).toLocaleString('en-US')}`;
 }
 
 // ---- fix-mode checks -------------------------------------------------------------------------

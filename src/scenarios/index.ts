@@ -34,6 +34,7 @@ export { layoutIssues, NODE_SIZE } from './layout';
 
 // Running and grading
 export { solveForScenario, runChecks, designFigures, flowErrorShare, type CheckResult, type DesignFigures } from './evaluate';
+export { formatCompareFigure, formatMs, formatPercent, formatUsd } from './format';
 export {
   gradeCritique,
   gradeIdentify,

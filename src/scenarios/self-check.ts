@@ -2,8 +2,9 @@
 // reference solution passes and its starting design fails (exactly the checks it declares), a
 // critique key grades 100% against itself, identify answers are right for the design, and
 // compare answers agree with the figures they name.
-import { formatMs, formatPercent, formatUsd, solveForScenario } from './evaluate';
-import { compareDesigns, gradeCritique, gradeFix, gradeIdentify, type CompareRow } from './grade';
+import { solveForScenario } from './evaluate';
+import { formatCompareFigure } from './format';
+import { compareDesigns, gradeCritique, gradeFix, gradeIdentify } from './grade';
 import { layoutIssues } from './layout';
 import { scenarioDesigns, type ScenarioIssue } from './normalize';
 import type { CompareScenario, CritiqueScenario, FixScenario, IdentifyScenario, Scenario } from './types';
@@ -46,22 +47,6 @@ function checkIdentify(scenario: IdentifyScenario, issues: ScenarioIssue[]): voi
   });
 }
 
-function figure(row: CompareRow, x: number | null): string {
-  if (x === null) return row.metric === 'headroomX' ? 'no limit found' : 'none (saturated)';
-  switch (row.unit) {
-    case 'ms':
-      return formatMs(x);
-    case 'fraction':
-      return formatPercent(x);
-    case 'USD/month':
-      return `${formatUsd(x)}/month`;
-    case 'x':
-      return `${x.toFixed(2)}x`;
-    case 'components':
-      return String(x);
-  }
-}
-
 function checkCompare(scenario: CompareScenario, issues: ScenarioIssue[]): void {
   const comparison = compareDesigns(scenario);
   if (!comparison.ok) return; // the designs' own problems are reported already
@@ -69,7 +54,7 @@ function checkCompare(scenario: CompareScenario, issues: ScenarioIssue[]): void 
   scenario.questions.forEach((q, i) => {
     if (q.metric === null) return;
     const row = comparison.rows.find((r) => r.metric === q.metric)!;
-    const figures = `${scenario.labels.a}: ${figure(row, row.a)}, ${scenario.labels.b}: ${figure(row, row.b)}`;
+    const figures = `${scenario.labels.a}: ${formatCompareFigure(row, row.a)}, ${scenario.labels.b}: ${formatCompareFigure(row, row.b)}`;
     if (row.better === 'same') issues.push({ path: ['questions', i, 'metric'], message: `the two designs are within half a percent on ${row.label} (${figures}), so it cannot decide the answer` });
     else if (row.better !== q.answer) issues.push({ path: ['questions', i, 'answer'], message: `is ${q.answer}, but ${row.label} favours ${row.better} (${figures})` });
   });

@@ -7,7 +7,7 @@ import { readNodeFigures } from '../engine/analytic';
 import { optionalDependencyFactor } from '../engine/metrics/availability';
 import { HOURS_PER_MONTH, monthlyCost } from '../engine/metrics/cost';
 import type { ComponentKind, Design, DesignEdge, DesignNode } from '../model/types';
-import { formatMs, formatPercent, formatUsd } from './evaluate';
+import { formatMs, formatPercent, formatUsd } from './format';
 import type { CritiqueCategory } from './vocabulary';
 
 export interface StructuralFinding {
@@ -51,6 +51,8 @@ interface Graph {
   syncOut: Map<string, DesignEdge[]>;
   out: Map<string, DesignEdge[]>;
   clients: DesignNode[];
+  /** Share of requests a cache or CDN passes on (1 - hit ratio); 1 for every other kind. */
+  missRatio: Map<string, number>;
   /** Sync callers before callees (see syncOrder). */
   order: string[];
 }
@@ -65,16 +67,17 @@ function buildGraph(design: Design): Graph {
     out.get(edge.source)!.push(edge);
     if (edge.mode === 'sync') syncOut.get(edge.source)!.push(edge);
   }
-  const graph: Graph = { design, byId, syncOut, out, clients: design.nodes.filter((n) => n.kind === 'client'), order: [] };
+  const missRatio = new Map(design.nodes.map((n) => [n.id, 1 - readNodeFigures(n).hitRatio]));
+  const graph: Graph = { design, byId, syncOut, out, clients: design.nodes.filter((n) => n.kind === 'client'), missRatio, order: [] };
   graph.order = syncOrder(graph);
   return graph;
 }
 
 const name = (node: DesignNode | undefined, id: string) => `"${node?.label || id}"`;
 
-/** Share of a request leaving `node` along `edge`: the edge's share, times the miss ratio out of a cache or CDN. */
-function passShare(node: DesignNode, edge: DesignEdge): number {
-  return edge.share * (1 - readNodeFigures(node).hitRatio);
+/** Share of requests at the edge's source that take it: the edge's share, times the miss ratio out of a cache or CDN. */
+function passShare(graph: Graph, edge: DesignEdge): number {
+  return edge.share * graph.missRatio.get(edge.source)!;
 }
 
 /** Nodes in an order where every sync caller comes before what it calls; nodes on a sync loop are left out. */
@@ -101,9 +104,8 @@ function visitsFrom(graph: Graph, start: DesignNode): Map<string, number> {
   for (const id of graph.order) {
     const amount = visits.get(id);
     if (!amount) continue;
-    const node = graph.byId.get(id)!;
     for (const edge of graph.syncOut.get(id)!) {
-      const next = amount * passShare(node, edge) * edge.callsPerRequest;
+      const next = amount * passShare(graph, edge) * edge.callsPerRequest;
       if (next > 0) visits.set(edge.target, (visits.get(edge.target) ?? 0) + next);
     }
   }
@@ -121,9 +123,8 @@ function failedShareWithout(graph: Graph, client: DesignNode, down: string): num
     if (known !== undefined) return known;
     if (onPath.has(id)) return 1;
     onPath.add(id);
-    const node = graph.byId.get(id)!;
     let a = 1;
-    for (const edge of graph.syncOut.get(id)!) a *= optionalDependencyFactor(passShare(node, edge), edge.callsPerRequest, up(edge.target));
+    for (const edge of graph.syncOut.get(id)!) a *= optionalDependencyFactor(passShare(graph, edge), edge.callsPerRequest, up(edge.target));
     onPath.delete(id);
     memo.set(id, a);
     return a;

@@ -71,7 +71,8 @@ export function gradeSubmission(scenario: Scenario, submission: Submission): Gra
     return { ok: false, error: `The submission is for scenario "${submission.scenarioId}", not "${scenario.id}".` };
   }
   if (submission.mode !== scenario.mode) {
-    return { ok: false, error: `The submission is a ${submission.mode} answer, but "${scenario.id}" is a ${scenario.mode} scenario.` };
+    const a = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
+    return { ok: false, error: `The submission is ${a(submission.mode)} answer, but "${scenario.id}" is ${a(scenario.mode)} scenario.` };
   }
   if (scenario.mode === 'critique' && submission.mode === 'critique') return { ok: true, grade: gradeCritique(scenario, submission.findings) };
   if (scenario.mode === 'identify' && submission.mode === 'identify') return { ok: true, grade: gradeIdentify(scenario, submission.answers) };

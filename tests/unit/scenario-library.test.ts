@@ -36,6 +36,17 @@ describe('the bundled library', () => {
   });
 });
 
+describe('the authors\' guide', () => {
+  it('has a worked example that passes the check', () => {
+    const guide = readFileSync(join(import.meta.dirname, '../../docs/scenarios.md'), 'utf8');
+    const example = /```yaml\n(# yaml-language-server[^\n]*\nversion:[\s\S]*?)```/.exec(guide)?.[1];
+    expect(example).toBeDefined();
+    const checked = checkScenarioText(example!);
+    expect(checked.issues).toEqual([]);
+    expect(checked.scenario?.mode).toBe('fix');
+  });
+});
+
 describe('the self-check catches a scenario that contradicts itself', () => {
   const text = (id: string) => sources.find((s) => s.file === `scenarios/${id}.yaml`)!.text;
   const problems = (t: string) => checkScenarioText(t).issues.map((i) => `${i.line}: ${i.path} ${i.message}`);
@@ -58,7 +69,7 @@ describe('the self-check catches a scenario that contradicts itself', () => {
   });
 
   it('a compare question whose answer the figures contradict', () => {
-    const broken = text('build-vs-buy-queue').replace(/(id: bill\n.*\n)    answer: a/, '$1    answer: b');
+    const broken = text('build-vs-buy-queue').replace(/(id: bill\n.*\n) {4}answer: a/, '$1    answer: b');
     expect(problems(broken)).toEqual([expect.stringMatching(/questions\[0\]\.answer is b, but monthly cost favours a \(Self-hosted Kafka: \$4,937\/month, Managed SQS: \$11,185\/month\)/)]);
   });
 

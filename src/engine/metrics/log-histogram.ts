@@ -15,6 +15,8 @@ const BASE = (MIN_EXP + 1023) << SUB_BITS;
 const MANTISSA_SHIFT = 20 - SUB_BITS;
 
 const scratch = new Float64Array(1);
+const oneLevel = new Float64Array(1);
+const oneResult = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
 /** Index of the 32-bit word holding sign, exponent and the top of the mantissa. */
 const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
@@ -38,20 +40,51 @@ export class LogHistogram {
   count = 0;
   min = Infinity;
   max = -Infinity;
+  // The lowest and highest buckets used since the last reset, so that resetting and reading
+  // percentiles touch only that stretch (a simulator resets one histogram per time bucket).
+  private low = BUCKETS;
+  private high = -1;
 
   /** Adds one positive value; zero and negative values count in the lowest bucket. */
   record(value: number): void {
-    this.counts[value > 0 ? bucketOf(value) : 0]!++;
+    const index = value > 0 ? bucketOf(value) : 0;
+    this.counts[index]!++;
+    if (index < this.low) this.low = index;
+    if (index > this.high) this.high = index;
     this.count++;
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
   }
 
   reset(): void {
-    this.counts.fill(0);
+    if (this.high >= this.low) this.counts.fill(0, this.low, this.high + 1);
+    this.low = BUCKETS;
+    this.high = -1;
     this.count = 0;
     this.min = Infinity;
     this.max = -Infinity;
+  }
+
+  /**
+   * Several quantiles in one pass, as percentile() would give each: `levels` ascending, results
+   * written to `out` at the same positions (NaN when empty).
+   */
+  percentiles(levels: ArrayLike<number>, out: { [i: number]: number }): void {
+    const n = levels.length;
+    if (this.count === 0) {
+      for (let k = 0; k < n; k++) out[k] = NaN;
+      return;
+    }
+    const counts = this.counts;
+    let seen = 0;
+    let index = this.low;
+    for (let k = 0; k < n; k++) {
+      const rank = Math.max(1, Math.ceil(levels[k]! * this.count));
+      // seen counts buckets below `index`; move up until the bucket holding the rank.
+      while (index < BUCKETS - 1 && seen + counts[index]! < rank) seen += counts[index++]!;
+      const middle = (bucketLow(index) + bucketLow(index + 1)) / 2;
+      out[k] = Math.min(this.max, Math.max(this.min, middle));
+    }
   }
 
   /**
@@ -60,16 +93,8 @@ export class LogHistogram {
    * NaN when empty.
    */
   percentile(q: number): number {
-    if (this.count === 0) return NaN;
-    const rank = Math.max(1, Math.ceil(q * this.count));
-    const counts = this.counts;
-    let seen = 0;
-    let index = 0;
-    for (; index < BUCKETS - 1; index++) {
-      seen += counts[index]!;
-      if (seen >= rank) break;
-    }
-    const middle = (bucketLow(index) + bucketLow(index + 1)) / 2;
-    return Math.min(this.max, Math.max(this.min, middle));
+    oneLevel[0] = q;
+    this.percentiles(oneLevel, oneResult);
+    return oneResult[0]!;
   }
 }

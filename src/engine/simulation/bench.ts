@@ -1,7 +1,11 @@
 // Event-loop speed on the M/M/1 reference case (mm1-moderate), for `npm run bench`
-// (reported as desEventsPerSec). Wall-clock figures belong here, never in tests.
+// (reported as desEventsPerSec), and a one-hour run of a 50-component design (benchDesignHour).
+// Wall-clock figures belong here, never in tests.
+import { generateHealthyDesign, solveDesign } from '../analytic';
 import type { NetworkCase } from '../analytic/network-case';
+import type { Design, DesignNode } from '../../model/types';
 import { compileNetwork } from './compiled-network';
+import { simulateDesign } from './design-sim';
 import { NetworkSimulator } from './network-simulator';
 
 /** tests/fixtures/reference-cases/mm1-moderate.json: rho = 0.8. */
@@ -20,4 +24,74 @@ export function benchEventsPerSec(events = 20_000_000, seed = 1): number {
   const done = sim.runUntil(Infinity, events);
   const seconds = (performance.now() - start) / 1000;
   return done / seconds;
+}
+
+export interface DesignBenchResult {
+  /** Simulated seconds the figures stand for: one hour. */
+  simulatedSeconds: number;
+  /** Wall-clock ms for that hour: measured, or scaled up from a shorter run when extrapolated. */
+  wallMs: number;
+  /** Events for that hour, likewise. */
+  events: number;
+  /** True when a shorter run was measured and scaled linearly to the hour. */
+  extrapolated: boolean;
+  measuredSeconds: number;
+  measuredWallMs: number;
+  measuredEvents: number;
+  components: number;
+  entryRps: number;
+}
+
+const HOUR_S = 3600;
+const BENCH_COMPONENTS = 50;
+const BENCH_RPS = 5000;
+/** Sizing aim: the busiest worker pool near half busy, as generateHealthyDesign does at its own rate. */
+const BENCH_UTILIZATION = 0.5;
+
+/** The 50-component healthy design with its clients scaled to `totalRps` and pools resized to match. */
+export function benchDesign(totalRps = BENCH_RPS): Design {
+  const design = generateHealthyDesign({ components: BENCH_COMPONENTS, seed: 1 });
+  const clients = design.nodes.filter((n) => n.kind === 'client');
+  const baseRps = clients.reduce((sum, n) => sum + (n.params.rps ?? 0), 0);
+  const factor = totalRps / baseRps;
+  const resize = (n: DesignNode, instances: number) => {
+    n.params = { ...n.params, instances: Math.min(1000, Math.max(1, Math.ceil(instances))) };
+  };
+  for (const n of design.nodes) {
+    if (n.kind === 'client') n.params = { ...n.params, rps: (n.params.rps ?? 0) * factor };
+    else if (n.params.instances !== undefined) resize(n, n.params.instances * factor);
+  }
+  const solved = solveDesign(design, { findSaturationPoints: false });
+  if (!solved.ok) throw new Error(solved.errors.map((e) => e.message).join(' '));
+  for (const n of design.nodes) {
+    const utilization = solved.components[n.id]?.utilization;
+    if (n.params.instances !== undefined && utilization) resize(n, (n.params.instances * utilization) / BENCH_UTILIZATION);
+  }
+  return design;
+}
+
+/**
+ * A one-hour simulated run of a 50-component design at 5,000 requests/s (about 1.7e8 events,
+ * 40-50 s of wall time on one core). A shorter `runSeconds` gives a quick estimate: the hour is
+ * then extrapolated linearly (at a steady load events and time grow in proportion to simulated
+ * time) and `extrapolated` says so.
+ */
+export function benchDesignHour(runSeconds = HOUR_S, seed = 1): DesignBenchResult {
+  const design = benchDesign();
+  const seconds = Math.min(HOUR_S, runSeconds);
+  const start = performance.now();
+  const report = simulateDesign(design, { durationS: seconds, warmupS: Math.min(30, seconds / 10), seed });
+  const measuredWallMs = performance.now() - start;
+  const scale = HOUR_S / seconds;
+  return {
+    simulatedSeconds: HOUR_S,
+    wallMs: measuredWallMs * scale,
+    events: report.events * scale,
+    extrapolated: seconds < HOUR_S,
+    measuredSeconds: seconds,
+    measuredWallMs,
+    measuredEvents: report.events,
+    components: design.nodes.length,
+    entryRps: report.overall.sent / (seconds - report.warmupS),
+  };
 }

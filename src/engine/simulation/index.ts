@@ -1,10 +1,34 @@
 // The discrete-event simulator's public surface.
 export { simulateCase, simulateCaseDetailed } from './simulate-case';
 export type { SimulateOptions, SimResult, SimStationResult, SimReport, StationSimReport, EndToEndReport, RunReport, StopReason } from './simulate-case';
-export { benchEventsPerSec } from './bench';
+export { benchDesign, benchDesignHour, benchEventsPerSec, type DesignBenchResult } from './bench';
 export { Random } from './random';
 export { serviceTime, sampleServiceTime, serviceShapeName, type ServiceTime, type ServiceFamily } from './service-time';
 export { EventHeap } from './event-heap';
 export { NetworkSimulator } from './network-simulator';
 export { compileNetwork, type CompiledNetwork } from './compiled-network';
 export { offeredTraffic, type OfferedTraffic } from './traffic';
+export { simulateDesign } from './design-sim';
+export { DesignSimError } from './design-sim-model';
+export type {
+  AutoscalePolicy,
+  CircuitBreakerPolicy,
+  ComponentSeries,
+  ComponentSimReport,
+  ComponentSimSummary,
+  DesignSimOptions,
+  DesignSimReport,
+  EdgeResilience,
+  EdgeSimSummary,
+  FailureEvent,
+  FailureReason,
+  FlowSeries,
+  FlowSimReport,
+  FlowSimSummary,
+  NodeResilience,
+  ResilienceSettings,
+  RetryPolicy,
+  SimLogEntry,
+  WorkloadShape,
+} from './design-sim-types';
+export type { SloReport, SloTargets } from '../metrics/slo';

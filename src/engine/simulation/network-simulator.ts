@@ -16,6 +16,7 @@ import { EventHeap } from './event-heap';
 import { IntQueue } from './int-queue';
 import { Random } from './random';
 import { sampleServiceTime, type ServiceTime } from './service-time';
+import { doubled } from './typed-arrays';
 
 /** What one station did since statistics were last reset. */
 export interface StationCounts {
@@ -236,14 +237,9 @@ export class NetworkSimulator {
   }
 
   private growSlots(): void {
-    const size = this.station.length * 2;
-    const grow = <T extends Float64Array | Int32Array>(old: T, next: T): T => {
-      next.set(old);
-      return next;
-    };
-    this.entryMs = grow(this.entryMs, new Float64Array(size));
-    this.stationArrivalMs = grow(this.stationArrivalMs, new Float64Array(size));
-    this.station = grow(this.station, new Int32Array(size));
-    this.free = grow(this.free, new Int32Array(size));
+    this.entryMs = doubled(this.entryMs);
+    this.stationArrivalMs = doubled(this.stationArrivalMs);
+    this.station = doubled(this.station);
+    this.free = doubled(this.free);
   }
 }

@@ -1,0 +1,285 @@
+// A learner's design, plus the simulation options, in the flat form the event loop reads:
+// per-node and per-out-edge typed arrays. The design is compiled by the analytic engine's
+// compileDesign, so both engines see the same stations (c = instances * concurrency), the same
+// edges (share, callsPerRequest) and the same network round trips; this adds what only the
+// simulation needs: resilience settings per edge and node, workloads, and the failure timeline.
+import { compileDesign, nodeName, type CompiledDesign } from '../analytic/design-model';
+import { placementOf, type Placement } from '../analytic/network-latency';
+import type { ComponentKind, Design, DesignGroup } from '../../model/types';
+import { CACHING_KINDS, checkKeys, checkSetting, compileEdgeResilience, compileNodeResilience, type AutoscaleParams, type Problems } from './design-sim-resilience';
+import { ClientWorkload, workloadProblem } from './design-sim-workload';
+import type { DesignSimOptions, FailureEvent, WorkloadShape } from './design-sim-types';
+import { serviceTime, type ServiceTime } from './service-time';
+
+/** A design or options the simulator cannot run, with every reason in the learner's words. */
+export class DesignSimError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join(' '));
+    this.name = 'DesignSimError';
+  }
+}
+
+/** One failure, with the nodes it touches resolved to indices. */
+export interface CompiledFailure {
+  event: FailureEvent;
+  nodes: number[];
+  /** Partitions: 1 for side A, 2 for side B, 0 neither, per node. */
+  side: Uint8Array | null;
+}
+
+/** A moment on the timeline: a failure starts, ends, or (db-failover) a replica is promoted. */
+export interface TimelineAction {
+  atMs: number;
+  failure: number;
+  phase: 'start' | 'end' | 'promote';
+}
+
+export interface SimModel {
+  design: Design;
+  size: number;
+  ids: string[];
+  labels: string[];
+  kinds: ComponentKind[];
+  isClient: Uint8Array;
+  /** Caches and CDNs: a hit answers without calling anything behind. */
+  caching: Uint8Array;
+  hitRatio: Float64Array;
+  /** Relational databases with replicas: share of requests that are reads. */
+  readShare: Float64Array;
+  /**
+   * 1: a worker is held while the sync calls are under way (services, databases); 0: an
+   * event-driven proxy (load balancer, gateway, cache...) frees it after its own work.
+   */
+  holdsWorkers: Uint8Array;
+  /** Load balancers whose shares add up to at most 1: each request goes to one target. */
+  chooseOne: Uint8Array;
+  shareTotal: Float64Array;
+  hasAsync: Uint8Array;
+  service: ServiceTime[];
+  concurrency: Int32Array;
+  instances: Int32Array;
+  queueCapacity: Int32Array;
+  /** Copies (primary, then read replicas) of node j are stations stationStart[j] .. stationStart[j+1]-1. */
+  stationStart: Int32Array;
+  stationNode: Int32Array;
+  stations: number;
+  // Out-edges in CSR order (slots), as in the analytic model.
+  outStart: Int32Array;
+  outTarget: Int32Array;
+  edgeShare: Float64Array;
+  edgeCalls: Float64Array;
+  edgeSync: Uint8Array;
+  edgeRttMs: Float64Array;
+  edgeIds: string[];
+  // Resilience per slot.
+  timeoutMs: Float64Array;
+  maxRetries: Int32Array;
+  backoffBaseMs: Float64Array;
+  backoffCapMs: Float64Array;
+  /** NaN: no budget. */
+  budgetRatio: Float64Array;
+  bulkhead: Int32Array;
+  fallback: Uint8Array;
+  breakerOn: Uint8Array;
+  breakerRatio: Float64Array;
+  breakerMinCalls: Float64Array;
+  breakerWindowMs: Float64Array;
+  breakerOpenMs: Float64Array;
+  breakerProbes: Int32Array;
+  // Resilience per node.
+  maxInFlight: Int32Array;
+  maxQueueWaitMs: Float64Array;
+  rateRps: Float64Array;
+  rateBurst: Float64Array;
+  healthCheckMs: Float64Array;
+  autoscale: (AutoscaleParams | null)[];
+  clients: Int32Array;
+  workloads: ClientWorkload[];
+  placements: Placement[];
+  failures: CompiledFailure[];
+  timeline: TimelineAction[];
+  warnings: string[];
+}
+
+export function compileSimModel(design: Design, options: DesignSimOptions): SimModel {
+  const built = compileDesign(design, options.networkRttMs ? { networkRttMs: options.networkRttMs } : {});
+  if (!built.ok) throw new DesignSimError(built.errors.map((e) => e.message));
+  const compiled = built.compiled;
+  const problems: Problems = [];
+  const warnings = [...compiled.warnings];
+  const index = new Map(design.nodes.map((n, i) => [n.id, i]));
+  const names = design.nodes.map(nodeName);
+
+  const nodes = buildNodes(compiled);
+  const edges = compileEdgeResilience(compiled, options.resilience?.edges ?? {}, options.resilience?.nodes ?? {}, problems, warnings);
+  const perNode = compileNodeResilience(compiled, options.resilience?.nodes ?? {}, problems);
+  checkKeys(options.resilience?.nodes, index, 'Resilience settings', problems);
+
+  const clients = Int32Array.from(compiled.clients);
+  const workloads = buildWorkloads(compiled, options.workload ?? {}, index, problems);
+  const groupsById = new Map<string, DesignGroup>(design.groups.map((g) => [g.id, g]));
+  const placements = design.nodes.map((n) => placementOf(n, groupsById));
+  const durationMs = options.durationS * 1000;
+  const failures = (options.failures ?? []).map((f, i) => compileFailure(f, i, index, groupsById, placements, compiled, names, problems));
+  if (problems.length > 0) throw new DesignSimError(problems);
+
+  const timeline: TimelineAction[] = [];
+  failures.forEach(({ event }, i) => {
+    const startMs = event.atS * 1000;
+    if (startMs > durationMs) return;
+    timeline.push({ atMs: startMs, failure: i, phase: 'start' });
+    if (event.kind === 'db-failover') timeline.push({ atMs: startMs + event.promoteAfterS * 1000, failure: i, phase: 'promote' });
+    if (event.durationS !== undefined) timeline.push({ atMs: startMs + event.durationS * 1000, failure: i, phase: 'end' });
+  });
+
+  return {
+    design,
+    ...nodes,
+    ...edges,
+    ...perNode,
+    ...balancers(design, edges.outStart, edges.edgeShare),
+    clients,
+    workloads,
+    placements,
+    failures,
+    timeline: timeline.filter((a) => a.atMs <= durationMs),
+    warnings,
+  };
+}
+
+function buildNodes(compiled: CompiledDesign) {
+  const { design, figures, model } = compiled;
+  const n = design.nodes.length;
+  const stationStart = new Int32Array(n + 1);
+  figures.forEach((f, j) => {
+    stationStart[j + 1] = stationStart[j]! + (design.nodes[j]!.kind === 'client' ? 0 : 1 + f.replicas);
+  });
+  const stations = stationStart[n]!;
+  const stationNode = new Int32Array(stations);
+  for (let j = 0; j < n; j++) for (let s = stationStart[j]!; s < stationStart[j + 1]!; s++) stationNode[s] = j;
+  const hasAsync = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
+    for (let slot = model.outStart[j]!; slot < model.outStart[j + 1]!; slot++) {
+      if (model.edgeSync[slot] === 0) hasAsync[j] = 1;
+    }
+  }
+  return {
+    size: n,
+    ids: design.nodes.map((x) => x.id),
+    labels: design.nodes.map(nodeName),
+    kinds: design.nodes.map((x) => x.kind),
+    isClient: Uint8Array.from(design.nodes, (x) => (x.kind === 'client' ? 1 : 0)),
+    caching: Uint8Array.from(design.nodes, (x) => (CACHING_KINDS.has(x.kind) ? 1 : 0)),
+    hitRatio: Float64Array.from(figures, (f) => f.hitRatio),
+    readShare: Float64Array.from(figures, (f) => (f.replicas > 0 ? f.readShare : 0)),
+    holdsWorkers: model.holdsWorkers,
+    hasAsync,
+    service: figures.map((f) => serviceTime(f.serviceMs, f.serviceScv)),
+    concurrency: Int32Array.from(figures, (f) => f.concurrency),
+    instances: Int32Array.from(figures, (f) => f.instances),
+    queueCapacity: Int32Array.from(figures, (f) => f.queueCapacity),
+    stationStart,
+    stationNode,
+    stations,
+  };
+}
+
+/** Load balancers whose shares add up to at most 1 send each request to one target. */
+function balancers(design: Design, outStart: Int32Array, edgeShare: Float64Array) {
+  const n = design.nodes.length;
+  const chooseOne = new Uint8Array(n);
+  const shareTotal = new Float64Array(n);
+  design.nodes.forEach((node, j) => {
+    let total = 0;
+    for (let slot = outStart[j]!; slot < outStart[j + 1]!; slot++) total += edgeShare[slot]!;
+    shareTotal[j] = total;
+    if (node.kind === 'load-balancer' && total > 0 && total <= 1 + 1e-9) chooseOne[j] = 1;
+  });
+  return { chooseOne, shareTotal };
+}
+
+function buildWorkloads(compiled: CompiledDesign, workload: Record<string, WorkloadShape | WorkloadShape[]>, index: ReadonlyMap<string, number>, problems: Problems): ClientWorkload[] {
+  const { design } = compiled;
+  for (const id of Object.keys(workload)) {
+    const j = index.get(id);
+    if (j === undefined) problems.push(`The workload names client "${id}", which is not in the design.`);
+    else if (design.nodes[j]!.kind !== 'client') problems.push(`The workload names ${nodeName(design.nodes[j]!)}, which is not a client; only clients send requests.`);
+  }
+  return compiled.clients.map((c) => {
+    const node = design.nodes[c]!;
+    const given = workload[node.id];
+    const shapes = given === undefined ? [] : Array.isArray(given) ? given : [given];
+    for (const s of shapes) {
+      const problem = workloadProblem(s, nodeName(node));
+      if (problem) problems.push(problem);
+    }
+    return new ClientWorkload(compiled.externalRps[c]!, shapes);
+  });
+}
+
+function compileFailure(
+  event: FailureEvent,
+  i: number,
+  index: ReadonlyMap<string, number>,
+  groupsById: ReadonlyMap<string, DesignGroup>,
+  placements: Placement[],
+  compiled: CompiledDesign,
+  names: string[],
+  problems: Problems,
+): CompiledFailure {
+  const where = `Failure ${i + 1} (${String(event.kind)})`;
+  checkSetting(problems, event.atS, `${where}: start time (s)`, 0);
+  if (event.atS === undefined) problems.push(`${where} needs a start time atS (s).`);
+  checkSetting(problems, event.durationS, `${where}: duration (s)`, 0);
+  const nodeAt = (id: string): number => {
+    const j = index.get(id);
+    if (j === undefined) problems.push(`${where} names component "${id}", which is not in the design.`);
+    else if (compiled.design.nodes[j]!.kind === 'client') problems.push(`${where} names ${names[j]}, a client; failures apply to components.`);
+    return j ?? -1;
+  };
+  const inGroup = (j: number, ids: ReadonlySet<string>) => {
+    const p = placements[j]!;
+    return ids.has(compiled.design.nodes[j]!.id) || (p.zone !== undefined && ids.has(p.zone)) || (p.region !== undefined && ids.has(p.region));
+  };
+  switch (event.kind) {
+    case 'crash':
+      checkSetting(problems, event.instances, `${where}: instances`, 1, 1e9, true);
+      return { event, nodes: [nodeAt(event.nodeId)], side: null };
+    case 'slowdown':
+      checkSetting(problems, event.factor, `${where}: slowdown factor`, 0.001);
+      return { event, nodes: [nodeAt(event.nodeId)], side: null };
+    case 'error-rate':
+      checkSetting(problems, event.rate, `${where}: error rate`, 0, 1);
+      return { event, nodes: [nodeAt(event.nodeId)], side: null };
+    case 'db-failover': {
+      const j = nodeAt(event.nodeId);
+      checkSetting(problems, event.promoteAfterS, `${where}: promotion delay (s)`, 0);
+      if (j >= 0 && compiled.design.nodes[j]!.kind !== 'relational-db') problems.push(`${where}: ${names[j]} is not a relational database.`);
+      return { event, nodes: [j], side: null };
+    }
+    case 'group-outage': {
+      if (!groupsById.has(event.groupId)) problems.push(`${where} names zone or region "${event.groupId}", which is not in the design.`);
+      const ids = new Set([event.groupId]);
+      const nodes: number[] = [];
+      placements.forEach((_, j) => {
+        if (compiled.design.nodes[j]!.kind !== 'client' && inGroup(j, ids)) nodes.push(j);
+      });
+      return { event, nodes, side: null };
+    }
+    case 'partition': {
+      const a = new Set(event.sideA ?? []);
+      const b = new Set(event.sideB ?? []);
+      for (const id of [...a, ...b]) if (!groupsById.has(id) && !index.has(id)) problems.push(`${where} names "${id}", which is neither a zone, a region nor a component of the design.`);
+      if (a.size === 0 || b.size === 0) problems.push(`${where} needs something on each side.`);
+      const side = new Uint8Array(placements.length);
+      placements.forEach((_, j) => {
+        if (inGroup(j, a)) side[j] = 1;
+        else if (inGroup(j, b)) side[j] = 2;
+      });
+      return { event, nodes: [], side };
+    }
+    default:
+      problems.push(`${where} is not a failure this simulator knows (crash, slowdown, error-rate, group-outage, partition, db-failover).`);
+      return { event, nodes: [], side: null };
+  }
+}
