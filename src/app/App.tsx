@@ -51,6 +51,7 @@ function Shell() {
   const [busy, setBusy] = useState<string | null>(null);
   const [overlayOn, setOverlayOn] = usePersistentState('overlay', true);
   const [whatIf, setWhatIf] = useState<Record<string, number>>({});
+  const [replay, setReplay] = useState<Record<string, NodeOverlay> | null>(null);
   const [galleryOpen, setGalleryOpen] = useState(false);
   const [sideTab, setSideTab] = usePersistentState<'scenario' | 'inspector'>('side-tab', 'scenario');
   const [activeScenario, setActiveScenario] = usePersistentState<string | null>('active-scenario', null);
@@ -268,7 +269,7 @@ function Shell() {
       </header>
       <Palette ref={searchRef} onAdd={addAtCentre} />
       <main className="canvas-wrap" aria-label="Diagram">
-        <Canvas connectMode={connectMode} overlay={overlay} edgeWidths={edgeWidths} />
+        <Canvas connectMode={connectMode} overlay={replay ?? overlay} edgeWidths={edgeWidths} />
         {busy ? (
           <div className="busy" role="status">
             <span className="spinner" aria-hidden="true" /> {busy}
@@ -276,7 +277,7 @@ function Shell() {
         ) : null}
       </main>
       {/* Identify mode asks what the parts are: figures labelled with their names would give it away. */}
-      {session?.scenario.mode === 'identify' ? null : <ResultsPanel analysis={analysis} stale={stale} error={error} whatIf={whatIf} onWhatIf={onWhatIf} />}
+      {session?.scenario.mode === 'identify' ? null : <ResultsPanel analysis={analysis} stale={stale} error={error} whatIf={whatIf} onWhatIf={onWhatIf} onReplay={setReplay} />}
       <aside className="sidebar" aria-label={session && sideTab === 'scenario' ? 'Scenario' : 'Inspector'}>
         {session ? (
           <div className="tabs side-tabs" role="tablist">

@@ -85,7 +85,7 @@ export function Canvas({ connectMode, overlay, edgeWidths }: CanvasProps) {
       const position = dragPositions?.[n.id] ?? n.position;
       const o = overlay?.[n.id];
       const isSelected = selected.has(n.id);
-      const key = `${position.x},${position.y},${isSelected},${o ? `${o.utilization},${o.saturated},${o.p99Ms},${o.stale}` : ''}`;
+      const key = `${position.x},${position.y},${isSelected},${o ? `${o.utilization},${o.saturated},${o.p99Ms},${o.stale},${o.down}` : ''}`;
       const cached = nodeCache.current.get(n);
       if (cached && cached.key === key) return cached.node;
       const node: ComponentFlowNode = {

@@ -38,7 +38,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
   const pins = useScenarioStore((s) => pinCount(s.session, id));
   const accent = CATEGORY_COLOR[spec.category];
   const o = data.overlay;
-  const ring = o ? (o.saturated ? '#b91c1c' : utilizationColor(o.utilization)) : undefined;
+  const ring = o ? (o.down ? '#0f172a' : o.saturated ? '#b91c1c' : utilizationColor(o.utilization)) : undefined;
   return (
     <div
       className={`component-node${selected ? ' selected' : ''}${o?.saturated ? ' saturated' : ''}${o?.stale ? ' stale' : ''}${masked ? ' masked' : ''}`}
@@ -67,7 +67,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       {o ? (
         <div className="overlay-badges">
           <span className="badge util" style={{ background: ring }}>
-            {o.saturated ? 'SATURATED' : o.utilization === null ? '–' : `${Math.round(o.utilization * 100)}%`}
+            {o.down ? 'DOWN' : o.saturated ? 'SATURATED' : o.utilization === null ? '–' : `${Math.round(o.utilization * 100)}%`}
           </span>
           {!o.saturated && o.p99Ms !== null ? <span className="badge lat">p99 {formatMs(o.p99Ms)}</span> : null}
         </div>

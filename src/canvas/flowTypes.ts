@@ -14,6 +14,8 @@ export interface NodeOverlay {
   saturated: boolean;
   p99Ms: number | null;
   stale: boolean;
+  /** Simulation replay: every instance is down at this moment. */
+  down?: boolean;
 }
 
 export interface GroupNodeData extends Record<string, unknown> {

@@ -7,6 +7,77 @@ const finite = v.pipe(v.number(), v.finite());
 const position = v.object({ x: finite, y: finite });
 const id = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(120, 'is longer than 120 characters'));
 
+// Simulation behaviour (see simulation-setup.ts for what each field means).
+const range = (min: number, max: number, what: string) => v.pipe(finite, v.minValue(min, `${what} must be at least ${min}`), v.maxValue(max, `${what} must be at most ${max}`));
+const share = (what: string) => range(0, 1, what);
+const seconds = (what: string) => range(0, 1e7, what);
+
+export const EdgeResilienceSchema = v.object({
+  timeoutMs: v.optional(range(1, 600_000, 'A timeout (ms)')),
+  retry: v.optional(
+    v.object({
+      maxRetries: v.pipe(range(0, 10, 'Retries'), v.integer('Retries must be a whole number')),
+      baseBackoffMs: v.optional(range(0, 60_000, 'The first backoff (ms)')),
+      maxBackoffMs: v.optional(range(0, 600_000, 'The largest backoff (ms)')),
+      budgetRatio: v.optional(range(0, 10, 'The retry budget')),
+    }),
+  ),
+  circuitBreaker: v.optional(
+    v.object({
+      failureRatio: v.optional(share('The failure share that opens the breaker')),
+      minCalls: v.optional(range(1, 1e6, 'The fewest calls')),
+      windowS: v.optional(range(0.1, 3600, 'The window (s)')),
+      openS: v.optional(range(0.1, 3600, 'The open time (s)')),
+      halfOpenProbes: v.optional(range(1, 1000, 'The probe calls')),
+    }),
+  ),
+  bulkheadCalls: v.optional(range(1, 1e6, 'The bulkhead size')),
+  fallbackToOrigin: v.optional(v.boolean()),
+});
+
+export const NodeResilienceSchema = v.object({
+  maxInFlight: v.optional(range(1, 1e7, 'The admission limit')),
+  maxQueueWaitMs: v.optional(range(1, 600_000, 'The longest queue wait (ms)')),
+  bulkheadCalls: v.optional(range(1, 1e6, 'The bulkhead size')),
+  rateLimit: v.optional(v.object({ rps: range(0.001, 1e9, 'The rate limit (req/s)'), burst: v.optional(range(1, 1e9, 'The burst')) })),
+  autoscale: v.optional(
+    v.object({
+      targetUtilization: v.optional(range(0.05, 1, 'The target utilization')),
+      minInstances: v.optional(range(1, 1000, 'The fewest instances')),
+      maxInstances: v.optional(range(1, 1000, 'The most instances')),
+      provisioningS: v.optional(seconds('The provisioning delay (s)')),
+      cooldownS: v.optional(seconds('The cooldown (s)')),
+      evaluationS: v.optional(range(0.1, 3600, 'The evaluation period (s)')),
+    }),
+  ),
+  healthCheckS: v.optional(range(0.1, 3600, 'The health-check time (s)')),
+});
+
+const at = { atS: seconds('The start time (s)'), durationS: v.optional(range(0.001, 1e7, 'The duration (s)')) };
+export const FailureEventSchema = v.variant('kind', [
+  v.object({ kind: v.literal('crash'), nodeId: v.string(), ...at, instances: v.optional(range(1, 1000, 'Instances')), queued: v.optional(v.picklist(['fail', 'wait'])) }),
+  v.object({ kind: v.literal('slowdown'), nodeId: v.string(), ...at, factor: range(0.01, 1000, 'The slowdown factor') }),
+  v.object({ kind: v.literal('error-rate'), nodeId: v.string(), ...at, rate: share('The error rate') }),
+  v.object({ kind: v.literal('group-outage'), groupId: v.string(), ...at }),
+  v.object({ kind: v.literal('partition'), sideA: v.array(v.string()), sideB: v.array(v.string()), ...at }),
+  v.object({ kind: v.literal('db-failover'), nodeId: v.string(), ...at, promoteAfterS: seconds('The promotion delay (s)') }),
+]);
+
+export const WorkloadShapeSchema = v.variant('kind', [
+  v.object({ kind: v.literal('constant'), rps: v.optional(range(0, 1e9, 'The rate (req/s)')) }),
+  v.object({ kind: v.literal('step'), atS: seconds('The step time (s)'), toRps: range(0, 1e9, 'The rate (req/s)') }),
+  v.object({ kind: v.literal('ramp'), startS: seconds('The ramp start (s)'), endS: seconds('The ramp end (s)'), toRps: range(0, 1e9, 'The rate (req/s)'), fromRps: v.optional(range(0, 1e9, 'The rate (req/s)')) }),
+  v.object({ kind: v.literal('spike'), startS: seconds('The spike start (s)'), durationS: range(0.001, 1e7, 'The spike length (s)'), multiplier: range(0, 1000, 'The spike multiplier') }),
+  v.object({ kind: v.literal('daily'), peakToTrough: range(1, 1000, 'The peak-to-trough ratio'), periodS: v.optional(range(1, 1e7, 'The day length (s)')) }),
+]);
+
+export const SimulationSetupSchema = v.object({
+  durationS: range(1, 1e6, 'The simulated time (s)'),
+  seed: v.optional(v.pipe(finite, v.integer('The seed must be a whole number'))),
+  workload: v.optional(v.record(v.string(), v.array(WorkloadShapeSchema))),
+  failures: v.optional(v.array(FailureEventSchema)),
+});
+
 export const NodeSchema = v.object({
   id,
   kind: v.picklist(COMPONENT_KINDS, `must be one of: ${COMPONENT_KINDS.join(', ')}`),
@@ -14,6 +85,7 @@ export const NodeSchema = v.object({
   params: v.record(v.string(), finite),
   position,
   groupId: v.optional(v.string()),
+  resilience: v.optional(NodeResilienceSchema),
 });
 
 export const EdgeSchema = v.object({
@@ -24,6 +96,7 @@ export const EdgeSchema = v.object({
   callsPerRequest: v.pipe(finite, v.minValue(0, 'must be 0 or more'), v.maxValue(1000, 'must be at most 1000')),
   share: v.pipe(finite, v.minValue(0, 'must be between 0 and 1'), v.maxValue(1, 'must be between 0 and 1')),
   label: v.optional(v.string()),
+  resilience: v.optional(EdgeResilienceSchema),
 });
 
 export const GroupSchema = v.object({
@@ -41,6 +114,7 @@ export const DesignSchema = v.object({
   nodes: v.pipe(v.array(NodeSchema), v.maxLength(5000, 'has more than 5000 components')),
   edges: v.pipe(v.array(EdgeSchema), v.maxLength(20000, 'has more than 20000 connections')),
   groups: v.array(GroupSchema),
+  simulation: v.optional(SimulationSetupSchema),
 });
 
 export const DESIGN_FORMAT = 'archlab-design';

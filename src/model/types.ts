@@ -1,3 +1,5 @@
+import type { EdgeResilience, NodeResilience, SimulationSetup } from './simulation-setup';
+
 // The design a learner builds: components (nodes), the calls and messages between them
 // (edges), and the regions and zones they sit in (groups). Pure data, no behaviour.
 
@@ -36,6 +38,8 @@ export interface DesignNode {
   position: Position;
   /** The zone or region this node sits in, if any. */
   groupId?: string;
+  /** Simulator-only behaviour: admission limits, rate limits, autoscaling. */
+  resilience?: NodeResilience;
 }
 
 /** sync: the caller waits for the answer, holding its worker. async: a message, fire and forget. */
@@ -51,6 +55,8 @@ export interface DesignEdge {
   /** Share of the source's requests that take this edge, 0..1. */
   share: number;
   label?: string;
+  /** Simulator-only behaviour of sync calls: timeouts, retries, circuit breaker, bulkhead. */
+  resilience?: EdgeResilience;
 }
 
 export type GroupKind = 'region' | 'zone';
@@ -71,6 +77,8 @@ export interface Design {
   nodes: DesignNode[];
   edges: DesignEdge[];
   groups: DesignGroup[];
+  /** A saved simulation setup (workload over time, failures), for demos and scenarios. */
+  simulation?: SimulationSetup;
 }
 
 /** Describes one parameter of a component kind: what it means, its unit, range and default. */

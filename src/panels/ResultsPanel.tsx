@@ -1,6 +1,8 @@
 // What the analytic engine says about the design: the main problem in words, each entry point's
 // end-to-end time as a bar of its hops, headroom, availability, cost, and a table per component.
+import { lazy, Suspense } from 'react';
 import { usePersistentState } from '../app/usePersistentState';
+import type { NodeOverlay } from '../canvas/flowTypes';
 import type { Analysis } from '../workers/analysis';
 import type { FlowResult, EntryHeadroom, ComponentResult } from '../engine/analytic';
 import { formatMs, formatPercent, formatRps, utilizationColor } from '../canvas/format';
@@ -119,16 +121,20 @@ function ComponentTable({ components }: { components: ComponentResult[] }) {
   );
 }
 
+// The simulator's panel (and uPlot) load on first use.
+const SimulationPanel = lazy(() => import('./simulation/SimulationPanel').then((m) => ({ default: m.SimulationPanel })));
+
 export interface ResultsPanelProps {
   analysis: Analysis | null;
   stale: boolean;
   error: string | null;
   whatIf: Record<string, number>;
   onWhatIf: (clientId: string, rps: number | null) => void;
+  onReplay: (overlay: Record<string, NodeOverlay> | null) => void;
 }
 
-export function ResultsPanel({ analysis, stale, error, whatIf, onWhatIf }: ResultsPanelProps) {
-  const [tab, setTab] = usePersistentState<'overview' | 'components'>('results-tab', 'overview');
+export function ResultsPanel({ analysis, stale, error, whatIf, onWhatIf, onReplay }: ResultsPanelProps) {
+  const [tab, setTab] = usePersistentState<'overview' | 'components' | 'simulation'>('results-tab', 'overview');
   const [open, setOpen] = usePersistentState('results-open', true);
   const select = useDesignStore((s) => s.select);
   const setParam = useDesignStore((s) => s.setParam);
@@ -146,7 +152,7 @@ export function ResultsPanel({ analysis, stale, error, whatIf, onWhatIf }: Resul
     const { solution, headroom, explanation } = analysis;
     const components = Object.values(solution.components);
     body =
-      tab === 'components' ? (
+      tab === 'simulation' ? null : tab === 'components' ? (
         <ComponentTable components={components} />
       ) : (
         <div className="overview">
@@ -210,10 +216,21 @@ export function ResultsPanel({ analysis, stale, error, whatIf, onWhatIf }: Resul
         <div className="tabs" role="tablist">
           <button type="button" role="tab" aria-selected={tab === 'overview'} onClick={() => { setTab('overview'); setOpen(true); }}>Overview</button>
           <button type="button" role="tab" aria-selected={tab === 'components'} onClick={() => { setTab('components'); setOpen(true); }}>Components</button>
+          <button type="button" role="tab" aria-selected={tab === 'simulation'} onClick={() => { setTab('simulation'); setOpen(true); }}>Simulation</button>
         </div>
-        <span className="stale-note" role="status">{stale ? 'Updating…' : analysis?.ok ? 'Up to date · analytic model, steady state' : ''}</span>
+        <span className="stale-note" role="status">
+          {tab === 'simulation' ? 'Discrete-event simulation, over time' : stale ? 'Updating…' : analysis?.ok ? 'Up to date · analytic model, steady state' : ''}
+        </span>
       </header>
-      {open ? <div className="results-body">{body}</div> : null}
+      {open && tab === 'simulation' ? (
+        <div className="results-body sim-body">
+          <Suspense fallback={<p className="muted">Loading the simulator…</p>}>
+            <SimulationPanel onReplay={onReplay} />
+          </Suspense>
+        </div>
+      ) : open ? (
+        <div className="results-body">{body}</div>
+      ) : null}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { temporal } from 'zundo';
 import type { ComponentKind, Design, DesignEdge, DesignGroup, DesignNode, EdgeMode, GroupKind, Position } from '../model/types';
 import { defaultParams, getKindSpec } from '../model/catalog';
 import { newId } from './ids';
+import type { EdgeResilience, NodeResilience, SimulationSetup } from '../model/simulation-setup';
 
 export interface Clipboard {
   nodes: DesignNode[];
@@ -44,6 +45,9 @@ export interface DesignState {
   groupSelection: (kind: GroupKind) => string | null;
   ungroupSelection: () => void;
   startRename: (nodeId: string | null) => void;
+  setSimulation: (setup: SimulationSetup | undefined) => void;
+  setNodeResilience: (nodeId: string, resilience: NodeResilience | undefined) => void;
+  setEdgeResilience: (edgeId: string, resilience: EdgeResilience | undefined) => void;
 }
 
 const GROUP_PADDING = 40; // px around grouped components, room for the zone's title
@@ -353,6 +357,28 @@ export const useDesignStore = create<DesignState>()(
       startRename: (nodeId) =>
         set((s) => {
           s.renamingId = nodeId;
+        }),
+
+      setSimulation: (setup) =>
+        set((s) => {
+          if (setup) s.design.simulation = setup;
+          else delete s.design.simulation;
+        }),
+
+      setNodeResilience: (nodeId, resilience) =>
+        set((s) => {
+          const node = s.design.nodes.find((n) => n.id === nodeId);
+          if (!node) return;
+          if (resilience && Object.keys(resilience).length) node.resilience = resilience;
+          else delete node.resilience;
+        }),
+
+      setEdgeResilience: (edgeId, resilience) =>
+        set((s) => {
+          const edge = s.design.edges.find((e) => e.id === edgeId);
+          if (!edge) return;
+          if (resilience && Object.keys(resilience).length) edge.resilience = resilience;
+          else delete edge.resilience;
         }),
     })),
     {

@@ -46,6 +46,8 @@ export interface RunSettings {
   buckets: number;
   connectTimeoutMs: number;
   maxEvents: number;
+  /** Called with the share of simulated time done (0..1), at most once per percent. */
+  onProgress?: (done: number) => void;
 }
 
 export class DesignSimulator {
@@ -178,6 +180,14 @@ export class DesignSimulator {
     });
   }
 
+  private reported = 0;
+  private reportProgress(done: number): void {
+    if (this.settings.onProgress && done - this.reported >= 0.01) {
+      this.reported = done;
+      this.settings.onProgress(done);
+    }
+  }
+
   /** Runs to the end of the simulated period (or the event limit). */
   run(): void {
     const queue = this.queue;
@@ -193,7 +203,10 @@ export class DesignSimulator {
         this.flushAreas();
         return;
       }
-      if (time >= this.nextTickMs || (!this.measuring && time >= this.settings.warmupMs)) this.crossBoundaries(time);
+      if (time >= this.nextTickMs || (!this.measuring && time >= this.settings.warmupMs)) {
+        this.crossBoundaries(time);
+        this.reportProgress(time / end);
+      }
       queue.pop();
       this.now = time;
       this.events++;

@@ -8,7 +8,7 @@ import { placementOf, type Placement } from '../analytic/network-latency';
 import type { ComponentKind, Design, DesignGroup } from '../../model/types';
 import { CACHING_KINDS, checkKeys, checkSetting, compileEdgeResilience, compileNodeResilience, type AutoscaleParams, type Problems } from './design-sim-resilience';
 import { ClientWorkload, workloadProblem } from './design-sim-workload';
-import type { DesignSimOptions, FailureEvent, WorkloadShape } from './design-sim-types';
+import type { DesignSimOptions, EdgeResilience, FailureEvent, NodeResilience, ResilienceSettings, WorkloadShape } from './design-sim-types';
 import { serviceTime, type ServiceTime } from './service-time';
 
 /** A design or options the simulator cannot run, with every reason in the learner's words. */
@@ -111,9 +111,10 @@ export function compileSimModel(design: Design, options: DesignSimOptions): SimM
   const names = design.nodes.map(nodeName);
 
   const nodes = buildNodes(compiled);
-  const edges = compileEdgeResilience(compiled, options.resilience?.edges ?? {}, options.resilience?.nodes ?? {}, problems, warnings);
-  const perNode = compileNodeResilience(compiled, options.resilience?.nodes ?? {}, problems);
-  checkKeys(options.resilience?.nodes, index, 'Resilience settings', problems);
+  const resilience = options.resilience ?? resilienceOfDesign(design);
+  const edges = compileEdgeResilience(compiled, resilience.edges ?? {}, resilience.nodes ?? {}, problems, warnings);
+  const perNode = compileNodeResilience(compiled, resilience.nodes ?? {}, problems);
+  checkKeys(resilience.nodes, index, 'Resilience settings', problems);
 
   const clients = Int32Array.from(compiled.clients);
   const workloads = buildWorkloads(compiled, options.workload ?? {}, index, problems);
@@ -282,4 +283,13 @@ function compileFailure(
       problems.push(`${where} is not a failure this simulator knows (crash, slowdown, error-rate, group-outage, partition, db-failover).`);
       return { event, nodes: [], side: null };
   }
+}
+
+/** The resilience settings stored on a design's components and connections, keyed by id. */
+export function resilienceOfDesign(design: Design): ResilienceSettings {
+  const nodes: Record<string, NodeResilience> = {};
+  const edges: Record<string, EdgeResilience> = {};
+  for (const n of design.nodes) if (n.resilience) nodes[n.id] = n.resilience;
+  for (const e of design.edges) if (e.resilience) edges[e.id] = e.resilience;
+  return { nodes, edges };
 }

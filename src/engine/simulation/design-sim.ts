@@ -39,5 +39,5 @@ function runSettings(design: Design, options: DesignSimOptions): RunSettings {
     problems.push(`${buckets} time buckets for ${design.nodes.length} components is more than can be kept; use longer buckets (at least ${Math.ceil(((durationS * (design.nodes.length + 1)) / MAX_SERIES_CELLS) * 10) / 10} s).`);
   }
   if (problems.length > 0) throw new DesignSimError(problems);
-  return { seed, durationMs: durationS * 1000, warmupMs: warmupS * 1000, bucketMs: bucketS * 1000, buckets, connectTimeoutMs, maxEvents };
+  return { seed, durationMs: durationS * 1000, warmupMs: warmupS * 1000, bucketMs: bucketS * 1000, buckets, connectTimeoutMs, maxEvents, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
 }

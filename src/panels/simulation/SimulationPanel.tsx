@@ -1,0 +1,314 @@
+// Simulation over time: set a workload shape and failures, run the discrete-event simulator in a
+// worker (progress, cancel), then read the charts and replay the run on the canvas.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import * as Comlink from 'comlink';
+import type { DesignSimReport } from '../../engine/simulation';
+import type { FailureEvent, SimulationSetup, WorkloadShape } from '../../model/simulation-setup';
+import type { Design } from '../../model/types';
+import { paramValue } from '../../model/catalog';
+import { useDesignStore } from '../../store/designStore';
+import type { SimulationOutcome, SimulationWorkerApi } from '../../workers/simulation.worker';
+import type { NodeOverlay } from '../../canvas/flowTypes';
+import { formatMs, formatPercent } from '../../canvas/format';
+import { TimeChart, type ChartSeries } from './TimeChart';
+
+const DEFAULT_SETUP: SimulationSetup = { durationS: 300, seed: 1 }; // 5 simulated minutes: long enough for several failure windows, quick to run
+const PALETTE = ['#2563eb', '#dc2626', '#15803d', '#b45309', '#7c3aed', '#0f766e'];
+
+type Preset = 'constant' | 'spike' | 'step' | 'ramp' | 'daily';
+
+interface WorkloadForm {
+  preset: Preset;
+  multiplier: number;
+  startS: number;
+  durationS: number;
+  endS: number;
+  peakToTrough: number;
+  periodS: number;
+}
+
+function workloadForm(setup: SimulationSetup, design: Design): WorkloadForm {
+  const base: WorkloadForm = { preset: 'constant', multiplier: 3, startS: 60, durationS: 60, endS: 180, peakToTrough: 3, periodS: 240 };
+  const first = Object.entries(setup.workload ?? {})[0];
+  const shape = first?.[1][0];
+  if (!first || !shape) return base;
+  const client = design.nodes.find((n) => n.id === first[0]);
+  const rps = client ? paramValue(client, 'rps') : 1;
+  switch (shape.kind) {
+    case 'spike':
+      return { ...base, preset: 'spike', multiplier: shape.multiplier, startS: shape.startS, durationS: shape.durationS };
+    case 'step':
+      return { ...base, preset: 'step', multiplier: rps > 0 ? shape.toRps / rps : 1, startS: shape.atS };
+    case 'ramp':
+      return { ...base, preset: 'ramp', multiplier: rps > 0 ? shape.toRps / rps : 1, startS: shape.startS, endS: shape.endS };
+    case 'daily':
+      return { ...base, preset: 'daily', peakToTrough: shape.peakToTrough, periodS: shape.periodS ?? 1440 };
+    default:
+      return base;
+  }
+}
+
+function workloadFromForm(f: WorkloadForm, design: Design): Record<string, WorkloadShape[]> | undefined {
+  if (f.preset === 'constant') return undefined;
+  const out: Record<string, WorkloadShape[]> = {};
+  for (const n of design.nodes) {
+    if (n.kind !== 'client') continue;
+    const rps = paramValue(n, 'rps');
+    const shape: WorkloadShape =
+      f.preset === 'spike'
+        ? { kind: 'spike', startS: f.startS, durationS: f.durationS, multiplier: f.multiplier }
+        : f.preset === 'step'
+          ? { kind: 'step', atS: f.startS, toRps: rps * f.multiplier }
+          : f.preset === 'ramp'
+            ? { kind: 'ramp', startS: f.startS, endS: f.endS, toRps: rps * f.multiplier }
+            : { kind: 'daily', peakToTrough: f.peakToTrough, periodS: f.periodS };
+    out[n.id] = [shape];
+  }
+  return out;
+}
+
+const FAILURE_KINDS: { kind: FailureEvent['kind']; label: string }[] = [
+  { kind: 'crash', label: 'Crash' },
+  { kind: 'slowdown', label: 'Slow down' },
+  { kind: 'error-rate', label: 'Return errors' },
+  { kind: 'group-outage', label: 'Lose zone/region' },
+  { kind: 'db-failover', label: 'DB primary fails over' },
+];
+
+function newFailure(kind: FailureEvent['kind'], design: Design, atS: number, durationS: number | undefined): FailureEvent {
+  const node = design.nodes.find((n) => n.kind !== 'client')?.id ?? '';
+  const db = design.nodes.find((n) => n.kind === 'relational-db')?.id ?? node;
+  const group = design.groups[0]?.id ?? '';
+  const when = { atS, ...(durationS !== undefined ? { durationS } : {}) };
+  switch (kind) {
+    case 'slowdown':
+      return { kind, nodeId: node, factor: 5, ...when };
+    case 'error-rate':
+      return { kind, nodeId: node, rate: 0.2, ...when };
+    case 'group-outage':
+      return { kind, groupId: group, ...when };
+    case 'db-failover':
+      return { kind, nodeId: db, promoteAfterS: 30, ...when };
+    case 'partition':
+      return { kind, sideA: [group], sideB: [design.groups[1]?.id ?? group], ...when };
+    default:
+      return { kind: 'crash', nodeId: node, ...when };
+  }
+}
+
+function failureTarget(f: FailureEvent): string {
+  return f.kind === 'group-outage' ? f.groupId : f.kind === 'partition' ? f.sideA.join(',') : f.nodeId;
+}
+
+export interface SimulationPanelProps {
+  onReplay: (overlay: Record<string, NodeOverlay> | null) => void;
+}
+
+let worker: Worker | null = null;
+let remote: Comlink.Remote<SimulationWorkerApi> | null = null;
+function simWorker(): Comlink.Remote<SimulationWorkerApi> {
+  if (!remote) {
+    worker = new Worker(new URL('../../workers/simulation.worker.ts', import.meta.url), { type: 'module' });
+    remote = Comlink.wrap<SimulationWorkerApi>(worker);
+  }
+  return remote;
+}
+function cancelWorker() {
+  worker?.terminate();
+  worker = null;
+  remote = null;
+}
+
+export function SimulationPanel({ onReplay }: SimulationPanelProps) {
+  const design = useDesignStore((s) => s.design);
+  const setSimulation = useDesignStore((s) => s.setSimulation);
+  const setup = design.simulation ?? DEFAULT_SETUP;
+  const form = workloadForm(setup, design);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [outcome, setOutcome] = useState<SimulationOutcome | null>(null);
+  const [ranDesign, setRanDesign] = useState<Design | null>(null);
+  const [scrub, setScrub] = useState<number | null>(null);
+  const runId = useRef(0);
+
+  const update = (patch: Partial<SimulationSetup>) => setSimulation({ ...setup, ...patch });
+  const updateWorkload = (patch: Partial<WorkloadForm>) => {
+    const workload = workloadFromForm({ ...form, ...patch }, design);
+    const next: SimulationSetup = { ...setup };
+    if (workload) next.workload = workload;
+    else delete next.workload;
+    setSimulation(next);
+  };
+  const failures = useMemo(() => setup.failures ?? [], [setup.failures]);
+  const setFailures = (list: FailureEvent[]) => update({ failures: list });
+
+  const run = async () => {
+    const mine = ++runId.current;
+    setProgress(0);
+    setOutcome(null);
+    onReplay(null);
+    setScrub(null);
+    const options = { durationS: setup.durationS, seed: setup.seed ?? 1, ...(setup.workload ? { workload: setup.workload } : {}), ...(setup.failures ? { failures: setup.failures } : {}) };
+    try {
+      const result = await simWorker().run(design, options, Comlink.proxy((done: number) => mine === runId.current && setProgress(done)));
+      if (mine !== runId.current) return;
+      setOutcome(result);
+      setRanDesign(design);
+    } catch (e) {
+      if (mine === runId.current) setOutcome({ ok: false, problems: [e instanceof Error ? e.message : String(e)] });
+    } finally {
+      if (mine === runId.current) setProgress(null);
+    }
+  };
+  const cancel = () => {
+    runId.current++;
+    cancelWorker();
+    setProgress(null);
+  };
+  useEffect(() => () => onReplay(null), [onReplay]);
+
+  const report = outcome?.ok ? outcome.report : null;
+  const stale = report !== null && ranDesign !== design;
+  const windows = useMemo<[number, number][]>(() => (report ? failures.map((f) => [f.atS, f.atS + (f.durationS ?? report.durationS)]) : []), [report, failures]);
+  const charts = useMemo(() => (report ? chartsFor(report) : null), [report]);
+
+  useEffect(() => {
+    if (!report || scrub === null) return onReplay(null);
+    const out: Record<string, NodeOverlay> = {};
+    for (const c of report.components) {
+      const u = c.series.utilization[scrub] ?? null;
+      const instances = c.series.instances[scrub] ?? 1;
+      out[c.nodeId] = { utilization: u, saturated: (u ?? 0) >= 0.99 && (c.series.queueLength[scrub] ?? 0) > 0, p99Ms: c.series.p99Ms[scrub] ?? null, stale: false, down: instances === 0 };
+    }
+    onReplay(out);
+  }, [report, scrub, onReplay]);
+
+  return (
+    <div className="sim-panel">
+      <form className="sim-setup" onSubmit={(e) => { e.preventDefault(); void run(); }} aria-label="Simulation setup">
+        <div className="sim-row">
+          <label>Simulated time<input type="number" min={10} max={86400} value={setup.durationS} onChange={(e) => update({ durationS: Math.max(10, Number(e.target.value) || 10) })} /> s</label>
+          <label>Seed<input type="number" min={1} value={setup.seed ?? 1} onChange={(e) => update({ seed: Math.max(1, Math.round(Number(e.target.value) || 1)) })} /></label>
+        </div>
+        <div className="sim-row">
+          <label>
+            Load over time
+            <select value={form.preset} onChange={(e) => updateWorkload({ preset: e.target.value as Preset })} data-testid="sim-workload">
+              <option value="constant">Constant</option>
+              <option value="spike">Spike</option>
+              <option value="step">Step</option>
+              <option value="ramp">Ramp</option>
+              <option value="daily">Daily cycle</option>
+            </select>
+          </label>
+          {form.preset === 'spike' || form.preset === 'step' || form.preset === 'ramp' ? (
+            <>
+              <label>×<input type="number" min={0} step={0.5} value={form.multiplier} onChange={(e) => updateWorkload({ multiplier: Number(e.target.value) || 0 })} /></label>
+              <label>from<input type="number" min={0} value={form.startS} onChange={(e) => updateWorkload({ startS: Number(e.target.value) || 0 })} /> s</label>
+            </>
+          ) : null}
+          {form.preset === 'spike' ? <label>for<input type="number" min={1} value={form.durationS} onChange={(e) => updateWorkload({ durationS: Number(e.target.value) || 1 })} /> s</label> : null}
+          {form.preset === 'ramp' ? <label>to<input type="number" min={1} value={form.endS} onChange={(e) => updateWorkload({ endS: Number(e.target.value) || 1 })} /> s</label> : null}
+          {form.preset === 'daily' ? (
+            <>
+              <label>peak/trough<input type="number" min={1} step={0.5} value={form.peakToTrough} onChange={(e) => updateWorkload({ peakToTrough: Math.max(1, Number(e.target.value) || 1) })} /></label>
+              <label>day =<input type="number" min={10} value={form.periodS} onChange={(e) => updateWorkload({ periodS: Math.max(10, Number(e.target.value) || 10) })} /> s</label>
+            </>
+          ) : null}
+        </div>
+        <fieldset className="failures">
+          <legend>Failures</legend>
+          {failures.length === 0 ? <p className="muted">None: the run shows steady behaviour.</p> : null}
+          {failures.map((f, i) => (
+            <div key={i} className="sim-row failure-row" data-testid="failure-row">
+              <select aria-label="Failure kind" value={f.kind} onChange={(e) => setFailures(failures.map((x, j) => (j === i ? newFailure(e.target.value as FailureEvent['kind'], design, f.atS, f.durationS) : x)))}>
+                {FAILURE_KINDS.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
+              </select>
+              <select
+                aria-label="Failure target"
+                value={failureTarget(f)}
+                onChange={(e) => setFailures(failures.map((x, j) => (j !== i ? x : x.kind === 'group-outage' ? { ...x, groupId: e.target.value } : x.kind === 'partition' ? x : { ...x, nodeId: e.target.value })))}
+              >
+                {(f.kind === 'group-outage' ? design.groups.map((g) => [g.id, g.label]) : design.nodes.filter((n) => n.kind !== 'client' && (f.kind !== 'db-failover' || n.kind === 'relational-db')).map((n) => [n.id, n.label])).map(([id, label]) => (
+                  <option key={id} value={id}>{label}</option>
+                ))}
+              </select>
+              <label>at<input type="number" min={0} value={f.atS} onChange={(e) => setFailures(failures.map((x, j) => (j === i ? { ...x, atS: Math.max(0, Number(e.target.value) || 0) } : x)))} /> s</label>
+              <label>for<input type="number" min={1} value={f.durationS ?? ''} placeholder="rest" onChange={(e) => setFailures(failures.map((x, j) => (j === i ? { ...x, durationS: Math.max(1, Number(e.target.value) || 1) } : x)))} /> s</label>
+              {f.kind === 'slowdown' ? <label>×<input type="number" min={1} step={0.5} value={f.factor} onChange={(e) => setFailures(failures.map((x, j) => (j === i && x.kind === 'slowdown' ? { ...x, factor: Math.max(0.01, Number(e.target.value) || 1) } : x)))} /></label> : null}
+              {f.kind === 'error-rate' ? <label>rate<input type="number" min={0} max={1} step={0.05} value={f.rate} onChange={(e) => setFailures(failures.map((x, j) => (j === i && x.kind === 'error-rate' ? { ...x, rate: Math.min(1, Math.max(0, Number(e.target.value) || 0)) } : x)))} /></label> : null}
+              <button type="button" className="icon-button" aria-label={`Remove failure ${i + 1}`} onClick={() => setFailures(failures.filter((_, j) => j !== i))}>✕</button>
+            </div>
+          ))}
+          <button type="button" onClick={() => setFailures([...failures, newFailure('crash', design, Math.round(setup.durationS / 3), Math.round(setup.durationS / 5))])}>Add failure</button>
+        </fieldset>
+        <div className="sim-row">
+          {progress === null ? (
+            <button type="submit" className="primary" data-testid="sim-run">Run simulation</button>
+          ) : (
+            <>
+              <progress max={1} value={progress} aria-label="Simulation progress" />
+              <span>{Math.round(progress * 100)}%</span>
+              <button type="button" onClick={cancel}>Cancel</button>
+            </>
+          )}
+        </div>
+      </form>
+      <div className="sim-results" data-testid="sim-results">
+        {outcome && !outcome.ok ? (
+          <div className="problems" role="alert">
+            <strong>The simulation cannot run:</strong>
+            <ul>{outcome.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+          </div>
+        ) : null}
+        {!report && !outcome ? <p className="muted">Run the simulation to see how the design behaves over time: latency, errors and load second by second, with the failures you add. Same seed, same result.</p> : null}
+        {report && charts ? (
+          <>
+            <div className={`sim-summary${stale ? ' stale' : ''}`} data-testid="sim-summary">
+              <span>Availability <b>{formatPercent(report.overall.availability, 2)}</b></span>
+              <span>p99 <b>{formatMs(report.overall.p99ResponseMs)}</b></span>
+              <span>Errors <b>{formatPercent(report.overall.errorRate, 2)}</b></span>
+              <span>Mean <b>{formatMs(report.overall.meanResponseMs)}</b>{report.overall.meanResponseHalfWidthMs !== null ? ` ± ${formatMs(report.overall.meanResponseHalfWidthMs)}` : ''}</span>
+              <span className="muted">{report.events.toLocaleString('en-US')} events · {(outcome as { wallMs: number }).wallMs.toFixed(0)} ms · seed {report.seed}</span>
+              {stale ? <span className="stale-note">The design changed since this run.</span> : null}
+            </div>
+            <div className="charts">
+              <TimeChart title="Latency" unit="ms" timeS={report.timeS} series={charts.latency} windows={windows} markerS={scrub === null ? null : report.timeS[scrub] ?? null} width={300} height={150} />
+              <TimeChart title="Requests" unit="req/s" timeS={report.timeS} series={charts.traffic} windows={windows} markerS={scrub === null ? null : report.timeS[scrub] ?? null} width={300} height={150} />
+              <TimeChart title="Busiest components" unit="utilization" timeS={report.timeS} series={charts.load} windows={windows} markerS={scrub === null ? null : report.timeS[scrub] ?? null} width={300} height={150} />
+            </div>
+            <label className="scrubber">
+              Replay on the canvas
+              <input type="range" min={0} max={report.timeS.length - 1} value={scrub ?? 0} onChange={(e) => setScrub(Number(e.target.value))} aria-valuetext={`${report.timeS[scrub ?? 0] ?? 0} s`} data-testid="sim-scrubber" />
+              <output>{scrub === null ? 'off' : `${report.timeS[scrub]} s`}</output>
+              {scrub !== null ? <button type="button" onClick={() => setScrub(null)}>Stop replay</button> : null}
+            </label>
+            {report.log.length ? (
+              <details className="sim-log">
+                <summary>What happened ({report.log.length})</summary>
+                <ul>{report.log.slice(0, 200).map((l, i) => <li key={i}><b>{l.tS.toFixed(1)} s</b> {l.message}</li>)}</ul>
+              </details>
+            ) : null}
+            {report.warnings.map((w, i) => <p key={i} className="warning">{w}</p>)}
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function chartsFor(report: DesignSimReport): { latency: ChartSeries[]; traffic: ChartSeries[]; load: ChartSeries[] } {
+  const flows = report.flows.slice(0, 3);
+  const latency: ChartSeries[] = flows.flatMap((f, i) => [
+    { label: `${f.label} p99`, color: PALETTE[i % PALETTE.length]!, values: f.series.p99Ms },
+    { label: `${f.label} p50`, color: PALETTE[i % PALETTE.length]!, values: f.series.p50Ms, dash: [4, 3] },
+  ]);
+  const sum = (pick: (s: DesignSimReport['flows'][number]['series']) => number[]) => report.timeS.map((_, t) => report.flows.reduce((acc, f) => acc + (pick(f.series)[t] ?? 0), 0));
+  const traffic: ChartSeries[] = [
+    { label: 'succeeded', color: '#15803d', values: sum((s) => s.okRps) },
+    { label: 'failed', color: '#dc2626', values: sum((s) => s.failedRps) },
+  ];
+  const busiest = [...report.components].sort((a, b) => (b.summary.utilization ?? 0) - (a.summary.utilization ?? 0)).slice(0, 4);
+  const load: ChartSeries[] = busiest.map((c, i) => ({ label: c.label, color: PALETTE[i % PALETTE.length]!, values: c.series.utilization }));
+  return { latency, traffic, load };
+}
+
