@@ -10,7 +10,7 @@ import { newId } from '../store/ids';
 
 export type SaveState = 'loading' | 'saved' | 'saving' | 'error';
 
-const AUTOSAVE_DELAY_MS = 300; // long enough to batch a burst of edits, short enough that a reload loses nothing
+const AUTOSAVE_DELAY_MS = 250; // ms: at most four writes a second during a burst of edits (a drag, a slider)
 
 export interface DesignLibrary {
   saveState: SaveState;
@@ -97,26 +97,43 @@ export function useDesignLibrary(): DesignLibrary {
     return () => window.removeEventListener('hashchange', onHash);
   }, [show]);
 
-  // Autosave: every change to the design is written shortly after it happens.
+  // Autosave: the first change is written at once, a burst of further changes once it settles,
+  // and anything pending when the page is hidden or closed is written then. IndexedDB writes of
+  // a small design take a few ms, so a reload right after an edit still finds it.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastWrite = 0;
+    let pending = false;
+    const write = async () => {
+      clearTimeout(timer);
+      timer = undefined;
+      pending = false;
+      lastWrite = Date.now();
+      try {
+        await db.saveDesign(useDesignStore.getState().design);
+        if (!pending) setSaveState('saved');
+        await refresh();
+      } catch {
+        setSaveState('error');
+      }
+    };
     const unsubscribe = useDesignStore.subscribe((state, prev) => {
       if (state.design === prev.design) return;
       setSaveState((s) => (s === 'loading' ? s : 'saving'));
-      clearTimeout(timer);
-      timer = setTimeout(async () => {
-        try {
-          await db.saveDesign(useDesignStore.getState().design);
-          setSaveState('saved');
-          await refresh();
-        } catch {
-          setSaveState('error');
-        }
-      }, AUTOSAVE_DELAY_MS);
+      pending = true;
+      if (Date.now() - lastWrite > AUTOSAVE_DELAY_MS) void write();
+      else if (timer === undefined) timer = setTimeout(() => void write(), AUTOSAVE_DELAY_MS);
     });
+    const flush = () => {
+      if (pending) void write();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', flush);
     return () => {
       clearTimeout(timer);
       unsubscribe();
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', flush);
     };
   }, [refresh]);
 

@@ -4,6 +4,7 @@ import { useDesignStore } from '../store/designStore';
 import { getKindSpec, paramValue, validateParam, defaultParams } from '../model/catalog';
 import { KindIcon, CATEGORY_COLOR } from '../canvas/icons';
 import { NumberField } from './NumberField';
+import { EdgeResilienceEditor, NodeResilienceEditor } from './ResilienceEditor';
 import type { DesignEdge, DesignGroup, DesignNode } from '../model/types';
 
 function TextField({ label, value, onCommit, testId }: { label: string; value: string; onCommit: (v: string) => void; testId?: string }) {
@@ -63,6 +64,7 @@ function NodeInspector({ node }: { node: DesignNode }) {
           testId={`param-${p.key}`}
         />
       ))}
+      {node.kind === 'client' ? null : <NodeResilienceEditor nodeId={node.id} value={node.resilience} />}
     </>
   );
 }
@@ -115,6 +117,7 @@ function EdgeInspector({ edge }: { edge: DesignEdge }) {
         step={1}
         testId="edge-calls"
       />
+      {edge.mode === 'sync' ? <EdgeResilienceEditor edgeId={edge.id} value={edge.resilience} /> : null}
     </>
   );
 }

@@ -33,3 +33,30 @@ test('a running simulation can be cancelled', async ({ page }) => {
   await expect(page.getByTestId('sim-run')).toBeVisible();
   await expect(page.getByTestId('sim-summary')).toHaveCount(0);
 });
+
+test('resilience settings on a call and a component are edited in the inspector, undoable and saved', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('rf__edge-e3').dispatchEvent('click');
+  await page.getByText('When things go wrong (simulation)').click();
+  await page.getByLabel('Timeout').fill('80');
+  await page.getByLabel('Timeout').press('Enter');
+  await page.getByLabel('Retries').fill('12');
+  await page.getByLabel('Retries').press('Enter');
+  await expect(page.locator('.field.invalid .error')).toContainText('from 0 to 10');
+  await page.getByLabel('Retries').fill('2');
+  await page.getByLabel('Retries').press('Enter');
+  await expect(page.getByLabel('Retry budget')).toBeVisible();
+  await page.getByTestId('node-api').click();
+  await page.getByText('When things go wrong (simulation)').click();
+  await page.getByLabel('Autoscale up to').fill('12');
+  await page.getByLabel('Autoscale up to').press('Enter');
+  await expect(page.getByLabel('Instance start-up time')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/21-resilience.png' });
+  await page.reload();
+  await page.getByTestId('rf__edge-e3').dispatchEvent('click');
+  await expect(page.getByLabel('Timeout')).toHaveValue('80');
+  await expect(page.getByLabel('Retries')).toHaveValue('2');
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.getByTestId('node-api').click();
+  await expect(page.getByLabel('Autoscale up to')).toHaveValue('12');
+});
