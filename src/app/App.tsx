@@ -25,9 +25,12 @@ import { lazy, Suspense } from 'react';
 import { useScenarioStore } from '../store/scenarioStore';
 import { useScenarioSession } from './useScenarioSession';
 import { loadLibrary, loadProgress, type LibraryEntry } from './scenarioLibrary';
+import { DEMOS } from '../model/demos';
+import type { Scenario } from '../scenarios';
 
 // Scenario screens load on first use: they bring the YAML parser and the grader.
 const ScenarioGallery = lazy(() => import('../panels/scenario/ScenarioGallery').then((m) => ({ default: m.ScenarioGallery })));
+const AuthorDialog = lazy(() => import('../panels/author/AuthorDialog').then((m) => ({ default: m.AuthorDialog })));
 const ScenarioPanel = lazy(() => import('../panels/scenario/ScenarioPanel').then((m) => ({ default: m.ScenarioPanel })));
 
 interface Notice {
@@ -53,6 +56,8 @@ function Shell() {
   const [whatIf, setWhatIf] = useState<Record<string, number>>({});
   const [replay, setReplay] = useState<Record<string, NodeOverlay> | null>(null);
   const [galleryOpen, setGalleryOpen] = useState(false);
+  const [authorOpen, setAuthorOpen] = useState(false);
+  const scenarioFileRef = useRef<HTMLInputElement>(null);
   const [sideTab, setSideTab] = usePersistentState<'scenario' | 'inspector'>('side-tab', 'scenario');
   const [activeScenario, setActiveScenario] = usePersistentState<string | null>('active-scenario', null);
   const session = useScenarioStore((s) => s.session);
@@ -66,6 +71,46 @@ function Shell() {
     },
     [scenarioSession, setActiveScenario, setSideTab],
   );
+  const startLoaded = useCallback(
+    async (scenario: Scenario, preview: boolean) => {
+      setGalleryOpen(false);
+      setAuthorOpen(false);
+      await scenarioSession.start(scenario, preview);
+      setActiveScenario(preview ? null : scenario.id);
+      setSideTab('scenario');
+    },
+    [scenarioSession, setActiveScenario, setSideTab],
+  );
+  // A scenario link (#scenario=...) opens the scenario; a broken one says why and changes nothing.
+  useEffect(() => {
+    const openFromHash = async () => {
+      if (!window.location.hash.startsWith('#scenario=')) return;
+      const { decodeScenarioLink } = await import('../scenarios');
+      const decoded = decodeScenarioLink(window.location.hash);
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+      if (!decoded) return;
+      if (decoded.ok) await startLoaded(decoded.scenario, false);
+      else setNotice({ kind: 'error', title: 'This scenario link could not be opened', lines: [...decoded.problems, 'Your designs and progress are untouched.'] });
+    };
+    void openFromHash();
+    window.addEventListener('hashchange', openFromHash);
+    return () => window.removeEventListener('hashchange', openFromHash);
+  }, [startLoaded]);
+  const onScenarioFile = async (file: File) => {
+    const { parseScenarioYaml, issueText } = await import('../scenarios');
+    const parsed = parseScenarioYaml(await file.text());
+    if (!parsed.ok) {
+      setNotice({ kind: 'error', title: `“${file.name}” is not a scenario ArchLab can open`, lines: parsed.issues.map((i) => `${i.line !== null ? `line ${i.line}: ` : ''}${issueText(i)}`) });
+      return;
+    }
+    await startLoaded(parsed.scenario, false);
+  };
+  const openDemo = async (id: string) => {
+    const demo = DEMOS.find((d) => d.id === id);
+    if (!demo) return;
+    await library.openOrCreate(demo.design);
+    setNotice({ kind: 'info', title: `Demo: ${demo.title}`, lines: [demo.lesson, 'Open Results ▸ Simulation and press Run simulation; drag the replay slider to watch it on the canvas.'] });
+  };
   const leaveScenario = useCallback(() => {
     scenarioSession.exit();
     setActiveScenario(null);
@@ -235,6 +280,14 @@ function Shell() {
         </span>
         <nav className="toolbar" aria-label="Toolbar">
           <button type="button" onClick={() => setGalleryOpen(true)} data-testid="open-scenarios">Scenarios</button>
+          <Menu label="More">
+            <button type="button" onClick={() => setAuthorOpen(true)} data-testid="open-author">Author a scenario from this design</button>
+            <button type="button" onClick={() => scenarioFileRef.current?.click()}>Open a scenario file (.yaml)</button>
+            <span className="menu-heading">Demos: failures over time</span>
+            {DEMOS.map((d) => (
+              <button key={d.id} type="button" onClick={() => void openDemo(d.id)} data-testid={`demo-${d.id}`}>{d.title}</button>
+            ))}
+          </Menu>
           <button type="button" onClick={() => run('designs')}>Designs</button>
           <span className="sep" />
           <button type="button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">↶</button>
@@ -310,6 +363,23 @@ function Shell() {
           if (f) void onImport(f);
         }}
       />
+      <input
+        ref={scenarioFileRef}
+        type="file"
+        accept=".yaml,.yml,application/yaml,text/yaml"
+        hidden
+        data-testid="scenario-input"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void onScenarioFile(f);
+        }}
+      />
+      {authorOpen ? (
+        <Suspense fallback={null}>
+          <AuthorDialog open={authorOpen} onClose={() => setAuthorOpen(false)} designs={library.designs} onPreview={(sc) => void startLoaded(sc, true)} onFlash={flash} />
+        </Suspense>
+      ) : null}
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} actions={actions} />
       <DesignsDialog open={designsOpen} onClose={() => setDesignsOpen(false)} library={library} currentId={design.id} />
       <Dialog title="Share this design" open={share !== null} onClose={() => setShare(null)}>

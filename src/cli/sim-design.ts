@@ -1,7 +1,9 @@
-// `sim <design.json>`: solve a design file and print a table of components and flows, or JSON.
+// `sim <design.json>`: solve a design file (or simulate it over time) and print tables of
+// components and flows, or JSON.
 import { parseDesignFile } from '../model/file';
 import type { Design } from '../model/types';
 import { computeHeadroom, explainMainProblem, readNodeFigures, solveDesign, type ComponentResult, type DesignSolution, type EntryHeadroom, type Explanation } from '../engine/analytic';
+import { DesignSimError, simulateDesign, type DesignSimOptions, type DesignSimReport, type FailureEvent, type WorkloadShape } from '../engine/simulation';
 import { CliError, oneLine, readTextFile } from './cli-error';
 import { formatTable } from './format-table';
 
@@ -12,7 +14,6 @@ export interface DesignReport extends Omit<DesignSolution, 'ok'> {
 }
 
 export function loadDesignFile(path: string): Design {
-  if (/\.ya?ml$/i.test(path)) throw new CliError('scenario files are not supported by sim yet', 2);
   const parsed = parseDesignFile(readTextFile(path));
   if (!parsed.ok) throw new CliError(`"${path}" is not a valid design: ${oneLine(parsed.errors)}`);
   return parsed.design;
@@ -69,6 +70,154 @@ export function formatDesignReport(report: DesignReport): string {
   }
   if (report.explanation) lines.push('', report.explanation.text);
   if (report.message) lines.push('', `note: ${report.message}`);
+  for (const w of report.warnings) lines.push(`warning: ${w}`);
+  return lines.join('\n');
+}
+
+// ---- simulation -------------------------------------------------------------------------------
+
+/** Simulated seconds for a design that carries no simulation setup of its own. */
+export const DEFAULT_SIM_DURATION_S = 300;
+
+export type SimRunOptions = Omit<DesignSimOptions, 'onProgress'>;
+
+/** Flags that override a design's (or scenario's) own simulation setup. */
+export interface SimFlags {
+  durationS?: number;
+  seed?: number;
+}
+
+export interface SimulationRun {
+  design: { id: string; name: string };
+  /** Labels of the design's components, zones and regions by id, for the tables. */
+  labels: Record<string, string>;
+  /** What was simulated: length, seed, traffic over time, failures and targets. */
+  setup: SimRunOptions;
+  report: DesignSimReport;
+}
+
+/** The design's saved setup (workload, failures, seed, length), with the flags winning. */
+export function designSimOptions(design: Design, flags: SimFlags): SimRunOptions {
+  const setup = design.simulation;
+  return {
+    durationS: flags.durationS ?? setup?.durationS ?? DEFAULT_SIM_DURATION_S,
+    seed: flags.seed ?? setup?.seed ?? 1,
+    ...(setup?.workload ? { workload: setup.workload } : {}),
+    ...(setup?.failures ? { failures: setup.failures } : {}),
+  };
+}
+
+export function runSimulation(design: Design, setup: SimRunOptions, path: string): SimulationRun {
+  try {
+    const labels = Object.fromEntries([...design.nodes, ...design.groups].map((x) => [x.id, x.label || x.id]));
+    return { design: { id: design.id, name: design.name }, labels, setup, report: simulateDesign(design, setup) };
+  } catch (e) {
+    if (e instanceof DesignSimError) throw new CliError(`"${path}" cannot be simulated: ${oneLine(e.problems)}`);
+    throw e;
+  }
+}
+
+/** A design file simulated with its own setup, the flags winning. */
+export function simulateDesignFile(path: string, flags: SimFlags): SimulationRun {
+  const design = loadDesignFile(path);
+  return runSimulation(design, designSimOptions(design, flags), path);
+}
+
+/** The run as JSON data: per-bucket series (and their times) only when asked for. */
+export function simulationJson(run: SimulationRun, withSeries: boolean): unknown {
+  const { timeS, components, flows, ...rest } = run.report;
+  // Labels are for the tables; the report already names every component and flow.
+  return {
+    design: run.design,
+    setup: run.setup,
+    ...rest,
+    ...(withSeries ? { timeS } : {}),
+    components: components.map(({ series, ...c }) => (withSeries ? { ...c, series } : c)),
+    flows: flows.map(({ series, ...f }) => (withSeries ? { ...f, series } : f)),
+  };
+}
+
+/** Up to two decimals, no trailing zeros: 28636.36, 1500, 6.88. */
+const num = (x: number) => String(Number(x.toFixed(2)));
+const seconds = (s: number) => `${num(s)} s`;
+const percent = (x: number | null, digits = 1) => (x === null ? '-' : `${(x * 100).toFixed(digits)}%`);
+
+function describeShape(s: WorkloadShape): string {
+  switch (s.kind) {
+    case 'constant':
+      return s.rps === undefined ? 'steady' : `${num(s.rps)} req/s`;
+    case 'step':
+      return `${num(s.toRps)} req/s from ${seconds(s.atS)}`;
+    case 'ramp':
+      return `ramp ${s.fromRps === undefined ? '' : `from ${num(s.fromRps)} `}to ${num(s.toRps)} req/s over ${seconds(s.startS)}-${seconds(s.endS)}`;
+    case 'spike':
+      return `x${num(s.multiplier)} for ${seconds(s.durationS)} from ${seconds(s.startS)}`;
+    case 'daily':
+      return `daily cycle, peak ${num(s.peakToTrough)}x the trough, period ${seconds(s.periodS ?? 1440)}`;
+  }
+}
+
+function describeFailure(f: FailureEvent, name: (id: string) => string): string {
+  const span = f.durationS === undefined ? `from ${seconds(f.atS)}` : `${seconds(f.atS)} to ${seconds(f.atS + f.durationS)}`;
+  switch (f.kind) {
+    case 'crash':
+      return `${span}: ${name(f.nodeId)} down${f.instances === undefined ? '' : ` (${f.instances} instances)`}`;
+    case 'slowdown':
+      return `${span}: ${name(f.nodeId)} ${num(f.factor)}x slower`;
+    case 'error-rate':
+      return `${span}: ${name(f.nodeId)} fails ${percent(f.rate)} of requests`;
+    case 'group-outage':
+      return `${span}: ${name(f.groupId)} lost`;
+    case 'partition':
+      return `${span}: network partition between ${f.sideA.map(name).join(', ')} and ${f.sideB.map(name).join(', ')}`;
+    case 'db-failover':
+      return `${span}: ${name(f.nodeId)} primary fails, a replica promoted after ${seconds(f.promoteAfterS)}`;
+  }
+}
+
+/** Log entries printed under "timeline"; --json has them all. */
+const TIMELINE_LINES = 20;
+
+const SLO_WORDS = { availability: 'availability', p99Ms: 'p99 latency', errorRate: 'error rate' } as const;
+
+function sloLine(check: NonNullable<DesignSimReport['slo']>['checks'][number]): string {
+  const show = (x: number | null) => (x === null ? 'none' : check.target === 'p99Ms' ? `${x.toFixed(1)} ms` : percent(x, 3));
+  const bound = check.target === 'availability' ? 'at least' : 'at most';
+  return `  ${SLO_WORDS[check.target]} ${bound} ${show(check.threshold)}: ${show(check.actual)} ${check.pass ? 'pass' : 'FAIL'}`;
+}
+
+export function formatSimulationRun(run: SimulationRun): string {
+  const { report, setup } = run;
+  const name = (id: string) => run.labels[id] ?? id;
+  // Counts over the measured period as rates, so they read beside the offered load.
+  const measuredS = Math.max(1e-9, report.durationS - report.warmupS);
+  const perS = (count: number) => count / measuredS;
+  const componentTable = formatTable(
+    ['component', 'offered rps', 'util %', 'p99 ms', 'errors/s', 'timeouts/s', 'rejected/s', 'retries/s'],
+    report.components.map(({ label, summary: s }) => [label, s.offeredRps, s.utilization === null ? null : s.utilization * 100, s.p99ResponseMs, perS(s.errors), perS(s.timeouts), perS(s.rejections), perS(s.retries)]),
+  );
+  const flowTable = formatTable(
+    ['flow', 'rps', 'avail %', 'mean ms', 'p99 ms', 'error %'],
+    report.flows.map(({ label, summary: s }) => [label, perS(s.sent), s.availability === null ? '-' : (s.availability * 100).toFixed(3), s.meanResponseMs, s.p99ResponseMs, s.errorRate === null ? null : s.errorRate * 100]),
+  );
+  const lines = [
+    `${run.design.name}: ${seconds(report.durationS)} simulated (first ${seconds(report.warmupS)} warm-up, left out of the figures), seed ${report.seed}, ${report.events.toLocaleString('en-US')} events`,
+    '',
+    componentTable,
+    '',
+    flowTable,
+  ];
+  const traffic = Object.entries(setup.workload ?? {}).map(([id, shapes]) => `  ${name(id)}: ${(Array.isArray(shapes) ? shapes : [shapes]).map(describeShape).join(', then ')}`);
+  if (traffic.length > 0) lines.push('', 'traffic:', ...traffic);
+  const failures = setup.failures ?? [];
+  lines.push('', failures.length === 0 ? 'failures: none' : 'failures:', ...failures.map((f) => `  ${describeFailure(f, name)}`));
+  if (report.log.length > 0) {
+    const shown = report.log.slice(0, TIMELINE_LINES).map((e) => `  ${seconds(e.tS).padStart(8)}  ${e.nodeId === null ? '' : `${name(e.nodeId)}: `}${e.message}`);
+    const more = report.log.length - shown.length;
+    lines.push('', 'timeline:', ...shown, ...(more > 0 ? [`  ... and ${more} more (see --json)`] : []));
+  }
+  if (report.slo) lines.push('', `SLO: ${report.slo.pass ? 'pass' : 'FAIL'}`, ...report.slo.checks.map(sloLine));
+  if (report.stoppedEarly) lines.push('', 'note: the event limit stopped the run early; the figures cover only the time simulated');
   for (const w of report.warnings) lines.push(`warning: ${w}`);
   return lines.join('\n');
 }

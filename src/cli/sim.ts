@@ -1,9 +1,11 @@
-// `npm run sim -- ...`: solve a reference case (--case) or a design file from the terminal.
-// Bad input ends with one line on stderr and a non-zero exit, never a stack trace.
+// `npm run sim -- ...`: solve or simulate a reference case (--case), a design file (.json) or a
+// scenario (.yaml) from the terminal. Bad input ends with one line on stderr and a non-zero exit,
+// never a stack trace.
 import { Command } from 'commander';
 import { CliError, parseCommandLine, reportFailure } from './cli-error';
 import { formatCaseResult, solveCaseFile } from './sim-case';
-import { formatDesignReport, loadDesignFile, solveDesignReport } from './sim-design';
+import { formatDesignReport, formatSimulationRun, loadDesignFile, simulateDesignFile, simulationJson, solveDesignReport, type SimFlags } from './sim-design';
+import { isScenarioPath, simulateScenarioFile, solveScenarioFile } from './sim-scenario';
 
 interface SimOptions {
   case?: string;
@@ -12,6 +14,7 @@ interface SimOptions {
   seed?: string;
   duration?: string;
   json?: boolean;
+  series?: boolean;
 }
 
 const METHODS = ['analytic', 'simulation'];
@@ -49,24 +52,35 @@ function run(designPath: string | undefined, options: SimOptions): string {
     const result = solveCaseFile(options.case, { method, ...(seed !== undefined ? { seed } : {}), ...(durationS !== undefined ? { durationS } : {}) });
     return options.json ? JSON.stringify(result) : formatCaseResult(result);
   }
-  if (designPath === undefined) throw new CliError('give a design file (sim <design.json>) or a reference case (--case <file.json>)', 2);
-  if (method === 'simulation') throw new CliError('simulating a design file is not implemented yet: use --method analytic, or --case for reference cases', 2);
+  if (designPath === undefined) throw new CliError('give a design file (sim <design.json>), a scenario (sim <scenario.yaml>) or a reference case (--case <file.json>)', 2);
   const totalRps = parseRps(options.rps);
-  const report = solveDesignReport(loadDesignFile(designPath), totalRps);
+  if (method === 'simulation') {
+    if (totalRps !== undefined) throw new CliError('--rps applies to --method analytic only: a simulation takes its traffic from the design\'s simulation setup or the scenario', 2);
+    if (options.series && !options.json) throw new CliError('--series adds the per-second series to --json output; give --json too', 2);
+    const flags: SimFlags = { ...(seed !== undefined ? { seed } : {}), ...(durationS !== undefined ? { durationS } : {}) };
+    const simulated = isScenarioPath(designPath) ? simulateScenarioFile(designPath, flags) : simulateDesignFile(designPath, flags);
+    return options.json ? JSON.stringify(simulationJson(simulated, options.series === true), null, 2) : formatSimulationRun(simulated);
+  }
+  if (options.series) throw new CliError('--series applies to --method simulation only', 2);
+  const report = isScenarioPath(designPath) ? solveScenarioFile(designPath, totalRps) : solveDesignReport(loadDesignFile(designPath), totalRps);
   return options.json ? JSON.stringify(report, null, 2) : formatDesignReport(report);
 }
 
 function main(argv: string[]): number {
   const program = new Command()
     .name('sim')
-    .description('Solve an ArchLab design or a reference queueing case')
-    .argument('[design]', 'design file (.json) to solve')
+    .description('Solve or simulate an ArchLab design, a scenario, or a reference queueing case')
+    .argument('[design]', 'design file (.json) or scenario file (.yaml) to solve or simulate')
     .option('--case <file>', 'reference case file (JSON) to solve instead of a design')
     .option('--method <method>', 'analytic or simulation', 'analytic')
-    .option('--rps <n>', 'scale all clients so their request rates add up to n per second')
-    .option('--seed <n>', 'simulation: random seed (default 1)')
-    .option('--duration <s>', 'simulation: measured simulated seconds (default: until precise)')
-    .option('--json', 'print JSON instead of tables');
+    .option('--rps <n>', 'analytic: scale all clients so their request rates add up to n per second')
+    .option('--seed <n>', "simulation: random seed (default: the design's setup, else 1)")
+    .option(
+      '--duration <s>',
+      "simulation: simulated seconds (designs: the design's setup, else 300; scenarios: long enough for every failure; cases: measured seconds, default until precise)",
+    )
+    .option('--json', 'print JSON instead of tables')
+    .option('--series', 'simulation with --json: include the per-second series');
   const parsed = parseCommandLine(program, argv);
   if (parsed !== null) return parsed;
   try {

@@ -59,3 +59,10 @@ export {
 export { critiqueReportMarkdown, markdownText, targetName } from './report';
 export { parseSubmission, gradeSubmission, SUBMISSION_VERSION, type Submission, type GradeSubmissionResult } from './submission';
 export { resolveClientRps, missingClients } from './workload';
+
+// Authoring in the app: a design and a form to a scenario file, YAML, checks and share links
+export { draftScenario, validateDraft, scenarioSlug, type ScenarioDraftMeta, type DraftIdentifyQuestion, type DraftValidation } from './author';
+export { scenarioToFile, designToFile, compactScenarioFile, type ScenarioData, type DesignFileOptions } from './author-file';
+export { scenarioToYaml, SCHEMA_MODELINE } from './author-yaml';
+export { encodeScenarioLink, decodeScenarioLink, SCENARIO_LINK_PARAM, MAX_SCENARIO_LINK_CHARS, type DecodedScenarioLink } from './author-link';
+export { problemsInWords } from './author-problems';

@@ -78,14 +78,6 @@ describe.each(['analytic', 'simulation'] as const)('sim --case --method %s --jso
 describe('sim on bad input', { timeout: SPAWN_TIMEOUT_MS }, () => {
   const aCase = join(CASES_DIR, caseFiles[0]!);
 
-  it.concurrent('simulating a design file is not there yet (exit 2)', async () => {
-    const path = join(tmp, 'example-for-sim.json');
-    writeFileSync(path, serializeDesign(exampleDesign()));
-    const outcome = await sim(path, '--method', 'simulation', '--json');
-    expectOneLineError(outcome, /simulating a design file is not implemented yet/);
-    expect(outcome.code).toBe(2);
-  });
-
   it.concurrent('a seed that is not a whole number', async () => {
     expectOneLineError(await sim('--case', aCase, '--method', 'simulation', '--seed', '1.5'), /--seed must be a whole number above 0/);
   });
@@ -128,14 +120,73 @@ describe('sim on bad input', { timeout: SPAWN_TIMEOUT_MS }, () => {
     expectOneLineError(await sim(path, '--rps', '-5'), /--rps must be a number of requests per second, 0 or more \(got "-5"\)/);
   });
 
-  it.concurrent('a YAML scenario (exit 2)', async () => {
-    const outcome = await sim(join(tmp, 'scenario.yaml'));
-    expectOneLineError(outcome, /^scenario files are not supported by sim yet$/);
-    expect(outcome.code).toBe(2);
+  it.concurrent('a broken scenario: one line with file:line and what is wrong (exit 1)', async () => {
+    const path = join(tmp, 'broken-scenario.yaml');
+    writeFileSync(path, 'version: 1\nid: broken\nmode: identify\ntitle: [unclosed\n');
+    const outcome = await sim(path, '--method', 'simulation');
+    expectOneLineError(outcome, /broken-scenario\.yaml:\d+: /);
+    expect(outcome.code).toBe(1);
   });
 
   it.concurrent('an unknown option', async () => {
     expectOneLineError(await sim('--colour'), /unknown option '--colour'/);
+  });
+});
+
+describe('sim --method simulation', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  it.concurrent('a design simulated twice with the same seed gives the same JSON, without series unless asked', async () => {
+    const path = join(tmp, 'example-for-sim.json');
+    writeFileSync(path, serializeDesign(exampleDesign()));
+    const [a, b] = await Promise.all([sim(path, '--method', 'simulation', '--duration', '40', '--seed', '5', '--json'), sim(path, '--method', 'simulation', '--duration', '40', '--seed', '5', '--json')]);
+    expect(a.code).toBe(0);
+    expect(a.stderr).toBe('');
+    expect(a.stdout).toBe(b.stdout);
+    const report = JSON.parse(a.stdout) as { seed: number; durationS: number; components: { nodeId: string; series?: unknown; summary: { offeredRps: number } }[]; flows: { summary: { availability: number } }[]; timeS?: unknown };
+    expect(report.seed).toBe(5);
+    expect(report.durationS).toBe(40);
+    expect(report.timeS).toBeUndefined();
+    expect(report.components.every((c) => c.series === undefined)).toBe(true);
+    expect(report.components.find((c) => c.nodeId === 'api')!.summary.offeredRps).toBeGreaterThan(250); // the example sends 300 req/s to the API
+  });
+
+  it.concurrent('a scenario with a failure shows lower availability than the same scenario without it', async () => {
+    const scenario = (failures: string) => `version: 1
+id: cli-crash
+title: A crash
+summary: One API crashes for a minute.
+difficulty: beginner
+estimatedMinutes: 5
+objectives: [identify-components]
+mode: identify
+story: A small shop.
+requirements: { availability: 0.999 }
+workload: { rps: { users: 50 } }
+${failures}
+questions:
+  - { prompt: Which one serves the requests?, answer: api, explanation: The API does. }
+design:
+  nodes:
+    - { id: users, kind: client, label: Users, position: { x: 0, y: 0 } }
+    - { id: api, kind: service, label: Shop API, position: { x: 260, y: 0 } }
+  edges:
+    - { id: e1, source: users, target: api }
+`;
+    const withFailure = join(tmp, 'with-crash.yaml');
+    const without = join(tmp, 'without-crash.yaml');
+    writeFileSync(withFailure, scenario('failures:\n  - { atS: 40, durationS: 60, kind: crash, target: api }'));
+    writeFileSync(without, scenario(''));
+    const [failing, healthy] = await Promise.all([sim(withFailure, '--method', 'simulation', '--json'), sim(without, '--method', 'simulation', '--duration', '160', '--json')]);
+    expect(failing.code).toBe(0);
+    expect(healthy.code).toBe(0);
+    type Run = { durationS: number; overall: { availability: number }; slo: { pass: boolean } | null; setup: { failures?: unknown[] } };
+    const a = JSON.parse(failing.stdout) as Run;
+    const b = JSON.parse(healthy.stdout) as Run;
+    expect(a.durationS).toBe(160); // the crash ends at 100 s, then a minute to watch
+    expect(a.setup.failures).toEqual([{ kind: 'crash', nodeId: 'api', atS: 40, durationS: 60 }]);
+    expect(b.overall.availability).toBe(1);
+    expect(a.overall.availability).toBeLessThan(0.7);
+    expect(a.slo?.pass).toBe(false);
+    expect(b.slo?.pass).toBe(true);
   });
 });
 

@@ -1,0 +1,281 @@
+// Authoring a scenario from the design on the canvas: story, targets, questions or answer key,
+// checked exactly as `scenario check` checks the bundled ones, then previewed as a learner,
+// exported as YAML, or shared as a link. The form is kept in the browser between visits.
+import { useMemo, useState } from 'react';
+import { Dialog } from '../Dialog';
+import { useDesignStore } from '../../store/designStore';
+import { usePersistentState } from '../../app/usePersistentState';
+import { downloadText } from '../../app/files';
+import { loadDesign, type DesignSummary } from '../../app/persistence';
+import { CATALOG } from '../../model/catalog';
+import { COMPONENT_KINDS, type ComponentKind } from '../../model/types';
+import {
+  CHECK_NAMES,
+  CRITIQUE_CATEGORIES,
+  DIFFICULTIES,
+  OBJECTIVES,
+  SEVERITIES,
+  categoryWords,
+  draftScenario,
+  encodeScenarioLink,
+  findStructuralIssues,
+  scenarioSlug,
+  scenarioToYaml,
+  validateDraft,
+  type CheckName,
+  type CritiqueCategory,
+  type Difficulty,
+  type Objective,
+  type Scenario,
+  type ScenarioDraftMeta,
+  type Severity,
+} from '../../scenarios';
+import { OBJECTIVE_LABEL } from '../scenario/ScenarioGallery';
+
+interface QuestionForm {
+  type: 'click' | 'naming';
+  prompt: string;
+  nodeId: string;
+  kinds: ComponentKind[];
+  explanation: string;
+}
+interface KeyForm {
+  target: string;
+  category: CritiqueCategory;
+  severity: Severity;
+  explanation: string;
+}
+interface AuthorForm {
+  title: string;
+  summary: string;
+  difficulty: Difficulty;
+  minutes: number;
+  objectives: Objective[];
+  mode: 'identify' | 'critique' | 'fix';
+  story: string;
+  hints: string;
+  trafficRps: string;
+  p99LatencyMs: string;
+  availability: string;
+  monthlyCostUsd: string;
+  questions: QuestionForm[];
+  key: KeyForm[];
+  checks: CheckName[];
+  solutionId: string;
+}
+
+const EMPTY: AuthorForm = {
+  title: '',
+  summary: '',
+  difficulty: 'beginner',
+  minutes: 15,
+  objectives: [],
+  mode: 'critique',
+  story: '',
+  hints: '',
+  trafficRps: '',
+  p99LatencyMs: '',
+  availability: '',
+  monthlyCostUsd: '',
+  questions: [],
+  key: [],
+  checks: ['p99LatencyMs', 'capacity'],
+  solutionId: '',
+};
+
+const num = (s: string) => (s.trim() === '' || !Number.isFinite(Number(s)) ? undefined : Number(s));
+
+export interface AuthorDialogProps {
+  open: boolean;
+  onClose: () => void;
+  designs: DesignSummary[];
+  onPreview: (scenario: Scenario) => void;
+  onFlash: (text: string) => void;
+}
+
+export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: AuthorDialogProps) {
+  const design = useDesignStore((s) => s.design);
+  const [form, setForm] = usePersistentState<AuthorForm>('author-draft', EMPTY);
+  const [result, setResult] = useState<{ ok: boolean; lines: string[]; scenario?: Scenario; yaml?: string; link?: string } | null>(null);
+  const set = (patch: Partial<AuthorForm>) => {
+    setForm({ ...form, ...patch });
+    setResult(null);
+  };
+  const components = design.nodes.filter((n) => n.kind !== 'client');
+  const targets = useMemo(() => [...design.nodes.map((n) => ({ id: n.id, label: n.label })), ...design.edges.map((e) => ({ id: e.id, label: `${design.nodes.find((n) => n.id === e.source)?.label ?? e.source} → ${design.nodes.find((n) => n.id === e.target)?.label ?? e.target}` }))], [design]);
+
+  const build = async () => {
+    const requirements = { trafficRps: num(form.trafficRps), p99LatencyMs: num(form.p99LatencyMs), availability: num(form.availability), monthlyCostUsd: num(form.monthlyCostUsd) };
+    const base = {
+      id: scenarioSlug(form.title) || 'my-scenario',
+      title: form.title,
+      summary: form.summary,
+      difficulty: form.difficulty,
+      estimatedMinutes: form.minutes,
+      objectives: form.objectives,
+      story: form.story,
+      hints: form.hints.split('\n').filter((h) => h.trim()),
+      requirements,
+    };
+    let meta: ScenarioDraftMeta;
+    if (form.mode === 'identify') {
+      meta = { ...base, mode: 'identify', questions: form.questions.map((q) => ({ prompt: q.prompt, explanation: q.explanation, answer: q.type === 'click' ? { nodeIds: [q.nodeId] } : { nodeId: q.nodeId, acceptedKinds: q.kinds } })) };
+    } else if (form.mode === 'critique') {
+      meta = { ...base, mode: 'critique', key: form.key };
+    } else {
+      const solution = form.solutionId ? await loadDesign(form.solutionId) : null;
+      if (!solution) {
+        setResult({ ok: false, lines: ['Choose the reference solution: a saved design that meets the targets (the design on the canvas is the starting point).'] });
+        return null;
+      }
+      meta = { ...base, mode: 'fix', checks: form.checks, solution };
+    }
+    const file = draftScenario(design, meta);
+    const checked = validateDraft(file);
+    if (!checked.ok) {
+      setResult({ ok: false, lines: checked.problems });
+      return null;
+    }
+    const out = { ok: true, lines: ['The scenario passes every check: ready to preview, export or share.'], scenario: checked.scenario, yaml: scenarioToYaml(file), link: `${location.href.split('#')[0]}${encodeScenarioLink(file)}` };
+    setResult(out);
+    return out;
+  };
+
+  return (
+    <Dialog title="Author a scenario from this design" open={open} onClose={onClose} wide>
+      <form className="author" onSubmit={(e) => { e.preventDefault(); void build(); }}>
+        <p className="muted">The design on the canvas ({design.name}, {design.nodes.length} components) is the scenario’s starting design. Write the story and what the learner must do; Check runs the same checks as <code>npm run scenario -- check</code>.</p>
+        <div className="author-grid">
+          <label>Title<input value={form.title} onChange={(e) => set({ title: e.target.value })} required maxLength={120} data-testid="author-title" /></label>
+          <label>Mode
+            <select value={form.mode} onChange={(e) => set({ mode: e.target.value as AuthorForm['mode'] })} data-testid="author-mode">
+              <option value="identify">Identify: name the parts</option>
+              <option value="critique">Critique: find the problems</option>
+              <option value="fix">Fix: meet the targets</option>
+            </select>
+          </label>
+          <label className="wide">Summary<input value={form.summary} onChange={(e) => set({ summary: e.target.value })} maxLength={300} data-testid="author-summary" /></label>
+          <label>Difficulty<select value={form.difficulty} onChange={(e) => set({ difficulty: e.target.value as Difficulty })}>{DIFFICULTIES.map((d) => <option key={d}>{d}</option>)}</select></label>
+          <label>Minutes<input type="number" min={1} max={240} value={form.minutes} onChange={(e) => set({ minutes: Math.max(1, Number(e.target.value) || 1) })} /></label>
+          <fieldset className="wide objectives">
+            <legend>Learning objectives</legend>
+            {OBJECTIVES.map((o) => (
+              <label key={o}><input type="checkbox" checked={form.objectives.includes(o)} onChange={(e) => set({ objectives: e.target.checked ? [...form.objectives, o] : form.objectives.filter((x) => x !== o) })} />{OBJECTIVE_LABEL[o]}</label>
+            ))}
+          </fieldset>
+          <label className="wide">Story (plain text; blank line between paragraphs, “- ” for list items)<textarea rows={5} value={form.story} onChange={(e) => set({ story: e.target.value })} data-testid="author-story" /></label>
+          <label className="wide">Hints (one per line)<textarea rows={2} value={form.hints} onChange={(e) => set({ hints: e.target.value })} /></label>
+          <label>Traffic (req/s)<input value={form.trafficRps} onChange={(e) => set({ trafficRps: e.target.value })} placeholder="design’s own" /></label>
+          <label>p99 target (ms)<input value={form.p99LatencyMs} onChange={(e) => set({ p99LatencyMs: e.target.value })} placeholder="none" /></label>
+          <label>Availability target<input value={form.availability} onChange={(e) => set({ availability: e.target.value })} placeholder="e.g. 0.999" /></label>
+          <label>Cost limit (USD/month)<input value={form.monthlyCostUsd} onChange={(e) => set({ monthlyCostUsd: e.target.value })} placeholder="none" /></label>
+        </div>
+
+        {form.mode === 'identify' ? (
+          <section>
+            <h3>Questions</h3>
+            {form.questions.map((q, i) => (
+              <div key={i} className="author-item">
+                <select aria-label="Question type" value={q.type} onChange={(e) => set({ questions: form.questions.map((x, j) => (j === i ? { ...x, type: e.target.value as QuestionForm['type'] } : x)) })}>
+                  <option value="click">Click the component</option>
+                  <option value="naming">Name the component</option>
+                </select>
+                <select aria-label="Answer" value={q.nodeId} onChange={(e) => { const n = design.nodes.find((x) => x.id === e.target.value); set({ questions: form.questions.map((x, j) => (j === i ? { ...x, nodeId: e.target.value, kinds: n ? [n.kind] : x.kinds } : x)) }); }}>
+                  {components.map((n) => <option key={n.id} value={n.id}>{n.label}</option>)}
+                </select>
+                {q.type === 'naming' ? (
+                  <select aria-label="Also accept" value={q.kinds[1] ?? ''} onChange={(e) => set({ questions: form.questions.map((x, j) => (j === i ? { ...x, kinds: [x.kinds[0]!, ...(e.target.value ? [e.target.value as ComponentKind] : [])] } : x)) })}>
+                    <option value="">accept only its own kind</option>
+                    {COMPONENT_KINDS.map((k) => <option key={k} value={k}>also accept {CATALOG[k].label}</option>)}
+                  </select>
+                ) : null}
+                <input aria-label="Prompt" placeholder="What the learner is asked" value={q.prompt} onChange={(e) => set({ questions: form.questions.map((x, j) => (j === i ? { ...x, prompt: e.target.value } : x)) })} />
+                <input aria-label="Explanation" placeholder="Explanation shown after answering" value={q.explanation} onChange={(e) => set({ questions: form.questions.map((x, j) => (j === i ? { ...x, explanation: e.target.value } : x)) })} />
+                <button type="button" className="icon-button" aria-label={`Remove question ${i + 1}`} onClick={() => set({ questions: form.questions.filter((_, j) => j !== i) })}>✕</button>
+              </div>
+            ))}
+            <button type="button" onClick={() => components[0] && set({ questions: [...form.questions, { type: 'click', prompt: '', nodeId: components[0].id, kinds: [components[0].kind], explanation: '' }] })}>Add question</button>
+          </section>
+        ) : null}
+
+        {form.mode === 'critique' ? (
+          <section>
+            <h3>Answer key</h3>
+            {form.key.map((k, i) => (
+              <div key={i} className="author-item">
+                <select aria-label="Target" value={k.target} onChange={(e) => set({ key: form.key.map((x, j) => (j === i ? { ...x, target: e.target.value } : x)) })}>
+                  {targets.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+                </select>
+                <select aria-label="Category" value={k.category} onChange={(e) => set({ key: form.key.map((x, j) => (j === i ? { ...x, category: e.target.value as CritiqueCategory } : x)) })}>
+                  {CRITIQUE_CATEGORIES.map((c) => <option key={c} value={c}>{categoryWords(c)}</option>)}
+                </select>
+                <select aria-label="Severity" value={k.severity} onChange={(e) => set({ key: form.key.map((x, j) => (j === i ? { ...x, severity: e.target.value as Severity } : x)) })}>
+                  {SEVERITIES.map((s) => <option key={s}>{s}</option>)}
+                </select>
+                <input aria-label="Explanation" placeholder="Why it is a problem, what would fix it" value={k.explanation} onChange={(e) => set({ key: form.key.map((x, j) => (j === i ? { ...x, explanation: e.target.value } : x)) })} />
+                <button type="button" className="icon-button" aria-label={`Remove key item ${i + 1}`} onClick={() => set({ key: form.key.filter((_, j) => j !== i) })}>✕</button>
+              </div>
+            ))}
+            <div className="dialog-actions left">
+              <button type="button" onClick={() => targets[0] && set({ key: [...form.key, { target: targets[0].id, category: 'bottleneck', severity: 'medium', explanation: '' }] })}>Add key item</button>
+              <button
+                type="button"
+                onClick={() => {
+                  const found = findStructuralIssues(design).map((f) => ({ target: f.target, category: f.category, severity: 'medium' as Severity, explanation: f.message }));
+                  set({ key: [...form.key, ...found.filter((f) => !form.key.some((k) => k.target === f.target && k.category === f.category))] });
+                }}
+              >
+                Suggest from the structural checks
+              </button>
+            </div>
+          </section>
+        ) : null}
+
+        {form.mode === 'fix' ? (
+          <section>
+            <h3>Checks the learner’s design must pass</h3>
+            <div className="objectives">
+              {CHECK_NAMES.map((c) => (
+                <label key={c}><input type="checkbox" checked={form.checks.includes(c)} onChange={(e) => set({ checks: e.target.checked ? [...form.checks, c] : form.checks.filter((x) => x !== c) })} />{c}</label>
+              ))}
+            </div>
+            <label className="block">Reference solution (a saved design that meets the targets)
+              <select value={form.solutionId} onChange={(e) => set({ solutionId: e.target.value })}>
+                <option value="">Choose a design…</option>
+                {designs.filter((d) => d.id !== design.id).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+              </select>
+            </label>
+          </section>
+        ) : null}
+
+        {result ? (
+          <div className={`explain ${result.ok ? 'good' : 'bad'}`} role={result.ok ? 'status' : 'alert'} data-testid="author-result">
+            <ul className="notice-lines">{result.lines.map((l, i) => <li key={i}>{l}</li>)}</ul>
+          </div>
+        ) : null}
+        <div className="dialog-actions">
+          <button type="button" onClick={() => { setForm(EMPTY); setResult(null); }}>Clear form</button>
+          <button type="submit">Check</button>
+          <button type="button" onClick={() => void build().then((r) => r?.scenario && onPreview(r.scenario))}>Preview as learner</button>
+          <button type="button" onClick={() => void build().then((r) => r?.yaml && downloadText(`${r.scenario!.id}.yaml`, r.yaml, 'application/yaml'))}>Export YAML</button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() =>
+              void build().then((r) => {
+                if (!r?.link) return;
+                void navigator.clipboard?.writeText(r.link).then(
+                  () => onFlash('Scenario link copied.'),
+                  () => onFlash('Copy failed: the link is in the check result.'),
+                );
+                setResult({ ...r, lines: [...r.lines, `Share link: ${r.link.length.toLocaleString('en-US')} characters.`] });
+              })
+            }
+          >
+            Copy share link
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

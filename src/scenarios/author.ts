@@ -1,0 +1,150 @@
+// Authoring a scenario in the app: the author's design on the canvas plus a short form become a
+// scenario file (the YAML format, version 1), checked the same way `scenario check` checks the
+// bundled ones. The YAML writer, the share links and the file-shape helpers are in author-*.ts.
+import type { ComponentKind, Design } from '../model/types';
+import { compactScenarioFile, designToFile } from './author-file';
+import { problemsInWords } from './author-problems';
+import { locateAll, parseScenarioObject } from './parse';
+import { CURRENT_SCENARIO_VERSION, type CritiqueKeyItem, type Requirements, type ScenarioFile } from './schema';
+import { selfCheckScenario } from './self-check';
+import type { Scenario } from './types';
+import type { CheckName, Difficulty, Objective } from './vocabulary';
+
+const FILE_VERSION: ScenarioFile['version'] = CURRENT_SCENARIO_VERSION;
+
+/** An identify question as the form holds it: the components to click, or the component to name and the kinds accepted. */
+export interface DraftIdentifyQuestion {
+  /** Defaults to q1, q2, ... in order. */
+  id?: string;
+  prompt: string;
+  answer: { nodeIds: readonly string[] } | { nodeId: string; acceptedKinds: readonly ComponentKind[] };
+  explanation: string;
+}
+
+interface DraftMetaBase {
+  /** Lower-case words joined by hyphens; scenarioSlug(title) makes one. */
+  id: string;
+  title: string;
+  summary: string;
+  difficulty: Difficulty;
+  estimatedMinutes: number;
+  objectives: readonly Objective[];
+  /** Plain text: blank lines separate paragraphs, lines starting "- " are list items. */
+  story: string;
+  hints?: readonly string[];
+  requirements?: Requirements;
+}
+
+export type ScenarioDraftMeta =
+  | (DraftMetaBase & { mode: 'identify'; questions: readonly DraftIdentifyQuestion[] })
+  | (DraftMetaBase & { mode: 'critique'; key: readonly CritiqueKeyItem[] })
+  | (DraftMetaBase & {
+      mode: 'fix';
+      checks: readonly CheckName[];
+      /** Exactly the checks the starting design fails, when the author wants the check to hold them to it. */
+      startingDesignFails?: readonly CheckName[];
+      /** The reference solution, a whole design; the starting design is the one on the canvas. */
+      solution: Design;
+    });
+
+export type DraftValidation = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
+
+/** "Keep a blog fast!" -> "keep-a-blog-fast", at most 80 characters, as the scenario id wants. */
+export function scenarioSlug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 80)
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Text of one line: line breaks and runs of spaces become one space. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Text of several lines: Windows line breaks and trailing spaces gone, one newline at the end (as YAML's | keeps it). */
+function paragraphs(text: string): string {
+  const tidy = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/^\n+/, '')
+    .trimEnd();
+  return tidy === '' ? '' : `${tidy}\n`;
+}
+
+const unique = <T>(items: readonly T[]) => [...new Set(items)];
+
+function definedRequirements(requirements: Requirements | undefined): Requirements {
+  return Object.fromEntries(Object.entries(requirements ?? {}).filter(([, value]) => value !== undefined)) as Requirements;
+}
+
+function identifyQuestion(q: DraftIdentifyQuestion): Extract<ScenarioFile, { mode: 'identify' }>['questions'][number] {
+  const answer = 'nodeIds' in q.answer ? unique(q.answer.nodeIds) : { nodeId: q.answer.nodeId, acceptedKinds: unique(q.answer.acceptedKinds) };
+  const id = q.id?.trim();
+  return { ...(id ? { id } : {}), prompt: oneLine(q.prompt), answer: Array.isArray(answer) && answer.length === 1 ? answer[0]! : answer, explanation: paragraphs(q.explanation).trimEnd() };
+}
+
+/**
+ * The scenario file for the author's design and form. The design is written as the file wants it:
+ * settings equal to the catalog default left out, positions rounded, and the simulator-only
+ * settings (resilience, the saved simulation setup) dropped, since a scenario has no room for them.
+ */
+export function draftScenario(design: Design, meta: ScenarioDraftMeta): ScenarioFile {
+  const title = oneLine(meta.title);
+  const base = {
+    version: FILE_VERSION,
+    id: meta.id.trim(),
+    title,
+    summary: oneLine(meta.summary),
+    difficulty: meta.difficulty,
+    estimatedMinutes: meta.estimatedMinutes,
+    objectives: unique(meta.objectives),
+    story: paragraphs(meta.story),
+    hints: (meta.hints ?? []).map(oneLine).filter((hint) => hint !== ''),
+    requirements: definedRequirements(meta.requirements),
+    workload: { overTime: [] },
+    failures: [],
+    design: designToFile(design, { defaultId: design.id, defaultName: title, round: true }),
+  };
+  switch (meta.mode) {
+    case 'identify':
+      return { ...base, mode: 'identify', questions: meta.questions.map(identifyQuestion) };
+    case 'critique':
+      return {
+        ...base,
+        mode: 'critique',
+        key: meta.key.map((item) => ({
+          target: item.target,
+          ...(item.acceptedTargets && item.acceptedTargets.length > 0 ? { acceptedTargets: unique(item.acceptedTargets) } : {}),
+          category: item.category,
+          severity: item.severity,
+          explanation: paragraphs(item.explanation).trimEnd(),
+        })),
+      };
+    case 'fix':
+      return {
+        ...base,
+        mode: 'fix',
+        checks: unique(meta.checks),
+        ...(meta.startingDesignFails === undefined ? {} : { startingDesignFails: unique(meta.startingDesignFails) }),
+        solution: { design: designToFile(meta.solution, { defaultId: meta.solution.id, defaultName: meta.solution.name, round: true }) },
+      };
+  }
+}
+
+/**
+ * What `scenario check` would say about the file: its shape, every id it mentions, and the
+ * self-check (a fix scenario's reference solution passes and its starting design fails, a
+ * critique key grades 100% against itself, identify answers are right). Problems are sentences
+ * for the authoring form.
+ */
+export function validateDraft(file: ScenarioFile): DraftValidation {
+  // Checked as it is saved and shared: defaults left out, so the check sees exactly what others load.
+  const data = compactScenarioFile(file);
+  const parsed = parseScenarioObject(data);
+  if (!parsed.ok) return { ok: false, problems: problemsInWords(parsed.issues, data) };
+  const issues = locateAll(selfCheckScenario(parsed.scenario), () => null);
+  if (issues.length > 0) return { ok: false, problems: problemsInWords(issues, data) };
+  return { ok: true, scenario: parsed.scenario };
+}

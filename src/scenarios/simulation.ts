@@ -1,0 +1,169 @@
+// A scenario's story in the simulator's terms: its traffic (a constant rate per client plus the
+// steps, ramps, spikes and daily cycles of workload.overTime), its failure timeline and its
+// targets, so a scenario's design (or a learner's design for it) can be run over time.
+import { placementOf } from '../engine/analytic';
+import { DesignSimError, type DesignSimOptions, type FailureEvent as SimFailure, type WorkloadShape } from '../engine/simulation';
+import { ClientWorkload } from '../engine/simulation/design-sim-workload';
+import type { SloTargets } from '../engine/metrics/slo';
+import type { Design, DesignGroup } from '../model/types';
+import type { FailureEvent, Scenario, WorkloadStep } from './types';
+import { clientNodes, missingClients } from './workload';
+
+/** Shortest run, s: long enough for the warm-up and a couple of minutes of steady traffic. */
+export const MIN_SCENARIO_DURATION_S = 120;
+/** Time to watch after the last failure or traffic change, s (or a tenth of the run, if longer). */
+export const RECOVERY_MARGIN_S = 60;
+/**
+ * Seconds until a read replica is promoted when a scenario's failover does not say: RDS Multi-AZ
+ * fails over in 60-120 s (docs/catalog-defaults.md, relational database).
+ */
+export const FAILOVER_PROMOTE_S = 60;
+/** A daily cycle that falls to 0 at night stands for a very deep trough (the simulator needs a finite ratio). */
+const MAX_PEAK_TO_TROUGH = 1000;
+
+export type ScenarioSimOptions = Omit<DesignSimOptions, 'onProgress'>;
+
+/**
+ * The design to simulate (the scenario's own unless given) with each client sending the scenario's
+ * request rate, and the options that replay the scenario's traffic over time and failures and
+ * check its targets. Throws DesignSimError when the design lacks something the scenario needs.
+ */
+export function scenarioSimOptions(scenario: Scenario, design: Design = scenario.design): { design: Design; options: ScenarioSimOptions } {
+  const { clientRps, overTime } = scenario.workload;
+  const withRates = withScenarioRates(scenario, design);
+  const workload = workloadShapes(withRates, clientRps, overTime);
+  const failures = scenario.failures.map((f) => simFailure(f, withRates));
+  const slo = sloTargets(scenario);
+  const options: ScenarioSimOptions = {
+    durationS: scenarioDurationS(scenario),
+    seed: 1,
+    ...(Object.keys(workload).length > 0 ? { workload } : {}),
+    ...(failures.length > 0 ? { failures } : {}),
+    ...(slo ? { slo } : {}),
+  };
+  return { design: withRates, options };
+}
+
+/**
+ * The design with each client sending the scenario's constant rate (what the analytic grading
+ * uses too), whatever its own settings say. Throws DesignSimError when a client is missing.
+ */
+export function withScenarioRates(scenario: Scenario, design: Design = scenario.design): Design {
+  const missing = missingClients(design, scenario.workload);
+  if (missing.length > 0) throw new DesignSimError([`The design has no client "${missing.join('", "')}" to send the scenario's traffic from; put it back.`]);
+  const { clientRps } = scenario.workload;
+  return {
+    ...design,
+    nodes: design.nodes.map((n) => (n.kind === 'client' && clientRps[n.id] !== undefined ? { ...n, params: { ...n.params, rps: clientRps[n.id]! } } : n)),
+  };
+}
+
+/** Long enough to see every failure end and every traffic change play out, plus a margin; at least MIN_SCENARIO_DURATION_S. */
+export function scenarioDurationS(scenario: Scenario): number {
+  let lastS = 0;
+  for (const f of scenario.failures) lastS = Math.max(lastS, f.atS + f.durationS);
+  for (const step of scenario.workload.overTime) {
+    // A daily cycle has no end; the run shows as much of it as the rest of the story needs.
+    const lastsS = step.shape === 'ramp' || step.shape === 'spike' ? step.durationS : 0;
+    lastS = Math.max(lastS, step.atS + lastsS);
+  }
+  const endS = lastS + Math.max(RECOVERY_MARGIN_S, lastS / 10);
+  return Math.max(MIN_SCENARIO_DURATION_S, Math.ceil(endS / 10) * 10);
+}
+
+function sloTargets(scenario: Scenario): SloTargets | null {
+  const { availability, p99LatencyMs, errorRate } = scenario.requirements;
+  const slo: SloTargets = {
+    ...(availability !== undefined ? { availability } : {}),
+    ...(p99LatencyMs !== undefined ? { p99Ms: p99LatencyMs } : {}),
+    ...(errorRate !== undefined ? { errorRate } : {}),
+  };
+  return Object.keys(slo).length > 0 ? slo : null;
+}
+
+// ---- traffic over time ------------------------------------------------------------------------
+
+/**
+ * Shapes per client. A step without a client speaks of all clients together, so each gets its
+ * usual share of the step's rate. Scenario steps give rates; the simulator's spike multiplies, so
+ * a spike's multiplier is its rate over the client's rate when the spike starts.
+ */
+function workloadShapes(design: Design, clientRps: Readonly<Record<string, number>>, steps: readonly WorkloadStep[]): Record<string, WorkloadShape[]> {
+  const clients = clientNodes(design).map((n) => n.id);
+  const total = clients.reduce((sum, id) => sum + (clientRps[id] ?? 0), 0);
+  const shareOf = (id: string) => (total > 0 ? (clientRps[id] ?? 0) / total : 1 / clients.length);
+  const out: Record<string, WorkloadShape[]> = {};
+  for (const step of steps) {
+    const targets = step.client === undefined ? clients : [step.client];
+    for (const id of targets) {
+      const share = step.client === undefined ? shareOf(id) : 1;
+      const shapes = (out[id] ??= []);
+      shapes.push(...shapesOfStep(step, share, clientRps[id] ?? 0, shapes));
+    }
+  }
+  return out;
+}
+
+function shapesOfStep(step: WorkloadStep, share: number, baseRps: number, before: readonly WorkloadShape[]): WorkloadShape[] {
+  const at = (rps: number): WorkloadShape => (step.atS === 0 ? { kind: 'constant', rps } : { kind: 'step', atS: step.atS, toRps: rps });
+  switch (step.shape) {
+    case 'constant':
+    case 'step':
+      return [at(step.rps * share)];
+    case 'ramp':
+      return [{ kind: 'ramp', startS: step.atS, endS: step.atS + step.durationS, toRps: step.rps * share }];
+    case 'spike': {
+      const rps = step.rps * share;
+      const rateBefore = new ClientWorkload(baseRps, before).rateRps(step.atS);
+      if (rateBefore > 0) return [{ kind: 'spike', startS: step.atS, durationS: step.durationS, multiplier: rps / rateBefore }];
+      // Nothing to multiply: the rate for the spike's length, then back to nothing.
+      return [at(rps), { kind: 'step', atS: step.atS + step.durationS, toRps: 0 }];
+    }
+    case 'daily': {
+      // The simulator's day starts at its trough at t = 0 and swings around the rate so far, so
+      // the rate becomes the day's mean; a cycle starting later than t = 0 keeps that phase.
+      const peak = step.peakRps * share;
+      const trough = step.troughRps * share;
+      const ratio = peak <= 0 ? 1 : trough <= 0 ? MAX_PEAK_TO_TROUGH : Math.min(MAX_PEAK_TO_TROUGH, Math.max(1, peak / trough));
+      return [at((peak + trough) / 2), { kind: 'daily', peakToTrough: ratio, periodS: step.periodS }];
+    }
+  }
+}
+
+// ---- failures ---------------------------------------------------------------------------------
+
+function simFailure(f: FailureEvent, design: Design): SimFailure {
+  const when = { atS: f.atS, durationS: f.durationS };
+  switch (f.kind) {
+    case 'crash':
+      return { kind: 'crash', nodeId: f.target, ...when };
+    case 'slow':
+      return { kind: 'slowdown', nodeId: f.target, ...when, factor: f.factor ?? 1 };
+    case 'errors':
+      return { kind: 'error-rate', nodeId: f.target, ...when, rate: f.rate ?? 0 };
+    case 'zone-loss':
+      return { kind: 'group-outage', groupId: f.target, ...when };
+    case 'partition':
+      return { kind: 'partition', ...partitionSides(f.target, design), ...when };
+    case 'failover':
+      return { kind: 'db-failover', nodeId: f.target, ...when, promoteAfterS: Math.min(FAILOVER_PROMOTE_S, f.durationS) };
+  }
+}
+
+/**
+ * A partition of a connection cuts its two ends apart; of a zone or region, cuts everything in
+ * it off from everything outside it (clients included: they cannot reach it either).
+ */
+function partitionSides(target: string, design: Design): { sideA: string[]; sideB: string[] } {
+  const edge = design.edges.find((e) => e.id === target);
+  if (edge) return { sideA: [edge.source], sideB: [edge.target] };
+  const groupsById = new Map<string, DesignGroup>(design.groups.map((g) => [g.id, g]));
+  if (!groupsById.has(target)) {
+    throw new DesignSimError([`The scenario's partition names "${target}", which is neither a connection nor a zone or region of the design.`]);
+  }
+  const outside = design.nodes.filter((n) => {
+    const p = placementOf(n, groupsById);
+    return n.groupId !== target && p.zone !== target && p.region !== target;
+  });
+  return { sideA: [target], sideB: outside.map((n) => n.id) };
+}
