@@ -4,6 +4,7 @@ import { parseDesignFile } from '../model/file';
 import type { Design } from '../model/types';
 import { computeHeadroom, explainMainProblem, readNodeFigures, solveDesign, type ComponentResult, type DesignSolution, type EntryHeadroom, type Explanation } from '../engine/analytic';
 import { DesignSimError, simulateDesign, type DesignSimOptions, type DesignSimReport, type FailureEvent, type WorkloadShape } from '../engine/simulation';
+import { DEFAULT_DAY_S } from '../engine/simulation/design-sim-workload';
 import { CliError, oneLine, readTextFile } from './cli-error';
 import { formatTable } from './format-table';
 
@@ -125,8 +126,8 @@ export function simulateDesignFile(path: string, flags: SimFlags): SimulationRun
 
 /** The run as JSON data: per-bucket series (and their times) only when asked for. */
 export function simulationJson(run: SimulationRun, withSeries: boolean): unknown {
+  // run.labels stay out: they serve the tables, and the report names every component and flow.
   const { timeS, components, flows, ...rest } = run.report;
-  // Labels are for the tables; the report already names every component and flow.
   return {
     design: run.design,
     setup: run.setup,
@@ -153,7 +154,7 @@ function describeShape(s: WorkloadShape): string {
     case 'spike':
       return `x${num(s.multiplier)} for ${seconds(s.durationS)} from ${seconds(s.startS)}`;
     case 'daily':
-      return `daily cycle, peak ${num(s.peakToTrough)}x the trough, period ${seconds(s.periodS ?? 1440)}`;
+      return `daily cycle, peak ${num(s.peakToTrough)}x the trough, period ${seconds(s.periodS ?? DEFAULT_DAY_S)}`;
   }
 }
 

@@ -84,12 +84,15 @@ function sloTargets(scenario: Scenario): SloTargets | null {
 // ---- traffic over time ------------------------------------------------------------------------
 
 /**
- * Shapes per client. A step without a client speaks of all clients together, so each gets its
- * usual share of the step's rate. Scenario steps give rates; the simulator's spike multiplies, so
+ * Shapes per client. A step without a client speaks of all the scenario's clients together, so
+ * each gets its usual share of the step's rate. Scenario steps give rates; the simulator's spike multiplies, so
  * a spike's multiplier is its rate over the client's rate when the spike starts.
  */
 function workloadShapes(design: Design, clientRps: Readonly<Record<string, number>>, steps: readonly WorkloadStep[]): Record<string, WorkloadShape[]> {
-  const clients = clientNodes(design).map((n) => n.id);
+  // Clients a learner added keep their own steady rate, as in the analytic grading.
+  const clients = clientNodes(design)
+    .map((n) => n.id)
+    .filter((id) => clientRps[id] !== undefined);
   const total = clients.reduce((sum, id) => sum + (clientRps[id] ?? 0), 0);
   const shareOf = (id: string) => (total > 0 ? (clientRps[id] ?? 0) / total : 1 / clients.length);
   const out: Record<string, WorkloadShape[]> = {};

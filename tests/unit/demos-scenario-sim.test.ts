@@ -136,6 +136,15 @@ describe('scenarioSimOptions', () => {
     expect(() => scenarioSimOptions(scenario, learner)).toThrow(/no client "mobile"/);
   });
 
+  it('a client the learner added keeps its own steady rate', () => {
+    const partner = { ...scenario.design.nodes.find((n) => n.id === 'web')!, id: 'partner', label: 'Partner', params: { rps: 7 }, position: { x: 0, y: 220 } };
+    const learner = { ...scenario.design, nodes: [...scenario.design.nodes, partner], edges: [...scenario.design.edges, { ...scenario.design.edges[0]!, id: 'e-partner-lb', source: 'partner' }] };
+    const mapped = scenarioSimOptions(scenario, learner);
+    expect(Object.keys(mapped.options.workload ?? {}).sort()).toEqual(['mobile', 'web']);
+    expect(mapped.design.nodes.find((n) => n.id === 'partner')!.params.rps).toBe(7);
+    expect(mapped.options.workload?.web).toEqual(options.workload?.web);
+  });
+
   it('a partition of something the learner\'s design does not have is an error in words', () => {
     const learner = { ...scenario.design, edges: scenario.design.edges.filter((e) => e.id !== 'e-api-db') };
     expect(() => scenarioSimOptions(scenario, learner)).toThrow(/partition names "e-api-db"/);
