@@ -39,6 +39,24 @@ interface Notice {
   lines: string[];
 }
 
+/** A file picker opened from a button or shortcut; picking the same file twice works. */
+function HiddenFileInput({ inputRef, accept, testId, onFile }: { inputRef: React.RefObject<HTMLInputElement | null>; accept: string; testId: string; onFile: (f: File) => Promise<void> }) {
+  return (
+    <input
+      ref={inputRef}
+      type="file"
+      accept={accept}
+      hidden
+      data-testid={testId}
+      onChange={(e) => {
+        const f = e.target.files?.[0];
+        e.target.value = '';
+        if (f) void onFile(f);
+      }}
+    />
+  );
+}
+
 function Shell() {
   const design = useDesignStore((s) => s.design);
   const canUndo = useStore(useDesignStore.temporal, (s) => s.pastStates.length > 0);
@@ -351,30 +369,8 @@ function Shell() {
           <ScenarioGallery open={galleryOpen} onClose={() => setGalleryOpen(false)} onStart={(e) => void startScenario(e)} />
         </Suspense>
       ) : null}
-      <input
-        ref={fileRef}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        data-testid="import-input"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) void onImport(f);
-        }}
-      />
-      <input
-        ref={scenarioFileRef}
-        type="file"
-        accept=".yaml,.yml,application/yaml,text/yaml"
-        hidden
-        data-testid="scenario-input"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) void onScenarioFile(f);
-        }}
-      />
+      <HiddenFileInput inputRef={fileRef} accept=".json,application/json" testId="import-input" onFile={onImport} />
+      <HiddenFileInput inputRef={scenarioFileRef} accept=".yaml,.yml,application/yaml,text/yaml" testId="scenario-input" onFile={onScenarioFile} />
       {authorOpen ? (
         <Suspense fallback={null}>
           <AuthorDialog open={authorOpen} onClose={() => setAuthorOpen(false)} designs={library.designs} onPreview={(sc) => void startLoaded(sc, true)} onFlash={flash} />

@@ -1,17 +1,14 @@
-// Share links carry the whole design in the URL fragment, compressed with lz-string.
-// The fragment never reaches a server; a bad or oversized link is refused with a message.
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// Share links for designs: the whole design in the URL fragment (see model/link-codec.ts).
+// A bad or oversized link is refused with a message; nothing the learner has is touched.
 import { parseDesignFile, serializeDesign, type ParseResult } from '../model/file';
+import { encodeFragment, MAX_LINK_CHARS, readFragment } from '../model/link-codec';
 import type { Design } from '../model/types';
 
 export const SHARE_PARAM = 'design';
-/** 200k characters: about the most a browser address bar handles reliably (Chromium allows 2 MB, others less). */
-export const MAX_LINK_CHARS = 200_000;
-/** 10 MB once decompressed: a guard against a small link that inflates into something huge. */
-const MAX_DECOMPRESSED_CHARS = 10_000_000;
+export { MAX_LINK_CHARS };
 
 export function encodeShareFragment(design: Design): string {
-  return `#${SHARE_PARAM}=${compressToEncodedURIComponent(JSON.stringify(JSON.parse(serializeDesign(design))))}`;
+  return encodeFragment(SHARE_PARAM, JSON.parse(serializeDesign(design)));
 }
 
 export function shareLink(design: Design, base: string): string {
@@ -20,22 +17,18 @@ export function shareLink(design: Design, base: string): string {
 
 /** null when the fragment holds no shared design at all. */
 export function decodeShareFragment(hash: string): ParseResult | null {
-  const body = hash.startsWith('#') ? hash.slice(1) : hash;
-  const prefix = `${SHARE_PARAM}=`;
-  if (!body.startsWith(prefix)) return null;
-  const payload = body.slice(prefix.length);
-  if (payload.length > MAX_LINK_CHARS) {
-    return { ok: false, errors: [`This share link is too long (${payload.length.toLocaleString('en')} characters; the limit is ${MAX_LINK_CHARS.toLocaleString('en')}). Ask for the design as a file instead.`] };
+  const read = readFragment(hash, SHARE_PARAM);
+  if (!read) return null;
+  if (!read.ok) {
+    const why =
+      read.reason === 'too-long'
+        ? `This share link is too long (${read.length.toLocaleString('en')} characters; the limit is ${MAX_LINK_CHARS.toLocaleString('en')}). Ask for the design as a file instead.`
+        : read.reason === 'too-large'
+          ? 'This share link holds a design too large to open (over 10 MB).'
+          : 'This share link is damaged: it could not be decoded. It may have been cut off when it was copied.';
+    return { ok: false, errors: [why] };
   }
-  let text: string | null;
-  try {
-    text = decompressFromEncodedURIComponent(payload);
-  } catch {
-    text = null;
-  }
-  if (!text) return { ok: false, errors: ['This share link is damaged: it could not be decoded. It may have been cut off when it was copied.'] };
-  if (text.length > MAX_DECOMPRESSED_CHARS) return { ok: false, errors: ['This share link holds a design too large to open (over 10 MB).'] };
-  const parsed = parseDesignFile(text);
+  const parsed = parseDesignFile(read.text);
   if (!parsed.ok) return { ok: false, errors: ['This share link does not hold a valid design.', ...parsed.errors] };
   return parsed;
 }
