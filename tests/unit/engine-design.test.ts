@@ -519,3 +519,17 @@ describe('traffic per connection', () => {
     expect(r.components.db!.offeredRps).toBeCloseTo(r.edgeRps['cache->db']!, 9);
   });
 });
+
+describe('tiny rates', () => {
+  // Found by the property test above: at a denormal rate (3e-323 req/s) the primary/replica split
+  // was computed from a ratio of denormals and the mean response went down as load went up.
+  it('more load never lowers latency, even at a trickle into a database with replicas', () => {
+    const db = node('s0', 'relational-db', { serviceMs: 0.5, serviceScv: 0, replicas: 2, readShare: 0.9750000000000001 });
+    const at = (rps: number) => solved(design([node('c0', 'client', { rps }), db], [edge('c0', 's0')]));
+    for (const rps of [3e-323, 1e-320, 1e-300, 1e-12]) {
+      for (const factor of [1.5833333333333335, 1.1, 2]) {
+        expect(at(rps * factor).flows[0]!.meanResponseMs!, `${rps} x ${factor}`).toBeGreaterThanOrEqual(at(rps).flows[0]!.meanResponseMs! * (1 - 1e-12));
+      }
+    }
+  });
+});

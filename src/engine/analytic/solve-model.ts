@@ -221,6 +221,9 @@ function setSaturated(state: ModelState, j: number, blockedBy: number): void {
   state.callVar[j] = Infinity;
 }
 
+/** req/s below which rates are too small to divide by without losing precision. */
+const MIN_RATIO_RPS = 1e-9;
+
 function solveNode(model: QueueingModel, state: ModelState, j: number, held: number, heldVariance: number): void {
   const ownMs = model.serviceMs[j]!;
   const serviceMs = ownMs + held;
@@ -241,7 +244,8 @@ function solveNode(model: QueueingModel, state: ModelState, j: number, held: num
     solveStationInto(primary, lambda * (1 - reads + perCopy), servers, serviceMs, scv, capacity);
     solveStationInto(replica, lambda * perCopy, servers, serviceMs, scv, capacity);
     const accepted = primary.throughputRps + replicas * replica.throughputRps;
-    primaryWeight = accepted > 0 ? primary.throughputRps / accepted : 1 - reads + perCopy;
+    // Below a trickle (1e-9 req/s) the ratio of tiny rates loses precision; the routing split is exact there.
+    primaryWeight = accepted > MIN_RATIO_RPS ? primary.throughputRps / accepted : 1 - reads + perCopy;
     replicaWeight = 1 - primaryWeight;
   } else {
     solveStationInto(primary, lambda, servers, serviceMs, scv, capacity);
@@ -265,7 +269,10 @@ function solveNode(model: QueueingModel, state: ModelState, j: number, held: num
     const second = primaryWeight * (responseVarianceMs2(primary) + r1 * r1) + replicaWeight * (responseVarianceMs2(replica) + r2 * r2);
     const accepted = primary.throughputRps + replicas * replica.throughputRps;
     state.throughputRps[j] = accepted;
-    state.blocking[j] = lambda > 0 ? Math.max(0, 1 - accepted / lambda) : 0;
+    // Each copy turns away its own share: weighted by where requests go, with no division by tiny rates.
+    const reads = model.readShare[j]!;
+    const perCopy = reads / (replicas + 1);
+    state.blocking[j] = (1 - reads + perCopy) * primary.blockingProbability + replicas * perCopy * replica.blockingProbability;
     state.waitMs[j] = primaryWeight * primary.meanWaitMs + replicaWeight * replica.meanWaitMs;
     state.responseMs[j] = mean;
     state.responseVar[j] = Math.max(0, second - mean * mean);
