@@ -60,3 +60,17 @@ test('resilience settings on a call and a component are edited in the inspector,
   await page.getByTestId('node-api').click();
   await expect(page.getByLabel('Autoscale up to')).toHaveValue('12');
 });
+
+test('a network partition between two zones can be added and simulated', async ({ page }) => {
+  await openApp(page);
+  await page.getByText('More', { exact: true }).click();
+  await page.getByTestId('demo-zone-outage-two-zones').click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const row = page.getByTestId('failure-row').first();
+  await row.getByLabel('Failure kind').selectOption('partition');
+  await expect(row.getByLabel('One side')).toBeVisible();
+  await expect(row.getByLabel('Other side')).not.toHaveValue(await row.getByLabel('One side').inputValue());
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('sim-summary')).toContainText('Availability', { timeout: 60_000 });
+});

@@ -72,6 +72,7 @@ const FAILURE_KINDS: { kind: FailureEvent['kind']; label: string }[] = [
   { kind: 'slowdown', label: 'Slow down' },
   { kind: 'error-rate', label: 'Return errors' },
   { kind: 'group-outage', label: 'Lose zone/region' },
+  { kind: 'partition', label: 'Cut network between' },
   { kind: 'db-failover', label: 'DB primary fails over' },
 ];
 
@@ -89,8 +90,12 @@ function newFailure(kind: FailureEvent['kind'], design: Design, atS: number, dur
       return { kind, groupId: group, ...when };
     case 'db-failover':
       return { kind, nodeId: db, promoteAfterS: 30, ...when };
-    case 'partition':
-      return { kind, sideA: [group], sideB: [design.groups[1]?.id ?? group], ...when };
+    case 'partition': {
+      // Two zones when the design has them, else the first component against the rest of its callers' side.
+      const a = design.groups[0]?.id ?? node;
+      const b = design.groups.find((g) => g.id !== a)?.id ?? design.nodes.find((n) => n.kind !== 'client' && n.id !== node)?.id ?? a;
+      return { kind, sideA: [a], sideB: [b], ...when };
+    }
     default:
       return { kind: 'crash', nodeId: node, ...when };
   }
@@ -223,15 +228,32 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
               <select aria-label="Failure kind" value={f.kind} onChange={(e) => setFailures(failures.map((x, j) => (j === i ? newFailure(e.target.value as FailureEvent['kind'], design, f.atS, f.durationS) : x)))}>
                 {FAILURE_KINDS.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
               </select>
-              <select
-                aria-label="Failure target"
-                value={failureTarget(f)}
-                onChange={(e) => setFailures(failures.map((x, j) => (j !== i ? x : x.kind === 'group-outage' ? { ...x, groupId: e.target.value } : x.kind === 'partition' ? x : { ...x, nodeId: e.target.value })))}
-              >
-                {(f.kind === 'group-outage' ? design.groups.map((g) => [g.id, g.label]) : design.nodes.filter((n) => n.kind !== 'client' && (f.kind !== 'db-failover' || n.kind === 'relational-db')).map((n) => [n.id, n.label])).map(([id, label]) => (
-                  <option key={id} value={id}>{label}</option>
-                ))}
-              </select>
+              {f.kind === 'partition' ? (
+                <>
+                  {(['sideA', 'sideB'] as const).map((side) => (
+                    <select
+                      key={side}
+                      aria-label={side === 'sideA' ? 'One side' : 'Other side'}
+                      value={f[side][0] ?? ''}
+                      onChange={(e) => setFailures(failures.map((x, j) => (j === i && x.kind === 'partition' ? { ...x, [side]: [e.target.value] } : x)))}
+                    >
+                      {[...design.groups.map((g) => [g.id, g.label]), ...design.nodes.map((n) => [n.id, n.label])].map(([id, label]) => (
+                        <option key={id} value={id}>{label}</option>
+                      ))}
+                    </select>
+                  ))}
+                </>
+              ) : (
+                <select
+                  aria-label="Failure target"
+                  value={failureTarget(f)}
+                  onChange={(e) => setFailures(failures.map((x, j) => (j !== i ? x : x.kind === 'group-outage' ? { ...x, groupId: e.target.value } : x.kind === 'partition' ? x : { ...x, nodeId: e.target.value })))}
+                >
+                  {(f.kind === 'group-outage' ? design.groups.map((g) => [g.id, g.label]) : design.nodes.filter((n) => n.kind !== 'client' && (f.kind !== 'db-failover' || n.kind === 'relational-db')).map((n) => [n.id, n.label])).map(([id, label]) => (
+                    <option key={id} value={id}>{label}</option>
+                  ))}
+                </select>
+              )}
               <label>at<input type="number" min={0} value={f.atS} onChange={(e) => setFailures(failures.map((x, j) => (j === i ? { ...x, atS: Math.max(0, Number(e.target.value) || 0) } : x)))} /> s</label>
               <label>for<input type="number" min={1} value={f.durationS ?? ''} placeholder="rest" onChange={(e) => setFailures(failures.map((x, j) => (j === i ? { ...x, durationS: Math.max(1, Number(e.target.value) || 1) } : x)))} /> s</label>
               {f.kind === 'slowdown' ? <label>×<input type="number" min={1} step={0.5} value={f.factor} onChange={(e) => setFailures(failures.map((x, j) => (j === i && x.kind === 'slowdown' ? { ...x, factor: Math.max(0.01, Number(e.target.value) || 1) } : x)))} /></label> : null}
