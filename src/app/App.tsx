@@ -358,7 +358,7 @@ function Shell() {
         ) : null}
         {session && sideTab === 'scenario' ? (
           <Suspense fallback={<p className="muted">Loading…</p>}>
-            <ScenarioPanel onExit={leaveScenario} onShow={(side) => void scenarioSession.show(side)} />
+            <ScenarioPanel onExit={leaveScenario} onShow={(side) => void scenarioSession.show(side)} onOpenDesign={(d) => void library.openOrCreate(d)} />
           </Suspense>
         ) : (
           <Inspector />

@@ -3,12 +3,13 @@
 // come from the analytic engine, so the same design always gets the same verdict.
 import { useEffect } from 'react';
 import type { FixScenario } from '../../scenarios';
+import type { Design } from '../../model/types';
 import { useDesignStore } from '../../store/designStore';
 import { useScenarioStore } from '../../store/scenarioStore';
 import { engineWorker } from '../useAnalysis';
 import { useWorkerResult } from '../useWorkerResult';
 
-export function FixBody({ scenario }: { scenario: FixScenario }) {
+export function FixBody({ scenario, onOpenDesign }: { scenario: FixScenario; onOpenDesign: (design: Design) => void }) {
   const design = useDesignStore((s) => s.design);
   const setScore = useScenarioStore((s) => s.setScore);
   const { value: grade, pending, error } = useWorkerResult(() => engineWorker().gradeFix(scenario, design), [scenario, design]);
@@ -41,8 +42,12 @@ export function FixBody({ scenario }: { scenario: FixScenario }) {
       {passed ? (
         <div className="explain good" role="status" data-testid="fix-solved">
           <p>
-            <b>Every target is met.</b> Compare your design with the reference solution’s idea, and check the cost: the cheapest design that passes is usually the best answer.
+            <b>Every target is met.</b> Check the cost too: the cheapest design that passes is usually the best answer.
           </p>
+          <button type="button" className="link" onClick={() => onOpenDesign({ ...scenario.solution, id: `scenario-${scenario.id}-solution`, name: `Reference solution: ${scenario.title}` })}>
+            Compare with the reference solution
+          </button>
+          <span className="muted"> (your design stays in Designs)</span>
         </div>
       ) : grade?.explanation ? (
         <div className="explain">

@@ -1,5 +1,6 @@
 // The scenario beside the canvas: the story, the targets, and the exercise for its mode.
 import type { Requirements } from '../../scenarios';
+import type { Design } from '../../model/types';
 import { useScenarioStore } from '../../store/scenarioStore';
 import { StoryText } from './StoryText';
 import { IdentifyBody } from './IdentifyBody';
@@ -30,7 +31,7 @@ function Targets({ r }: { r: Requirements }) {
   );
 }
 
-export function ScenarioPanel({ onExit, onShow }: { onExit: () => void; onShow: (side: 'a' | 'b') => void }) {
+export function ScenarioPanel({ onExit, onShow, onOpenDesign }: { onExit: () => void; onShow: (side: 'a' | 'b') => void; onOpenDesign: (design: Design) => void }) {
   const session = useScenarioStore((s) => s.session);
   if (!session) return null;
   const { scenario, preview } = session;
@@ -44,14 +45,20 @@ export function ScenarioPanel({ onExit, onShow }: { onExit: () => void; onShow: 
         </button>
       </header>
       <h2>{scenario.title}</h2>
-      <details className="story-box" open>
+      {/* In fix mode the live checks come first: they change with every edit, the story does not. */}
+      {scenario.mode === 'fix' ? (
+        <>
+          <Targets r={scenario.requirements} />
+          <FixBody scenario={scenario} onOpenDesign={onOpenDesign} />
+        </>
+      ) : null}
+      <details className="story-box" open={scenario.mode !== 'fix' || !session.progress.score}>
         <summary>The story</summary>
         <StoryText text={scenario.story} />
       </details>
-      <Targets r={scenario.requirements} />
+      {scenario.mode === 'fix' ? null : <Targets r={scenario.requirements} />}
       {scenario.mode === 'identify' ? <IdentifyBody scenario={scenario} /> : null}
       {scenario.mode === 'critique' ? <CritiqueBody scenario={scenario} /> : null}
-      {scenario.mode === 'fix' ? <FixBody scenario={scenario} /> : null}
       {scenario.mode === 'compare' ? <CompareBody scenario={scenario} onShow={onShow} /> : null}
       {scenario.hints.length ? (
         <details className="hints">
