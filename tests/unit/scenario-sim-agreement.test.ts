@@ -1,0 +1,70 @@
+// Every bundled scenario design under steady traffic (no failures): the simulator and the analytic
+// engine must tell the same story where the analytic model applies. Where it cannot apply — a
+// design the analytic model finds saturated has no steady state — the two differ by construction:
+// the analytic equations pass a saturated component's whole offered load downstream, while in the
+// simulation a saturated caller holds its workers and lets through only what it can finish (so a
+// second bottleneck behind it looks less busy than the equations say). There the test asks only
+// that the simulation shows the design giving out: some component pinned at full use.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { solveDesign } from '../../src/engine/analytic';
+import { simulateDesign } from '../../src/engine/simulation';
+import { parseScenarioYaml, type Scenario } from '../../src/scenarios';
+import { withScenarioRates } from '../../src/scenarios/simulation';
+import type { Design } from '../../src/model/types';
+
+const DIR = join(__dirname, '../../scenarios');
+
+/**
+ * Known, explained differences (design name -> component -> why). Each is still checked: the
+ * simulated figure must lie on the stated side of the analytic one and within 25% of it.
+ */
+const EXPLAINED: Record<string, Record<string, string>> = {
+  'notification-system (solution)': {
+    // SMS senders hold a worker while the SMS provider answers. The provider runs at 90% with
+    // heavy-tailed service (SCV 4): there the analytic M/G/c wait (Allen-Cunneen, two moments)
+    // is ~20% above what the simulator's hyperexponential service gives (345 vs 418 ms mean
+    // response over 600 s), and the senders' held time, hence their utilization, follows.
+    smsw: 'lower',
+  },
+};
+const designsOf = (s: Scenario): [string, Design][] => {
+  const out: [string, Design][] = [[`${s.id}`, s.design]];
+  if (s.mode === 'fix') out.push([`${s.id} (solution)`, s.solution]);
+  if (s.mode === 'compare') out.push([`${s.id} (B)`, s.designB]);
+  return out;
+};
+const cases = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .flatMap((f) => {
+    const parsed = parseScenarioYaml(readFileSync(join(DIR, f), 'utf8'));
+    if (!parsed.ok) throw new Error(`${f} does not parse`);
+    return designsOf(parsed.scenario).map(([name, design]) => [name, withScenarioRates(parsed.scenario, design)] as const);
+  });
+
+describe('bundled scenario designs: simulator and analytic engine agree under steady traffic', () => {
+  it.each(cases)('%s', (name, design) => {
+    const exact = solveDesign(design);
+    if (!exact.ok) throw new Error(exact.errors[0]?.message);
+    // 60 simulated seconds or 3 million events, whichever comes first: plenty for utilization at these rates.
+    const report = simulateDesign(design, { durationS: 60, warmupS: 5, seed: 5, maxEvents: 3_000_000 });
+    if (exact.saturated.length > 0) {
+      const busiest = Math.max(...report.components.map((c) => c.summary.utilization ?? 0));
+      expect(busiest, `saturated analytically (${exact.saturated.join(', ')}); busiest simulated component`).toBeGreaterThan(0.95);
+      return;
+    }
+    for (const c of report.components) {
+      const a = exact.components[c.nodeId]!;
+      if (a.offeredRps > 1) expect(Math.abs(c.summary.offeredRps / a.offeredRps - 1), `${c.nodeId} offered rps`).toBeLessThan(0.1);
+      const explained = EXPLAINED[name]?.[c.nodeId];
+      if (explained) {
+        const ratio = c.summary.utilization! / a.utilization!;
+        expect(explained === 'lower' ? ratio < 1 : ratio > 1, `${c.nodeId}: simulated ${explained} than analytic`).toBe(true);
+        expect(Math.abs(ratio - 1), `${c.nodeId} within 25%`).toBeLessThan(0.25);
+        continue;
+      }
+      if ((a.utilization ?? 0) > 0.05) expect(Math.abs(c.summary.utilization! / a.utilization! - 1), `${c.nodeId} utilization`).toBeLessThan(0.1);
+    }
+  });
+});
