@@ -56,6 +56,7 @@ export {
   type Grade,
   type QuestionResult,
 } from './grade';
+export { gradeFixSimulated, DEFAULT_REPLICATIONS, SATURATED_UTILIZATION, type GradeFixSimulatedOptions, type SimulatedCheckResult, type SimulatedFixGrade, type SimVerdict } from './fix-simulated';
 export { critiqueReportMarkdown, markdownText, targetName } from './report';
 export { parseSubmission, gradeSubmission, SUBMISSION_VERSION, type Submission, type GradeSubmissionResult } from './submission';
 export { resolveClientRps, missingClients } from './workload';

@@ -1,0 +1,140 @@
+// Simulated fix verdicts (gradeFixSimulated) on a small constructed scenario: intervals and the
+// three verdicts (a target set to the measured mean is too close to call), fixed seeds giving
+// identical grades, capacity, the analytic cost, progress and problems in words. The bundled
+// scenarios are graded in scenario-fix-sim-*.test.ts.
+import { describe, expect, it } from 'vitest';
+import { formatIssue, gradeFix, gradeFixSimulated, parseScenarioYaml, type FixScenario, type SimulatedFixGrade } from '../../src/scenarios';
+
+function load(text: string): FixScenario {
+  const r = parseScenarioYaml(text);
+  if (!r.ok) throw new Error(r.issues.map((i) => formatIssue(i)).join('\n'));
+  if (r.scenario.mode !== 'fix') throw new Error('not a fix scenario');
+  return r.scenario;
+}
+
+// 200 requests/s to one service that fails 2% of them for the whole run: availability about 98%,
+// different in each run. The starting design's service is too slow for the traffic.
+const SCENARIO = `
+version: 1
+id: tiny-fix-sim
+title: Tiny fix, simulated
+summary: One service, some injected errors.
+difficulty: beginner
+estimatedMinutes: 5
+objectives: [feasibility]
+mode: fix
+story: A shop API behind a load balancer.
+requirements: { availability: 0.95, errorRate: 0.05, p99LatencyMs: 500, monthlyCostUsd: 1000 }
+workload:
+  rps: { shop: 200 }
+failures:
+  - { atS: 0, durationS: 100000, kind: errors, target: api, rate: 0.02 }
+checks: [availability, errorRate, p99LatencyMs, capacity, monthlyCostUsd]
+design:
+  nodes:
+    - { id: shop, kind: client, label: Shoppers, position: { x: 0, y: 0 }, params: { rps: 200 } }
+    - { id: lb, kind: load-balancer, label: Load balancer, position: { x: 260, y: 0 } }
+    - { id: api, kind: service, label: Shop API, position: { x: 520, y: 0 }, params: { serviceMs: 100, concurrency: 4 } }
+  edges:
+    - { id: e-shop-lb, source: shop, target: lb }
+    - { id: e-lb-api, source: lb, target: api }
+solution:
+  patch:
+    - { op: set-param, node: api, param: serviceMs, value: 10 }
+    - { op: set-param, node: api, param: concurrency, value: 16 }
+`;
+
+const scenario = load(SCENARIO);
+const FAST = { durationS: 120, replications: 5 } as const;
+
+const byCheck = (grade: SimulatedFixGrade) => Object.fromEntries(grade.checks.map((c) => [c.check, c]));
+
+describe('gradeFixSimulated', () => {
+  const good = gradeFixSimulated(scenario, scenario.solution, FAST);
+
+  it('measures each check over independent runs with fixed seeds', () => {
+    expect(good).toMatchObject({ mode: 'fix-simulated', replications: 5, seeds: [1, 2, 3, 4, 5], durationS: 120, problems: [] });
+    expect(good.checks.map((c) => c.check)).toEqual(scenario.checks);
+    const { availability, errorRate } = byCheck(good);
+    expect(availability!.values).toHaveLength(5);
+    expect(new Set(availability!.values).size).toBeGreaterThan(1); // each run has its own noise
+    expect(availability!.mean).toBeCloseTo(0.98, 2);
+    expect(availability!.halfWidth).toBeGreaterThan(0);
+    expect(availability!.halfWidth).toBeLessThan(0.005);
+    expect(errorRate!.mean! + availability!.mean!).toBeCloseTo(1, 12);
+  });
+
+  it('passes a design whose whole interval is on the passing side, in plain words', () => {
+    expect(good.passed).toBe(true);
+    expect(good.checks.every((c) => c.verdict === 'pass')).toBe(true);
+    const { availability, p99LatencyMs, capacity, monthlyCostUsd } = byCheck(good);
+    expect(availability!.detail).toMatch(/^Availability 9\d\.\d+% ± 0\.\d+% \(95% confidence, 5 runs\) against a target of at least 95%: passes\./);
+    expect(availability!.detail).toMatch(/Why requests failed \(all runs together\): [\d,]+ errors\./);
+    expect(p99LatencyMs!.detail).toMatch(/^p99 latency [\d.]+ ms ± [\d.]+ ms \(95% confidence, 5 runs\) against a target of at most 500 ms: passes\.$/);
+    expect(capacity).toMatchObject({ mean: 0, halfWidth: 0, target: 0, unit: 'components' });
+    // The cost is the analytic figure: no noise.
+    const analytic = gradeFix(scenario, scenario.solution).checks.find((c) => c.check === 'monthlyCostUsd')!;
+    expect(monthlyCostUsd).toMatchObject({ verdict: 'pass', mean: analytic.actual, halfWidth: 0, unit: 'USD/month' });
+  });
+
+  it('gives the same grade for the same inputs, and another for other seeds', () => {
+    const again = gradeFixSimulated(scenario, structuredClone(scenario.solution), FAST);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(good));
+    const other = gradeFixSimulated(scenario, scenario.solution, { ...FAST, baseSeed: 11 });
+    expect(other.seeds).toEqual([11, 12, 13, 14, 15]);
+    expect(byCheck(other).availability!.values).not.toEqual(byCheck(good).availability!.values);
+  });
+
+  it('calls it too close when the target sits inside the interval, and fails when the interval is wholly short', () => {
+    const measured = byCheck(good);
+    const availability = measured.availability!.mean!;
+    const errorRate = measured.errorRate!.mean!;
+    const atTheMean = { ...scenario, requirements: { ...scenario.requirements, availability, errorRate } };
+    const close = byCheck(gradeFixSimulated(atTheMean, scenario.solution, FAST));
+    expect(close.availability!.verdict).toBe('too-close');
+    expect(close.errorRate!.verdict).toBe('too-close');
+    expect(close.availability!.detail).toMatch(/: too close to call; run more replications or leave more margin\./);
+
+    const strict = { ...scenario, requirements: { ...scenario.requirements, availability: 0.999, errorRate: 0.001, p99LatencyMs: 1, monthlyCostUsd: 1 } };
+    const failed = gradeFixSimulated(strict, scenario.solution, FAST);
+    expect(failed.passed).toBe(false);
+    expect(failed.checks.map((c) => [c.check, c.verdict])).toEqual([
+      ['availability', 'fail'],
+      ['errorRate', 'fail'],
+      ['p99LatencyMs', 'fail'],
+      ['capacity', 'pass'],
+      ['monthlyCostUsd', 'fail'],
+    ]);
+  });
+
+  it('fails capacity and p99 for a design whose backlog keeps growing, naming the component', () => {
+    const start = gradeFixSimulated(scenario, scenario.design, FAST);
+    const { capacity, p99LatencyMs } = byCheck(start);
+    expect(capacity).toMatchObject({ verdict: 'fail', mean: 1, halfWidth: 0, values: [1, 1, 1, 1, 1] });
+    // It finishes about 80 requests/s of the 200 sent: some 120 more wait each second.
+    expect(capacity!.detail).toMatch(/Shop API \(backlog growing by about 1\d\d requests\/s, in 5 of 5 runs\)/);
+    expect(p99LatencyMs!.verdict).toBe('fail');
+    // Analytically the same two checks fail.
+    const analytic = gradeFix(scenario, scenario.design);
+    expect(analytic.checks.filter((c) => !c.passed).map((c) => c.check)).toEqual(expect.arrayContaining(['p99LatencyMs', 'capacity']));
+  });
+
+  it('reports progress across all the runs, rising to 1', () => {
+    const seen: number[] = [];
+    gradeFixSimulated(scenario, scenario.solution, { durationS: 60, replications: 3, onProgress: (d) => seen.push(d) });
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.every((d, i) => d > (seen[i - 1] ?? -1) && d <= 1)).toBe(true);
+    expect(seen).toContain(1 / 3);
+    expect(seen.at(-1)).toBe(1);
+  });
+
+  it('says in words why a design cannot be simulated', () => {
+    const design = structuredClone(scenario.solution);
+    design.nodes = design.nodes.filter((n) => n.id !== 'shop');
+    design.edges = design.edges.filter((e) => e.source !== 'shop');
+    const grade = gradeFixSimulated(scenario, design, FAST);
+    expect(grade).toMatchObject({ mode: 'fix-simulated', passed: false, checks: [] });
+    expect(grade.problems[0]).toMatch(/no client "shop"/);
+    expect(() => gradeFixSimulated(scenario, scenario.solution, { replications: 1 })).toThrow(RangeError);
+  });
+});
