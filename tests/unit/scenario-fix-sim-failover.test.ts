@@ -3,17 +3,9 @@
 // cut to 620 s (the first 20 s of the zone loss) and two replications (800 requests/s make a run
 // of this length take about 1.5 s); the verdicts are far from the threshold, and the whole
 // timeline with five replications gives the same ones (availability near 44% for both designs).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, gradeFix, gradeFixSimulated, parseScenarioYaml, type FixScenario, type SimulatedFixGrade } from '../../src/scenarios';
-
-function bundled(id: string): FixScenario {
-  const r = parseScenarioYaml(readFileSync(join(import.meta.dirname, '../../scenarios', `${id}.yaml`), 'utf8'));
-  if (!r.ok) throw new Error(r.issues.map((i) => formatIssue(i)).join('\n'));
-  if (r.scenario.mode !== 'fix') throw new Error(`${id} is not a fix scenario`);
-  return r.scenario;
-}
+import { gradeFix, gradeFixSimulated, type SimulatedFixGrade } from '../../src/scenarios';
+import { bundledFixScenario as bundled } from './helpers/bundled-scenario';
 
 const verdicts = (grade: SimulatedFixGrade) => Object.fromEntries(grade.checks.map((c) => [c.check, c.verdict]));
 

@@ -3,17 +3,9 @@
 // solution passes, the starting design fails, and where the simulation disagrees with the
 // analytic grade the test says why. Two replications (a run takes about 1.7 s) keep the file to
 // about seven seconds; the verdicts are far from their thresholds, so two runs settle them.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, gradeFix, gradeFixSimulated, parseScenarioYaml, type FixScenario, type SimulatedFixGrade } from '../../src/scenarios';
-
-function bundled(id: string): FixScenario {
-  const r = parseScenarioYaml(readFileSync(join(import.meta.dirname, '../../scenarios', `${id}.yaml`), 'utf8'));
-  if (!r.ok) throw new Error(r.issues.map((i) => formatIssue(i)).join('\n'));
-  if (r.scenario.mode !== 'fix') throw new Error(`${id} is not a fix scenario`);
-  return r.scenario;
-}
+import { gradeFix, gradeFixSimulated, type SimulatedFixGrade } from '../../src/scenarios';
+import { bundledFixScenario as bundled } from './helpers/bundled-scenario';
 
 const verdicts = (grade: SimulatedFixGrade) => Object.fromEntries(grade.checks.map((c) => [c.check, c.verdict]));
 
