@@ -65,6 +65,7 @@ test('a network partition between two zones can be added and simulated', async (
   await openApp(page);
   await page.getByText('More', { exact: true }).click();
   await page.getByTestId('demo-zone-outage-two-zones').click();
+  await expect(page.getByTestId('notice')).toContainText('Simulation');
   await page.keyboard.press('Escape');
   await page.getByRole('tab', { name: 'Simulation' }).click();
   const row = page.getByTestId('failure-row').first();
