@@ -56,8 +56,13 @@ export function buildReport(sim: DesignSimulator, slo: SloTargets | undefined): 
     edges: describeEdges(sim),
     slo: slo ? checkSlo(slo, { availability: overall.availability, p99Ms: overall.p99ResponseMs, errorRate: overall.errorRate }) : null,
     log: sim.log,
-    warnings: model.warnings,
+    warnings: overall.p99Stable || overall.p99ResponseMs === null ? model.warnings : [...model.warnings, unstableP99(overall)],
   };
+}
+
+function unstableP99(overall: FlowSimSummary): string {
+  const ms = (x: number | null) => (x === null ? '?' : x >= 100 ? `${Math.round(x)} ms` : `${x.toFixed(1)} ms`);
+  return `The p99 (${ms(overall.p99ResponseMs)}) is not yet stable: with this many requests it could lie anywhere from ${ms(overall.p99LowMs)} to ${ms(overall.p99HighMs)} (95%). Run longer for a figure you can quote.`;
 }
 
 function perSecond(recorder: BucketRecorder, row: number, field: number, lengthsMs: number[]): number[] {
@@ -127,13 +132,36 @@ function describeComponent(sim: DesignSimulator, j: number, lengthsMs: number[])
   };
 }
 
+/** p99's 95% interval is "stable" when it spans at most ±5% of the p99 itself. */
+export const STABLE_P99_RELATIVE_HALF_WIDTH = 0.05;
+
+/**
+ * A distribution-free 95% interval for the p99: the order statistics at ranks n*0.99 -/+ 1.96
+ * sqrt(n*0.99*0.01) (normal approximation to the binomial). It assumes independent responses;
+ * responses close in time are correlated, so the true interval is at least this wide.
+ */
+function p99Interval(tally: ResponseTally): { low: number | null; high: number | null; stable: boolean } {
+  const n = tally.histogram.count;
+  if (n === 0) return { low: null, high: null, stable: false };
+  const spread = 1.96 * Math.sqrt(n * 0.99 * 0.01);
+  const low = tally.histogram.percentile(Math.max(1, Math.floor(n * 0.99 - spread)) / n);
+  const high = tally.histogram.percentile(Math.min(n, Math.ceil(n * 0.99 + spread)) / n);
+  const p99 = tally.histogram.percentile(0.99);
+  const stable = p99 > 0 && (high - low) / 2 <= STABLE_P99_RELATIVE_HALF_WIDTH * p99;
+  return { low: orNull(low), high: orNull(high), stable };
+}
+
 function responseFigures(tally: ResponseTally) {
+  const interval = p99Interval(tally);
   return {
     meanResponseMs: orNull(tally.mean),
     meanResponseHalfWidthMs: orNull(tally.halfWidth95),
     p50ResponseMs: orNull(tally.histogram.percentile(0.5)),
     p95ResponseMs: orNull(tally.histogram.percentile(0.95)),
     p99ResponseMs: orNull(tally.histogram.percentile(0.99)),
+    p99LowMs: interval.low,
+    p99HighMs: interval.high,
+    p99Stable: interval.stable,
   };
 }
 

@@ -102,6 +102,11 @@ export interface ComponentSimSummary {
   p50ResponseMs: number | null;
   p95ResponseMs: number | null;
   p99ResponseMs: number | null;
+  /** 95% interval of the p99 (order statistics; assumes independent responses, so at least this wide). */
+  p99LowMs: number | null;
+  p99HighMs: number | null;
+  /** The interval spans at most ±5% of the p99: the run was long enough for a stable p99. */
+  p99Stable: boolean;
 }
 
 export interface ComponentSimReport {
@@ -142,6 +147,11 @@ export interface FlowSimSummary {
   p50ResponseMs: number | null;
   p95ResponseMs: number | null;
   p99ResponseMs: number | null;
+  /** 95% interval of the p99 (order statistics; assumes independent responses, so at least this wide). */
+  p99LowMs: number | null;
+  p99HighMs: number | null;
+  /** The interval spans at most ±5% of the p99: the run was long enough for a stable p99. */
+  p99Stable: boolean;
 }
 
 export interface FlowSimReport {

@@ -287,7 +287,10 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
           <>
             <div className={`sim-summary${stale ? ' stale' : ''}`} data-testid="sim-summary">
               <span>Availability <b>{formatPercent(report.overall.availability, 2)}</b></span>
-              <span>p99 <b>{formatMs(report.overall.p99ResponseMs)}</b></span>
+              <span title="95% interval of the p99 from the order statistics">
+                p99 <b>{formatMs(report.overall.p99ResponseMs)}</b>
+                {report.overall.p99LowMs !== null ? <span className="muted"> ({formatMs(report.overall.p99LowMs)}–{formatMs(report.overall.p99HighMs)})</span> : null}
+              </span>
               <span>Errors <b>{formatPercent(report.overall.errorRate, 2)}</b></span>
               <span>Mean <b>{formatMs(report.overall.meanResponseMs)}</b>{report.overall.meanResponseHalfWidthMs !== null ? ` ± ${formatMs(report.overall.meanResponseHalfWidthMs)}` : ''}</span>
               <span className="muted">{report.events.toLocaleString('en-US')} events · {(outcome as { wallMs: number }).wallMs.toFixed(0)} ms · seed {report.seed}</span>
