@@ -533,3 +533,12 @@ describe('tiny rates', () => {
     }
   });
 });
+
+describe('explaining a busy component with many servers', () => {
+  it('leads with the room left, not a near-zero wait', () => {
+    // 96 workers at 84%: Erlang C keeps the wait tiny, yet 1.2x the load saturates it.
+    const d = design([node('users', 'client', { rps: 800 }), node('w', 'worker', { serviceMs: 100, instances: 6, concurrency: 16 }, undefined, 'Label workers')], [edge('users', 'w', 'async')]);
+    const text = explainMainProblem(d, solved(d))!.text;
+    expect(text).toMatch(/^Label workers is at 83% utilization\. Requests barely wait yet \(about [\d.]+ ms\), but it can take only about 1\.2× today's load before it saturates\./);
+  });
+});

@@ -11,6 +11,8 @@ export interface Explanation {
 
 /** Utilization from which waits grow quickly enough to call a component hot. */
 const HOT_UTILIZATION = 0.7;
+/** A wait shorter than this share of the service time is not worth leading with. */
+const NOTICEABLE_WAIT_SHARE = 0.1;
 /** Share of requests turned away from which rejections are worth a sentence. */
 const NOTABLE_BLOCKING = 0.01;
 /** A flow this slow (ms), with one hop taking most of it, gets a latency explanation. */
@@ -132,9 +134,14 @@ export function explainMainProblem(design: Design, result: DesignSolution): Expl
   if (hot) {
     const wait = hot.meanWaitMs ?? 0;
     const held = heldSentence(design, result, hot);
+    // Many servers keep the queue short even when busy: then the risk is the little room left, not the wait.
+    const waitMatters = wait >= NOTICEABLE_WAIT_SHARE * (hot.meanServiceMs ?? hot.ownServiceMs);
+    const room = hot.capacityRps !== null && hot.offeredRps > 0 ? ` it can take only about ${(hot.capacityRps / hot.offeredRps).toFixed(1)}× today's load before it saturates` : ' it has little room left';
     return {
       nodeId: hot.nodeId,
-      text: `${hot.label} is at ${percent(busiest(hot))} utilization, so each request waits about ${ms(wait)} there before it is served. ${held ?? advise(hot)}`,
+      text: waitMatters
+        ? `${hot.label} is at ${percent(busiest(hot))} utilization, so each request waits about ${ms(wait)} there before it is served. ${held ?? advise(hot)}`
+        : `${hot.label} is at ${percent(busiest(hot))} utilization. Requests barely wait yet (about ${ms(wait)}), but${room}. ${held ?? advise(hot)}`,
     };
   }
 
