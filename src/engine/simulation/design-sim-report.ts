@@ -25,7 +25,7 @@ import {
   R_TIMEOUT,
 } from './design-sim-codes';
 import type { DesignSimulator } from './design-sim-engine';
-import type { ComponentSimReport, DesignSimReport, EdgeSimSummary, FailureReason, FlowSimReport, FlowSimSummary } from './design-sim-types';
+import type { ComponentSimReport, DesignSimReport, EdgeSimSummary, FailureReason, FlowSimReport, FlowSimSummary, ResponseFigures } from './design-sim-types';
 
 const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
@@ -151,7 +151,7 @@ function p99Interval(tally: ResponseTally): { low: number | null; high: number |
   return { low: orNull(low), high: orNull(high), stable };
 }
 
-function responseFigures(tally: ResponseTally) {
+function responseFigures(tally: ResponseTally): ResponseFigures {
   const interval = p99Interval(tally);
   return {
     meanResponseMs: orNull(tally.mean),

@@ -73,8 +73,28 @@ export interface ComponentSeries {
   p99Ms: (number | null)[];
 }
 
+/**
+ * Response times of successful requests over the measured period, with their precision. For a
+ * component: arrival there until its worker is free, i.e. waiting, own work and (for components
+ * that hold a worker through their sync calls) those calls; for event-driven proxies (load
+ * balancer, gateway, rate limiter, cache, CDN, DNS) only waiting and own work, as in the analytic
+ * engine. For a client flow: end to end.
+ */
+export interface ResponseFigures {
+  meanResponseMs: number | null;
+  meanResponseHalfWidthMs: number | null;
+  p50ResponseMs: number | null;
+  p95ResponseMs: number | null;
+  p99ResponseMs: number | null;
+  /** 95% interval of the p99 (order statistics; assumes independent responses, so at least this wide). */
+  p99LowMs: number | null;
+  p99HighMs: number | null;
+  /** The interval spans at most ±5% of the p99: the run was long enough for a stable p99. */
+  p99Stable: boolean;
+}
+
 /** Over the measured period (after warm-up). */
-export interface ComponentSimSummary {
+export interface ComponentSimSummary extends ResponseFigures {
   offeredRps: number;
   throughputRps: number;
   arrivals: number;
@@ -91,22 +111,6 @@ export interface ComponentSimSummary {
   replicaUtilization: number | null;
   meanQueueLength: number;
   maxQueueLength: number;
-  /**
-   * Successful requests: arrival here until its worker is free, i.e. waiting, own work and (for
-   * components that hold a worker through their sync calls) those calls. For event-driven
-   * proxies (load balancer, gateway, rate limiter, cache, CDN, DNS) only waiting and own work,
-   * as in the analytic engine; the calls they forward count in their callers' times.
-   */
-  meanResponseMs: number | null;
-  meanResponseHalfWidthMs: number | null;
-  p50ResponseMs: number | null;
-  p95ResponseMs: number | null;
-  p99ResponseMs: number | null;
-  /** 95% interval of the p99 (order statistics; assumes independent responses, so at least this wide). */
-  p99LowMs: number | null;
-  p99HighMs: number | null;
-  /** The interval spans at most ±5% of the p99: the run was long enough for a stable p99. */
-  p99Stable: boolean;
 }
 
 export interface ComponentSimReport {
@@ -133,7 +137,7 @@ export interface FlowSeries {
   p99Ms: (number | null)[];
 }
 
-export interface FlowSimSummary {
+export interface FlowSimSummary extends ResponseFigures {
   sent: number;
   succeeded: number;
   failed: number;
@@ -141,17 +145,6 @@ export interface FlowSimSummary {
   /** succeeded / (succeeded + failed); null when nothing finished. */
   availability: number | null;
   errorRate: number | null;
-  /** End-to-end over successful requests. */
-  meanResponseMs: number | null;
-  meanResponseHalfWidthMs: number | null;
-  p50ResponseMs: number | null;
-  p95ResponseMs: number | null;
-  p99ResponseMs: number | null;
-  /** 95% interval of the p99 (order statistics; assumes independent responses, so at least this wide). */
-  p99LowMs: number | null;
-  p99HighMs: number | null;
-  /** The interval spans at most ±5% of the p99: the run was long enough for a stable p99. */
-  p99Stable: boolean;
 }
 
 export interface FlowSimReport {
