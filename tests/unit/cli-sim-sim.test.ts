@@ -12,6 +12,7 @@ import { demoDesign } from '../../src/model/demos';
 import { serializeDesign } from '../../src/model/file';
 import type { Design } from '../../src/model/types';
 import { MIN_SCENARIO_DURATION_S } from '../../src/scenarios/simulation';
+import { shopScenarioYaml } from './helpers/shop-scenario';
 
 const tmp = mkdtempSync(join(tmpdir(), 'archlab-sim-sim-'));
 
@@ -33,31 +34,16 @@ const tiny: Design = {
   groups: [],
 };
 
-const SCENARIO = `version: 1
-id: cli-sim-scenario
-title: A slow API
-summary: The API slows down for half a minute.
-difficulty: beginner
-estimatedMinutes: 5
-objectives: [identify-components]
-mode: identify
-story: A small shop.
-requirements: { p99LatencyMs: 150 }
+const SCENARIO = shopScenarioYaml(
+  { id: 'cli-sim-scenario', title: 'A slow API', summary: 'The API slows down for half a minute.' },
+  `requirements: { p99LatencyMs: 150 }
 workload:
   rps: { users: 40 }
   overTime:
     - { atS: 20, shape: step, rps: 60 }
 failures:
-  - { atS: 30, durationS: 30, kind: slow, target: api, factor: 4 }
-questions:
-  - { prompt: Which one serves the requests?, answer: api, explanation: The API does. }
-design:
-  nodes:
-    - { id: users, kind: client, label: Users, position: { x: 0, y: 0 } }
-    - { id: api, kind: service, label: Shop API, position: { x: 260, y: 0 } }
-  edges:
-    - { id: e1, source: users, target: api }
-`;
+  - { atS: 30, durationS: 30, kind: slow, target: api, factor: 4 }`,
+);
 
 function scenarioFile(name: string, text: string): string {
   const path = join(tmp, name);

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { exampleDesign } from '../../src/model/example';
 import { serializeDesign } from '../../src/model/file';
+import { shopScenarioYaml } from './helpers/shop-scenario';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '../..');
@@ -150,27 +151,10 @@ describe('sim --method simulation', { timeout: SPAWN_TIMEOUT_MS }, () => {
   });
 
   it.concurrent('a scenario with a failure shows lower availability than the same scenario without it', async () => {
-    const scenario = (failures: string) => `version: 1
-id: cli-crash
-title: A crash
-summary: One API crashes for a minute.
-difficulty: beginner
-estimatedMinutes: 5
-objectives: [identify-components]
-mode: identify
-story: A small shop.
-requirements: { availability: 0.999 }
+    const scenario = (failures: string) =>
+      shopScenarioYaml({ id: 'cli-crash', title: 'A crash', summary: 'One API crashes for a minute.' }, `requirements: { availability: 0.999 }
 workload: { rps: { users: 50 } }
-${failures}
-questions:
-  - { prompt: Which one serves the requests?, answer: api, explanation: The API does. }
-design:
-  nodes:
-    - { id: users, kind: client, label: Users, position: { x: 0, y: 0 } }
-    - { id: api, kind: service, label: Shop API, position: { x: 260, y: 0 } }
-  edges:
-    - { id: e1, source: users, target: api }
-`;
+${failures}`);
     const withFailure = join(tmp, 'with-crash.yaml');
     const without = join(tmp, 'without-crash.yaml');
     writeFileSync(withFailure, scenario('failures:\n  - { atS: 40, durationS: 60, kind: crash, target: api }'));
