@@ -154,7 +154,7 @@ function describeShape(s: WorkloadShape): string {
     case 'spike':
       return `x${num(s.multiplier)} for ${seconds(s.durationS)} from ${seconds(s.startS)}`;
     case 'daily':
-      return `daily cycle, peak ${num(s.peakToTrough)}x the trough, period ${seconds(s.periodS ?? DEFAULT_DAY_S)}`;
+      return `daily cycle, peak ${num(s.peakToTrough)}x the trough at ${seconds(s.peakAtS ?? (s.periodS ?? DEFAULT_DAY_S) / 2)}, period ${seconds(s.periodS ?? DEFAULT_DAY_S)}`;
   }
 }
 

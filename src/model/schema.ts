@@ -68,7 +68,7 @@ export const WorkloadShapeSchema = v.variant('kind', [
   v.object({ kind: v.literal('step'), atS: seconds('The step time (s)'), toRps: range(0, 1e9, 'The rate (req/s)') }),
   v.object({ kind: v.literal('ramp'), startS: seconds('The ramp start (s)'), endS: seconds('The ramp end (s)'), toRps: range(0, 1e9, 'The rate (req/s)'), fromRps: v.optional(range(0, 1e9, 'The rate (req/s)')) }),
   v.object({ kind: v.literal('spike'), startS: seconds('The spike start (s)'), durationS: range(0.001, 1e7, 'The spike length (s)'), multiplier: range(0, 1000, 'The spike multiplier') }),
-  v.object({ kind: v.literal('daily'), peakToTrough: range(1, 1000, 'The peak-to-trough ratio'), periodS: v.optional(range(1, 1e7, 'The day length (s)')) }),
+  v.object({ kind: v.literal('daily'), peakToTrough: range(1, 1000, 'The peak-to-trough ratio'), periodS: v.optional(range(1, 1e7, 'The day length (s)')), peakAtS: v.optional(range(0, 1e7, 'The time of the peak (s)')) }),
 ]);
 
 export const SimulationSetupSchema = v.object({

@@ -17,10 +17,11 @@ export type WorkloadShape =
   /** The rate times multiplier from startS for durationS. */
   | { kind: 'spike'; startS: number; durationS: number; multiplier: number }
   /**
-   * A day as a sinusoid around the rate: trough at t = 0, peak at half a period, peak/trough =
-   * peakToTrough. periodS defaults to 1440 s: a day compressed to 24 minutes (a minute an hour).
+   * A day as a sinusoid around the rate: peak at peakAtS (default half a period, so the trough is
+   * at t = 0), peak/trough = peakToTrough. periodS defaults to 1440 s: a day compressed to 24
+   * minutes (a minute an hour).
    */
-  | { kind: 'daily'; peakToTrough: number; periodS?: number };
+  | { kind: 'daily'; peakToTrough: number; periodS?: number; peakAtS?: number };
 
 /** A failure on the timeline. Without durationS it lasts to the end of the run. */
 export type FailureEvent =

@@ -52,12 +52,13 @@ function nodeFile(node: DesignNode, round: boolean): ScenarioNodeFile {
     ...(node.groupId === undefined ? {} : { groupId: node.groupId }),
     position: point(node.position, round),
     ...(params === undefined ? {} : { params }),
+    ...(node.resilience === undefined ? {} : { resilience: structuredClone(node.resilience) }),
   };
 }
 
 function edgeFile(edge: DesignEdge): ScenarioEdgeFile {
-  const { id, source, target, mode, callsPerRequest, share, label } = edge;
-  return { id, source, target, mode, callsPerRequest, share, ...(label === undefined ? {} : { label }) };
+  const { id, source, target, mode, callsPerRequest, share, label, resilience } = edge;
+  return { id, source, target, mode, callsPerRequest, share, ...(label === undefined ? {} : { label }), ...(resilience === undefined ? {} : { resilience: structuredClone(resilience) }) };
 }
 
 function groupFile(group: DesignGroup, round: boolean): ScenarioGroupFile {
@@ -73,7 +74,7 @@ function groupFile(group: DesignGroup, round: boolean): ScenarioGroupFile {
   };
 }
 
-/** A design as the file writes it; simulator-only settings (resilience, simulation setup) have no place in a scenario and are left out. */
+/** A design as the file writes it; the saved simulation setup is left out (a scenario has its own workload and failures). */
 export function designToFile(design: Design, options: DesignFileOptions = {}): ScenarioDesignFile {
   const round = options.round ?? false;
   return {
@@ -164,13 +165,13 @@ function defined<T extends object>(object: T): Partial<T> {
 const nonEmpty = (list: readonly unknown[] | undefined) => list !== undefined && list.length > 0;
 
 function compactNode(node: ScenarioNodeFile): ScenarioData {
-  const { params, ...rest } = node;
+  const { params, resilience, ...rest } = node;
   const kept = paramsFile(node.kind, params ?? {});
-  return { ...defined(rest), ...(kept === undefined ? {} : { params: kept }) };
+  return { ...defined(rest), ...(kept === undefined ? {} : { params: kept }), ...(resilience === undefined ? {} : { resilience }) };
 }
 
 function compactEdge(edge: ScenarioEdgeFile): ScenarioData {
-  const { id, source, target, mode, callsPerRequest, share, label } = edge;
+  const { id, source, target, mode, callsPerRequest, share, label, resilience } = edge;
   return defined({
     id,
     source,
@@ -179,6 +180,7 @@ function compactEdge(edge: ScenarioEdgeFile): ScenarioData {
     callsPerRequest: callsPerRequest === 1 ? undefined : callsPerRequest,
     share: share === 1 ? undefined : share,
     label,
+    resilience,
   });
 }
 

@@ -9,7 +9,7 @@ import type { ScenarioFile } from './schema';
 export const SCHEMA_MODELINE = '# yaml-language-server: $schema=../public/schema/scenario.schema.json';
 
 /** Maps written on one line wherever they occur. */
-const FLOW_MAPS = new Set(['position', 'size', 'params', 'rps', 'labels', 'answer']);
+const FLOW_MAPS = new Set(['position', 'size', 'params', 'rps', 'labels', 'answer', 'resilience']);
 /** Lists whose items are each written on one line. */
 const ONE_LINE_ITEMS = new Set(['edges', 'failures', 'overTime', 'patch']);
 /** Lists of long text, one item a line even though each item is a single value. */

@@ -87,8 +87,8 @@ function identifyQuestion(q: DraftIdentifyQuestion): Extract<ScenarioFile, { mod
 
 /**
  * The scenario file for the author's design and form. The design is written as the file wants it:
- * settings equal to the catalog default left out, positions rounded, and the simulator-only
- * settings (resilience, the saved simulation setup) dropped, since a scenario has no room for them.
+ * settings equal to the catalog default left out, positions rounded, resilience settings kept,
+ * and the saved simulation setup dropped (the scenario's workload and failures take its place).
  */
 export function draftScenario(design: Design, meta: ScenarioDraftMeta): ScenarioFile {
   const title = oneLine(meta.title);

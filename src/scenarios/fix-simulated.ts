@@ -59,6 +59,8 @@ export interface SimulatedFixGrade {
   problems: string[];
   /** What the simulator set aside (settings it ignores), once each. */
   warnings: string[];
+  /** The first replication's whole report, for charts; only with keepReport. */
+  report?: DesignSimReport;
 }
 
 export interface GradeFixSimulatedOptions {
@@ -70,6 +72,8 @@ export interface GradeFixSimulatedOptions {
   durationS?: number;
   /** Share of all the runs done, 0..1, rising; for progress bars. */
   onProgress?: (done: number) => void;
+  /** Keep the first replication's report in the grade (for charts of the run over time). */
+  keepReport?: boolean;
 }
 
 export const DEFAULT_REPLICATIONS = 5;
@@ -117,6 +121,7 @@ export function gradeFixSimulated(scenario: FixScenario, design: Design, options
   const runs: RunFigures[] = [];
   const problems: string[] = [];
   const warnings = new Set<string>();
+  let first: DesignSimReport | undefined;
   for (let k = 0; k < replications; k++) {
     let report: DesignSimReport;
     try {
@@ -129,10 +134,12 @@ export function gradeFixSimulated(scenario: FixScenario, design: Design, options
     if (report.stoppedEarly) problems.push(`The run with seed ${seeds[k]!} hit the event limit after ${report.events.toLocaleString('en-US')} events and stopped before ${durationS} s; its figures cover only the part simulated.`);
     for (const w of report.warnings) warnings.add(w);
     runs.push(runFigures(scenario, report, simOptions));
+    if (k === 0 && options.keepReport) first = report;
   }
 
   const checks = scenario.checks.map((check) => gradeCheck(scenario, design, check, runs));
-  return { mode: 'fix-simulated', passed: checks.every((c) => c.verdict === 'pass'), checks, replications, seeds, durationS, problems, warnings: [...warnings] };
+  const grade: SimulatedFixGrade = { mode: 'fix-simulated', passed: checks.every((c) => c.verdict === 'pass'), checks, replications, seeds, durationS, problems, warnings: [...warnings] };
+  return first ? { ...grade, report: first } : grade;
 }
 
 function failedGrade(replications: number, seeds: number[], durationS: number, problems: string[]): SimulatedFixGrade {
@@ -353,12 +360,11 @@ const capitalize = (s: string) => (s.startsWith('p99') ? s : s.charAt(0).toUpper
 const fixed = (x: number, digits: number) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /**
- * "98.013% ± 0.089%", "51.25 ms ± 0.35 ms", "239,309 ms ± 3,035 ms": the spread to two
- * significant digits and the mean to as many decimals (at least its usual ones).
+ * "98.013% ± 0.089%", "51.25 ms ± 0.35 ms", "32.9 min ± 0.2 min": the spread to two significant
+ * digits and the mean to as many decimals (at least its usual ones); long waits in s or min.
  */
 function withSpread(mean: number, halfWidth: number, unit: 'ms' | 'fraction'): string {
-  const scale = unit === 'fraction' ? 100 : 1;
-  const suffix = unit === 'fraction' ? '%' : ' ms';
+  const [scale, suffix] = unit === 'fraction' ? [100, '%'] : mean >= 120_000 ? [1 / 60_000, ' min'] : mean >= 10_000 ? [1 / 1000, ' s'] : [1, ' ms'];
   const plain = unit === 'fraction' ? formatPercent : formatMs;
   if (halfWidth === 0) return `${plain(mean)} ± 0${suffix}`;
   const x = mean * scale;

@@ -2,6 +2,9 @@
 import type { CompareRow } from './grade';
 
 export function formatMs(x: number): string {
+  // Waits of minutes read better in minutes than as seven-digit milliseconds.
+  if (x >= 120_000) return `${Number((x / 60_000).toFixed(1)).toString()} min`;
+  if (x >= 10_000) return `${Number((x / 1000).toFixed(1)).toString()} s`;
   if (x < 1) return `${x.toFixed(2)} ms`;
   if (x < 10) return `${x.toFixed(1)} ms`;
   return `${Math.round(x).toLocaleString('en-US')} ms`;
@@ -33,4 +36,13 @@ export function formatCompareFigure(row: Pick<CompareRow, 'metric' | 'unit'>, x:
     case 'components':
       return String(x);
   }
+}
+
+/** Seconds as a reader says them: "45 s", "2 min", "1 h 7 min". */
+export function formatDuration(s: number): string {
+  if (s < 90) return `${Number(s.toFixed(s < 10 ? 1 : 0)).toString()} s`;
+  const min = Math.round(s / 60);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  return min % 60 === 0 ? `${h} h` : `${h} h ${min % 60} min`;
 }

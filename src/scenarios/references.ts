@@ -90,6 +90,7 @@ function checkFailures(scenario: Scenario, report: Report): void {
       report([...path, 'target'], `there is no component "${f.target}"`);
     }
     if (f.kind === 'slow' && f.factor === undefined) report(path, 'a "slow" failure needs a factor (how many times slower, e.g. 5)');
+    if (f.instances !== undefined && f.kind !== 'crash') report(path, `"instances" applies to a crash, not to a "${f.kind}" failure`);
     if (f.kind === 'errors' && f.rate === undefined) report(path, 'an "errors" failure needs a rate (the share of requests that fail, e.g. 0.2)');
   });
 }

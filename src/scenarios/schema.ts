@@ -63,6 +63,7 @@ export const ScenarioNodeSchema = v.strictObject({
   params: v.optional(ParamsSchema),
   position: described(strictPosition, 'Top-left corner on the canvas, px. Nodes are 188 x 64 px; columns about 260 px apart, rows about 110.'),
   groupId: v.optional(described(v.string(), 'The zone or region the component sits in.')),
+  resilience: v.optional(described(NodeSchema.entries.resilience.wrapped, 'Simulator settings of the component: admission limits, load shedding, rate limit, health checks, autoscaling.')),
 });
 
 export const ScenarioEdgeSchema = v.strictObject({
@@ -73,6 +74,7 @@ export const ScenarioEdgeSchema = v.strictObject({
   callsPerRequest: v.optional(EdgeSchema.entries.callsPerRequest, 1),
   share: v.optional(EdgeSchema.entries.share, 1),
   label: EdgeSchema.entries.label,
+  resilience: v.optional(described(EdgeSchema.entries.resilience.wrapped, 'Simulator settings of the connection: timeout, retries, circuit breaker, bulkhead.')),
 });
 
 export const ScenarioGroupSchema = v.strictObject({
@@ -110,7 +112,12 @@ export const WorkloadStepSchema = v.variant('shape', [
   v.strictObject({ ...stepBase, shape: v.literal('step'), rps: atLeast(0) }),
   v.strictObject({ ...stepBase, shape: v.literal('ramp'), rps: atLeast(0), durationS: atLeast(1) }),
   v.strictObject({ ...stepBase, shape: v.literal('spike'), rps: atLeast(0), durationS: atLeast(1) }),
-  v.strictObject({ ...stepBase, shape: v.literal('daily'), peakRps: atLeast(0), troughRps: atLeast(0), periodS: v.optional(atLeast(60), 86_400) }),
+  v.strictObject({ ...stepBase, shape: v.literal('daily'),
+    peakRps: atLeast(0),
+    troughRps: atLeast(0),
+    periodS: v.optional(atLeast(60), 86_400),
+    peakAtS: v.optional(described(seconds, 'When the day peaks, seconds from the start of the run; half a period by default, so the run starts at the trough.')),
+  }),
 ]);
 
 export const WorkloadSchema = v.strictObject({
@@ -125,6 +132,7 @@ export const FailureSchema = v.strictObject({
   target: described(ref, 'A component id; a zone or region id for zone-loss; a connection or group id for partition.'),
   factor: v.optional(described(atLeast(1), 'For slow: how many times longer each request takes.')),
   rate: v.optional(described(fraction, 'For errors: share of requests that fail.')),
+  instances: v.optional(described(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1')), 'For crash: how many instances stop; all of them when left out.')),
 });
 
 // ---- mode content ---------------------------------------------------------------------------

@@ -123,12 +123,12 @@ function shapesOfStep(step: WorkloadStep, share: number, baseRps: number, before
       return [at(rps), { kind: 'step', atS: step.atS + step.durationS, toRps: 0 }];
     }
     case 'daily': {
-      // The simulator's day starts at its trough at t = 0 and swings around the rate so far, so
-      // the rate becomes the day's mean; a cycle starting later than t = 0 keeps that phase.
+      // The simulator's day swings around the rate so far, so the rate becomes the day's mean;
+      // the peak is where the step puts it (the trough at t = 0 when it does not say).
       const peak = step.peakRps * share;
       const trough = step.troughRps * share;
       const ratio = peak <= 0 ? 1 : trough <= 0 ? MAX_PEAK_TO_TROUGH : Math.min(MAX_PEAK_TO_TROUGH, Math.max(1, peak / trough));
-      return [at((peak + trough) / 2), { kind: 'daily', peakToTrough: ratio, periodS: step.periodS }];
+      return [at((peak + trough) / 2), { kind: 'daily', peakToTrough: ratio, periodS: step.periodS, ...(step.peakAtS !== undefined ? { peakAtS: step.peakAtS } : {}) }];
     }
   }
 }
@@ -139,7 +139,7 @@ function simFailure(f: FailureEvent, design: Design): SimFailure {
   const when = { atS: f.atS, durationS: f.durationS };
   switch (f.kind) {
     case 'crash':
-      return { kind: 'crash', nodeId: f.target, ...when };
+      return { kind: 'crash', nodeId: f.target, ...when, ...(f.instances !== undefined ? { instances: f.instances } : {}) };
     case 'slow':
       return { kind: 'slowdown', nodeId: f.target, ...when, factor: f.factor ?? 1 };
     case 'errors':

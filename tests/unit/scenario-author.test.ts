@@ -110,18 +110,18 @@ function problemsOf(file: ScenarioFile): string[] {
 }
 
 describe('draftScenario', () => {
-  it('writes the design the way the file wants it: defaults, simulator settings and the canvas id left out, positions rounded', () => {
+  it('writes the design the way the file wants it: defaults, the saved simulation setup and the canvas id left out, resilience kept, positions rounded', () => {
     const file = draftScenario(smallDesign(100), identifyMeta);
     expect(file.design).toEqual({
       name: 'Untitled design',
       groups: [{ id: 'zone-a', kind: 'zone', label: 'us-east-1a', position: { x: 220, y: -40 }, size: { width: 529, height: 144 } }],
       nodes: [
         { id: 'users', kind: 'client', label: 'Users', position: { x: 0, y: 0 }, params: { rps: 100 } },
-        { id: 'api', kind: 'service', label: 'API', groupId: 'zone-a', position: { x: 260, y: 1 }, params: { instances: 1 } },
+        { id: 'api', kind: 'service', label: 'API', groupId: 'zone-a', position: { x: 260, y: 1 }, params: { instances: 1 }, resilience: { maxInFlight: 100 } },
         { id: 'db', kind: 'relational-db', label: 'DB', groupId: 'zone-a', position: { x: 520, y: 0 }, params: { serviceMs: 2 } },
       ],
       edges: [
-        { id: 'e-users-api', source: 'users', target: 'api', mode: 'sync', callsPerRequest: 1, share: 1 },
+        { id: 'e-users-api', source: 'users', target: 'api', mode: 'sync', callsPerRequest: 1, share: 1, resilience: { timeoutMs: 1000 } },
         { id: 'e-api-db', source: 'api', target: 'db', mode: 'sync', callsPerRequest: 2, share: 1, label: 'two queries' },
       ],
     });
@@ -225,11 +225,12 @@ describe('scenarioToYaml', () => {
     expect(lines[0]).toBe('# yaml-language-server: $schema=../public/schema/scenario.schema.json');
     expect(lines[1]).toBe('version: 1');
     expect(yaml).toContain('story: |\n  Tiny Shop sells socks.\n\n  - One API\n');
-    expect(yaml).toContain('      position: { x: 260, y: 1 }\n      params: { instances: 1 }\n');
+    expect(yaml).toContain('      position: { x: 260, y: 1 }\n      params: { instances: 1 }\n      resilience: { maxInFlight: 100 }\n');
+    expect(yaml).toContain('    - { id: e-users-api, source: users, target: api, resilience: { timeoutMs: 1000 } }\n');
     expect(yaml).toContain('    - { id: e-api-db, source: api, target: db, callsPerRequest: 2, label: two queries }\n');
     expect(yaml).toContain('    answer: { nodeId: api, acceptedKinds: [ service ] }\n');
-    // Defaults are left out: edge mode, empty lists, the design id.
-    expect(yaml).not.toMatch(/mode: sync|failures:|d-7f3a|resilience|simulation/);
+    // Defaults are left out: edge mode, empty lists, the design id; so is the saved simulation setup.
+    expect(yaml).not.toMatch(/mode: sync|failures:|d-7f3a|simulation/);
   });
 
   it('keeps any text exactly: quotes, colons, hashes, leading spaces, blank lines, control characters', () => {

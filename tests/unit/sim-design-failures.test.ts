@@ -156,6 +156,25 @@ describe('zone outage', () => {
     expect(two.overall.availability).toBeGreaterThan(0.97);
     expect(meanOver(two, component(two, 'b').series.offeredRps, 70, 120)).toBeGreaterThan(280);
   });
+
+  it("lets a load balancer's retry go to the other zone, hiding the seconds before its health checks notice", () => {
+    const retry = { retry: { maxRetries: 1 } };
+    const spread = designOf(
+      [node('users', 'client', { rps: 300 }), node('lb', 'load-balancer', {}, 'r'), pool('a', 'za'), pool('b', 'zb')],
+      [{ ...edge('e2', 'lb', 'a', 'sync', 0.5), resilience: retry }, { ...edge('e3', 'lb', 'b', 'sync', 0.5), resilience: retry }, edge('e1', 'users', 'lb')],
+      groups,
+    );
+    const options = { durationS: 180, warmupS: 10, seed: 5, failures: outage };
+    const withRetry = simulateDesign(spread, options);
+    const without = simulateDesign({ ...spread, edges: spread.edges.map(({ resilience: _, ...e }) => e) }, options);
+    // Without the retry, about 5 s of zone a's half of the traffic fails (some 750 requests).
+    expect(without.flows[0]!.summary.failed).toBeGreaterThan(500);
+    // With one retry, each call that failed on zone a is sent to zone b: no request fails.
+    const retried = withRetry.edges.find((e) => e.edgeId === 'e3')!;
+    expect(withRetry.flows[0]!.summary.failed).toBe(0);
+    expect(component(withRetry, 'b').summary.retries).toBeGreaterThan(500);
+    expect(retried.retries).toBeGreaterThan(500);
+  });
 });
 
 describe('partitions and database failover', () => {

@@ -35,6 +35,16 @@ describe('workload shapes', () => {
     expect([ramp.rateRps(5), ramp.rateRps(15), ramp.rateRps(25)]).toEqual([100, 200, 300]);
   });
 
+  it('put the daily peak where peakAtS says, a whole period apart', () => {
+    const peakAt300 = new ClientWorkload(100, [{ kind: 'daily', peakToTrough: 3, periodS: 200, peakAtS: 300 }]);
+    expect(peakAt300.rateRps(300)).toBeCloseTo(150, 9);
+    expect(peakAt300.rateRps(100)).toBeCloseTo(150, 9);
+    expect(peakAt300.rateRps(0)).toBeCloseTo(50, 9);
+    expect(peakAt300.rateRps(350)).toBeCloseTo(100, 9);
+    // Without peakAtS the day peaks at half a period: the trough is at t = 0.
+    expect(new ClientWorkload(100, [{ kind: 'daily', peakToTrough: 3, periodS: 200, peakAtS: 100 }]).rateRps(37)).toBeCloseTo(new ClientWorkload(100, [{ kind: 'daily', peakToTrough: 3, periodS: 200 }]).rateRps(37), 9);
+  });
+
   it('skip silences: a client off until a step sends its first request after it', () => {
     const late = new ClientWorkload(0, [{ kind: 'step', atS: 500, toRps: 1000 }, { kind: 'spike', startS: 600, durationS: 10, multiplier: 0 }]);
     const rng = new Random(3);

@@ -226,7 +226,7 @@ export class DesignSimulator {
           this.onTimeout(slot, token);
           break;
         case EV_RETRY:
-          if (req.gen[slot] === token && req.phase[slot] === BACKOFF) this.issueCall(slot, req.cursor[slot]!);
+          if (req.gen[slot] === token && req.phase[slot] === BACKOFF) this.retryCall(slot);
           break;
         case EV_ACTION:
           this.timeline.apply(this.model.timeline[slot]!);
@@ -509,6 +509,22 @@ export class DesignSimulator {
     if (this.measuring) this.edgeOpenCount[s]!++;
     const m = this.model;
     this.note(m.outTarget[s]!, `circuit breaker on connection ${m.edgeIds[s]} opened`);
+  }
+
+  /** The backoff is over: call again; a load balancer calls another of its targets when one looks up. */
+  private retryCall(r: number): void {
+    const m = this.model;
+    const j = this.req.node[r]!;
+    const failed = this.req.cursor[r]!;
+    if (m.chooseOne[j] === 1) {
+      const s = this.routing.pickTarget(j, this.rng.nextFloat() * m.shareTotal[j]!, this.now, this.unservableNodes > 0, failed);
+      if (s >= 0 && m.edgeSync[s] === 1) {
+        this.req.cursor[r] = s;
+        this.req.cursorEnd[r] = s + 1;
+        return this.issueCall(r, s);
+      }
+    }
+    this.issueCall(r, failed);
   }
 
   /** A call failed: retry after a backoff, fall back past a cache, or fail the caller. */

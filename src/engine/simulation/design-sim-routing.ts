@@ -43,24 +43,28 @@ export class Routing {
   /**
    * Load balancer j: the out-edge slot for a request, by share with u uniform in [0, 1), or -1
    * for none (shares adding up to less than 1). Targets found down are skipped and their share
-   * goes to the others; when all look down the shares stand as they are.
+   * goes to the others; when all look down the shares stand as they are. A retry passes the slot
+   * it failed on as `exclude`, and goes elsewhere when any other target looks up (as Envoy's
+   * previous-hosts retry predicate and nginx's proxy_next_upstream do).
    */
-  pickTarget(j: number, u: number, nowMs: number, anyUnservable: boolean): number {
+  pickTarget(j: number, u: number, nowMs: number, anyUnservable: boolean, exclude = -1): number {
     const m = this.model;
     const start = m.outStart[j]!;
     const end = m.outStart[j + 1]!;
     const total = m.shareTotal[j]!;
     if (u >= total) return -1;
+    const checkHealth = anyUnservable || this.partitions.length > 0;
+    const usable = (s: number) => s !== exclude && (!checkHealth || this.looksHealthy(j, m.outTarget[s]!, nowMs));
     let healthy = total;
-    if (anyUnservable || this.partitions.length > 0) {
+    if (checkHealth || exclude >= 0) {
       healthy = 0;
-      for (let s = start; s < end; s++) if (this.looksHealthy(j, m.outTarget[s]!, nowMs)) healthy += m.edgeShare[s]!;
+      for (let s = start; s < end; s++) if (usable(s)) healthy += m.edgeShare[s]!;
     }
     const all = healthy === total || healthy <= 0;
     let v = all ? u : (u / total) * healthy;
     let last = -1;
     for (let s = start; s < end; s++) {
-      if (!all && !this.looksHealthy(j, m.outTarget[s]!, nowMs)) continue;
+      if (!all && !usable(s)) continue;
       last = s;
       v -= m.edgeShare[s]!;
       if (v < 0) return s;

@@ -78,7 +78,8 @@ function applyShape(s: WorkloadShape, rate: number, t: number): number {
       return t >= s.startS && t < s.startS + s.durationS ? rate * s.multiplier : rate;
     case 'daily': {
       const period = s.periodS ?? DEFAULT_DAY_S;
-      return rate * (1 - dailyAmplitude(s.peakToTrough) * Math.cos((2 * Math.PI * t) / period));
+      const peakAtS = s.peakAtS ?? period / 2;
+      return rate * (1 + dailyAmplitude(s.peakToTrough) * Math.cos((2 * Math.PI * (t - peakAtS)) / period));
     }
   }
 }
@@ -120,7 +121,8 @@ export function workloadProblem(s: WorkloadShape, clientName: string): string | 
       return nonNegative(s.startS) && nonNegative(s.durationS) && nonNegative(s.multiplier) ? null : bad('a spike needs a start, a length (s) and a multiplier, all 0 or more');
     case 'daily':
       if (!(typeof s.peakToTrough === 'number' && s.peakToTrough >= 1 && Number.isFinite(s.peakToTrough))) return bad('the daily peak-to-trough ratio must be 1 or more');
-      return s.periodS === undefined || (nonNegative(s.periodS) && s.periodS > 0) ? null : bad('the daily period must be above 0 s');
+      if (!(s.periodS === undefined || (nonNegative(s.periodS) && s.periodS > 0))) return bad('the daily period must be above 0 s');
+      return s.peakAtS === undefined || nonNegative(s.peakAtS) ? null : bad('the time of the daily peak must be 0 s or later');
     default:
       return bad(`"${String((s as { kind?: unknown }).kind)}" is not a workload shape (constant, step, ramp, spike, daily)`);
   }

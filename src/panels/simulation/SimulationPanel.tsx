@@ -7,7 +7,8 @@ import type { FailureEvent, SimulationSetup, WorkloadShape } from '../../model/s
 import type { Design } from '../../model/types';
 import { paramValue } from '../../model/catalog';
 import { useDesignStore } from '../../store/designStore';
-import type { SimulationOutcome, SimulationWorkerApi } from '../../workers/simulation.worker';
+import type { SimulationOutcome } from '../../workers/simulation.worker';
+import { simWorkerHandle } from './simWorker';
 import type { NodeOverlay } from '../../canvas/flowTypes';
 import { formatMs, formatPercent } from '../../canvas/format';
 import { TimeChart, type ChartSeries } from './TimeChart';
@@ -109,20 +110,7 @@ export interface SimulationPanelProps {
   onReplay: (overlay: Record<string, NodeOverlay> | null) => void;
 }
 
-let worker: Worker | null = null;
-let remote: Comlink.Remote<SimulationWorkerApi> | null = null;
-function simWorker(): Comlink.Remote<SimulationWorkerApi> {
-  if (!remote) {
-    worker = new Worker(new URL('../../workers/simulation.worker.ts', import.meta.url), { type: 'module' });
-    remote = Comlink.wrap<SimulationWorkerApi>(worker);
-  }
-  return remote;
-}
-function cancelWorker() {
-  worker?.terminate();
-  worker = null;
-  remote = null;
-}
+const simWorker = simWorkerHandle();
 
 export function SimulationPanel({ onReplay }: SimulationPanelProps) {
   const design = useDesignStore((s) => s.design);
@@ -154,7 +142,7 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
     setScrub(null);
     const options = { durationS: setup.durationS, seed: setup.seed ?? 1, ...(setup.workload ? { workload: setup.workload } : {}), ...(setup.failures ? { failures: setup.failures } : {}) };
     try {
-      const result = await simWorker().run(design, options, Comlink.proxy((done: number) => mine === runId.current && setProgress(done)));
+      const result = await simWorker.remote().run(design, options, Comlink.proxy((done: number) => mine === runId.current && setProgress(done)));
       if (mine !== runId.current) return;
       setOutcome(result);
       setRanDesign(design);
@@ -166,7 +154,7 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
   };
   const cancel = () => {
     runId.current++;
-    cancelWorker();
+    simWorker.cancel();
     setProgress(null);
   };
   useEffect(() => () => onReplay(null), [onReplay]);
