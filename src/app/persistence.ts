@@ -58,3 +58,42 @@ export async function currentDesignId(): Promise<string | undefined> {
 export async function setCurrentDesignId(id: string): Promise<void> {
   await set(CURRENT_KEY, id, db());
 }
+
+// An IndexedDB write started while the page unloads may never finish, so a change still pending
+// then is also stashed in localStorage, which writes synchronously, and recovered at the next start.
+const UNSAVED_KEY = 'archlab.unsaved-design';
+
+export function stashUnsaved(design: Design): void {
+  try {
+    localStorage.setItem(UNSAVED_KEY, JSON.stringify({ format: DESIGN_FORMAT, version: CURRENT_VERSION, design }));
+  } catch {
+    // Storage full or blocked: the IndexedDB write may still land.
+  }
+}
+
+export function clearUnsaved(): void {
+  try {
+    localStorage.removeItem(UNSAVED_KEY);
+  } catch {
+    // Nothing to clear when storage is blocked.
+  }
+}
+
+/** Writes a design stashed at the last unload (if any, and readable) to IndexedDB, then drops the stash. */
+export async function recoverUnsaved(): Promise<void> {
+  let raw: string | null;
+  try {
+    raw = localStorage.getItem(UNSAVED_KEY);
+  } catch {
+    return;
+  }
+  if (raw === null) return;
+  let parsed: ReturnType<typeof parseDesignObject> | null;
+  try {
+    parsed = parseDesignObject(JSON.parse(raw));
+  } catch {
+    parsed = null; // not JSON: nothing to recover
+  }
+  if (parsed?.ok) await saveDesign(parsed.design);
+  clearUnsaved();
+}

@@ -60,10 +60,12 @@ export function useDesignLibrary(): DesignLibrary {
         const shared = decodeShareFragment(window.location.hash);
         if (shared) history.replaceState(null, '', window.location.pathname + window.location.search);
         if (shared?.ok) {
+          await db.recoverUnsaved();
           await show(await withFreshId(shared.design));
           return;
         }
         if (shared && !shared.ok) setBootErrors(shared.errors);
+        await db.recoverUnsaved();
         const id = await db.currentDesignId();
         const stored = id ? await db.loadDesign(id) : null;
         if (stored) {
@@ -98,19 +100,25 @@ export function useDesignLibrary(): DesignLibrary {
   }, [show]);
 
   // Autosave: the first change is written at once, a burst of further changes once it settles,
-  // and anything pending when the page is hidden or closed is written then. IndexedDB writes of
-  // a small design take a few ms, so a reload right after an edit still finds it.
+  // and anything pending when the page is hidden or closed is written then, and stashed
+  // synchronously too (db.stashUnsaved) in case the page goes before IndexedDB has written it.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lastWrite = 0;
     let pending = false;
+    let stashed: Design | null = null;
     const write = async () => {
       clearTimeout(timer);
       timer = undefined;
       pending = false;
       lastWrite = Date.now();
+      const design = useDesignStore.getState().design;
       try {
-        await db.saveDesign(useDesignStore.getState().design);
+        await db.saveDesign(design);
+        if (stashed === design) {
+          stashed = null;
+          db.clearUnsaved();
+        }
         if (!pending) setSaveState('saved');
         await refresh();
       } catch {
@@ -125,7 +133,10 @@ export function useDesignLibrary(): DesignLibrary {
       else if (timer === undefined) timer = setTimeout(() => void write(), AUTOSAVE_DELAY_MS);
     });
     const flush = () => {
-      if (pending) void write();
+      if (!pending) return;
+      stashed = useDesignStore.getState().design;
+      db.stashUnsaved(stashed);
+      void write();
     };
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', flush);

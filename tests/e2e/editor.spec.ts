@@ -74,6 +74,20 @@ test('a reload restores exactly what was there', async ({ page }) => {
   await expect(page.getByTestId('param-replicas')).toHaveValue('3');
 });
 
+test('a reload straight after a burst of edits keeps the last edit', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('node-db').click();
+  // Two edits well within the autosave's 250 ms batching: the second is still pending at the reload.
+  await page.getByTestId('param-replicas').fill('2');
+  await page.getByTestId('param-replicas').press('Enter');
+  await page.getByTestId('param-replicas').fill('4');
+  await page.getByTestId('param-replicas').press('Enter');
+  await page.reload();
+  await waitSaved(page);
+  await page.getByTestId('node-db').click();
+  await expect(page.getByTestId('param-replicas')).toHaveValue('4');
+});
+
 test('export a design file and import it back as a new design', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Design name').fill('Exported one');
