@@ -519,3 +519,26 @@ function gradeCost(scenario: FixScenario, design: Design, runs: readonly RunFigu
   const detail = `Costs ${formatUsd(cost)} a month, the same in every run, against a budget of at most ${formatUsd(target)}: ${VERDICT_WORDS[verdict]}.`;
   return { check, label, verdict, mean: cost, halfWidth: 0, target, unit: 'USD/month', values: runs.map(() => cost), detail };
 }
+
+/**
+ * A short fingerprint of what the simulator reads of a design (components, their settings and
+ * places, connections), so a saved simulated grade can tell whether it still applies: moving or
+ * renaming a component keeps it, any change the simulation could feel does not.
+ */
+export function simulationKey(design: Design): string {
+  const text = JSON.stringify([
+    design.nodes.map(({ id, kind, params, groupId, resilience }) => [id, kind, params, groupId ?? null, resilience ?? null]),
+    design.edges.map(({ id, source, target, mode, callsPerRequest, share, resilience }) => [id, source, target, mode, callsPerRequest, share, resilience ?? null]),
+    design.groups.map(({ id, kind, parentId }) => [id, kind, parentId ?? null]),
+  ]);
+  // FNV-1a, 32 bits, twice with different offsets: collisions between a learner's edits are
+  // vanishingly unlikely, and a collision only shows an old grade as current.
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return `${(a >>> 0).toString(36)}-${(b >>> 0).toString(36)}`;
+}

@@ -40,7 +40,7 @@ export function formatCompareFigure(row: Pick<CompareRow, 'metric' | 'unit'>, x:
 
 /** Seconds as a reader says them: "45 s", "2 min", "1 h 7 min". */
 export function formatDuration(s: number): string {
-  if (s < 90) return `${Number(s.toFixed(s < 10 ? 1 : 0)).toString()} s`;
+  if (s < 120) return `${Number(s.toFixed(s < 10 ? 1 : 0)).toString()} s`;
   const min = Math.round(s / 60);
   if (min < 60) return `${min} min`;
   const h = Math.floor(min / 60);

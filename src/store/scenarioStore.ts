@@ -2,7 +2,7 @@
 // (answers, findings pinned on the diagram, grades). Not part of undo: the design store keeps
 // the diagram and its history; this keeps the exercise around it.
 import { create } from 'zustand';
-import type { CompareGrade, CritiqueGrade, DesignSide, Finding, IdentifyGrade, Scenario, Severity } from '../scenarios';
+import type { CompareGrade, CritiqueGrade, DesignSide, Finding, IdentifyGrade, Scenario, Severity, SimulatedFixGrade } from '../scenarios';
 
 export interface PinnedFinding extends Finding {
   id: string;
@@ -14,12 +14,22 @@ export interface IdentifyAttempt {
   correct: boolean;
 }
 
+/** A fix scenario's simulated check, and the design it ran on (by simulationKey). */
+export interface SimulatedCheckRecord {
+  designKey: string;
+  /** The grade without its chart data (which stays in memory only). */
+  grade: Omit<SimulatedFixGrade, 'report'>;
+  ranAt: number;
+}
+
 /** What a learner has done in one scenario; saved so it survives a reload. */
 export interface ScenarioProgress {
   scenarioId: string;
   findings: PinnedFinding[];
   identify: Record<string, IdentifyAttempt>;
   compareAnswers: Record<string, DesignSide>;
+  /** Fix mode: the last simulated check (absent in progress saved before there was one). */
+  simulatedCheck?: SimulatedCheckRecord;
   /** Best score so far, 0..1, and whether the scenario counts as done. */
   score: number | null;
   completed: boolean;
@@ -48,6 +58,7 @@ interface ScenarioState {
   setCompareAnswer: (questionId: string, side: DesignSide) => void;
   setGrades: (grades: Partial<Pick<ScenarioSession, 'critiqueGrade' | 'identifyGrade' | 'compareGrade'>>) => void;
   setScore: (score: number, completed: boolean) => void;
+  setSimulatedCheck: (record: SimulatedCheckRecord) => void;
   show: (side: DesignSide) => void;
 }
 
@@ -81,6 +92,7 @@ export const useScenarioStore = create<ScenarioState>()((set) => {
     setCompareAnswer: (questionId, side) => update(() => ({ compareGrade: null }), (p) => ({ compareAnswers: { ...p.compareAnswers, [questionId]: side } })),
     setGrades: (grades) => update(() => grades),
     setScore: (score, completed) => update(() => ({}), (p) => ({ score: Math.max(score, p.score ?? 0), completed: p.completed || completed })),
+    setSimulatedCheck: (record) => update(() => ({}), () => ({ simulatedCheck: record })),
     show: (side) => update(() => ({ showing: side })),
   };
 });

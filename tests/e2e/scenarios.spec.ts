@@ -77,7 +77,7 @@ test('critique: pin findings, grade against the key, export the report', async (
   expect(md).toContain('single point of failure');
 });
 
-test('fix: the checks fail on the starting design and pass once the slow calls are made async', async ({ page }) => {
+test('fix: the checks fail on the starting design, pass once the slow calls are made async, and the simulated check confirms it', async ({ page }) => {
   await openScenario(page, 'notification-system');
   await expect(page.getByTestId('check-capacity')).toHaveClass(/wrong/);
   await expect(page.getByTestId('check-p99LatencyMs')).toHaveClass(/wrong/);
@@ -89,12 +89,32 @@ test('fix: the checks fail on the starting design and pass once the slow calls a
   }
   await expect(page.getByTestId('check-capacity')).toHaveClass(/right/);
   await expect(page.getByTestId('check-p99LatencyMs')).toHaveClass(/right/);
+  // The scenario has a failure timeline: steady-state passes are not enough on their own.
+  await expect(page.getByTestId('fix-steady-passed')).toBeVisible();
+  await expect(page.getByTestId('fix-solved')).toHaveCount(0);
+  const simCheck = page.getByTestId('sim-check');
+  await expect(simCheck).toContainText('SMS provider is 4x slower');
+  await page.getByTestId('sim-check-run').click();
+  await expect(simCheck.getByRole('status')).toContainText('%');
+  await expect(page.getByTestId('sim-check-p99LatencyMs')).toHaveClass(/right/, { timeout: 90_000 });
+  await expect(page.getByTestId('sim-check-p99LatencyMs')).toContainText(/\(95% confidence, 5 runs\)/);
+  await expect(page.getByTestId('sim-check-capacity')).toHaveClass(/right/);
   await expect(page.getByTestId('fix-solved')).toBeVisible();
+  await expect(simCheck.locator('.time-chart')).toHaveCount(2);
   await page.screenshot({ path: 'test-results/screens/13-fix.png' });
-  // Undo brings the failing design (and the failing verdict) back: verdicts follow the design.
+  // Undo brings the failing design back: the steady checks fail again and the simulated verdict is out of date.
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('check-capacity')).toHaveClass(/wrong/);
+  await expect(page.getByTestId('sim-check-result')).toContainText('The design has changed since this check ran');
+  await expect(page.getByTestId('fix-solved')).toHaveCount(0);
+  // Redo restores the design the check ran on, so its verdict applies again, and survives a reload.
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByTestId('fix-solved')).toBeVisible();
+  await expect(page.getByTestId('sim-check-result')).not.toContainText('The design has changed');
+  await page.reload();
+  await expect(page.getByTestId('sim-check-p99LatencyMs')).toHaveClass(/right/);
+  await expect(page.getByTestId('fix-solved')).toBeVisible();
 });
 
 test('compare: two designs side by side, questions checked with the takeaway', async ({ page }) => {

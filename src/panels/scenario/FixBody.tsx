@@ -1,24 +1,32 @@
 // Fix mode: change the design until it meets the scenario's targets. The checks re-run in the
 // engine worker after every edit; each shows pass or fail with the figure behind it. Verdicts
-// come from the analytic engine, so the same design always gets the same verdict.
-import { useEffect } from 'react';
-import type { FixScenario } from '../../scenarios';
+// come from the analytic engine, so the same design always gets the same verdict. A scenario
+// with traffic changes or failures is solved when the simulated check (SimulatedCheck) passes
+// too, on the design as it is.
+import { useEffect, useMemo } from 'react';
+import { simulationKey, type FixScenario } from '../../scenarios';
 import type { Design } from '../../model/types';
 import { useDesignStore } from '../../store/designStore';
 import { useScenarioStore } from '../../store/scenarioStore';
 import { engineWorker } from '../useAnalysis';
 import { useWorkerResult } from '../useWorkerResult';
+import { hasTimeline, SimulatedCheck } from './SimulatedCheck';
 
 export function FixBody({ scenario, onOpenDesign }: { scenario: FixScenario; onOpenDesign: (design: Design) => void }) {
   const design = useDesignStore((s) => s.design);
   const setScore = useScenarioStore((s) => s.setScore);
   const { value: grade, pending, error } = useWorkerResult(() => engineWorker().gradeFix(scenario, design), [scenario, design]);
-  const passed = grade?.passed ?? false;
+  const simulated = useScenarioStore((s) => s.session?.progress.simulatedCheck ?? null);
+  const required = hasTimeline(scenario);
+  const key = useMemo(() => simulationKey(design), [design]);
+  const simulatedPass = simulated !== null && simulated.designKey === key && simulated.grade.passed;
+  const steadyPassed = grade?.passed ?? false;
+  const passed = steadyPassed && (!required || simulatedPass);
   const passing = grade ? grade.checks.filter((c) => c.passed).length : 0;
 
   useEffect(() => {
-    if (grade && grade.checks.length) setScore(passing / grade.checks.length, grade.passed);
-  }, [grade, passing, setScore]);
+    if (grade && grade.checks.length) setScore(passing / grade.checks.length, passed);
+  }, [grade, passing, passed, setScore]);
 
   return (
     <div className="mode-body">
@@ -39,6 +47,11 @@ export function FixBody({ scenario, onOpenDesign }: { scenario: FixScenario; onO
           </li>
         ))}
       </ul>
+      {steadyPassed && required && !simulatedPass ? (
+        <p className="explain" role="status" data-testid="fix-steady-passed">
+          <b>Every target is met under steady traffic.</b> Now run the simulated check below: it replays the scenario's traffic and failures.
+        </p>
+      ) : null}
       {passed ? (
         <div className="explain good" role="status" data-testid="fix-solved">
           <p>
@@ -49,7 +62,7 @@ export function FixBody({ scenario, onOpenDesign }: { scenario: FixScenario; onO
           </button>
           <span className="muted"> (your design stays in Designs)</span>
         </div>
-      ) : grade?.explanation ? (
+      ) : grade?.explanation && !steadyPassed ? (
         <div className="explain">
           <p>{grade.explanation.text}</p>
         </div>
@@ -60,6 +73,7 @@ export function FixBody({ scenario, onOpenDesign }: { scenario: FixScenario; onO
           <ul>{grade.hints.map((h, i) => <li key={i}>{h.message}</li>)}</ul>
         </details>
       ) : null}
+      <SimulatedCheck scenario={scenario} design={design} required={required} />
     </div>
   );
 }

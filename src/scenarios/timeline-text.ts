@@ -1,0 +1,89 @@
+// A scenario's traffic over time and failure timeline in plain words, for the fix panel's
+// simulated check and the authoring preview: "At 15 min, for 5 min: SMS provider 4x slower".
+import { ClientWorkload } from '../engine/simulation/design-sim-workload';
+import type { Design } from '../model/types';
+import { formatDuration } from './format';
+import { scenarioSimOptions } from './simulation';
+import type { FailureEvent, Scenario, WorkloadStep } from './types';
+
+const rps = (x: number) => `${Math.round(x).toLocaleString('en-US')} req/s`;
+
+function nameOf(design: Design, id: string): string {
+  return design.nodes.find((n) => n.id === id)?.label ?? design.groups.find((g) => g.id === id)?.label ?? design.edges.find((e) => e.id === id)?.label ?? id;
+}
+
+function stepText(step: WorkloadStep, design: Design): string {
+  const who = step.client === undefined ? '' : ` from ${nameOf(design, step.client)}`;
+  const at = step.atS === 0 ? 'From the start' : `At ${formatDuration(step.atS)}`;
+  switch (step.shape) {
+    case 'constant':
+    case 'step':
+      return `${at}: ${rps(step.rps)}${who}`;
+    case 'ramp':
+      return `${at}: traffic${who} ramps to ${rps(step.rps)} over ${formatDuration(step.durationS)}`;
+    case 'spike':
+      return `${at}: a spike to ${rps(step.rps)}${who} for ${formatDuration(step.durationS)}`;
+    case 'daily': {
+      const peakAtS = step.peakAtS ?? step.periodS / 2;
+      return `${at}: a daily cycle${who} between ${rps(step.troughRps)} and ${rps(step.peakRps)}, peaking at ${formatDuration(peakAtS)} (a day lasts ${formatDuration(step.periodS)})`;
+    }
+  }
+}
+
+function failureText(f: FailureEvent, design: Design): string {
+  const when = `At ${formatDuration(f.atS)}, for ${formatDuration(f.durationS)}`;
+  const target = nameOf(design, f.target);
+  switch (f.kind) {
+    case 'crash':
+      return `${when}: ${f.instances === undefined ? `${target} crashes` : `${f.instances} instance${f.instances === 1 ? '' : 's'} of ${target} crash${f.instances === 1 ? 'es' : ''}`}`;
+    case 'slow':
+      return `${when}: ${target} is ${f.factor ?? 1}x slower`;
+    case 'errors':
+      return `${when}: ${Math.round((f.rate ?? 0) * 100)}% of calls to ${target} fail`;
+    case 'zone-loss':
+      return `${when}: ${target} is lost, with everything in it`;
+    case 'partition':
+      return `${when}: the network cuts ${target} off`;
+    case 'failover':
+      return `${when}: the primary of ${target} fails and a replica takes over`;
+  }
+}
+
+export interface TimelineSummary {
+  /** Simulated length of a run, s. */
+  durationS: number;
+  /** Requests the clients send in one run (expected value). */
+  requests: number;
+  /** Traffic changes, then failures, in words. */
+  lines: string[];
+}
+
+/**
+ * What the simulated check replays, in words, with the run's length and how many requests it
+ * sends (to say how long the check will take). Null when the design cannot be simulated for the
+ * scenario (a client is missing); the check itself reports why.
+ */
+export function describeTimeline(scenario: Scenario, design: Design = scenario.design): TimelineSummary | null {
+  let prepared: ReturnType<typeof scenarioSimOptions>;
+  try {
+    prepared = scenarioSimOptions(scenario, design);
+  } catch {
+    return null;
+  }
+  const { durationS, workload } = prepared.options;
+  let requests = 0;
+  for (const n of prepared.design.nodes) {
+    if (n.kind !== 'client') continue;
+    const given = workload?.[n.id] ?? [];
+    const w = new ClientWorkload(n.params.rps ?? 0, Array.isArray(given) ? given : [given]);
+    // Midpoint rule over 400 slices: ample for sums of steps, ramps and day-long sinusoids.
+    const slices = 400;
+    for (let i = 0; i < slices; i++) requests += (w.rateRps(((i + 0.5) * durationS) / slices) * durationS) / slices;
+  }
+  const steady = scenario.workload.overTime.length === 0 ? [`Steady traffic: ${rps(Object.values(scenario.workload.clientRps).reduce((a, b) => a + b, 0))}`] : [];
+  return {
+    durationS,
+    requests,
+    lines: [...steady, ...scenario.workload.overTime.map((s) => stepText(s, scenario.design)), ...scenario.failures.map((f) => failureText(f, scenario.design))],
+  };
+}
