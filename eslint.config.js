@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public/schema'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public/schema', '.shots'] }, // .shots: local screenshot scripts, not committed
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

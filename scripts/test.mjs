@@ -22,7 +22,8 @@ const steps = [
   ['type-check', 'npx tsc --noEmit -p tsconfig.json'],
   ['lint', 'npx eslint . --max-warnings=0'],
   ['unit tests', 'npx vitest run'],
-  ['scenario check', 'npx tsx src/cli/scenario.ts check scenarios/'],
+  // --simulate: each fix scenario's reference solution is also simulated through its timeline (about 1.5 min).
+  ['scenario check', 'npx tsx src/cli/scenario.ts check scenarios/ --simulate --replications 2'],
   ['end-to-end tests', 'npx playwright test'],
 ];
 

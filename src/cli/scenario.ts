@@ -1,11 +1,11 @@
 // `npm run scenario -- ...`: check scenario files, grade a learner's submission, or write the
 // JSON Schema editors use. Bad input ends with one line on stderr and a non-zero exit.
-//   scenario check <file|folder> [--json]      exit 1 when any scenario fails
+//   scenario check <file|folder> [--json] [--simulate [--replications n]]   exit 1 when any scenario fails
 //   scenario grade <scenario.yaml> <submission.json> [--json]
 //   scenario schema [--out <file>] [--check]   --check: exit 1 when <file> is out of date
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { checkScenarioSources, gradeSubmission, parseSubmission, scenarioJsonSchemaText } from '../scenarios';
+import { checkScenarioSources, DEFAULT_REPLICATIONS, gradeSubmission, parseSubmission, scenarioJsonSchemaText } from '../scenarios';
 import { CliError, parseJsonText, readTextFile } from './cli-error';
 import { loadScenario, readScenarioSources } from './scenario-files';
 import { formatCheckReport, formatGrade } from './scenario-format';
@@ -15,9 +15,11 @@ interface Output {
   exitCode: number;
 }
 
-function check(path: string, options: { json?: boolean }): Output {
+function check(path: string, options: { json?: boolean; simulate?: boolean; replications?: string }): Output {
   const sources = readScenarioSources(path);
-  const report = checkScenarioSources(sources);
+  const replications = options.replications === undefined ? DEFAULT_REPLICATIONS : Number(options.replications);
+  if (!Number.isInteger(replications) || replications < 2) throw new CliError(`--replications must be a whole number of at least 2 (got "${options.replications ?? ''}")`, 2);
+  const report = checkScenarioSources(sources, options.simulate ? { simulate: { replications } } : {});
   const text = options.json ? JSON.stringify(report, null, 2) : formatCheckReport(report, sources.map((s) => s.file));
   return { text, exitCode: report.failures.length > 0 ? 1 : 0 };
 }
@@ -60,7 +62,9 @@ function main(argv: string[]): number {
     .description('validate scenario files and run their self-checks')
     .argument('<path>', 'a scenario file or a folder of them')
     .option('--json', 'print {"scenarios", "passed", "failures"} as JSON')
-    .action((path: string, options: { json?: boolean }) => {
+    .option('--simulate', "also simulate each fix scenario's reference solution and starting design through its traffic and failures (slow)")
+    .option('--replications <n>', 'runs per design with --simulate (fixed seeds)')
+    .action((path: string, options: { json?: boolean; simulate?: boolean; replications?: string }) => {
       output = check(path, options);
     });
   program

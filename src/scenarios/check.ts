@@ -2,7 +2,7 @@
 // whole (ids unique, each file named after its scenario). Takes texts, not paths, so it runs the
 // same in the CLI, in tests and in the browser's authoring panel.
 import { issueText, locateAll, parseScenarioYaml, type LocatedIssue } from './parse';
-import { selfCheckScenario } from './self-check';
+import { selfCheckScenario, selfCheckSimulated, type SimulatedSelfCheckOptions } from './self-check';
 import type { Scenario } from './types';
 
 export interface ScenarioSource {
@@ -25,11 +25,19 @@ export interface CheckReport {
 
 export type CheckedScenario = { scenario: Scenario; issues: LocatedIssue[] } | { scenario: null; issues: LocatedIssue[] };
 
+export interface CheckOptions {
+  /** Also simulate fix scenarios through their timelines (seconds to minutes each). */
+  simulate?: SimulatedSelfCheckOptions;
+}
+
 /** Loads one scenario and runs its self-check; an empty issue list means it passes. */
-export function checkScenarioText(text: string): CheckedScenario {
+export function checkScenarioText(text: string, options: CheckOptions = {}): CheckedScenario {
   const parsed = parseScenarioYaml(text);
   if (!parsed.ok) return { scenario: null, issues: parsed.issues };
-  return { scenario: parsed.scenario, issues: locateAll(selfCheckScenario(parsed.scenario), parsed.locate) };
+  const issues = selfCheckScenario(parsed.scenario);
+  // The simulation only for a scenario that passes the quick checks: a broken one would waste minutes.
+  if (options.simulate && issues.length === 0) issues.push(...selfCheckSimulated(parsed.scenario, options.simulate));
+  return { scenario: parsed.scenario, issues: locateAll(issues, parsed.locate) };
 }
 
 /** "line 12: design.nodes[3] ..."; the message alone when it has no line. */
@@ -42,7 +50,7 @@ function baseName(file: string): string {
   return name.replace(/\.ya?ml$/i, '');
 }
 
-export function checkScenarioSources(sources: readonly ScenarioSource[]): CheckReport {
+export function checkScenarioSources(sources: readonly ScenarioSource[], options: CheckOptions = {}): CheckReport {
   const failures: CheckFailure[] = [];
   const failed = new Set<string>();
   const fileById = new Map<string, string>();
@@ -51,7 +59,7 @@ export function checkScenarioSources(sources: readonly ScenarioSource[]): CheckR
       failures.push({ file, message });
       failed.add(file);
     };
-    const checked = checkScenarioText(text);
+    const checked = checkScenarioText(text, options);
     for (const issue of checked.issues) fail(issueLine(issue));
     if (!checked.scenario) continue;
     const { id } = checked.scenario;

@@ -4,6 +4,7 @@
 // compare answers agree with the figures they name.
 import { solveForScenario } from './evaluate';
 import { formatCompareFigure } from './format';
+import { gradeFixSimulated } from './fix-simulated';
 import { compareDesigns, gradeCritique, gradeFix, gradeIdentify } from './grade';
 import { layoutIssues } from './layout';
 import { scenarioDesigns, type ScenarioIssue } from './normalize';
@@ -87,6 +88,32 @@ export function selfCheckScenario(scenario: Scenario): ScenarioIssue[] {
     case 'compare':
       checkCompare(scenario, issues);
       break;
+  }
+  return issues;
+}
+
+export interface SimulatedSelfCheckOptions {
+  /** Runs per design (fixed seeds 1, 2, ...). */
+  replications: number;
+}
+
+/**
+ * The slow half of a fix scenario's self-check: its reference solution, simulated through the
+ * scenario's traffic over time and failures, passes every check (a verdict too close to call
+ * counts against it: a reference solution needs margin), and its starting design fails at least
+ * one. Nothing to do for other modes, or a fix scenario with no timeline.
+ */
+export function selfCheckSimulated(scenario: Scenario, options: SimulatedSelfCheckOptions): ScenarioIssue[] {
+  if (scenario.mode !== 'fix' || (scenario.failures.length === 0 && scenario.workload.overTime.length === 0)) return [];
+  const issues: ScenarioIssue[] = [];
+  const reference = gradeFixSimulated(scenario, scenario.solution, { replications: options.replications });
+  for (const problem of reference.problems) issues.push({ path: ['solution'], message: `the reference solution, simulated: ${problem}` });
+  for (const c of reference.checks) {
+    if (c.verdict !== 'pass') issues.push({ path: ['solution'], message: `the reference solution, simulated through the scenario's timeline: ${c.detail}` });
+  }
+  const start = gradeFixSimulated(scenario, scenario.design, { replications: options.replications });
+  if (start.problems.length === 0 && start.checks.every((c) => c.verdict === 'pass')) {
+    issues.push({ path: ['design'], message: "the starting design passes every check when simulated through the scenario's timeline, so the timeline tests nothing the steady checks do not" });
   }
   return issues;
 }

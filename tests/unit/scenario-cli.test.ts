@@ -43,6 +43,21 @@ describe('scenario check', () => {
     expect(text.stdout).toMatch(/FAIL {2}.*url-shortener\.yaml\n {6}line \d+: design\.nodes\[3\]\.kind/);
   });
 
+  it('--simulate runs a fix scenario through its timeline, and fails a reference solution it breaks', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'archlab-scenarios-'));
+    const good = readFileSync(join(root, 'scenarios/multi-zone-failover.yaml'), 'utf8');
+    // Without its retries the solution loses the requests sent to the lost zone before the health checks notice.
+    const noRetries = good.replaceAll(', resilience: { retry: { maxRetries: 2 } }', '');
+    expect(noRetries).not.toBe(good);
+    writeFileSync(join(dir, 'multi-zone-failover.yaml'), noRetries);
+    expect(scenarioCli('check', dir).code).toBe(0); // the steady checks cannot see the zone loss
+    const r = scenarioCli('check', dir, '--simulate', '--replications', '2');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/line \d+: solution the reference solution, simulated through the scenario's timeline: Availability 99\.\d+% .* at least 99\.95%: fails/);
+    const bad = scenarioCli('check', dir, '--simulate', '--replications', '1');
+    expect([bad.code, bad.stderr]).toEqual([2, '--replications must be a whole number of at least 2 (got "1")\n']);
+  });
+
   it('says in one line when the path does not exist', () => {
     const r = scenarioCli('check', 'no/such/folder');
     expect(r.code).toBe(1);

@@ -4,6 +4,7 @@
 // scenarios are graded in scenario-fix-sim-*.test.ts.
 import { describe, expect, it } from 'vitest';
 import { formatIssue, gradeFix, gradeFixSimulated, parseScenarioYaml, type FixScenario, type SimulatedFixGrade } from '../../src/scenarios';
+import { selfCheckSimulated } from '../../src/scenarios/self-check';
 
 function load(text: string): FixScenario {
   const r = parseScenarioYaml(text);
@@ -136,5 +137,28 @@ describe('gradeFixSimulated', () => {
     expect(grade).toMatchObject({ mode: 'fix-simulated', passed: false, checks: [] });
     expect(grade.problems[0]).toMatch(/no client "shop"/);
     expect(() => gradeFixSimulated(scenario, scenario.solution, { replications: 1 })).toThrow(RangeError);
+  });
+});
+
+describe('selfCheckSimulated (scenario check --simulate)', () => {
+  // The same shop with a short timeline: 2% errors from 20 s to 80 s of a 140 s run.
+  const timed = (rate: number) => load(SCENARIO.replace('{ atS: 0, durationS: 100000, kind: errors, target: api, rate: 0.02 }', `{ atS: 20, durationS: 60, kind: errors, target: api, rate: ${rate} }`));
+
+  it('passes a scenario whose reference solution meets every target through the timeline and whose starting design does not', () => {
+    expect(selfCheckSimulated(timed(0.02), { replications: 2 })).toEqual([]);
+  });
+
+  it("reports a reference solution the timeline's failures break, with the figure", () => {
+    // 30% of requests failing for 60 of the 130 measured seconds: availability near 86%, under the 95% target.
+    const issues = selfCheckSimulated(timed(0.3), { replications: 2 });
+    expect(issues.map((i) => i.path)).toEqual([['solution'], ['solution']]);
+    expect(issues[0]!.message).toMatch(/^the reference solution, simulated through the scenario's timeline: Availability 8\d\.\d+% .* against a target of at least 95%: fails\. Why requests failed .*errors\.$/);
+    expect(issues[1]!.message).toMatch(/Error rate .*: fails\./);
+  });
+
+  it('has nothing to simulate in a scenario without a timeline', () => {
+    const steady = load(SCENARIO.replace(/failures:\n.*\n/, ''));
+    expect(steady.failures).toEqual([]);
+    expect(selfCheckSimulated(steady, { replications: 2 })).toEqual([]);
   });
 });

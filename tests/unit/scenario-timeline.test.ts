@@ -24,7 +24,7 @@ describe('describeTimeline', () => {
     const video = describeTimeline(bundled('video-streaming-cdn'))!;
     // 630/s rising to 6,300/s over 300 s, then 60 s at 6,300/s.
     expect(video.requests).toBeCloseTo(((630 + 6300) / 2) * 300 + 6300 * 60, -3);
-    expect(describeTimeline(bundled('ride-sharing-locations'))!.lines).toContain('At 60 s, for 60 s: 2 instances of Location service crash');
+    expect(describeTimeline(bundled('ride-sharing-locations'))!.lines).toContain('At 30 s, for 30 s: 2 instances of Location service crash');
     expect(describeTimeline(bundled('multi-zone-failover'))!.lines).toEqual(['Steady traffic: 800 req/s', 'At 2 min, for 10 min: eu-west-1a is lost, with everything in it']);
   });
 

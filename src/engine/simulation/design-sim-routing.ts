@@ -54,22 +54,26 @@ export class Routing {
     const total = m.shareTotal[j]!;
     if (u >= total) return -1;
     const checkHealth = anyUnservable || this.partitions.length > 0;
-    const usable = (s: number) => s !== exclude && (!checkHealth || this.looksHealthy(j, m.outTarget[s]!, nowMs));
     let healthy = total;
     if (checkHealth || exclude >= 0) {
       healthy = 0;
-      for (let s = start; s < end; s++) if (usable(s)) healthy += m.edgeShare[s]!;
+      for (let s = start; s < end; s++) if (this.usable(j, s, exclude, checkHealth, nowMs)) healthy += m.edgeShare[s]!;
     }
     const all = healthy === total || healthy <= 0;
     let v = all ? u : (u / total) * healthy;
     let last = -1;
     for (let s = start; s < end; s++) {
-      if (!all && !usable(s)) continue;
+      if (!all && !this.usable(j, s, exclude, checkHealth, nowMs)) continue;
       last = s;
       v -= m.edgeShare[s]!;
       if (v < 0) return s;
     }
     return last;
+  }
+
+  /** Whether balancer j may send to out-edge slot s: not the slot excluded, and its target looks up. */
+  private usable(j: number, s: number, exclude: number, checkHealth: boolean, nowMs: number): boolean {
+    return s !== exclude && (!checkHealth || this.looksHealthy(j, this.model.outTarget[s]!, nowMs));
   }
 
   /** Whether the balancer's health checks still see target t as up (they take healthCheckMs to notice). */
