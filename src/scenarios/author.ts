@@ -5,10 +5,10 @@ import type { ComponentKind, Design } from '../model/types';
 import { compactScenarioFile, designToFile } from './author-file';
 import { problemsInWords } from './author-problems';
 import { locateAll, parseScenarioObject } from './parse';
-import { CURRENT_SCENARIO_VERSION, type CritiqueKeyItem, type Requirements, type ScenarioFile } from './schema';
+import { CURRENT_SCENARIO_VERSION, type CritiqueKeyItem, type FailureEvent, type Requirements, type ScenarioFile, type WorkloadStep } from './schema';
 import { selfCheckScenario } from './self-check';
 import type { Scenario } from './types';
-import type { CheckName, Difficulty, Objective } from './vocabulary';
+import type { CheckName, CompareMetric, DesignSide, Difficulty, Objective } from './vocabulary';
 
 const FILE_VERSION: ScenarioFile['version'] = CURRENT_SCENARIO_VERSION;
 
@@ -18,6 +18,16 @@ export interface DraftIdentifyQuestion {
   id?: string;
   prompt: string;
   answer: { nodeIds: readonly string[] } | { nodeId: string; acceptedKinds: readonly ComponentKind[] };
+  explanation: string;
+}
+
+/** A compare question as the form holds it. */
+export interface DraftCompareQuestion {
+  id?: string;
+  prompt: string;
+  answer: DesignSide;
+  /** The figure that decides it, when one does (the check then confirms the answer). */
+  metric?: CompareMetric;
   explanation: string;
 }
 
@@ -33,6 +43,10 @@ interface DraftMetaBase {
   story: string;
   hints?: readonly string[];
   requirements?: Requirements;
+  /** Traffic over time for the simulator (none: steady traffic). */
+  overTime?: readonly WorkloadStep[];
+  /** The failure timeline for the simulator. */
+  failures?: readonly FailureEvent[];
 }
 
 export type ScenarioDraftMeta =
@@ -45,6 +59,14 @@ export type ScenarioDraftMeta =
       startingDesignFails?: readonly CheckName[];
       /** The reference solution, a whole design; the starting design is the one on the canvas. */
       solution: Design;
+    })
+  | (DraftMetaBase & {
+      mode: 'compare';
+      /** Design B; design A is the one on the canvas. */
+      designB: Design;
+      labels: { a: string; b: string };
+      questions: readonly DraftCompareQuestion[];
+      takeaway: string;
     });
 
 export type DraftValidation = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
@@ -103,8 +125,8 @@ export function draftScenario(design: Design, meta: ScenarioDraftMeta): Scenario
     story: paragraphs(meta.story),
     hints: (meta.hints ?? []).map(oneLine).filter((hint) => hint !== ''),
     requirements: definedRequirements(meta.requirements),
-    workload: { overTime: [] },
-    failures: [],
+    workload: { overTime: structuredClone([...(meta.overTime ?? [])]) },
+    failures: structuredClone([...(meta.failures ?? [])]),
     design: designToFile(design, { defaultId: design.id, defaultName: title, round: true }),
   };
   switch (meta.mode) {
@@ -129,6 +151,18 @@ export function draftScenario(design: Design, meta: ScenarioDraftMeta): Scenario
         checks: unique(meta.checks),
         ...(meta.startingDesignFails === undefined ? {} : { startingDesignFails: unique(meta.startingDesignFails) }),
         solution: { design: designToFile(meta.solution, { defaultId: meta.solution.id, defaultName: meta.solution.name, round: true }) },
+      };
+    case 'compare':
+      return {
+        ...base,
+        mode: 'compare',
+        designB: designToFile(meta.designB, { defaultId: meta.designB.id, defaultName: meta.designB.name, round: true }),
+        labels: { a: oneLine(meta.labels.a), b: oneLine(meta.labels.b) },
+        questions: meta.questions.map((q) => {
+          const id = q.id?.trim();
+          return { ...(id ? { id } : {}), prompt: oneLine(q.prompt), answer: q.answer, ...(q.metric ? { metric: q.metric } : {}), explanation: paragraphs(q.explanation).trimEnd() };
+        }),
+        takeaway: paragraphs(meta.takeaway).trimEnd(),
       };
   }
 }

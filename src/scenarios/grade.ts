@@ -268,3 +268,8 @@ export function gradeCompare(scenario: CompareScenario, answers: CompareAnswers)
 }
 
 export type Grade = IdentifyGrade | CritiqueGrade | FixGrade | CompareGrade;
+
+/** What a compare metric is called in tables and forms: "p99 latency", "monthly cost". */
+export function compareMetricLabel(metric: CompareMetric): string {
+  return METRIC_RULES[metric].label;
+}

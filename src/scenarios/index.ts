@@ -34,13 +34,14 @@ export { layoutIssues, NODE_SIZE } from './layout';
 
 // Running and grading
 export { solveForScenario, runChecks, designFigures, flowErrorShare, type CheckResult, type DesignFigures } from './evaluate';
-export { formatCompareFigure, formatMs, formatPercent, formatUsd } from './format';
+export { formatCompareFigure, formatDuration, formatMs, formatPercent, formatUsd } from './format';
 export {
   gradeCritique,
   gradeIdentify,
   gradeFix,
   gradeCompare,
   compareDesigns,
+  compareMetricLabel,
   kindFromWord,
   type Finding,
   type CritiqueGrade,
@@ -63,7 +64,7 @@ export { parseSubmission, gradeSubmission, SUBMISSION_VERSION, type Submission, 
 export { resolveClientRps, missingClients } from './workload';
 
 // Authoring in the app: a design and a form to a scenario file, YAML, checks and share links
-export { draftScenario, validateDraft, scenarioSlug, type ScenarioDraftMeta, type DraftIdentifyQuestion, type DraftValidation } from './author';
+export { draftScenario, validateDraft, scenarioSlug, type ScenarioDraftMeta, type DraftIdentifyQuestion, type DraftCompareQuestion, type DraftValidation } from './author';
 export { scenarioToFile, designToFile, compactScenarioFile, type ScenarioData, type DesignFileOptions } from './author-file';
 export { scenarioToYaml, SCHEMA_MODELINE } from './author-yaml';
 export { encodeScenarioLink, decodeScenarioLink, SCENARIO_LINK_PARAM, MAX_SCENARIO_LINK_CHARS, type DecodedScenarioLink } from './author-link';

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { openApp } from './helpers';
+import { openApp, waitSaved } from './helpers';
 
 test('an instructor authors a critique scenario from the canvas, previews it and exports it', async ({ page, browser }) => {
   await openApp(page);
@@ -65,4 +65,65 @@ test('a demo opens with its failures set up and shows the effect when simulated'
   const availability = Number((await page.getByTestId('sim-summary').locator('b').first().textContent())!.replace('%', ''));
   expect(availability).toBeLessThan(99);
   await page.screenshot({ path: 'test-results/screens/31-demo.png' });
+});
+
+test('an instructor authors a compare scenario with a failure timeline, and previews it', async ({ page }) => {
+  await openApp(page);
+  // Design B: a copy of the example with three database replicas.
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await page.getByTestId('design-row').first().getByRole('button', { name: 'Duplicate' }).click();
+  await page.getByLabel('Design name').fill('Three replicas');
+  await page.getByLabel('Design name').press('Enter');
+  await page.getByTestId('node-db').click();
+  await page.getByTestId('param-replicas').fill('3');
+  await page.getByTestId('param-replicas').press('Enter');
+  await waitSaved(page);
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await page.getByTestId('design-row').filter({ hasNotText: 'Three replicas' }).locator('.design-open').click();
+  await expect(page.getByLabel('Design name')).not.toHaveValue('Three replicas');
+
+  await page.getByText('More', { exact: true }).click();
+  await page.getByTestId('open-author').click();
+  await page.getByTestId('author-title').fill('One replica or three');
+  await page.getByTestId('author-summary').fill('What do read replicas buy, and at what price?');
+  await page.getByTestId('author-story').fill('The photo app reads far more than it writes.');
+  await page.getByTestId('author-mode').selectOption('compare');
+  await page.getByLabel('Cost', { exact: true }).check();
+  await page.getByTestId('author-label-a').fill('One replica');
+  await page.getByTestId('author-label-b').fill('Three replicas');
+  await page.getByTestId('author-design-b').selectOption({ label: 'Three replicas' });
+  await page.getByRole('button', { name: 'Add question' }).click();
+  const question = page.getByTestId('author-compare-question');
+  await question.getByLabel('Prompt').fill('Which design costs less a month?');
+  await question.getByLabel('Answer').selectOption('a');
+  await question.getByLabel('Decided by').selectOption('monthlyCostUsd');
+  await question.getByLabel('Explanation').fill('Every replica is another database server on the bill.');
+  await page.getByTestId('author-takeaway').fill('Replicas buy read capacity and availability, and cost a server each.');
+  // The timeline: a traffic spike and a crashed database for the simulator.
+  await page.getByRole('button', { name: 'Add traffic change' }).click();
+  await page.getByTestId('author-step').getByLabel('rate').fill('900');
+  await page.getByRole('button', { name: 'Add failure' }).click();
+  const failure = page.getByTestId('author-failure');
+  await failure.getByLabel('Failure target').selectOption({ label: 'Photos DB' });
+  await failure.getByLabel('at').fill('abc');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  // A typo in a number is named in words, with where it is.
+  await expect(page.getByTestId('author-result')).toContainText(/Failure 1/);
+  await failure.getByLabel('at').fill('90');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('author-result')).toContainText('passes every check');
+  await expect(page.getByTestId('author-result')).toContainText('At 90 s, for 60 s: Photos DB crashes');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export YAML' }).click();
+  const yaml = await readFile((await (await download).path())!, 'utf8');
+  expect(yaml).toContain('mode: compare');
+  expect(yaml).toContain('labels: { a: One replica, b: Three replicas }');
+  expect(yaml).toMatch(/failures:\n {2}- \{ atS: 90, durationS: 60, kind: crash, target: db \}/);
+  expect(yaml).toMatch(/overTime:\n {4}- \{ atS: 60, shape: spike, rps: 900, durationS: 60 \}/);
+  await page.screenshot({ path: 'test-results/screens/32-author-compare.png' });
+
+  await page.getByRole('button', { name: 'Preview as learner' }).click();
+  await expect(page.getByTestId('scenario-panel')).toContainText('One replica or three');
+  await expect(page.getByTestId('scenario-panel')).toContainText('Which design costs less a month?');
 });

@@ -97,6 +97,20 @@ const fixMeta = (solution: Design, startingDesignFails?: CheckName[]): ScenarioD
   solution,
 });
 
+/** One API instance (design A) against three (design B) at 100 requests/s. */
+const compareMeta = (designB: Design): ScenarioDraftMeta => ({
+  ...common,
+  objectives: ['cost'],
+  mode: 'compare',
+  designB,
+  labels: { a: ' One API ', b: 'Three APIs' },
+  questions: [
+    { prompt: 'Which costs less?', answer: 'a', metric: 'monthlyCostUsd', explanation: 'Each instance is billed by the hour.' },
+    { prompt: 'Which would you pick for a launch?', answer: 'b', explanation: 'Headroom.' },
+  ],
+  takeaway: 'Capacity costs money.\n',
+});
+
 function validScenario(file: ScenarioFile): Scenario {
   const checked = validateDraft(file);
   if (!checked.ok) throw new Error(checked.problems.join('\n'));
@@ -110,6 +124,34 @@ function problemsOf(file: ScenarioFile): string[] {
 }
 
 describe('draftScenario', () => {
+  it('writes a compare scenario: design B whole, labels on one line, a question decided by a figure', () => {
+    const scenario = validScenario(draftScenario(smallDesign(100), compareMeta(withApiInstances(smallDesign(100), 3))));
+    expect(scenario.mode).toBe('compare');
+    if (scenario.mode !== 'compare') return;
+    expect(scenario.labels).toEqual({ a: 'One API', b: 'Three APIs' });
+    expect(scenario.designB.nodes.find((n) => n.id === 'api')!.params.instances).toBe(3);
+    expect(scenario.questions.map((q) => [q.id, q.answer, q.metric])).toEqual([
+      ['q1', 'a', 'monthlyCostUsd'],
+      ['q2', 'b', null],
+    ]);
+  });
+
+  it('a compare answer the figures contradict is reported in words', () => {
+    const meta = compareMeta(withApiInstances(smallDesign(100), 3));
+    if (meta.mode !== 'compare') throw new Error('compare');
+    const wrong = { ...meta, questions: [{ ...meta.questions[0]!, answer: 'b' as const }] };
+    expect(problemsOf(draftScenario(smallDesign(100), wrong)).join('\n')).toMatch(/Question 1, answer: is b, but monthly cost favours a/);
+  });
+
+  it('carries the timeline: traffic steps and failures, checked like the rest', () => {
+    const meta = { ...critiqueMeta, overTime: [{ atS: 60, shape: 'spike', rps: 400, durationS: 30 }], failures: [{ atS: 90, durationS: 60, kind: 'crash', target: 'db' }] } satisfies ScenarioDraftMeta;
+    const scenario = validScenario(draftScenario(smallDesign(100), meta));
+    expect(scenario.workload.overTime).toEqual([{ atS: 60, shape: 'spike', rps: 400, durationS: 30 }]);
+    expect(scenario.failures).toEqual([{ atS: 90, durationS: 60, kind: 'crash', target: 'db' }]);
+    const badTarget = { ...meta, failures: [{ atS: 90, durationS: 60, kind: 'crash', target: 'nope' }] } satisfies ScenarioDraftMeta;
+    expect(problemsOf(draftScenario(smallDesign(100), badTarget))).toEqual(['Failure 1, target: there is no component "nope"']);
+  });
+
   it('writes the design the way the file wants it: defaults, the saved simulation setup and the canvas id left out, resilience kept, positions rounded', () => {
     const file = draftScenario(smallDesign(100), identifyMeta);
     expect(file.design).toEqual({

@@ -16,7 +16,9 @@ import {
   OBJECTIVES,
   SEVERITIES,
   categoryWords,
+  describeTimeline,
   draftScenario,
+  formatDuration,
   encodeScenarioLink,
   findStructuralIssues,
   scenarioSlug,
@@ -31,6 +33,9 @@ import {
   type Severity,
 } from '../../scenarios';
 import { OBJECTIVE_LABEL } from '../scenario/ScenarioGallery';
+import { CompareEditor, type CompareForm } from './CompareEditor';
+import { TimelineEditor } from './TimelineEditor';
+import { failureFromForm, stepFromForm, type FailureForm, type StepForm } from './timelineForm';
 
 interface QuestionForm {
   type: 'click' | 'naming';
@@ -45,19 +50,22 @@ interface KeyForm {
   severity: Severity;
   explanation: string;
 }
-interface AuthorForm {
+interface AuthorForm extends CompareForm {
   title: string;
   summary: string;
   difficulty: Difficulty;
   minutes: number;
   objectives: Objective[];
-  mode: 'identify' | 'critique' | 'fix';
+  mode: 'identify' | 'critique' | 'fix' | 'compare';
   story: string;
   hints: string;
   trafficRps: string;
   p99LatencyMs: string;
   availability: string;
+  errorRate: string;
   monthlyCostUsd: string;
+  steps: StepForm[];
+  failures: FailureForm[];
   questions: QuestionForm[];
   key: KeyForm[];
   checks: CheckName[];
@@ -76,11 +84,19 @@ const EMPTY: AuthorForm = {
   trafficRps: '',
   p99LatencyMs: '',
   availability: '',
+  errorRate: '',
   monthlyCostUsd: '',
+  steps: [],
+  failures: [],
   questions: [],
   key: [],
   checks: ['p99LatencyMs', 'capacity'],
   solutionId: '',
+  designBId: '',
+  labelA: '',
+  labelB: '',
+  compareQuestions: [],
+  takeaway: '',
 };
 
 const num = (s: string) => (s.trim() === '' || !Number.isFinite(Number(s)) ? undefined : Number(s));
@@ -95,7 +111,9 @@ export interface AuthorDialogProps {
 
 export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: AuthorDialogProps) {
   const design = useDesignStore((s) => s.design);
-  const [form, setForm] = usePersistentState<AuthorForm>('author-draft', EMPTY);
+  const [saved, setForm] = usePersistentState<AuthorForm>('author-draft', EMPTY);
+  // A draft kept from before the form had some fields gets their empty values.
+  const form: AuthorForm = { ...EMPTY, ...saved };
   const [result, setResult] = useState<{ ok: boolean; lines: string[]; scenario?: Scenario; yaml?: string; link?: string } | null>(null);
   const set = (patch: Partial<AuthorForm>) => {
     setForm({ ...form, ...patch });
@@ -105,7 +123,7 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
   const targets = useMemo(() => [...design.nodes.map((n) => ({ id: n.id, label: n.label })), ...design.edges.map((e) => ({ id: e.id, label: `${design.nodes.find((n) => n.id === e.source)?.label ?? e.source} → ${design.nodes.find((n) => n.id === e.target)?.label ?? e.target}` }))], [design]);
 
   const build = async () => {
-    const requirements = { trafficRps: num(form.trafficRps), p99LatencyMs: num(form.p99LatencyMs), availability: num(form.availability), monthlyCostUsd: num(form.monthlyCostUsd) };
+    const requirements = { trafficRps: num(form.trafficRps), p99LatencyMs: num(form.p99LatencyMs), availability: num(form.availability), errorRate: num(form.errorRate), monthlyCostUsd: num(form.monthlyCostUsd) };
     const base = {
       id: scenarioSlug(form.title) || 'my-scenario',
       title: form.title,
@@ -116,12 +134,23 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
       story: form.story,
       hints: form.hints.split('\n').filter((h) => h.trim()),
       requirements,
+      overTime: form.steps.map(stepFromForm),
+      failures: form.failures.map(failureFromForm),
     };
     let meta: ScenarioDraftMeta;
     if (form.mode === 'identify') {
       meta = { ...base, mode: 'identify', questions: form.questions.map((q) => ({ prompt: q.prompt, explanation: q.explanation, answer: q.type === 'click' ? { nodeIds: [q.nodeId] } : { nodeId: q.nodeId, acceptedKinds: q.kinds } })) };
     } else if (form.mode === 'critique') {
       meta = { ...base, mode: 'critique', key: form.key };
+    } else if (form.mode === 'compare') {
+      const designB = form.designBId ? await loadDesign(form.designBId) : null;
+      if (!designB) {
+        setResult({ ok: false, lines: ['Choose design B: a saved design to compare with the one on the canvas (it needs the same clients).'] });
+        return null;
+      }
+      const labels = { a: form.labelA.trim() || 'A', b: form.labelB.trim() || 'B' };
+      const questions = form.compareQuestions.map((q) => ({ prompt: q.prompt, answer: q.answer, explanation: q.explanation, ...(q.metric ? { metric: q.metric } : {}) }));
+      meta = { ...base, mode: 'compare', designB, labels, questions, takeaway: form.takeaway };
     } else {
       const solution = form.solutionId ? await loadDesign(form.solutionId) : null;
       if (!solution) {
@@ -136,7 +165,9 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
       setResult({ ok: false, lines: checked.problems });
       return null;
     }
-    const out = { ok: true, lines: ['The scenario passes every check: ready to preview, export or share.'], scenario: checked.scenario, yaml: scenarioToYaml(file), link: `${location.href.split('#')[0]}${encodeScenarioLink(file)}` };
+    const timeline = form.steps.length + form.failures.length > 0 ? describeTimeline(checked.scenario) : null;
+    const replay = timeline ? [`The simulator replays: ${timeline.lines.join('; ')}. One run is ${formatDuration(timeline.durationS)} with about ${Math.round(timeline.requests).toLocaleString('en-US')} requests.`] : [];
+    const out = { ok: true, lines: ['The scenario passes every check: ready to preview, export or share.', ...replay], scenario: checked.scenario, yaml: scenarioToYaml(file), link: `${location.href.split('#')[0]}${encodeScenarioLink(file)}` };
     setResult(out);
     return out;
   };
@@ -152,6 +183,7 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
               <option value="identify">Identify: name the parts</option>
               <option value="critique">Critique: find the problems</option>
               <option value="fix">Fix: meet the targets</option>
+              <option value="compare">Compare: two designs side by side</option>
             </select>
           </label>
           <label className="wide">Summary<input value={form.summary} onChange={(e) => set({ summary: e.target.value })} maxLength={300} data-testid="author-summary" /></label>
@@ -168,6 +200,7 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
           <label>Traffic (req/s)<input value={form.trafficRps} onChange={(e) => set({ trafficRps: e.target.value })} placeholder="design’s own" /></label>
           <label>p99 target (ms)<input value={form.p99LatencyMs} onChange={(e) => set({ p99LatencyMs: e.target.value })} placeholder="none" /></label>
           <label>Availability target<input value={form.availability} onChange={(e) => set({ availability: e.target.value })} placeholder="e.g. 0.999" /></label>
+          <label>Error rate target<input value={form.errorRate} onChange={(e) => set({ errorRate: e.target.value })} placeholder="e.g. 0.001" /></label>
           <label>Cost limit (USD/month)<input value={form.monthlyCostUsd} onChange={(e) => set({ monthlyCostUsd: e.target.value })} placeholder="none" /></label>
         </div>
 
@@ -247,6 +280,10 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
             </label>
           </section>
         ) : null}
+
+        {form.mode === 'compare' ? <CompareEditor form={form} designs={designs} currentId={design.id} onChange={set} /> : null}
+
+        <TimelineEditor design={design} steps={form.steps} failures={form.failures} onChange={(patch) => set(patch)} />
 
         {result ? (
           <div className={`explain ${result.ok ? 'good' : 'bad'}`} role={result.ok ? 'status' : 'alert'} data-testid="author-result">

@@ -1,0 +1,92 @@
+// The authoring form's timeline: traffic over time (steps, ramps, spikes, a daily cycle) and
+// failures, both replayed by the simulator when a learner runs a fix scenario's simulated check.
+import type { Design } from '../../model/types';
+import { FAILURE_KINDS, WORKLOAD_SHAPES, type FailureKind, type WorkloadShape } from '../../scenarios';
+import { failureTargetKind, newFailure, NEW_STEP, type FailureForm, type StepForm } from './timelineForm';
+
+const SHAPE_WORDS: Record<WorkloadShape, string> = { constant: 'steady rate', step: 'step to', ramp: 'ramp to', spike: 'spike to', daily: 'daily cycle' };
+const FAILURE_WORDS: Record<FailureKind, string> = { crash: 'crash', slow: 'slow down', errors: 'errors', 'zone-loss': 'lose a zone or region', partition: 'network partition', failover: 'database failover' };
+
+function NumberInput({ label, value, onChange, unit, placeholder }: { label: string; value: string; onChange: (v: string) => void; unit?: string; placeholder?: string }) {
+  return (
+    <label className="inline-field">
+      {label}
+      <input inputMode="decimal" aria-label={label} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
+      {unit ? <span className="unit">{unit}</span> : null}
+    </label>
+  );
+}
+
+function targetsFor(kind: FailureKind, design: Design): { id: string; label: string }[] {
+  const nodes = design.nodes.filter((n) => n.kind !== 'client' && (kind !== 'failover' || n.kind === 'relational-db')).map((n) => ({ id: n.id, label: n.label }));
+  const groups = design.groups.map((g) => ({ id: g.id, label: `${g.kind === 'region' ? 'Region' : 'Zone'} ${g.label}` }));
+  const name = (id: string) => design.nodes.find((n) => n.id === id)?.label ?? id;
+  const edges = design.edges.map((e) => ({ id: e.id, label: `${name(e.source)} → ${name(e.target)}` }));
+  const what = failureTargetKind(kind);
+  return what === 'component' ? nodes : what === 'group' ? groups : [...groups, ...edges];
+}
+
+export interface TimelineEditorProps {
+  design: Design;
+  steps: StepForm[];
+  failures: FailureForm[];
+  onChange: (patch: { steps?: StepForm[]; failures?: FailureForm[] }) => void;
+}
+
+export function TimelineEditor({ design, steps, failures, onChange }: TimelineEditorProps) {
+  const setStep = (i: number, patch: Partial<StepForm>) => onChange({ steps: steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+  const setFailure = (i: number, patch: Partial<FailureForm>) => onChange({ failures: failures.map((f, j) => (j === i ? { ...f, ...patch } : f)) });
+  const firstTarget = (kind: FailureKind) => targetsFor(kind, design)[0]?.id ?? '';
+
+  return (
+    <section className="timeline-editor" aria-labelledby="timeline-title">
+      <h3 id="timeline-title">Traffic over time and failures</h3>
+      <p className="muted">For the simulator. A fix scenario with a timeline is solved only when the learner’s design also passes it in simulation. Times are seconds from the start of the run; keep runs short, since every request is simulated.</p>
+      <h4>Traffic over time</h4>
+      {steps.length === 0 ? <p className="muted">Steady traffic at the scenario’s rate.</p> : null}
+      {steps.map((s, i) => (
+        <div key={i} className="author-item" data-testid="author-step">
+          <select aria-label="Traffic shape" value={s.shape} onChange={(e) => setStep(i, { shape: e.target.value as WorkloadShape })}>
+            {WORKLOAD_SHAPES.map((shape) => <option key={shape} value={shape}>{SHAPE_WORDS[shape]}</option>)}
+          </select>
+          <NumberInput label="at" value={s.atS} onChange={(v) => setStep(i, { atS: v })} unit="s" />
+          {s.shape !== 'daily' ? <NumberInput label="rate" value={s.rps} onChange={(v) => setStep(i, { rps: v })} unit="req/s" /> : null}
+          {s.shape === 'ramp' || s.shape === 'spike' ? <NumberInput label="for" value={s.durationS} onChange={(v) => setStep(i, { durationS: v })} unit="s" /> : null}
+          {s.shape === 'daily' ? (
+            <>
+              <NumberInput label="trough" value={s.troughRps} onChange={(v) => setStep(i, { troughRps: v })} unit="req/s" />
+              <NumberInput label="peak" value={s.peakRps} onChange={(v) => setStep(i, { peakRps: v })} unit="req/s" />
+              <NumberInput label="peak at" value={s.peakAtS} onChange={(v) => setStep(i, { peakAtS: v })} unit="s" placeholder="half a day" />
+              <NumberInput label="day" value={s.periodS} onChange={(v) => setStep(i, { periodS: v })} unit="s" />
+            </>
+          ) : null}
+          <button type="button" className="icon-button" aria-label={`Remove traffic step ${i + 1}`} onClick={() => onChange({ steps: steps.filter((_, j) => j !== i) })}>✕</button>
+        </div>
+      ))}
+      <button type="button" onClick={() => onChange({ steps: [...steps, NEW_STEP] })}>Add traffic change</button>
+      <h4>Failures</h4>
+      {failures.length === 0 ? <p className="muted">No failures.</p> : null}
+      {failures.map((f, i) => {
+        const options = targetsFor(f.kind, design);
+        return (
+          <div key={i} className="author-item" data-testid="author-failure">
+            <select aria-label="Failure" value={f.kind} onChange={(e) => { const kind = e.target.value as FailureKind; setFailure(i, { kind, target: targetsFor(kind, design).some((t) => t.id === f.target) ? f.target : firstTarget(kind) }); }}>
+              {FAILURE_KINDS.map((k) => <option key={k} value={k}>{FAILURE_WORDS[k]}</option>)}
+            </select>
+            <select aria-label="Failure target" value={f.target} onChange={(e) => setFailure(i, { target: e.target.value })}>
+              {options.length === 0 ? <option value="">nothing to choose in this design</option> : null}
+              {options.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+            </select>
+            <NumberInput label="at" value={f.atS} onChange={(v) => setFailure(i, { atS: v })} unit="s" />
+            <NumberInput label="for" value={f.durationS} onChange={(v) => setFailure(i, { durationS: v })} unit="s" />
+            {f.kind === 'slow' ? <NumberInput label="times slower" value={f.factor} onChange={(v) => setFailure(i, { factor: v })} unit="×" /> : null}
+            {f.kind === 'errors' ? <NumberInput label="share failing" value={f.rate} onChange={(v) => setFailure(i, { rate: v })} placeholder="0.2" /> : null}
+            {f.kind === 'crash' ? <NumberInput label="instances" value={f.instances} onChange={(v) => setFailure(i, { instances: v })} placeholder="all" /> : null}
+            <button type="button" className="icon-button" aria-label={`Remove failure ${i + 1}`} onClick={() => onChange({ failures: failures.filter((_, j) => j !== i) })}>✕</button>
+          </div>
+        );
+      })}
+      <button type="button" onClick={() => onChange({ failures: [...failures, newFailure(firstTarget('crash'))] })}>Add failure</button>
+    </section>
+  );
+}
