@@ -95,51 +95,89 @@ const LABELS: Record<CheckName, string> = {
   capacity: 'capacity',
 };
 
+/** What a simulated grade runs: the design in the simulator's terms, its options and the seeds. */
+export interface ReplicationPlan {
+  design: Design;
+  options: DesignSimOptions;
+  seeds: number[];
+  durationS: number;
+}
+
+/** One run's figures: plain data, so runs can be spread over workers and combined after. */
+export type ReplicationResult =
+  | { ok: true; seed: number; figures: RunFigures; warnings: string[]; stoppedAfterEvents: number | null; report?: DesignSimReport }
+  | { ok: false; problems: string[] };
+
+/**
+ * The runs a simulated grade needs, or the failing grade (with the reasons in words) when the
+ * design cannot be simulated for the scenario. Throws RangeError for options out of range.
+ */
+export function planReplications(scenario: FixScenario, design: Design, options: GradeFixSimulatedOptions = {}): { ok: true; plan: ReplicationPlan } | { ok: false; grade: SimulatedFixGrade } {
+  const replications = options.replications ?? DEFAULT_REPLICATIONS;
+  if (!Number.isInteger(replications) || replications < 2) throw new RangeError(`replications must be a whole number of at least 2 (got ${String(replications)}): one run gives no idea of the noise.`);
+  const baseSeed = options.baseSeed ?? 1;
+  if (!Number.isFinite(baseSeed)) throw new RangeError(`baseSeed must be a number (got ${String(baseSeed)}).`);
+  const seeds = Array.from({ length: replications }, (_, i) => baseSeed + i);
+  try {
+    const prepared = scenarioSimOptions(scenario, design);
+    const durationS = options.durationS ?? prepared.options.durationS;
+    return { ok: true, plan: { design: prepared.design, options: { ...prepared.options, durationS }, seeds, durationS } };
+  } catch (error) {
+    if (error instanceof DesignSimError) return { ok: false, grade: failedGrade(replications, seeds, options.durationS ?? NaN, error.problems) };
+    throw error;
+  }
+}
+
+/** Run k of the plan (seed plan.seeds[k]); onProgress gets the share of this run done. */
+export function runReplication(scenario: FixScenario, plan: ReplicationPlan, k: number, options: { onProgress?: (done: number) => void; keepReport?: boolean } = {}): ReplicationResult {
+  const seed = plan.seeds[k]!;
+  let report: DesignSimReport;
+  try {
+    report = simulateDesign(plan.design, { ...plan.options, seed, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  } catch (error) {
+    if (error instanceof DesignSimError) return { ok: false, problems: error.problems };
+    throw error;
+  }
+  const result: ReplicationResult = { ok: true, seed, figures: runFigures(scenario, report, plan.options), warnings: report.warnings, stoppedAfterEvents: report.stoppedEarly ? report.events : null };
+  return options.keepReport ? { ...result, report } : result;
+}
+
+/** The grade from every run of the plan, in seed order; the first run's report is kept when it has one. */
+export function combineReplications(scenario: FixScenario, design: Design, plan: ReplicationPlan, results: readonly ReplicationResult[]): SimulatedFixGrade {
+  const { seeds, durationS } = plan;
+  const runs: RunFigures[] = [];
+  const problems: string[] = [];
+  const warnings = new Set<string>();
+  for (const result of results) {
+    if (!result.ok) return failedGrade(seeds.length, seeds, durationS, result.problems);
+    if (result.stoppedAfterEvents !== null) problems.push(`The run with seed ${result.seed} hit the event limit after ${result.stoppedAfterEvents.toLocaleString('en-US')} events and stopped before ${durationS} s; its figures cover only the part simulated.`);
+    for (const w of result.warnings) warnings.add(w);
+    runs.push(result.figures);
+  }
+  const checks = scenario.checks.map((check) => gradeCheck(scenario, design, check, runs));
+  const grade: SimulatedFixGrade = { mode: 'fix-simulated', passed: checks.every((c) => c.verdict === 'pass'), checks, replications: seeds.length, seeds, durationS, problems, warnings: [...warnings] };
+  const first = results[0];
+  return first?.ok && first.report ? { ...grade, report: first.report } : grade;
+}
+
 /**
  * Grades a learner's design for a fix scenario by simulating it `replications` times with seeds
  * baseSeed, baseSeed + 1, ... Throws RangeError for options out of range; a design the simulator
  * cannot run gives a failing grade with the problems in words.
  */
 export function gradeFixSimulated(scenario: FixScenario, design: Design, options: GradeFixSimulatedOptions = {}): SimulatedFixGrade {
-  const replications = options.replications ?? DEFAULT_REPLICATIONS;
-  if (!Number.isInteger(replications) || replications < 2) throw new RangeError(`replications must be a whole number of at least 2 (got ${String(replications)}): one run gives no idea of the noise.`);
-  const baseSeed = options.baseSeed ?? 1;
-  if (!Number.isFinite(baseSeed)) throw new RangeError(`baseSeed must be a number (got ${String(baseSeed)}).`);
-  const seeds = Array.from({ length: replications }, (_, i) => baseSeed + i);
-
-  let prepared: ReturnType<typeof scenarioSimOptions>;
-  try {
-    prepared = scenarioSimOptions(scenario, design);
-  } catch (error) {
-    if (error instanceof DesignSimError) return failedGrade(replications, seeds, options.durationS ?? NaN, error.problems);
-    throw error;
-  }
-  const durationS = options.durationS ?? prepared.options.durationS;
-  const simOptions: DesignSimOptions = { ...prepared.options, durationS };
-
-  const progress = progressReporter(replications, options.onProgress);
-  const runs: RunFigures[] = [];
-  const problems: string[] = [];
-  const warnings = new Set<string>();
-  let first: DesignSimReport | undefined;
-  for (let k = 0; k < replications; k++) {
-    let report: DesignSimReport;
-    try {
-      report = simulateDesign(prepared.design, { ...simOptions, seed: seeds[k]!, ...(progress ? { onProgress: (done: number) => progress(k + done) } : {}) });
-    } catch (error) {
-      if (error instanceof DesignSimError) return failedGrade(replications, seeds, durationS, error.problems);
-      throw error;
-    }
+  const planned = planReplications(scenario, design, options);
+  if (!planned.ok) return planned.grade;
+  const { plan } = planned;
+  const progress = progressReporter(plan.seeds.length, options.onProgress);
+  const results: ReplicationResult[] = [];
+  for (let k = 0; k < plan.seeds.length; k++) {
+    const result = runReplication(scenario, plan, k, { ...(progress ? { onProgress: (done: number) => progress(k + done) } : {}), keepReport: k === 0 && options.keepReport === true });
+    results.push(result);
+    if (!result.ok) break;
     progress?.(k + 1);
-    if (report.stoppedEarly) problems.push(`The run with seed ${seeds[k]!} hit the event limit after ${report.events.toLocaleString('en-US')} events and stopped before ${durationS} s; its figures cover only the part simulated.`);
-    for (const w of report.warnings) warnings.add(w);
-    runs.push(runFigures(scenario, report, simOptions));
-    if (k === 0 && options.keepReport) first = report;
   }
-
-  const checks = scenario.checks.map((check) => gradeCheck(scenario, design, check, runs));
-  const grade: SimulatedFixGrade = { mode: 'fix-simulated', passed: checks.every((c) => c.verdict === 'pass'), checks, replications, seeds, durationS, problems, warnings: [...warnings] };
-  return first ? { ...grade, report: first } : grade;
+  return combineReplications(scenario, design, plan, results);
 }
 
 function failedGrade(replications: number, seeds: number[], durationS: number, problems: string[]): SimulatedFixGrade {
@@ -177,7 +215,7 @@ interface Laggard {
   utilization: number | null;
 }
 
-interface RunFigures {
+export interface RunFigures {
   p99: FlowFigure;
   availability: FlowFigure;
   errorRate: FlowFigure;

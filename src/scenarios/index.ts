@@ -57,7 +57,7 @@ export {
   type Grade,
   type QuestionResult,
 } from './grade';
-export { gradeFixSimulated, simulationKey, DEFAULT_REPLICATIONS, SATURATED_UTILIZATION, type GradeFixSimulatedOptions, type SimulatedCheckResult, type SimulatedFixGrade, type SimVerdict } from './fix-simulated';
+export { gradeFixSimulated, planReplications, runReplication, combineReplications, simulationKey, DEFAULT_REPLICATIONS, SATURATED_UTILIZATION, type GradeFixSimulatedOptions, type SimulatedCheckResult, type SimulatedFixGrade, type SimVerdict, type ReplicationPlan, type ReplicationResult } from './fix-simulated';
 export { describeTimeline, type TimelineSummary } from './timeline-text';
 export { critiqueReportMarkdown, markdownText, targetName } from './report';
 export { parseSubmission, gradeSubmission, SUBMISSION_VERSION, type Submission, type GradeSubmissionResult } from './submission';

@@ -3,7 +3,7 @@
 import * as Comlink from 'comlink';
 import { simulateDesign, DesignSimError, type DesignSimOptions, type DesignSimReport } from '../engine/simulation';
 import type { Design } from '../model/types';
-import { gradeFixSimulated, type SimulatedFixGrade } from '../scenarios/fix-simulated';
+import { planReplications, runReplication, type ReplicationResult } from '../scenarios/fix-simulated';
 import type { FixScenario } from '../scenarios/types';
 
 export type SimulationOutcome = { ok: true; report: DesignSimReport; wallMs: number } | { ok: false; problems: string[] };
@@ -20,9 +20,14 @@ const api = {
       return { ok: false, problems: problemsOf(e) };
     }
   },
-  /** A fix scenario's simulated check (fixed seeds), with the first run's report for the charts. */
-  gradeFix(scenario: FixScenario, design: Design, onProgress: (done: number) => void): SimulatedFixGrade {
-    return gradeFixSimulated(scenario, design, { onProgress, keepReport: true });
+  /**
+   * Run k of a fix scenario's simulated check (seed k + 1 of `replications`), with the report for
+   * the charts from the first. Several workers share the runs; the page combines them.
+   */
+  fixReplication(scenario: FixScenario, design: Design, replications: number, k: number, onProgress: (done: number) => void): ReplicationResult {
+    const planned = planReplications(scenario, design, { replications });
+    if (!planned.ok) return { ok: false, problems: planned.grade.problems };
+    return runReplication(scenario, planned.plan, k, { onProgress, keepReport: k === 0 });
   },
 };
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue, gradeFix, gradeFixSimulated, parseScenarioYaml, type FixScenario, type SimulatedFixGrade } from '../../src/scenarios';
 import { selfCheckSimulated } from '../../src/scenarios/self-check';
+import { combineReplications, planReplications, runReplication } from '../../src/scenarios';
 
 function load(text: string): FixScenario {
   const r = parseScenarioYaml(text);
@@ -160,5 +161,23 @@ describe('selfCheckSimulated (scenario check --simulate)', () => {
     const steady = load(SCENARIO.replace(/failures:\n.*\n/, ''));
     expect(steady.failures).toEqual([]);
     expect(selfCheckSimulated(steady, { replications: 2 })).toEqual([]);
+  });
+});
+
+describe('replications spread over workers', () => {
+  it('give the same grade as one sequential grading, whatever order the runs finish in', () => {
+    const options = { durationS: 60, replications: 3 } as const;
+    const planned = planReplications(scenario, scenario.solution, options);
+    if (!planned.ok) throw new Error(planned.grade.problems.join(' '));
+    // Run them last first, as a pool of workers might finish them, then put them back in seed order.
+    const results = [2, 1, 0].map((k) => runReplication(scenario, planned.plan, k)).reverse();
+    expect(combineReplications(scenario, scenario.solution, planned.plan, results)).toEqual(gradeFixSimulated(scenario, scenario.solution, options));
+  });
+
+  it('fail the grade with the reason when the design cannot be simulated', () => {
+    const noClient = { ...scenario.solution, nodes: scenario.solution.nodes.filter((n) => n.kind !== 'client'), edges: [] };
+    const planned = planReplications(scenario, noClient);
+    expect(planned.ok).toBe(false);
+    if (!planned.ok) expect(planned.grade.problems[0]).toMatch(/no client "shop"/);
   });
 });
