@@ -28,7 +28,7 @@ export { scenarioJsonSchema, scenarioJsonSchemaText, toJsonSchema } from './json
 
 // Checking
 export { checkScenarioText, checkScenarioSources, issueLine, type CheckFailure, type CheckReport, type ScenarioSource } from './check';
-export { selfCheckScenario } from './self-check';
+export { selfCheckScenario, selfCheckSimulated, simulatedSelfCheckIssues, hasTimeline } from './self-check';
 export { findStructuralIssues, DEFAULT_STRUCTURE_OPTIONS, type StructuralFinding, type StructureOptions } from './structure';
 export { layoutIssues, NODE_SIZE } from './layout';
 

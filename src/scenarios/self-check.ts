@@ -4,7 +4,8 @@
 // compare answers agree with the figures they name.
 import { solveForScenario } from './evaluate';
 import { formatCompareFigure } from './format';
-import { gradeFixSimulated } from './fix-simulated';
+import type { Design } from '../model/types';
+import { gradeFixSimulated, type SimulatedFixGrade } from './fix-simulated';
 import { compareDesigns, gradeCritique, gradeFix, gradeIdentify } from './grade';
 import { layoutIssues } from './layout';
 import { scenarioDesigns, type ScenarioIssue } from './normalize';
@@ -97,23 +98,31 @@ export interface SimulatedSelfCheckOptions {
   replications: number;
 }
 
+/** Whether a fix scenario has a story over time (traffic changes or failures) for the simulator to replay. */
+export function hasTimeline(scenario: Scenario): boolean {
+  return scenario.failures.length > 0 || scenario.workload.overTime.length > 0;
+}
+
 /**
- * The slow half of a fix scenario's self-check: its reference solution, simulated through the
- * scenario's traffic over time and failures, passes every check (a verdict too close to call
- * counts against it: a reference solution needs margin), and its starting design fails at least
- * one. Nothing to do for other modes, or a fix scenario with no timeline.
+ * The slow half of a fix scenario's self-check, from its two simulated grades: the reference
+ * solution passes every check (a verdict too close to call counts against it: a reference
+ * solution needs margin), and the starting design fails at least one.
  */
-export function selfCheckSimulated(scenario: Scenario, options: SimulatedSelfCheckOptions): ScenarioIssue[] {
-  if (scenario.mode !== 'fix' || (scenario.failures.length === 0 && scenario.workload.overTime.length === 0)) return [];
+export function simulatedSelfCheckIssues(reference: SimulatedFixGrade, start: SimulatedFixGrade): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
-  const reference = gradeFixSimulated(scenario, scenario.solution, { replications: options.replications });
   for (const problem of reference.problems) issues.push({ path: ['solution'], message: `the reference solution, simulated: ${problem}` });
   for (const c of reference.checks) {
     if (c.verdict !== 'pass') issues.push({ path: ['solution'], message: `the reference solution, simulated through the scenario's timeline: ${c.detail}` });
   }
-  const start = gradeFixSimulated(scenario, scenario.design, { replications: options.replications });
   if (start.problems.length === 0 && start.checks.every((c) => c.verdict === 'pass')) {
     issues.push({ path: ['design'], message: "the starting design passes every check when simulated through the scenario's timeline, so the timeline tests nothing the steady checks do not" });
   }
   return issues;
+}
+
+/** The simulated self-check (`scenario check --simulate`); nothing to do for other modes, or a fix scenario with no timeline. */
+export function selfCheckSimulated(scenario: Scenario, options: SimulatedSelfCheckOptions): ScenarioIssue[] {
+  if (scenario.mode !== 'fix' || !hasTimeline(scenario)) return [];
+  const grade = (design: Design) => gradeFixSimulated(scenario, design, { replications: options.replications });
+  return simulatedSelfCheckIssues(grade(scenario.solution), grade(scenario.design));
 }

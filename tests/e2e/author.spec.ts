@@ -72,6 +72,9 @@ test('an instructor authors a compare scenario with a failure timeline, and prev
   // Design B: a copy of the example with three database replicas.
   await page.getByRole('button', { name: 'Designs' }).click();
   await page.getByTestId('design-row').first().getByRole('button', { name: 'Duplicate' }).click();
+  // The list closes once the copy is open (and gives focus back); rename after that.
+  await expect(page.getByRole('dialog', { name: 'My designs' })).toBeHidden();
+  await expect(page.getByLabel('Design name')).toHaveValue(/\(copy\)$/);
   await page.getByLabel('Design name').fill('Three replicas');
   await page.getByLabel('Design name').press('Enter');
   await page.getByTestId('node-db').click();
@@ -126,4 +129,43 @@ test('an instructor authors a compare scenario with a failure timeline, and prev
   await page.getByRole('button', { name: 'Preview as learner' }).click();
   await expect(page.getByTestId('scenario-panel')).toContainText('One replica or three');
   await expect(page.getByTestId('scenario-panel')).toContainText('Which design costs less a month?');
+});
+
+test('an instructor checks a fix scenario with a timeline in the simulator before sharing it', async ({ page }) => {
+  await openApp(page);
+  // The reference solution: a copy of the example with enough API servers and thumbnailers for 900 requests/s.
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await page.getByTestId('design-row').first().getByRole('button', { name: 'Duplicate' }).click();
+  // The list closes once the copy is open (and gives focus back); rename after that.
+  await expect(page.getByRole('dialog', { name: 'My designs' })).toBeHidden();
+  await expect(page.getByLabel('Design name')).toHaveValue(/\(copy\)$/);
+  await page.getByLabel('Design name').fill('Sized for 900');
+  await page.getByLabel('Design name').press('Enter');
+  for (const id of ['worker', 'api']) {
+    await page.getByTestId(`node-${id}`).click();
+    await page.getByTestId('param-instances').fill('6');
+    await page.getByTestId('param-instances').press('Enter');
+  }
+  await waitSaved(page);
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await page.getByTestId('design-row').filter({ hasNotText: 'Sized for 900' }).locator('.design-open').click();
+  await expect(page.getByLabel('Design name')).not.toHaveValue('Sized for 900');
+
+  await page.getByText('More', { exact: true }).click();
+  await page.getByTestId('open-author').click();
+  await page.getByTestId('author-title').fill('Size the photo app for 900 requests a second');
+  await page.getByTestId('author-summary').fill('Traffic triples; find what saturates and size it.');
+  await page.getByTestId('author-story').fill('A campaign triples the traffic.');
+  await page.getByTestId('author-mode').selectOption('fix');
+  await page.getByLabel('Scalability impact').check();
+  await page.getByLabel('Traffic (req/s)').fill('900');
+  await page.getByLabel('p99LatencyMs').uncheck();
+  await page.getByLabel('Reference solution (a saved design that meets the targets)').selectOption({ label: 'Sized for 900' });
+  await page.getByRole('button', { name: 'Add traffic change' }).click();
+  await page.getByTestId('author-step').getByLabel('rate').fill('1200');
+  await page.getByTestId('author-step').getByLabel('for').fill('30');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('author-result')).toContainText('passes every check');
+  await page.getByTestId('author-sim-check').click();
+  await expect(page.getByTestId('author-sim-result')).toContainText('the reference solution passes every check through the timeline, and the starting design does not (capacity)', { timeout: 90_000 });
 });

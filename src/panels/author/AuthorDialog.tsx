@@ -1,7 +1,7 @@
 // Authoring a scenario from the design on the canvas: story, targets, questions or answer key,
 // checked exactly as `scenario check` checks the bundled ones, then previewed as a learner,
 // exported as YAML, or shared as a link. The form is kept in the browser between visits.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Dialog } from '../Dialog';
 import { useDesignStore } from '../../store/designStore';
 import { usePersistentState } from '../../app/usePersistentState';
@@ -17,6 +17,8 @@ import {
   SEVERITIES,
   categoryWords,
   describeTimeline,
+  hasTimeline,
+  simulatedSelfCheckIssues,
   draftScenario,
   formatDuration,
   encodeScenarioLink,
@@ -33,6 +35,7 @@ import {
   type Severity,
 } from '../../scenarios';
 import { OBJECTIVE_LABEL } from '../scenario/ScenarioGallery';
+import { simPool } from '../simulation/simPool';
 import { CompareEditor, type CompareForm } from './CompareEditor';
 import { TimelineEditor } from './TimelineEditor';
 import { failureFromForm, stepFromForm, type FailureForm, type StepForm } from './timelineForm';
@@ -99,6 +102,9 @@ const EMPTY: AuthorForm = {
   takeaway: '',
 };
 
+const pool = simPool();
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const num = (s: string) => (s.trim() === '' || !Number.isFinite(Number(s)) ? undefined : Number(s));
 
 export interface AuthorDialogProps {
@@ -115,9 +121,44 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
   // A draft kept from before the form had some fields gets their empty values.
   const form: AuthorForm = { ...EMPTY, ...saved };
   const [result, setResult] = useState<{ ok: boolean; lines: string[]; scenario?: Scenario; yaml?: string; link?: string } | null>(null);
+  const [simProgress, setSimProgress] = useState<number | null>(null);
+  const [simLines, setSimLines] = useState<{ ok: boolean; lines: string[] } | null>(null);
+  const simRun = useRef(0);
+  const cancelSimulation = () => {
+    simRun.current++;
+    pool.cancel();
+    setSimProgress(null);
+  };
   const set = (patch: Partial<AuthorForm>) => {
     setForm({ ...form, ...patch });
     setResult(null);
+    setSimLines(null);
+    if (simProgress !== null) cancelSimulation();
+  };
+
+  /** The slow half of `scenario check --simulate`: the reference solution and the starting design through the timeline. */
+  const checkInSimulator = async (scenario: Scenario) => {
+    if (scenario.mode !== 'fix') return;
+    const mine = ++simRun.current;
+    setSimLines(null);
+    setSimProgress(0);
+    try {
+      const reference = await pool.grade(scenario, scenario.solution, (done) => mine === simRun.current && setSimProgress(done / 2));
+      if (mine !== simRun.current) return;
+      const start = await pool.grade(scenario, scenario.design, (done) => mine === simRun.current && setSimProgress(0.5 + done / 2));
+      if (mine !== simRun.current) return;
+      const issues = simulatedSelfCheckIssues(reference, start);
+      const failing = start.checks.filter((c) => c.verdict !== 'pass').map((c) => c.label);
+      setSimLines(
+        issues.length > 0
+          ? { ok: false, lines: issues.map((i) => capitalized(i.message)) }
+          : { ok: true, lines: [`In the simulator, the reference solution passes every check through the timeline, and the starting design does not (${failing.join(', ')}).`] },
+      );
+    } catch (e) {
+      if (mine === simRun.current) setSimLines({ ok: false, lines: [`The simulation could not run: ${e instanceof Error ? e.message : String(e)}`] });
+    } finally {
+      if (mine === simRun.current) setSimProgress(null);
+    }
   };
   const components = design.nodes.filter((n) => n.kind !== 'client');
   const targets = useMemo(() => [...design.nodes.map((n) => ({ id: n.id, label: n.label })), ...design.edges.map((e) => ({ id: e.id, label: `${design.nodes.find((n) => n.id === e.source)?.label ?? e.source} → ${design.nodes.find((n) => n.id === e.target)?.label ?? e.target}` }))], [design]);
@@ -288,6 +329,24 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
         {result ? (
           <div className={`explain ${result.ok ? 'good' : 'bad'}`} role={result.ok ? 'status' : 'alert'} data-testid="author-result">
             <ul className="notice-lines">{result.lines.map((l, i) => <li key={i}>{l}</li>)}</ul>
+            {result.scenario?.mode === 'fix' && hasTimeline(result.scenario) ? (
+              simProgress === null ? (
+                <button type="button" onClick={() => void checkInSimulator(result.scenario!)} data-testid="author-sim-check">
+                  Check the timeline in the simulator (slow)
+                </button>
+              ) : (
+                <div className="sim-progress" role="status">
+                  <progress max={1} value={simProgress} aria-label="Simulated check progress" />
+                  <span>{Math.round(simProgress * 100)}%</span>
+                  <button type="button" onClick={cancelSimulation}>Cancel</button>
+                </div>
+              )
+            ) : null}
+          </div>
+        ) : null}
+        {simLines ? (
+          <div className={`explain ${simLines.ok ? 'good' : 'bad'}`} role={simLines.ok ? 'status' : 'alert'} data-testid="author-sim-result">
+            <ul className="notice-lines">{simLines.lines.map((l, i) => <li key={i}>{l}</li>)}</ul>
           </div>
         ) : null}
         <div className="dialog-actions">

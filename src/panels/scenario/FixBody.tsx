@@ -4,13 +4,13 @@
 // with traffic changes or failures is solved when the simulated check (SimulatedCheck) passes
 // too, on the design as it is.
 import { useEffect, useMemo } from 'react';
-import { simulationKey, type FixScenario } from '../../scenarios';
+import { hasTimeline, simulationKey, type FixScenario } from '../../scenarios';
 import type { Design } from '../../model/types';
 import { useDesignStore } from '../../store/designStore';
 import { useScenarioStore } from '../../store/scenarioStore';
 import { engineWorker } from '../useAnalysis';
 import { useWorkerResult } from '../useWorkerResult';
-import { hasTimeline, SimulatedCheck } from './SimulatedCheck';
+import { SimulatedCheck } from './SimulatedCheck';
 
 export function FixBody({ scenario, onOpenDesign }: { scenario: FixScenario; onOpenDesign: (design: Design) => void }) {
   const design = useDesignStore((s) => s.design);

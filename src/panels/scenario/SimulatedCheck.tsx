@@ -5,62 +5,17 @@
 // design it ran on, and marked out of date as soon as the design changes in a way the
 // simulation would feel.
 import { useMemo, useRef, useState } from 'react';
-import * as Comlink from 'comlink';
 import type { Design } from '../../model/types';
-import {
-  combineReplications,
-  describeTimeline,
-  planReplications,
-  simulationKey,
-  DEFAULT_REPLICATIONS,
-  type FixScenario,
-  type ReplicationResult,
-  type SimulatedFixGrade,
-  type SimVerdict,
-} from '../../scenarios';
+import { describeTimeline, simulationKey, DEFAULT_REPLICATIONS, type FixScenario, type SimulatedFixGrade, type SimVerdict } from '../../scenarios';
 import { useScenarioStore } from '../../store/scenarioStore';
-import { simWorkerHandle } from '../simulation/simWorker';
+import { POOL_SIZE, simPool } from '../simulation/simPool';
 import { TimeChart, type ChartSeries } from '../simulation/TimeChart';
 
 const VERDICT_TEXT: Record<SimVerdict, string> = { pass: 'PASS', fail: 'FAIL', 'too-close': 'TOO CLOSE' };
 const VERDICT_CLASS: Record<SimVerdict, string> = { pass: 'right', fail: 'wrong', 'too-close': 'close' };
 const PALETTE = ['#2563eb', '#7c3aed', '#0f766e'];
 
-// Runs are independent, so they share a few workers: on a 2-core laptop the check takes half as
-// long, on 8 cores a quarter. One worker at least; four at most (five runs, and the page stays responsive).
-const POOL_SIZE = Math.max(1, Math.min(4, typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 2));
-const pool = Array.from({ length: POOL_SIZE }, () => simWorkerHandle());
-
-/** The simulated grade, its runs spread over the pool; onProgress gets the share of all runs done. */
-async function gradeInPool(scenario: FixScenario, design: Design, onProgress: (done: number) => void): Promise<SimulatedFixGrade> {
-  const planned = planReplications(scenario, design, { replications: DEFAULT_REPLICATIONS });
-  if (!planned.ok) return planned.grade;
-  const { plan } = planned;
-  const n = plan.seeds.length;
-  const done = new Array<number>(n).fill(0);
-  const results = new Array<ReplicationResult>(n);
-  const tell = () => onProgress(done.reduce((a, b) => a + b, 0) / n);
-  let next = 0;
-  await Promise.all(
-    pool.slice(0, Math.min(pool.length, n)).map(async (worker) => {
-      while (next < n) {
-        const k = next++;
-        const progress = (share: number) => {
-          done[k] = share;
-          tell();
-        };
-        results[k] = await worker.remote().fixReplication(scenario, design, n, k, Comlink.proxy(progress));
-        progress(1);
-      }
-    }),
-  );
-  return combineReplications(scenario, design, plan, results);
-}
-
-/** Whether a fix scenario has a story over time (traffic changes or failures) for the simulator to replay. */
-export function hasTimeline(scenario: FixScenario): boolean {
-  return scenario.failures.length > 0 || scenario.workload.overTime.length > 0;
-}
+const pool = simPool();
 
 function millions(n: number): string {
   return n >= 1e6 ? `${(n / 1e6).toFixed(1)} million` : `${Math.round(n / 1000).toLocaleString('en-US')} thousand`;
@@ -113,7 +68,7 @@ export function SimulatedCheck({ scenario, design, required }: { scenario: FixSc
     const ranOn = design;
     const ranKey = key;
     try {
-      const result = await gradeInPool(scenario, ranOn, (done) => mine === runId.current && setProgress(done));
+      const result = await pool.grade(scenario, ranOn, (done) => mine === runId.current && setProgress(done));
       if (mine !== runId.current) return;
       const { report: _chartData, ...rest } = result;
       setFresh({ key: ranKey, grade: result });
@@ -126,7 +81,7 @@ export function SimulatedCheck({ scenario, design, required }: { scenario: FixSc
   };
   const cancel = () => {
     runId.current++;
-    for (const worker of pool) worker.cancel();
+    pool.cancel();
     setProgress(null);
   };
 
