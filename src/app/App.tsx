@@ -289,6 +289,7 @@ function Shell() {
           key={design.id + design.name}
           className="design-name"
           aria-label="Design name"
+          title={design.name}
           defaultValue={design.name}
           onBlur={(e) => useDesignStore.getState().renameDesign(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}

@@ -1,6 +1,31 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { openApp, waitSaved } from './helpers';
+
+/**
+ * Saves a copy of the open design under `name` with some settings changed ([component, setting,
+ * value]), then goes back to the original, which stays open: the other design an author needs
+ * (design B, a reference solution).
+ */
+async function saveVariant(page: Page, name: string, changes: [string, string, string][]) {
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await page.getByTestId('design-row').first().getByRole('button', { name: 'Duplicate' }).click();
+  // The list closes once the copy is open (and gives focus back); rename after that.
+  await expect(page.getByRole('dialog', { name: 'My designs' })).toBeHidden();
+  await expect(page.getByLabel('Design name')).toHaveValue(/\(copy\)$/);
+  await page.getByLabel('Design name').fill(name);
+  await page.getByLabel('Design name').press('Enter');
+  for (const [nodeId, param, value] of changes) {
+    await page.getByTestId(`node-${nodeId}`).click();
+    await page.getByTestId(`param-${param}`).fill(value);
+    await page.getByTestId(`param-${param}`).press('Enter');
+  }
+  await waitSaved(page);
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await page.getByTestId('design-row').filter({ hasNotText: name }).locator('.design-open').click();
+  await expect(page.getByLabel('Design name')).not.toHaveValue(name);
+}
+
 
 test('an instructor authors a critique scenario from the canvas, previews it and exports it', async ({ page, browser }) => {
   await openApp(page);
@@ -70,20 +95,7 @@ test('a demo opens with its failures set up and shows the effect when simulated'
 test('an instructor authors a compare scenario with a failure timeline, and previews it', async ({ page }) => {
   await openApp(page);
   // Design B: a copy of the example with three database replicas.
-  await page.getByRole('button', { name: 'Designs' }).click();
-  await page.getByTestId('design-row').first().getByRole('button', { name: 'Duplicate' }).click();
-  // The list closes once the copy is open (and gives focus back); rename after that.
-  await expect(page.getByRole('dialog', { name: 'My designs' })).toBeHidden();
-  await expect(page.getByLabel('Design name')).toHaveValue(/\(copy\)$/);
-  await page.getByLabel('Design name').fill('Three replicas');
-  await page.getByLabel('Design name').press('Enter');
-  await page.getByTestId('node-db').click();
-  await page.getByTestId('param-replicas').fill('3');
-  await page.getByTestId('param-replicas').press('Enter');
-  await waitSaved(page);
-  await page.getByRole('button', { name: 'Designs' }).click();
-  await page.getByTestId('design-row').filter({ hasNotText: 'Three replicas' }).locator('.design-open').click();
-  await expect(page.getByLabel('Design name')).not.toHaveValue('Three replicas');
+  await saveVariant(page, 'Three replicas', [['db', 'replicas', '3']]);
 
   await page.getByText('More', { exact: true }).click();
   await page.getByTestId('open-author').click();
@@ -134,22 +146,10 @@ test('an instructor authors a compare scenario with a failure timeline, and prev
 test('an instructor checks a fix scenario with a timeline in the simulator before sharing it', async ({ page }) => {
   await openApp(page);
   // The reference solution: a copy of the example with enough API servers and thumbnailers for 900 requests/s.
-  await page.getByRole('button', { name: 'Designs' }).click();
-  await page.getByTestId('design-row').first().getByRole('button', { name: 'Duplicate' }).click();
-  // The list closes once the copy is open (and gives focus back); rename after that.
-  await expect(page.getByRole('dialog', { name: 'My designs' })).toBeHidden();
-  await expect(page.getByLabel('Design name')).toHaveValue(/\(copy\)$/);
-  await page.getByLabel('Design name').fill('Sized for 900');
-  await page.getByLabel('Design name').press('Enter');
-  for (const id of ['worker', 'api']) {
-    await page.getByTestId(`node-${id}`).click();
-    await page.getByTestId('param-instances').fill('6');
-    await page.getByTestId('param-instances').press('Enter');
-  }
-  await waitSaved(page);
-  await page.getByRole('button', { name: 'Designs' }).click();
-  await page.getByTestId('design-row').filter({ hasNotText: 'Sized for 900' }).locator('.design-open').click();
-  await expect(page.getByLabel('Design name')).not.toHaveValue('Sized for 900');
+  await saveVariant(page, 'Sized for 900', [
+    ['worker', 'instances', '6'],
+    ['api', 'instances', '6'],
+  ]);
 
   await page.getByText('More', { exact: true }).click();
   await page.getByTestId('open-author').click();
