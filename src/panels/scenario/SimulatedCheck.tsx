@@ -6,7 +6,7 @@
 // simulation would feel.
 import { useMemo, useRef, useState } from 'react';
 import type { Design } from '../../model/types';
-import { describeTimeline, simulationKey, DEFAULT_REPLICATIONS, type FixScenario, type SimulatedFixGrade, type SimVerdict } from '../../scenarios';
+import { describeTimeline, formatDuration, simulationKey, DEFAULT_REPLICATIONS, type FixScenario, type SimulatedFixGrade, type SimVerdict } from '../../scenarios';
 import { useScenarioStore } from '../../store/scenarioStore';
 import { POOL_SIZE, simPool } from '../simulation/simPool';
 import { TimeChart, type ChartSeries } from '../simulation/TimeChart';
@@ -84,6 +84,7 @@ export function SimulatedCheck({ scenario, design, required }: { scenario: FixSc
     pool.cancel();
     setProgress(null);
   };
+  const left = progress === null ? null : secondsLeft(progress, started);
 
   return (
     <section className="sim-check" aria-labelledby="sim-check-title" data-testid="sim-check">
@@ -96,7 +97,7 @@ export function SimulatedCheck({ scenario, design, required }: { scenario: FixSc
         <ul className="timeline" aria-label="What the simulation replays">
           {timeline.lines.map((line, i) => <li key={i}>{line}</li>)}
           <li className="muted">
-            Each run: {Math.round(timeline.durationS / 60)} simulated minutes, about {millions(timeline.requests)} requests.
+            Each run: {formatDuration(timeline.durationS)} of simulated time, about {millions(timeline.requests)} requests.
           </li>
         </ul>
       ) : null}
@@ -108,7 +109,7 @@ export function SimulatedCheck({ scenario, design, required }: { scenario: FixSc
         <div className="sim-progress" role="status">
           <progress max={1} value={progress} aria-label="Simulated check progress" />
           <span>
-            {Math.round(progress * 100)}%{secondsLeft(progress, started) ? `, ${secondsLeft(progress, started)}` : ''}
+            {Math.round(progress * 100)}%{left ? `, ${left}` : ''}
           </span>
           <button type="button" onClick={cancel}>
             Cancel
