@@ -56,6 +56,22 @@ const ParamsSchema = described(
 
 const strictPosition = v.strictObject(NodeSchema.entries.position.entries);
 
+/**
+ * A design file's nested settings object, made strict at every level: a scenario file is written
+ * by hand, so a misspelt key ("retries" for "retry") must be an error, not a setting quietly lost.
+ */
+function strictly<S extends v.GenericSchema>(schema: S): S {
+  const shape = schema as unknown as { type: string; entries?: Record<string, v.GenericSchema>; wrapped?: v.GenericSchema; default?: unknown };
+  if (shape.type === 'object' && shape.entries) {
+    return v.strictObject(Object.fromEntries(Object.entries(shape.entries).map(([key, entry]) => [key, strictly(entry)]))) as unknown as S;
+  }
+  if (shape.type === 'optional' && shape.wrapped) return v.optional(strictly(shape.wrapped), shape.default as never) as unknown as S;
+  return schema;
+}
+
+const NodeResilienceStrict = strictly(NodeSchema.entries.resilience.wrapped);
+const EdgeResilienceStrict = strictly(EdgeSchema.entries.resilience.wrapped);
+
 export const ScenarioNodeSchema = v.strictObject({
   id: described(NodeSchema.entries.id, 'Unique id; questions, critique keys and failures refer to it.'),
   kind: NodeSchema.entries.kind,
@@ -63,7 +79,7 @@ export const ScenarioNodeSchema = v.strictObject({
   params: v.optional(ParamsSchema),
   position: described(strictPosition, 'Top-left corner on the canvas, px. Nodes are 188 x 64 px; columns about 260 px apart, rows about 110.'),
   groupId: v.optional(described(v.string(), 'The zone or region the component sits in.')),
-  resilience: v.optional(described(NodeSchema.entries.resilience.wrapped, 'Simulator settings of the component: admission limits, load shedding, rate limit, health checks, autoscaling.')),
+  resilience: v.optional(described(NodeResilienceStrict, 'Simulator settings of the component: admission limits, load shedding, rate limit, health checks, autoscaling.')),
 });
 
 export const ScenarioEdgeSchema = v.strictObject({
@@ -74,7 +90,7 @@ export const ScenarioEdgeSchema = v.strictObject({
   callsPerRequest: v.optional(EdgeSchema.entries.callsPerRequest, 1),
   share: v.optional(EdgeSchema.entries.share, 1),
   label: EdgeSchema.entries.label,
-  resilience: v.optional(described(EdgeSchema.entries.resilience.wrapped, 'Simulator settings of the connection: timeout, retries, circuit breaker, bulkhead.')),
+  resilience: v.optional(described(EdgeResilienceStrict, 'Simulator settings of the connection: timeout, retries, circuit breaker, bulkhead.')),
 });
 
 export const ScenarioGroupSchema = v.strictObject({

@@ -99,6 +99,16 @@ describe('validation errors say where and what', () => {
     expect(found).toContainEqual(expect.objectContaining({ path: 'estimatedMinutes', message: 'is missing' }));
   });
 
+  it('loads resilience settings, and names a misspelt one at any depth', () => {
+    const good = loaded(withLine(19, '    - { id: e1, source: users, target: api, resilience: { timeoutMs: 800, retry: { maxRetries: 2 } } }'));
+    expect(good.design.edges[0]!.resilience).toEqual({ timeoutMs: 800, retry: { maxRetries: 2 } });
+    const typo = issues(withLine(19, '    - { id: e1, source: users, target: api, resilience: { retry: { maxRetrys: 2 } } }'));
+    expect(typo).toContainEqual(expect.objectContaining({ path: 'design.edges[0].resilience.retry.maxRetrys', line: 19, message: 'is not a field here (did you mean "maxRetries"?)' }));
+    expect(issues(withLine(16, '      position: { x: 260, y: 0 }\n      resilience: { healthCheck: 2 }'))).toContainEqual(
+      expect.objectContaining({ path: 'design.nodes[1].resilience.healthCheck', message: 'is not a field here (did you mean "healthCheckS"?)' }),
+    );
+  });
+
   it('says a required field is missing, at the line of the part that lacks it', () => {
     const found = issues(LINES.filter((_, i) => i + 1 !== 15).join('\n'));
     expect(found).toContainEqual({ path: 'design.nodes[1].label', line: 13, column: 7, message: 'is missing' });
