@@ -130,6 +130,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
       param('availability', 0.9999, 'catalog-defaults §6: as available as its Redis store; ElastiCache Multi-AZ SLA 99.99% (AWS Database blog, §3)'),
       param('pricePerHour', 0, 'catalog-defaults §6 lists no cost: counters live in an existing Redis and the check runs in the gateway'),
       param('queueCapacity', 0, SRC.noQueueLimit),
+      param('limitRps', 10_000, 'catalog-defaults §6: AWS API Gateway default throttle, a 10,000 req/s token bucket (docs.aws.amazon.com/apigateway/latest/developerguide/limits.html)'),
     ],
   },
 

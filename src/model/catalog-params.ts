@@ -15,6 +15,7 @@ export const PARAM_KEYS = [
   'queueCapacity',
   'replicas',
   'readShare',
+  'limitRps',
 ] as const;
 
 export type ParamKey = (typeof PARAM_KEYS)[number];
@@ -84,7 +85,7 @@ const PARAM_SHAPES: Record<ParamKey, ParamShape> = {
     label: 'Price per million requests',
     unit: 'USD/M req',
     min: 0,
-    max: 100_000,
+    max: 10_000_000,
     step: 0.01,
     help: 'What the provider charges per million calls; the bill follows traffic rather than instance count.',
   },
@@ -117,6 +118,14 @@ const PARAM_SHAPES: Record<ParamKey, ParamShape> = {
     ...FRACTION,
     step: 0.01,
     help: 'Share of requests that only read; reads can go to replicas, writes always go to the primary.',
+  },
+  limitRps: {
+    label: 'Rate limit',
+    unit: 'req/s',
+    min: 1,
+    max: 100_000_000,
+    step: 100,
+    help: 'Requests per second it lets through in all; the rest are turned away at once ("too many requests"), which shields what sits behind it.',
   },
 };
 

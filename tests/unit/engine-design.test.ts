@@ -542,3 +542,41 @@ describe('explaining a busy component with many servers', () => {
     expect(text).toMatch(/^Label workers is at 83% utilization\. Requests barely wait yet \(about [\d.]+ ms\), but it can take only about 1\.2× today's load before it saturates\./);
   });
 });
+
+describe('a rate limiter turns away what is over its limit', () => {
+  // 2,000 requests/s through a limiter of 1,200/s to a service that could take 3,000/s.
+  const limited = (rps: number, limitRps = 1200) =>
+    design(
+      [node('users', 'client', { rps }), node('limiter', 'rate-limiter', { serviceMs: 0.5, serviceScv: 0, concurrency: 50, limitRps }), node('api', 'service', { serviceMs: 10, concurrency: 30 })],
+      [edge('users', 'limiter'), edge('limiter', 'api')],
+    );
+
+  it('passes only its limit on, and says the rest are turned away', () => {
+    const s = solved(limited(2000));
+    const byId = s.components;
+    expect(byId.limiter!.blockingProbability).toBeCloseTo(0.4, 9);
+    expect(byId.limiter!.rateLimitRps).toBe(1200);
+    expect(byId.api!.offeredRps).toBeCloseTo(1200, 6);
+    // The limiter still checks every request: its own load is the full 2,000/s.
+    expect(byId.limiter!.offeredRps).toBeCloseTo(2000, 6);
+    expect(byId.api!.saturated).toBe(false);
+    const problem = explainMainProblem(limited(2000), s)!;
+    expect(problem.nodeId).toBe('limiter');
+    expect(problem.text).toMatch(/turns away 40% of the requests sent to it: they are over its limit of 1,200 requests\/s/);
+  });
+
+  it('turns nobody away below the limit, and is not reported as limiting', () => {
+    const byId = solved(limited(1000)).components;
+    expect(byId.limiter!.blockingProbability).toBe(0);
+    expect(byId.limiter!.rateLimitRps).toBeNull();
+    expect(byId.api!.offeredRps).toBeCloseTo(1000, 6);
+  });
+
+  it('protects a service that would saturate without it', () => {
+    const unprotected = design([node('users', 'client', { rps: 4000 }), node('api', 'service', { serviceMs: 10, concurrency: 30 })], [edge('users', 'api')]);
+    expect(solved(unprotected).components.api!.saturated).toBe(true);
+    const protectedApi = solved(limited(4000)).components.api!;
+    expect(protectedApi.saturated).toBe(false);
+    expect(protectedApi.utilization).toBeCloseTo(1200 / 3000, 6);
+  });
+});

@@ -159,3 +159,20 @@ describe('overload protections', () => {
     expect(walled.edges.find((e) => e.edgeId === 'e2')!.bulkheadRejected).toBeGreaterThan(1000);
   });
 });
+
+describe('a rate-limiter component', () => {
+  it('lets its limit through and turns the rest away, as the analytic engine says', () => {
+    const design = designOf(
+      [node('users', 'client', { rps: 2000 }), node('limiter', 'rate-limiter', { limitRps: 1200 }), node('api', 'service', { instances: 2, concurrency: 16, serviceMs: 10 })],
+      [edge('e1', 'users', 'limiter'), edge('e2', 'limiter', 'api')],
+    );
+    const report = simulateDesign(design, { durationS: 60, warmupS: 5, seed: 3 });
+    const flow = report.flows[0]!.summary;
+    // 2,000/s offered, 1,200/s let through: 40% turned away ("too many requests").
+    expect(component(report, 'api').summary.offeredRps).toBeGreaterThan(1200 * 0.97);
+    expect(component(report, 'api').summary.offeredRps).toBeLessThan(1200 * 1.03);
+    expect(flow.failed / flow.sent).toBeGreaterThan(0.37);
+    expect(flow.failed / flow.sent).toBeLessThan(0.43);
+    expect(flow.failedBy.rejected).toBe(flow.failed);
+  });
+});

@@ -21,6 +21,8 @@ export interface NodeFigures {
   queueCapacity: number;
   replicas: number;
   readShare: number;
+  /** Requests/s a rate limiter lets through; Infinity for every other kind. */
+  limitRps: number;
 }
 
 export interface DesignProblem {
@@ -86,6 +88,7 @@ export function readNodeFigures(node: DesignNode): NodeFigures {
     queueCapacity: Math.max(0, Math.round(value('queueCapacity'))),
     replicas: isDb ? Math.max(0, Math.round(value('replicas'))) : 0,
     readShare: isDb ? unit(value('readShare')) : 0,
+    limitRps: node.kind === 'rate-limiter' ? Math.max(0, value('limitRps')) : Infinity,
   };
 }
 
@@ -114,6 +117,7 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
       capacity: f.queueCapacity > 0 ? servers + f.queueCapacity : 0,
       replicas: f.replicas,
       readShare: f.readShare,
+      limitRps: f.limitRps,
       holdsWorkers: !getKindSpec(node.kind).nonBlockingCalls,
     };
   });

@@ -35,8 +35,10 @@ export interface ComponentResult {
   p50ResponseMs: number | null;
   p95ResponseMs: number | null;
   p99ResponseMs: number | null;
-  /** Share of arriving requests turned away because its queue is full. */
+  /** Share of arriving requests turned away: its queue is full, or (rateLimitRps) they are over its rate limit. */
   blockingProbability: number;
+  /** A rate limiter's limit, requests/s, when it is turning requests away; null otherwise. */
+  rateLimitRps: number | null;
   saturated: boolean;
   /** The component whose load saturates this one: itself, or one it calls synchronously. */
   saturationCauseId: string | null;

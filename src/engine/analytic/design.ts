@@ -143,6 +143,7 @@ function describeComponent(compiled: CompiledDesign, state: ModelState, percenti
     p95ResponseMs: finiteOrNull(percentiles.p95[j]!),
     p99ResponseMs: finiteOrNull(percentiles.p99[j]!),
     blockingProbability: state.blocking[j]!,
+    rateLimitRps: state.limited[j] === 1 ? f.limitRps : null,
     saturated,
     saturationCauseId: saturated ? design.nodes[cause]!.id : null,
     saturatesAtRps: null,

@@ -146,6 +146,12 @@ export function explainMainProblem(design: Design, result: DesignSolution): Expl
   }
 
   const rejecting = components.filter((c) => c.blockingProbability >= NOTABLE_BLOCKING).sort((a, b) => b.blockingProbability - a.blockingProbability)[0];
+  if (rejecting?.rateLimitRps != null) {
+    return {
+      nodeId: rejecting.nodeId,
+      text: `${rejecting.label} turns away ${percent(rejecting.blockingProbability)} of the requests sent to it: they are over its limit of ${Math.round(rejecting.rateLimitRps).toLocaleString('en-US')} requests/s. That shields what sits behind it; raise the limit only as far as those components can take.`,
+    };
+  }
   if (rejecting) {
     return {
       nodeId: rejecting.nodeId,

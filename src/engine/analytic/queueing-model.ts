@@ -18,6 +18,8 @@ export interface ModelNodeInput {
   readShare: number;
   /** false for event-driven proxies: sync calls add to its response time but do not occupy its servers. Default true. */
   holdsWorkers?: boolean;
+  /** Requests/s it lets through (a rate limiter); the rest are turned away at once. Default: no limit. */
+  limitRps?: number;
 }
 
 export interface ModelEdgeInput {
@@ -44,6 +46,8 @@ export interface QueueingModel extends EdgeLists {
   readShare: Float64Array;
   /** 1 when a sync call out of this node occupies one of its servers until it returns. */
   holdsWorkers: Uint8Array;
+  /** Requests/s let through (rate limiters); Infinity for no limit. */
+  limitRps: Float64Array;
   /** Per out-edge slot (CSR order): */
   edgeProbability: Float64Array;
   edgeCalls: Float64Array;
@@ -101,7 +105,9 @@ export function buildQueueingModel(nodes: readonly ModelNodeInput[], edges: read
   const replicas = new Float64Array(n);
   const readShare = new Float64Array(n);
   const holdsWorkers = new Uint8Array(n);
+  const limitRps = new Float64Array(n).fill(Infinity);
   nodes.forEach((node, i) => {
+    if (node.limitRps !== undefined && node.limitRps >= 0) limitRps[i] = node.limitRps;
     holdsWorkers[i] = node.holdsWorkers === false ? 0 : 1;
     ids.push(node.id);
     isStation[i] = node.station ? 1 : 0;
@@ -125,6 +131,7 @@ export function buildQueueingModel(nodes: readonly ModelNodeInput[], edges: read
       replicas,
       readShare,
       holdsWorkers,
+      limitRps,
       edgeProbability,
       edgeCalls,
       edgeSync,

@@ -40,6 +40,8 @@ export interface ModelState {
   callMs: Float64Array;
   callVar: Float64Array;
   saturated: Uint8Array;
+  /** 1 where a rate limit turns requests away (its share is in `blocking`). */
+  limited: Uint8Array;
   /** The node whose own load saturates this one (itself or something it calls), or -1. */
   cause: Int32Array;
   converged: boolean;
@@ -71,6 +73,7 @@ export function createModelState(model: QueueingModel): ModelState {
     callMs: f(),
     callVar: f(),
     saturated: new Uint8Array(n),
+    limited: new Uint8Array(n),
     cause: new Int32Array(n),
     converged: false,
     trafficSettled: true,
@@ -178,7 +181,11 @@ function solveStations(model: QueueingModel, state: ModelState): number {
     else if (model.isStation[j] === 1 && model.holdsWorkers[j] === 0) solveProxy(model, state, j, held, heldVariance);
     else if (model.isStation[j] === 1) solveNode(model, state, j, held, heldVariance);
     else solveSource(state, j, held, heldVariance);
-    const next = saturated[j] === 1 ? 1 : 1 - state.blocking[j]!;
+    let next = saturated[j] === 1 ? 1 : 1 - state.blocking[j]!;
+    // A rate limiter passes at most its limit even while what it calls is saturated: that is
+    // how it takes the load off a saturated service.
+    const lambda = state.arrivalRps[j]!;
+    if (lambda * next > model.limitRps[j]!) next = model.limitRps[j]! / lambda;
     const diff = Math.abs(next - passRatio[j]!);
     if (diff > change) change = diff;
     nextPass[j] = next;
@@ -214,6 +221,7 @@ function setSaturated(state: ModelState, j: number, blockedBy: number): void {
   state.cause[j] = blockedBy;
   state.throughputRps[j] = state.arrivalRps[j]!;
   state.blocking[j] = 0;
+  state.limited[j] = 0;
   state.waitMs[j] = Infinity;
   state.responseMs[j] = Infinity;
   state.responseVar[j] = Infinity;
@@ -277,6 +285,12 @@ function solveNode(model: QueueingModel, state: ModelState, j: number, held: num
     state.responseMs[j] = mean;
     state.responseVar[j] = Math.max(0, second - mean * mean);
   }
+  // A rate limiter passes at most its limit of what it accepts; the rest is turned away like a
+  // full queue's overflow (the check itself still ran, so the station's load is unchanged).
+  const limit = model.limitRps[j]!;
+  const passing = lambda * (1 - state.blocking[j]!);
+  state.limited[j] = passing > limit ? 1 : 0;
+  if (passing > limit) state.blocking[j] = lambda > 0 ? 1 - limit / lambda : 0;
   // A rejected call comes back at once (an error), so it holds the caller only for the round trip.
   const accept = 1 - state.blocking[j]!;
   const r = state.responseMs[j]!;

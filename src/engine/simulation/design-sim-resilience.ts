@@ -137,6 +137,13 @@ export function compileNodeResilience(compiled: CompiledDesign, settings: Record
   const healthCheckMs = new Float64Array(n).fill(5000);
   const autoscale: (AutoscaleParams | null)[] = design.nodes.map(() => null);
   design.nodes.forEach((node, j) => {
+    // A rate limiter enforces its own limit as a token bucket whose burst is half a second of it,
+    // the ratio of AWS API Gateway's defaults (10,000 req/s, burst 5,000; catalog-defaults §6).
+    const limit = figures[j]!.limitRps;
+    if (Number.isFinite(limit)) {
+      rateRps[j] = Math.max(0.001, limit);
+      rateBurst[j] = Math.max(1, limit / 2);
+    }
     const s = settings[node.id];
     if (!s) return;
     const where = `${nodeName(node)}`;
