@@ -359,7 +359,12 @@ function Shell() {
         ) : null}
         {session && sideTab === 'scenario' ? (
           <Suspense fallback={<p className="muted">Loading…</p>}>
-            <ScenarioPanel onExit={leaveScenario} onShow={(side) => void scenarioSession.show(side)} onOpenDesign={(d) => void library.openOrCreate(d)} />
+            <ScenarioPanel
+              onExit={leaveScenario}
+              onShow={(side) => void scenarioSession.show(side)}
+              onOpenDesign={(d) => void library.openOrCreate(d)}
+              solution={analysis?.ok && !stale ? analysis.solution : null}
+            />
           </Suspense>
         ) : (
           <Inspector />

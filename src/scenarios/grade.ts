@@ -17,6 +17,8 @@ export interface Finding {
   category: string;
   severity?: Severity;
   note?: string;
+  /** The engines' figures for the target when it was pinned (findingEvidence), one line per engine. */
+  evidence?: string[];
 }
 
 export interface CritiqueMatch {

@@ -59,6 +59,7 @@ export {
 } from './grade';
 export { gradeFixSimulated, planReplications, runReplication, combineReplications, simulationKey, DEFAULT_REPLICATIONS, SATURATED_UTILIZATION, type GradeFixSimulatedOptions, type SimulatedCheckResult, type SimulatedFixGrade, type SimVerdict, type ReplicationPlan, type ReplicationResult } from './fix-simulated';
 export { describeTimeline, type TimelineSummary } from './timeline-text';
+export { findingEvidence } from './evidence';
 export { critiqueReportMarkdown, markdownText, targetName } from './report';
 export { parseSubmission, gradeSubmission, SUBMISSION_VERSION, type Submission, type GradeSubmissionResult } from './submission';
 export { resolveClientRps, missingClients } from './workload';

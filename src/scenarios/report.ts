@@ -46,6 +46,7 @@ export function critiqueReportMarkdown(scenario: CritiqueScenario, grade: Critiq
     const severity = finding.severity === undefined ? `key: ${item.severity}` : severityRight ? `${item.severity}, as in the key` : `you said ${finding.severity}, key says ${item.severity}`;
     lines.push(`- **${name(item.target)}**: ${categoryWords(item.category)} (${severity}). ${markdownText(item.explanation)}`);
     if (finding.note) lines.push(`  - Your note: ${markdownText(finding.note)}`);
+    for (const line of finding.evidence ?? []) lines.push(`  - Evidence: ${markdownText(line)}`);
   }
   lines.push('');
 
@@ -62,6 +63,7 @@ export function critiqueReportMarkdown(scenario: CritiqueScenario, grade: Critiq
       const why = alsoFoundByChecks ? `not in the key, but the structural checks agree: ${markdownText(alsoFoundByChecks.message)}` : EXTRA_REASONS[reason];
       lines.push(`- **${name(finding.target)}**: ${what}. ${why.charAt(0).toUpperCase()}${why.slice(1)}${/[.!?]$/.test(why) ? '' : '.'}`);
       if (finding.note) lines.push(`  - Your note: ${markdownText(finding.note)}`);
+      for (const line of finding.evidence ?? []) lines.push(`  - Evidence: ${markdownText(line)}`);
     }
     lines.push('');
   }

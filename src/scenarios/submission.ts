@@ -21,6 +21,7 @@ const FindingSchema = v.object({
   category: v.pipe(v.string(), v.minLength(1)),
   severity: v.optional(v.picklist(SEVERITIES)),
   note: v.optional(text(4000)),
+  evidence: v.optional(v.pipe(v.array(text(1000)), v.maxLength(4))),
 });
 
 export const SubmissionSchema = v.variant('mode', [

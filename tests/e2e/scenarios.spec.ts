@@ -58,9 +58,17 @@ test('critique: pin findings, grade against the key, export the report', async (
   await page.getByTestId('finding-category').selectOption('single-point-of-failure');
   await page.getByTestId('finding-severity').selectOption('high');
   await page.getByLabel('Note (why, and what you would do)').fill('One database instance holds every message.');
+  // The analytic engine's figures for the database go with the finding.
+  await expect(page.getByTestId('finding-evidence')).toContainText(/Analytic engine, at [\d,]+ req\/s from the clients: [\d,]+ req\/s offered, \d+% busy/);
   await page.getByRole('button', { name: 'Pin finding' }).click();
   await expect(page.getByTestId('node-msgdb').locator('.pin-badge')).toHaveText('1');
+  await expect(page.getByTestId('finding').first()).toContainText('Analytic engine');
+  // After a simulation run, the simulator's figures join them.
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('sim-summary')).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('node-presence').click();
+  await expect(page.getByTestId('finding-evidence')).toContainText(/Simulation \(\d+ min, seed 1\): [\d,]+ req\/s offered/);
   await page.getByTestId('finding-category').selectOption('over-engineering');
   await page.getByRole('button', { name: 'Pin finding' }).click();
   await expect(page.getByTestId('finding')).toHaveCount(2);
@@ -74,6 +82,7 @@ test('critique: pin findings, grade against the key, export the report', async (
   const { readFile } = await import('node:fs/promises');
   const md = await readFile((await (await download).path())!, 'utf8');
   expect(md).toMatch(/^# Critique: /);
+  expect(md).toMatch(/ {2}- Evidence: Analytic engine, at /);
   expect(md).toContain('single point of failure');
 });
 

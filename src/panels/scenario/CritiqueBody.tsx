@@ -1,12 +1,15 @@
 // Critique mode: pin findings on components or connections (category, severity, note), back
-// them with the engine's figures, then grade against the instructor's key and export a report.
-import { useState } from 'react';
-import { CRITIQUE_CATEGORIES, SEVERITIES, categoryWords, critiqueReportMarkdown, gradeCritique, targetName, type CritiqueScenario, type Severity } from '../../scenarios';
+// them with the engines' figures (the analytic solution, and the last simulation run while the
+// design is unchanged), then grade against the instructor's key and export a report.
+import { useMemo, useState } from 'react';
+import type { DesignSolution } from '../../engine/analytic/design-results';
+import { CRITIQUE_CATEGORIES, SEVERITIES, categoryWords, critiqueReportMarkdown, findingEvidence, gradeCritique, targetName, type CritiqueScenario, type Severity } from '../../scenarios';
+import { useLastSimulation } from '../../store/simulationStore';
 import { useScenarioStore } from '../../store/scenarioStore';
 import { useDesignStore } from '../../store/designStore';
 import { downloadText, slug } from '../../app/files';
 
-export function CritiqueBody({ scenario }: { scenario: CritiqueScenario }) {
+export function CritiqueBody({ scenario, solution }: { scenario: CritiqueScenario; solution: DesignSolution | null }) {
   const session = useScenarioStore((s) => s.session!);
   const { addFinding, removeFinding, setGrades, setScore } = useScenarioStore.getState();
   const nodeIds = useDesignStore((s) => s.selectedNodeIds);
@@ -15,13 +18,17 @@ export function CritiqueBody({ scenario }: { scenario: CritiqueScenario }) {
   const [category, setCategory] = useState<string>('');
   const [severity, setSeverity] = useState<Severity>('medium');
   const [note, setNote] = useState('');
+  const [attach, setAttach] = useState(true);
+  const lastSimulation = useLastSimulation((s) => s.last);
   const targets = [...nodeIds.filter((id) => design.nodes.some((n) => n.id === id)), ...edgeIds];
   const target = targets.length === 1 ? targets[0]! : null;
   const grade = session.critiqueGrade;
+  const simulation = lastSimulation && lastSimulation.design === design ? lastSimulation.report : null;
+  const evidence = useMemo(() => (target ? findingEvidence(design, target, solution, simulation) : []), [design, target, solution, simulation]);
 
   const pin = () => {
     if (!target || !category) return;
-    addFinding({ target, category, severity, ...(note.trim() ? { note: note.trim() } : {}) });
+    addFinding({ target, category, severity, ...(note.trim() ? { note: note.trim() } : {}), ...(attach && evidence.length > 0 ? { evidence } : {}) });
     setNote('');
     setCategory('');
   };
@@ -56,6 +63,16 @@ export function CritiqueBody({ scenario }: { scenario: CritiqueScenario }) {
           Note (why, and what you would do)
           <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={1000} />
         </label>
+        {evidence.length > 0 ? (
+          <div className="evidence" data-testid="finding-evidence">
+            <label className="check">
+              <input type="checkbox" checked={attach} onChange={(e) => setAttach(e.target.checked)} />
+              Attach the engines’ figures
+            </label>
+            <ul>{evidence.map((line, i) => <li key={i}>{line}</li>)}</ul>
+            {simulation ? null : <p className="muted">Run Results ▸ Simulation to add the simulator’s figures too.</p>}
+          </div>
+        ) : null}
         <button type="button" className="primary" disabled={!target || !category} onClick={pin}>
           Pin finding
         </button>
@@ -70,6 +87,7 @@ export function CritiqueBody({ scenario }: { scenario: CritiqueScenario }) {
             <span>
               <b>{targetName(design, f.target)}</b>: {categoryWords(f.category as never)} <span className={`sev sev-${f.severity}`}>{f.severity}</span>
               {f.note ? <span className="muted"> — {f.note}</span> : null}
+              {f.evidence?.map((line, k) => <span key={k} className="evidence-line">{line}</span>)}
             </span>
             <button type="button" className="icon-button" aria-label={`Remove finding ${i + 1}`} onClick={() => removeFinding(f.id)}>✕</button>
           </li>

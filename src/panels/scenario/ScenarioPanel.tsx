@@ -1,6 +1,7 @@
 // The scenario beside the canvas: the story, the targets, and the exercise for its mode.
 import type { Requirements } from '../../scenarios';
 import type { Design } from '../../model/types';
+import type { DesignSolution } from '../../engine/analytic/design-results';
 import { useScenarioStore } from '../../store/scenarioStore';
 import { StoryText } from './StoryText';
 import { IdentifyBody } from './IdentifyBody';
@@ -31,7 +32,15 @@ function Targets({ r }: { r: Requirements }) {
   );
 }
 
-export function ScenarioPanel({ onExit, onShow, onOpenDesign }: { onExit: () => void; onShow: (side: 'a' | 'b') => void; onOpenDesign: (design: Design) => void }) {
+export interface ScenarioPanelProps {
+  onExit: () => void;
+  onShow: (side: 'a' | 'b') => void;
+  onOpenDesign: (design: Design) => void;
+  /** The analytic solution of the design on the canvas, when up to date (critique evidence). */
+  solution: DesignSolution | null;
+}
+
+export function ScenarioPanel({ onExit, onShow, onOpenDesign, solution }: ScenarioPanelProps) {
   const session = useScenarioStore((s) => s.session);
   if (!session) return null;
   const { scenario, preview } = session;
@@ -58,7 +67,7 @@ export function ScenarioPanel({ onExit, onShow, onOpenDesign }: { onExit: () => 
       </details>
       {scenario.mode === 'fix' ? null : <Targets r={scenario.requirements} />}
       {scenario.mode === 'identify' ? <IdentifyBody scenario={scenario} /> : null}
-      {scenario.mode === 'critique' ? <CritiqueBody scenario={scenario} /> : null}
+      {scenario.mode === 'critique' ? <CritiqueBody scenario={scenario} solution={solution} /> : null}
       {scenario.mode === 'compare' ? <CompareBody scenario={scenario} onShow={onShow} /> : null}
       {scenario.hints.length ? (
         <details className="hints">

@@ -9,6 +9,7 @@ import { paramValue } from '../../model/catalog';
 import { useDesignStore } from '../../store/designStore';
 import type { SimulationOutcome } from '../../workers/simulation.worker';
 import { simWorkerHandle } from './simWorker';
+import { useLastSimulation } from '../../store/simulationStore';
 import type { NodeOverlay } from '../../canvas/flowTypes';
 import { formatMs, formatPercent } from '../../canvas/format';
 import { TimeChart, type ChartSeries } from './TimeChart';
@@ -146,6 +147,7 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
       if (mine !== runId.current) return;
       setOutcome(result);
       setRanDesign(design);
+      useLastSimulation.getState().setLast(result.ok ? { design, report: result.report } : null);
     } catch (e) {
       if (mine === runId.current) setOutcome({ ok: false, problems: [e instanceof Error ? e.message : String(e)] });
     } finally {
