@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp } from './helpers';
+import { openApp, waitSaved } from './helpers';
 
 test('simulate a crash over time, read the charts and replay it on the canvas', async ({ page }) => {
   await openApp(page);
@@ -19,6 +19,7 @@ test('simulate a crash over time, read the charts and replay it on the canvas', 
   await page.screenshot({ path: 'test-results/screens/20-simulation.png' });
   // The setup is part of the design: it survives a reload.
   await page.reload();
+  await waitSaved(page);
   await page.getByRole('tab', { name: 'Simulation' }).click();
   await expect(page.getByTestId('failure-row')).toHaveCount(1);
 });
@@ -53,6 +54,8 @@ test('resilience settings on a call and a component are edited in the inspector,
   await expect(page.getByLabel('Instance start-up time')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/21-resilience.png' });
   await page.reload();
+  // Wait until the saved design is loaded: a click before that selects the example's placeholder.
+  await waitSaved(page);
   await page.getByTestId('rf__edge-e3').dispatchEvent('click');
   await expect(page.getByLabel('Timeout')).toHaveValue('80');
   await expect(page.getByLabel('Retries')).toHaveValue('2');
