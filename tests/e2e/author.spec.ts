@@ -2,6 +2,15 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { openApp, waitSaved } from './helpers';
 
+/** Opens the authoring form from the More menu and fills in the scenario's title, summary and story. */
+async function startAuthoring(page: Page, title: string, summary: string, story: string) {
+  await page.getByText('More', { exact: true }).click();
+  await page.getByTestId('open-author').click();
+  await page.getByTestId('author-title').fill(title);
+  await page.getByTestId('author-summary').fill(summary);
+  await page.getByTestId('author-story').fill(story);
+}
+
 /**
  * Saves a copy of the open design under `name` with some settings changed ([component, setting,
  * value]), then goes back to the original, which stays open: the other design an author needs
@@ -29,11 +38,7 @@ async function saveVariant(page: Page, name: string, changes: [string, string, s
 
 test('an instructor authors a critique scenario from the canvas, previews it and exports it', async ({ page, browser }) => {
   await openApp(page);
-  await page.getByText('More', { exact: true }).click();
-  await page.getByTestId('open-author').click();
-  await page.getByTestId('author-title').fill('Review the photo app');
-  await page.getByTestId('author-summary').fill('Find where the photo app breaks first.');
-  await page.getByTestId('author-story').fill('The photo app is growing fast.\n\n- Find its weak spots\n- Say how bad each is');
+  await startAuthoring(page, 'Review the photo app', 'Find where the photo app breaks first.', 'The photo app is growing fast.\n\n- Find its weak spots\n- Say how bad each is');
   await page.getByLabel('Critique a proposal').check();
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   // No key yet: the check says so in plain words.
@@ -97,11 +102,7 @@ test('an instructor authors a compare scenario with a failure timeline, and prev
   // Design B: a copy of the example with three database replicas.
   await saveVariant(page, 'Three replicas', [['db', 'replicas', '3']]);
 
-  await page.getByText('More', { exact: true }).click();
-  await page.getByTestId('open-author').click();
-  await page.getByTestId('author-title').fill('One replica or three');
-  await page.getByTestId('author-summary').fill('What do read replicas buy, and at what price?');
-  await page.getByTestId('author-story').fill('The photo app reads far more than it writes.');
+  await startAuthoring(page, 'One replica or three', 'What do read replicas buy, and at what price?', 'The photo app reads far more than it writes.');
   await page.getByTestId('author-mode').selectOption('compare');
   await page.getByLabel('Cost', { exact: true }).check();
   await page.getByTestId('author-label-a').fill('One replica');
@@ -151,11 +152,7 @@ test('an instructor checks a fix scenario with a timeline in the simulator befor
     ['api', 'instances', '6'],
   ]);
 
-  await page.getByText('More', { exact: true }).click();
-  await page.getByTestId('open-author').click();
-  await page.getByTestId('author-title').fill('Size the photo app for 900 requests a second');
-  await page.getByTestId('author-summary').fill('Traffic triples; find what saturates and size it.');
-  await page.getByTestId('author-story').fill('A campaign triples the traffic.');
+  await startAuthoring(page, 'Size the photo app for 900 requests a second', 'Traffic triples; find what saturates and size it.', 'A campaign triples the traffic.');
   await page.getByTestId('author-mode').selectOption('fix');
   await page.getByLabel('Scalability impact').check();
   await page.getByLabel('Traffic (req/s)').fill('900');

@@ -1,7 +1,7 @@
 // Authoring a scenario from the design on the canvas: story, targets, questions or answer key,
 // checked exactly as `scenario check` checks the bundled ones, then previewed as a learner,
 // exported as YAML, or shared as a link. The form is kept in the browser between visits.
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Dialog } from '../Dialog';
 import { useDesignStore } from '../../store/designStore';
 import { usePersistentState } from '../../app/usePersistentState';
@@ -36,6 +36,7 @@ import {
 } from '../../scenarios';
 import { OBJECTIVE_LABEL } from '../scenario/ScenarioGallery';
 import { simPool } from '../simulation/simPool';
+import { useRunProgress } from '../useRunProgress';
 import { CompareEditor, type CompareForm } from './CompareEditor';
 import { TimelineEditor } from './TimelineEditor';
 import { failureFromForm, stepFromForm, type FailureForm, type StepForm } from './timelineForm';
@@ -121,14 +122,10 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
   // A draft kept from before the form had some fields gets their empty values.
   const form: AuthorForm = { ...EMPTY, ...saved };
   const [result, setResult] = useState<{ ok: boolean; lines: string[]; scenario?: Scenario; yaml?: string; link?: string } | null>(null);
-  const [simProgress, setSimProgress] = useState<number | null>(null);
+  const simRuns = useRunProgress();
+  const simProgress = simRuns.progress;
   const [simLines, setSimLines] = useState<{ ok: boolean; lines: string[] } | null>(null);
-  const simRun = useRef(0);
-  const cancelSimulation = () => {
-    simRun.current++;
-    pool.cancel();
-    setSimProgress(null);
-  };
+  const cancelSimulation = () => simRuns.cancel(pool.cancel);
   const set = (patch: Partial<AuthorForm>) => {
     setForm({ ...form, ...patch });
     setResult(null);
@@ -139,14 +136,13 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
   /** The slow half of `scenario check --simulate`: the reference solution and the starting design through the timeline. */
   const checkInSimulator = async (scenario: Scenario) => {
     if (scenario.mode !== 'fix') return;
-    const mine = ++simRun.current;
+    const job = simRuns.start();
     setSimLines(null);
-    setSimProgress(0);
     try {
-      const reference = await pool.grade(scenario, scenario.solution, (done) => mine === simRun.current && setSimProgress(done / 2));
-      if (mine !== simRun.current) return;
-      const start = await pool.grade(scenario, scenario.design, (done) => mine === simRun.current && setSimProgress(0.5 + done / 2));
-      if (mine !== simRun.current) return;
+      const reference = await pool.grade(scenario, scenario.solution, (done) => job.progress(done / 2));
+      if (!job.current()) return;
+      const start = await pool.grade(scenario, scenario.design, (done) => job.progress(0.5 + done / 2));
+      if (!job.current()) return;
       const issues = simulatedSelfCheckIssues(reference, start);
       const failing = start.checks.filter((c) => c.verdict !== 'pass').map((c) => c.label);
       setSimLines(
@@ -155,9 +151,9 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
           : { ok: true, lines: [`In the simulator, the reference solution passes every check through the timeline, and the starting design does not (${failing.join(', ')}).`] },
       );
     } catch (e) {
-      if (mine === simRun.current) setSimLines({ ok: false, lines: [`The simulation could not run: ${e instanceof Error ? e.message : String(e)}`] });
+      if (job.current()) setSimLines({ ok: false, lines: [`The simulation could not run: ${e instanceof Error ? e.message : String(e)}`] });
     } finally {
-      if (mine === simRun.current) setSimProgress(null);
+      job.finish();
     }
   };
   const components = design.nodes.filter((n) => n.kind !== 'client');

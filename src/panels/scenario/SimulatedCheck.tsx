@@ -4,11 +4,12 @@
 // the first run show the evidence. The result is saved with the learner's progress, tied to the
 // design it ran on, and marked out of date as soon as the design changes in a way the
 // simulation would feel.
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Design } from '../../model/types';
 import { describeTimeline, formatDuration, simulationKey, DEFAULT_REPLICATIONS, type FixScenario, type SimulatedFixGrade, type SimVerdict } from '../../scenarios';
 import { useScenarioStore } from '../../store/scenarioStore';
 import { POOL_SIZE, simPool } from '../simulation/simPool';
+import { useRunProgress } from '../useRunProgress';
 import { TimeChart, type ChartSeries } from '../simulation/TimeChart';
 
 const VERDICT_TEXT: Record<SimVerdict, string> = { pass: 'PASS', fail: 'FAIL', 'too-close': 'TOO CLOSE' };
@@ -45,12 +46,12 @@ function charts(grade: SimulatedFixGrade, target: number | undefined): { latency
 export function SimulatedCheck({ scenario, design, required }: { scenario: FixScenario; design: Design; required: boolean }) {
   const saved = useScenarioStore((s) => s.session?.progress.simulatedCheck ?? null);
   const setSimulatedCheck = useScenarioStore((s) => s.setSimulatedCheck);
-  const [progress, setProgress] = useState<number | null>(null);
+  const runs = useRunProgress();
+  const progress = runs.progress;
   const [started, setStarted] = useState(0);
   const [error, setError] = useState<string | null>(null);
   // The last run's whole grade, charts included; only the saved record survives a reload.
   const [fresh, setFresh] = useState<{ key: string; grade: SimulatedFixGrade } | null>(null);
-  const runId = useRef(0);
 
   const key = useMemo(() => simulationKey(design), [design]);
   const timeline = useMemo(() => describeTimeline(scenario, design), [scenario, design]);
@@ -61,29 +62,24 @@ export function SimulatedCheck({ scenario, design, required }: { scenario: FixSc
   const windows = useMemo<[number, number][]>(() => scenario.failures.map((f) => [f.atS, f.atS + f.durationS]), [scenario.failures]);
 
   const run = async () => {
-    const mine = ++runId.current;
+    const job = runs.start();
     setError(null);
-    setProgress(0);
     setStarted(performance.now());
     const ranOn = design;
     const ranKey = key;
     try {
-      const result = await pool.grade(scenario, ranOn, (done) => mine === runId.current && setProgress(done));
-      if (mine !== runId.current) return;
+      const result = await pool.grade(scenario, ranOn, job.progress);
+      if (!job.current()) return;
       const { report: _chartData, ...rest } = result;
       setFresh({ key: ranKey, grade: result });
       setSimulatedCheck({ designKey: ranKey, grade: rest, ranAt: Date.now() });
     } catch (e) {
-      if (mine === runId.current) setError(e instanceof Error ? e.message : String(e));
+      if (job.current()) setError(e instanceof Error ? e.message : String(e));
     } finally {
-      if (mine === runId.current) setProgress(null);
+      job.finish();
     }
   };
-  const cancel = () => {
-    runId.current++;
-    pool.cancel();
-    setProgress(null);
-  };
+  const cancel = () => runs.cancel(pool.cancel);
   const left = progress === null ? null : secondsLeft(progress, started);
 
   return (

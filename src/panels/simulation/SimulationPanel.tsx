@@ -1,6 +1,6 @@
 // Simulation over time: set a workload shape and failures, run the discrete-event simulator in a
 // worker (progress, cancel), then read the charts and replay the run on the canvas.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import * as Comlink from 'comlink';
 import type { DesignSimReport } from '../../engine/simulation';
 import type { FailureEvent, SimulationSetup, WorkloadShape } from '../../model/simulation-setup';
@@ -9,6 +9,7 @@ import { paramValue } from '../../model/catalog';
 import { useDesignStore } from '../../store/designStore';
 import type { SimulationOutcome } from '../../workers/simulation.worker';
 import { simWorkerHandle } from './simWorker';
+import { useRunProgress } from '../useRunProgress';
 import { useLastSimulation } from '../../store/simulationStore';
 import type { NodeOverlay } from '../../canvas/flowTypes';
 import { formatMs, formatPercent } from '../../canvas/format';
@@ -118,11 +119,11 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
   const setSimulation = useDesignStore((s) => s.setSimulation);
   const setup = design.simulation ?? DEFAULT_SETUP;
   const form = workloadForm(setup, design);
-  const [progress, setProgress] = useState<number | null>(null);
+  const runs = useRunProgress();
+  const progress = runs.progress;
   const [outcome, setOutcome] = useState<SimulationOutcome | null>(null);
   const [ranDesign, setRanDesign] = useState<Design | null>(null);
   const [scrub, setScrub] = useState<number | null>(null);
-  const runId = useRef(0);
 
   const update = (patch: Partial<SimulationSetup>) => setSimulation({ ...setup, ...patch });
   const updateWorkload = (patch: Partial<WorkloadForm>) => {
@@ -136,29 +137,24 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
   const setFailures = (list: FailureEvent[]) => update({ failures: list });
 
   const run = async () => {
-    const mine = ++runId.current;
-    setProgress(0);
+    const job = runs.start();
     setOutcome(null);
     onReplay(null);
     setScrub(null);
     const options = { durationS: setup.durationS, seed: setup.seed ?? 1, ...(setup.workload ? { workload: setup.workload } : {}), ...(setup.failures ? { failures: setup.failures } : {}) };
     try {
-      const result = await simWorker.remote().run(design, options, Comlink.proxy((done: number) => mine === runId.current && setProgress(done)));
-      if (mine !== runId.current) return;
+      const result = await simWorker.remote().run(design, options, Comlink.proxy(job.progress));
+      if (!job.current()) return;
       setOutcome(result);
       setRanDesign(design);
       useLastSimulation.getState().setLast(result.ok ? { design, report: result.report } : null);
     } catch (e) {
-      if (mine === runId.current) setOutcome({ ok: false, problems: [e instanceof Error ? e.message : String(e)] });
+      if (job.current()) setOutcome({ ok: false, problems: [e instanceof Error ? e.message : String(e)] });
     } finally {
-      if (mine === runId.current) setProgress(null);
+      job.finish();
     }
   };
-  const cancel = () => {
-    runId.current++;
-    simWorker.cancel();
-    setProgress(null);
-  };
+  const cancel = () => runs.cancel(simWorker.cancel);
   useEffect(() => () => onReplay(null), [onReplay]);
 
   const report = outcome?.ok ? outcome.report : null;
