@@ -21,6 +21,8 @@ function ensureChromium() {
 const steps = [
   ['type-check', 'npx tsc --noEmit -p tsconfig.json'],
   ['lint', 'npx eslint . --max-warnings=0'],
+  // No import cycles, and floors import one way (STYLE.md): app -> panels, canvas -> store -> scenarios -> engine -> model.
+  ['imports', 'node scripts/check-imports.mjs'],
   ['unit tests', 'npx vitest run'],
   // --simulate: each fix scenario's reference solution is also simulated through its timeline (about 1.5 min).
   ['scenario check', 'npx tsx src/cli/scenario.ts check scenarios/ --simulate --replications 2'],

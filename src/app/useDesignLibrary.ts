@@ -4,29 +4,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useDesignStore } from '../store/designStore';
 import { exampleDesign } from '../model/example';
 import type { Design } from '../model/types';
-import * as db from './persistence';
+import * as db from '../store/persistence';
 import { decodeShareFragment } from './share';
 import { newId } from '../store/ids';
+import type { DesignLibrary, SaveState } from '../store/designLibrary';
 
-export type SaveState = 'loading' | 'saved' | 'saving' | 'error';
 
 const AUTOSAVE_DELAY_MS = 250; // ms: at most four writes a second during a burst of edits (a drag, a slider)
 
-export interface DesignLibrary {
-  saveState: SaveState;
-  designs: db.DesignSummary[];
-  bootErrors: string[] | null;
-  clearBootErrors: () => void;
-  refresh: () => Promise<void>;
-  open: (id: string) => Promise<void>;
-  openNew: (design: Design) => Promise<void>;
-  /** Opens a design under its own id: the stored copy when there is one, else this one. */
-  openOrCreate: (design: Design) => Promise<void>;
-  createEmpty: () => Promise<void>;
-  duplicate: (id: string) => Promise<void>;
-  rename: (id: string, name: string) => Promise<void>;
-  remove: (id: string) => Promise<void>;
-}
 
 /** A design brought in from outside (a file, a link) never overwrites one the learner has. */
 async function withFreshId(design: Design): Promise<Design> {

@@ -4,8 +4,8 @@ import { useCallback, useEffect } from 'react';
 import type { Scenario } from '../scenarios';
 import type { Design } from '../model/types';
 import { useScenarioStore } from '../store/scenarioStore';
-import { loadProgress, saveProgress } from './scenarioLibrary';
-import type { DesignLibrary } from './useDesignLibrary';
+import { loadProgress, saveProgress } from '../store/scenarioLibrary';
+import type { DesignLibrary } from '../store/designLibrary';
 
 function workingCopy(scenario: Scenario, design: Design, side: 'a' | 'b' | null, preview: boolean): Design {
   const suffix = side ? `-${side}` : '';

@@ -1,7 +1,7 @@
 // The learner's designs: open, new, rename, duplicate, delete (asks first).
 import { useState } from 'react';
 import { Dialog } from './Dialog';
-import type { DesignLibrary } from '../app/useDesignLibrary';
+import type { DesignLibrary } from '../store/designLibrary';
 
 export function DesignsDialog({ open, onClose, library, currentId }: { open: boolean; onClose: () => void; library: DesignLibrary; currentId: string }) {
   const [renaming, setRenaming] = useState<string | null>(null);

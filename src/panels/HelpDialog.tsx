@@ -1,6 +1,6 @@
 import { Dialog } from './Dialog';
-import type { Action } from '../app/useActions';
-import { displayShortcut } from '../app/shortcuts';
+import type { Action } from './useActions';
+import { displayShortcut } from './shortcuts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 

@@ -1,7 +1,7 @@
 // What the analytic engine says about the design: the main problem in words, each entry point's
 // end-to-end time as a bar of its hops, headroom, availability, cost, and a table per component.
 import { lazy, Suspense } from 'react';
-import { usePersistentState } from '../app/usePersistentState';
+import { usePersistentState } from './usePersistentState';
 import type { NodeOverlay } from '../canvas/flowTypes';
 import type { Analysis } from '../workers/analysis';
 import type { FlowResult, EntryHeadroom, ComponentResult } from '../engine/analytic';

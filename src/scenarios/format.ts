@@ -1,5 +1,8 @@
 // Figures in words, rounded the same way every time, for check details, findings and tables.
-import type { CompareRow } from './grade';
+import type { CompareMetric } from './vocabulary';
+
+/** The unit a compared figure is in. */
+export type FigureUnit = 'ms' | 'fraction' | 'x' | 'USD/month' | 'components';
 
 export function formatMs(x: number): string {
   // Waits of minutes read better in minutes than as seven-digit milliseconds.
@@ -22,7 +25,7 @@ export function formatUsd(x: number): string {
 }
 
 /** One figure of a comparison with its unit: "183 ms", "99.99%", "$4,937/month", "1.34x". */
-export function formatCompareFigure(row: Pick<CompareRow, 'metric' | 'unit'>, x: number | null): string {
+export function formatCompareFigure(row: { metric: CompareMetric; unit: FigureUnit }, x: number | null): string {
   if (x === null) return row.metric === 'headroomX' ? 'no limit found' : 'none (saturated)';
   switch (row.unit) {
     case 'ms':

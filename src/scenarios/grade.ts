@@ -5,6 +5,7 @@ import { explainMainProblem, type Explanation } from '../engine/analytic';
 import { CATALOG } from '../model/catalog';
 import { COMPONENT_KINDS, type ComponentKind, type Design } from '../model/types';
 import { designFigures, runChecks, solveForScenario, type CheckResult, type DesignFigures } from './evaluate';
+import type { FigureUnit } from './format';
 import { findStructuralIssues, type StructuralFinding } from './structure';
 import type { CompareScenario, CritiqueKeyItem, CritiqueScenario, FixScenario, IdentifyScenario } from './types';
 import { canonicalCategory, type CompareMetric, type DesignSide, type Severity } from './vocabulary';
@@ -185,7 +186,7 @@ export function gradeFix(scenario: FixScenario, design: Design): FixGrade {
 export interface CompareRow {
   metric: CompareMetric;
   label: string;
-  unit: 'ms' | 'fraction' | 'x' | 'USD/month' | 'components';
+  unit: FigureUnit;
   /** null: no steady figure (a saturated flow has no latency) or, for headroom, no limit found. */
   a: number | null;
   b: number | null;

@@ -2,8 +2,26 @@
 // slowdowns, error rates, zone and region outages, partitions, database failover) and the
 // autoscaler (target tracking with provisioning delay and cooldown). Both act on the simulator
 // through its control surface (capacity, down counts, partitions, failing requests).
-import type { DesignSimulator } from './design-sim-engine';
-import type { TimelineAction } from './design-sim-model';
+import type { SimModel, TimelineAction } from './design-sim-model';
+
+/** What the failure timeline and the autoscaler may touch in a running simulator (DesignSimulator implements it). */
+export interface SimulatorControls {
+  readonly model: SimModel;
+  readonly now: number;
+  readonly instances: Int32Array;
+  readonly crashed: Int32Array;
+  readonly copyUp: Uint8Array;
+  readonly downCount: Int32Array;
+  readonly slowFactor: Float64Array;
+  readonly errorRate: Float64Array;
+  readonly primary: Int32Array;
+  note(j: number, message: string): void;
+  refreshCapacity(j: number): void;
+  failAtStations(first: number, last: number, p: number, failQueued: boolean): void;
+  setPartition(failure: number, side: Uint8Array, active: boolean): void;
+  scheduleProvision(timeMs: number, j: number, count: number): void;
+  workerTotals(j: number): { busyMs: number; capacityMs: number };
+}
 
 export class FailureTimeline {
   private readonly active: Uint8Array;
@@ -12,7 +30,7 @@ export class FailureTimeline {
   /** Database failover: the primary copy that failed. */
   private readonly failedPrimary: Int32Array;
 
-  constructor(private readonly sim: DesignSimulator) {
+  constructor(private readonly sim: SimulatorControls) {
     const count = sim.model.failures.length;
     this.active = new Uint8Array(count);
     this.crashedStation = new Int32Array(count).fill(-1);
@@ -148,7 +166,7 @@ export class Autoscaler {
   private readonly lastBusyMs: Float64Array;
   private readonly lastCapacityMs: Float64Array;
 
-  constructor(private readonly sim: DesignSimulator) {
+  constructor(private readonly sim: SimulatorControls) {
     const n = sim.model.size;
     this.pending = new Int32Array(n);
     this.lastOutMs = new Float64Array(n).fill(-Infinity);

@@ -15,7 +15,7 @@
 import { BatchMeans } from '../metrics/batch-means';
 import { BucketRecorder } from '../metrics/bucket-recorder';
 import { CircuitBreakers, RetryBudgets } from './design-sim-breaker';
-import { Autoscaler, FailureTimeline } from './design-sim-control';
+import { Autoscaler, FailureTimeline, type SimulatorControls } from './design-sim-control';
 import type { SimModel } from './design-sim-model';
 import type { SimLogEntry } from './design-sim-types';
 import { F_FAILED, F_OK, F_SENT, FLOW_FIELDS, N_ARRIVALS, N_BUSY, N_CAP, N_ERRORS, N_OK, N_QMAX, N_QUEUE, N_REJECTED, N_RETRIES, N_TIMEOUTS, NODE_FIELDS, OK, R_DOWN, R_ERROR, R_OPEN, R_REJECTED, R_TIMEOUT } from './design-sim-codes';
@@ -50,7 +50,7 @@ export interface RunSettings {
   onProgress?: (done: number) => void;
 }
 
-export class DesignSimulator {
+export class DesignSimulator implements SimulatorControls {
   now = 0;
   events = 0;
   stoppedEarly = false;

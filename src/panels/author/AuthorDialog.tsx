@@ -4,9 +4,9 @@
 import { useMemo, useState } from 'react';
 import { Dialog } from '../Dialog';
 import { useDesignStore } from '../../store/designStore';
-import { usePersistentState } from '../../app/usePersistentState';
-import { downloadText } from '../../app/files';
-import { loadDesign, type DesignSummary } from '../../app/persistence';
+import { usePersistentState } from '../usePersistentState';
+import { downloadText } from '../files';
+import { loadDesign, type DesignSummary } from '../../store/persistence';
 import { CATALOG } from '../../model/catalog';
 import { COMPONENT_KINDS, type ComponentKind } from '../../model/types';
 import {

@@ -1,7 +1,7 @@
 // The authoring form's compare mode: design B (a saved design; design A is the one on the
 // canvas), the two labels, questions whose answer is A or B (optionally decided by a figure the
 // check confirms), and the takeaway shown at the end.
-import type { DesignSummary } from '../../app/persistence';
+import type { DesignSummary } from '../../store/persistence';
 import { COMPARE_METRICS, compareMetricLabel, type CompareMetric, type DesignSide } from '../../scenarios';
 
 export interface CompareQuestionForm {

@@ -7,7 +7,7 @@ import { CRITIQUE_CATEGORIES, SEVERITIES, categoryWords, critiqueReportMarkdown,
 import { useLastSimulation } from '../../store/simulationStore';
 import { useScenarioStore } from '../../store/scenarioStore';
 import { useDesignStore } from '../../store/designStore';
-import { downloadText, slug } from '../../app/files';
+import { downloadText, slug } from '../files';
 
 export function CritiqueBody({ scenario, solution }: { scenario: CritiqueScenario; solution: DesignSolution | null }) {
   const session = useScenarioStore((s) => s.session!);

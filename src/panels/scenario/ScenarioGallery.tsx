@@ -2,7 +2,7 @@
 // difficulty and mode, with the learner's progress on each.
 import { useEffect, useMemo, useState } from 'react';
 import { Dialog } from '../Dialog';
-import { allProgress, loadLibrary, type LibraryEntry } from '../../app/scenarioLibrary';
+import { allProgress, loadLibrary, type LibraryEntry } from '../../store/scenarioLibrary';
 import type { ScenarioProgress } from '../../store/scenarioStore';
 import { DIFFICULTIES, MODES, OBJECTIVES } from '../../scenarios/vocabulary';
 

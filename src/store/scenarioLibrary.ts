@@ -2,7 +2,7 @@
 // and the scenario texts stay out of the first page load. Progress is kept in IndexedDB.
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import type { Scenario } from '../scenarios';
-import type { ScenarioProgress } from '../store/scenarioStore';
+import type { ScenarioProgress } from './scenarioStore';
 
 const files = import.meta.glob('/scenarios/*.yaml', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 
