@@ -44,7 +44,7 @@ interface ReferenceCase {
 }
 
 // Each test starts a tsx process; on a busy machine that can take several seconds.
-const SPAWN_TIMEOUT_MS = 60_000;
+const SPAWN_TIMEOUT_MS = 300_000; // a hang guard: a busy machine may be far slower than an idle one
 
 const caseFiles = readdirSync(CASES_DIR).filter((f) => f.endsWith('.json'));
 const tmp = mkdtempSync(join(tmpdir(), 'archlab-sim-'));

@@ -41,7 +41,7 @@ describe('simulation of the reference cases', () => {
   });
 
   for (const c of cases) {
-    it(`${c.name}: every expected figure within tolerance, saturated list exact`, { timeout: 60_000 }, () => {
+    it(`${c.name}: every expected figure within tolerance, saturated list exact`, () => {
       const report = simulateCaseDetailed(c, { seed: 1 });
       expect(misses(c, report.result)).toEqual([]);
       expect(report.result.saturated).toEqual(c.expect.saturated);
