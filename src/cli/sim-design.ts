@@ -7,6 +7,7 @@ import { DesignSimError, simulateDesign, type DesignSimOptions, type DesignSimRe
 import { DEFAULT_DAY_S } from '../engine/simulation/design-sim-workload';
 import { CliError, oneLine, readTextFile } from './cli-error';
 import { formatTable } from './format-table';
+import { sendsRequests } from '../model/traits';
 
 export interface DesignReport extends Omit<DesignSolution, 'ok'> {
   design: { id: string; name: string };
@@ -22,7 +23,7 @@ export function loadDesignFile(path: string): Design {
 
 /** Client rates scaled so they add up to totalRps, keeping their proportions (equal split if all are 0). */
 export function scaledClientRps(design: Design, totalRps: number): Record<string, number> {
-  const clients = design.nodes.filter((n) => n.kind === 'client');
+  const clients = design.nodes.filter((n) => sendsRequests(n));
   if (clients.length === 0) throw new CliError('--rps has nothing to scale: the design has no client component');
   const base = clients.map((n) => readNodeFigures(n).rps);
   const sum = base.reduce((s, r) => s + r, 0);

@@ -8,6 +8,7 @@ import type { ComponentKind, ComponentKindSpec } from './types';
 export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
   client: {
     kind: 'client',
+    traits: { sendsRequests: true },
     label: 'Client',
     category: 'traffic',
     keywords: ['user', 'users', 'browser', 'mobile', 'app', 'traffic', 'load', 'workload'],
@@ -23,7 +24,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   dns: {
     kind: 'dns',
-    nonBlockingCalls: true, // event-driven proxy: waits on downstream calls without holding a worker
+    traits: { routesOneTarget: true, holdsNoWorkerOnCalls: true },
     label: 'DNS',
     category: 'edge',
     keywords: ['domain', 'name', 'resolver', 'route 53', 'route53', 'lookup', 'geo routing'],
@@ -45,7 +46,8 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   cdn: {
     kind: 'cdn',
-    nonBlockingCalls: true, // event-driven proxy: waits on downstream calls without holding a worker
+    traits: { cachesReads: { hitRatioParam: 'hitRatio' }, holdsNoWorkerOnCalls: true },
+    relief: 'A higher hit ratio (longer cache lifetimes) keeps more requests at the edge.',
     label: 'CDN',
     category: 'edge',
     keywords: ['content delivery network', 'edge', 'cloudfront', 'akamai', 'fastly', 'cloudflare', 'static', 'images', 'video'],
@@ -69,7 +71,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   'load-balancer': {
     kind: 'load-balancer',
-    nonBlockingCalls: true, // event-driven proxy: waits on downstream calls without holding a worker
+    traits: { routesOneTarget: true, holdsNoWorkerOnCalls: true },
     label: 'Load balancer',
     category: 'edge',
     keywords: ['lb', 'alb', 'elb', 'nlb', 'nginx', 'haproxy', 'envoy', 'proxy', 'round robin', 'health check'],
@@ -91,7 +93,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   'api-gateway': {
     kind: 'api-gateway',
-    nonBlockingCalls: true, // event-driven proxy: waits on downstream calls without holding a worker
+    traits: { routesOneTarget: true, holdsNoWorkerOnCalls: true },
     label: 'API gateway',
     category: 'edge',
     keywords: ['gateway', 'api management', 'kong', 'apigee', 'authentication', 'auth', 'routing', 'throttling'],
@@ -113,7 +115,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   'rate-limiter': {
     kind: 'rate-limiter',
-    nonBlockingCalls: true, // event-driven proxy: waits on downstream calls without holding a worker
+    traits: { rateLimits: { limitParam: 'limitRps' }, holdsNoWorkerOnCalls: true },
     label: 'Rate limiter',
     category: 'edge',
     keywords: ['throttle', 'throttling', 'quota', 'token bucket', 'leaky bucket', 'sliding window', '429', 'too many requests'],
@@ -136,6 +138,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   service: {
     kind: 'service',
+    traits: { ownsItsData: true },
     label: 'Service',
     category: 'compute',
     keywords: ['api', 'app server', 'application', 'backend', 'microservice', 'web server', 'stateless', 'container', 'ec2', 'compute'],
@@ -157,6 +160,8 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   worker: {
     kind: 'worker',
+    traits: {},
+    relief: 'More workers (instances or concurrency per instance) would keep up with the jobs.',
     label: 'Worker',
     category: 'compute',
     keywords: ['background', 'job', 'jobs', 'consumer', 'batch', 'async', 'celery', 'sidekiq', 'lambda', 'cron'],
@@ -178,7 +183,8 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   cache: {
     kind: 'cache',
-    nonBlockingCalls: true, // event-driven proxy: waits on downstream calls without holding a worker
+    traits: { cachesReads: { hitRatioParam: 'hitRatio' }, holdsNoWorkerOnCalls: true },
+    relief: 'More cache nodes would spread the keys and the load.',
     label: 'Cache',
     category: 'data',
     keywords: ['redis', 'memcached', 'elasticache', 'valkey', 'in-memory', 'key-value', 'cache-aside', 'ttl'],
@@ -206,6 +212,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   'relational-db': {
     kind: 'relational-db',
+    traits: { dataStore: 'database', primaryWithReplicas: { replicasParam: 'replicas', readShareParam: 'readShare' }, shards: true },
     label: 'Relational database',
     category: 'data',
     keywords: ['sql', 'postgres', 'postgresql', 'mysql', 'mariadb', 'rds', 'aurora', 'primary', 'replica', 'transactions', 'rdbms'],
@@ -232,6 +239,8 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   nosql: {
     kind: 'nosql',
+    traits: { dataStore: 'database', shards: true },
+    relief: 'More nodes would share the load.',
     label: 'NoSQL store',
     category: 'data',
     keywords: ['dynamodb', 'cassandra', 'mongodb', 'scylla', 'key-value', 'document', 'wide column', 'partition', 'shard'],
@@ -255,6 +264,8 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   queue: {
     kind: 'queue',
+    traits: { buffersMessages: { noun: 'messages' } },
+    relief: 'More brokers or partitions would spread the messages.',
     label: 'Message queue',
     category: 'messaging',
     keywords: ['sqs', 'rabbitmq', 'activemq', 'amazon mq', 'job queue', 'task queue', 'message', 'backlog', 'dlq', 'async'],
@@ -278,6 +289,8 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   stream: {
     kind: 'stream',
+    traits: { buffersMessages: { noun: 'events' } },
+    relief: 'More brokers or partitions would spread the messages.',
     label: 'Event stream',
     category: 'messaging',
     keywords: ['kafka', 'kinesis', 'msk', 'pulsar', 'event', 'log', 'pub/sub', 'pubsub', 'partition', 'topic'],
@@ -301,6 +314,8 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   'object-storage': {
     kind: 'object-storage',
+    traits: { dataStore: 'objects' },
+    relief: 'Spreading objects over more key prefixes raises its request limit, and a CDN in front takes repeated downloads off it.',
     label: 'Object storage',
     category: 'data',
     keywords: ['s3', 'blob', 'bucket', 'files', 'gcs', 'azure blob', 'images', 'video', 'backup', 'media'],
@@ -325,6 +340,8 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   search: {
     kind: 'search',
+    traits: { dataStore: 'index' },
+    relief: 'More nodes would share the load.',
     label: 'Search index',
     category: 'data',
     keywords: ['elasticsearch', 'opensearch', 'solr', 'lucene', 'full-text', 'full text', 'autocomplete', 'typeahead', 'index'],
@@ -346,6 +363,8 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   'third-party-api': {
     kind: 'third-party-api',
+    traits: { externalVendor: true },
+    relief: 'You cannot add capacity to someone else\'s API: cache its answers, or call it through a queue so bursts wait instead of failing.',
     label: 'Third-party API',
     category: 'external',
     keywords: ['external', 'vendor', 'stripe', 'payments', 'twilio', 'sms', 'email', 'maps', 'webhook', 'saas', 'partner'],

@@ -1,3 +1,4 @@
+import type { ParamKey } from './catalog-params';
 import type { EdgeResilience, NodeResilience, SimulationSetup } from './simulation-setup';
 
 // The design a learner builds: components (nodes), the calls and messages between them
@@ -108,10 +109,45 @@ export interface ComponentKindSpec {
   /** One paragraph a learner can read: what it is, when to use it, what it costs you. */
   explanation: string;
   params: ParamSpec[];
-  /**
-   * Event-driven proxies (load balancers, gateways, CDNs, caches) keep a connection open while
-   * a downstream call is under way but do not tie up a worker for it, so their capacity is not
-   * eaten by downstream latency. Services and workers do hold a worker (thread) per call.
-   */
-  nonBlockingCalls?: boolean;
+  /** What the engines, the structural checks and the panels need to know about this kind's behaviour. */
+  traits: KindTraits;
+  /** One sentence: what usually relieves a busy component of this kind (the explanation's advice). */
+  relief?: string;
 }
+
+/**
+ * Behaviour a kind has, declared once on its catalog entry. Code outside src/model asks for a
+ * trait, never for a kind by name, so a new kind with existing traits needs only its entry and icon.
+ */
+export interface KindTraits {
+  /** Where requests start (clients): a traffic source, never a station, never a target. */
+  sendsRequests?: true;
+  /**
+   * Sends each request to one of its targets (load balancer, DNS, API gateway routes): the
+   * shares of its connections are weights of a split, not independent calls.
+   */
+  routesOneTarget?: true;
+  /** Answers a share of reads itself (the hit ratio parameter); only misses go on. */
+  cachesReads?: { hitRatioParam: ParamKey };
+  /** Lets at most its limit (the parameter, requests/s) through; the rest are turned away. */
+  rateLimits?: { limitParam: ParamKey };
+  /**
+   * Event-driven proxies (load balancers, gateways, CDNs, caches) keep a connection open while a
+   * downstream call is under way but do not tie up a worker for it, so their capacity is not eaten
+   * by downstream latency. Services and workers do hold a worker (thread) per call.
+   */
+  holdsNoWorkerOnCalls?: true;
+  /** One primary takes the writes; read replicas (the parameter) share the reads (readShare). */
+  primaryWithReplicas?: { replicasParam: ParamKey; readShareParam: ParamKey };
+  /** More instances split the data between them (shards or partitions). */
+  shards?: true;
+  /** Run by another company: its capacity and outages are not the learner's to change. */
+  externalVendor?: true;
+  /** Keeps the data of record: 'database' answers queries, 'objects' stores files, 'index' answers searches. */
+  dataStore?: 'database' | 'objects' | 'index';
+  /** Holds messages for consumers to take later; the noun names what it holds. */
+  buffersMessages?: { noun: 'messages' | 'events' };
+  /** Application code the learner writes, which should own its data rather than share a database. */
+  ownsItsData?: true;
+}
+

@@ -6,6 +6,7 @@ import { KindIcon, CATEGORY_COLOR } from '../canvas/icons';
 import { NumberField } from './NumberField';
 import { EdgeResilienceEditor, NodeResilienceEditor } from './ResilienceEditor';
 import type { DesignEdge, DesignGroup, DesignNode } from '../model/types';
+import { sendsRequests } from '../model/traits';
 
 function TextField({ label, value, onCommit, testId }: { label: string; value: string; onCommit: (v: string) => void; testId?: string }) {
   return (
@@ -64,7 +65,7 @@ function NodeInspector({ node }: { node: DesignNode }) {
           testId={`param-${p.key}`}
         />
       ))}
-      {node.kind === 'client' ? null : <NodeResilienceEditor nodeId={node.id} value={node.resilience} />}
+      {sendsRequests(node) ? null : <NodeResilienceEditor nodeId={node.id} value={node.resilience} />}
     </>
   );
 }

@@ -8,6 +8,7 @@ import type { SloTargets } from '../engine/metrics/slo';
 import type { Design, DesignGroup } from '../model/types';
 import type { FailureEvent, Scenario, WorkloadStep } from './types';
 import { clientNodes, missingClients } from './workload';
+import { sendsRequests } from '../model/traits';
 
 /** Shortest run, s: long enough for the warm-up and a couple of minutes of steady traffic. */
 export const MIN_SCENARIO_DURATION_S = 120;
@@ -54,7 +55,7 @@ export function withScenarioRates(scenario: Scenario, design: Design = scenario.
   const { clientRps } = scenario.workload;
   return {
     ...design,
-    nodes: design.nodes.map((n) => (n.kind === 'client' && clientRps[n.id] !== undefined ? { ...n, params: { ...n.params, rps: clientRps[n.id]! } } : n)),
+    nodes: design.nodes.map((n) => (sendsRequests(n) && clientRps[n.id] !== undefined ? { ...n, params: { ...n.params, rps: clientRps[n.id]! } } : n)),
   };
 }
 

@@ -6,9 +6,10 @@
 import { readNodeFigures } from '../engine/analytic';
 import { optionalDependencyFactor } from '../engine/metrics/availability';
 import { HOURS_PER_MONTH, monthlyCost } from '../engine/metrics/cost';
-import type { ComponentKind, Design, DesignEdge, DesignNode } from '../model/types';
+import type { Design, DesignEdge, DesignNode } from '../model/types';
 import { formatMs, formatPercent, formatUsd } from './format';
 import type { CritiqueCategory } from './vocabulary';
+import { cachesReads, hasPrimaryWithReplicas, isDatabase, sendsRequests, traitsOf } from '../model/traits';
 
 export interface StructuralFinding {
   category: CritiqueCategory;
@@ -40,10 +41,6 @@ export const DEFAULT_STRUCTURE_OPTIONS: Readonly<StructureOptions> = {
   manyCallsPerRequest: 3,
 };
 
-const CACHING: ReadonlySet<ComponentKind> = new Set(['cache', 'cdn']);
-const DATABASES: ReadonlySet<ComponentKind> = new Set(['relational-db', 'nosql']);
-const MESSAGING: ReadonlySet<ComponentKind> = new Set(['queue', 'stream']);
-
 interface Graph {
   design: Design;
   byId: Map<string, DesignNode>;
@@ -63,12 +60,12 @@ function buildGraph(design: Design): Graph {
   const out = new Map<string, DesignEdge[]>(design.nodes.map((n) => [n.id, []]));
   for (const edge of design.edges) {
     const target = byId.get(edge.target);
-    if (!byId.has(edge.source) || !target || target.kind === 'client') continue;
+    if (!byId.has(edge.source) || !target || sendsRequests(target)) continue;
     out.get(edge.source)!.push(edge);
     if (edge.mode === 'sync') syncOut.get(edge.source)!.push(edge);
   }
   const missRatio = new Map(design.nodes.map((n) => [n.id, 1 - readNodeFigures(n).hitRatio]));
-  const graph: Graph = { design, byId, syncOut, out, clients: design.nodes.filter((n) => n.kind === 'client'), missRatio, order: [] };
+  const graph: Graph = { design, byId, syncOut, out, clients: design.nodes.filter((n) => sendsRequests(n)), missRatio, order: [] };
   graph.order = syncOrder(graph);
   return graph;
 }
@@ -135,7 +132,7 @@ function failedShareWithout(graph: Graph, client: DesignNode, down: string): num
 function singlePointsOfFailure(graph: Graph, options: StructureOptions): StructuralFinding[] {
   const findings: StructuralFinding[] = [];
   for (const node of graph.design.nodes) {
-    if (node.kind === 'client') continue;
+    if (sendsRequests(node)) continue;
     const f = readNodeFigures(node);
     if (f.instances > 1 || f.replicas > 0 || f.availability >= options.spofBelowAvailability) continue;
     let worstShare = 0;
@@ -209,11 +206,11 @@ function uncachedDatabaseCallers(graph: Graph, start: DesignNode): Map<string, s
     seen.add(id);
     const calls = graph.syncOut.get(id)!;
     // Cache-aside: a caller that also asks a cache counts as cached even though its misses go straight to the database.
-    const asksCache = calls.some((e) => CACHING.has(graph.byId.get(e.target)!.kind));
+    const asksCache = calls.some((e) => cachesReads(graph.byId.get(e.target)!));
     for (const edge of calls) {
       const target = graph.byId.get(edge.target)!;
-      if (CACHING.has(target.kind)) continue;
-      if (DATABASES.has(target.kind) && !asksCache && !found.has(target.id)) found.set(target.id, id);
+      if (cachesReads(target)) continue;
+      if (isDatabase(target) && !asksCache && !found.has(target.id)) found.set(target.id, id);
       walk(target.id);
     }
   };
@@ -224,10 +221,10 @@ function uncachedDatabaseCallers(graph: Graph, start: DesignNode): Map<string, s
 /** Where work starts: clients, and components fed by async messages (a queue's workers start their own sync calls). */
 function entryPoints(graph: Graph): DesignNode[] {
   const fed = new Set(graph.design.edges.filter((e) => e.mode === 'async').map((e) => e.target));
-  return graph.design.nodes.filter((n) => n.kind === 'client' || fed.has(n.id));
+  return graph.design.nodes.filter((n) => sendsRequests(n) || fed.has(n.id));
 }
 
-const workFrom = (entry: DesignNode) => (entry.kind === 'client' ? `each request from ${name(entry, entry.id)}` : `each job ${name(entry, entry.id)} takes`);
+const workFrom = (entry: DesignNode) => (sendsRequests(entry) ? `each request from ${name(entry, entry.id)}` : `each job ${name(entry, entry.id)} takes`);
 
 function missingCaches(graph: Graph, options: StructureOptions): StructuralFinding[] {
   const findings: StructuralFinding[] = [];
@@ -239,7 +236,7 @@ function missingCaches(graph: Graph, options: StructureOptions): StructuralFindi
       const db = graph.byId.get(dbId)!;
       const { readShare } = readNodeFigures(db);
       const calls = visits.get(dbId) ?? 0;
-      const readHeavy = db.kind === 'relational-db' && readShare >= options.readHeavyShare;
+      const readHeavy = hasPrimaryWithReplicas(db) && readShare >= options.readHeavyShare;
       if (!readHeavy && calls < options.manyCallsPerRequest) continue;
       const why = readHeavy ? `${Math.round(readShare * 100)}% of its work is reads` : `${workFrom(entry)} makes about ${calls.toFixed(1)} calls to it`;
       findings.push({
@@ -256,8 +253,12 @@ function missingCaches(graph: Graph, options: StructureOptions): StructuralFindi
 function sharedDatabases(graph: Graph): StructuralFinding[] {
   const findings: StructuralFinding[] = [];
   for (const db of graph.design.nodes) {
-    if (!DATABASES.has(db.kind)) continue;
-    const services = [...new Set(graph.design.edges.filter((e) => e.target === db.id && graph.byId.get(e.source)?.kind === 'service').map((e) => e.source))];
+    if (!isDatabase(db)) continue;
+    const ownsData = (id: string) => {
+      const caller = graph.byId.get(id);
+      return caller !== undefined && traitsOf(caller.kind).ownsItsData === true;
+    };
+    const services = [...new Set(graph.design.edges.filter((e) => e.target === db.id && ownsData(e.source)).map((e) => e.source))];
     if (services.length < 2) continue;
     const names = services.map((id) => name(graph.byId.get(id), id));
     findings.push({
@@ -273,8 +274,9 @@ function sharedDatabases(graph: Graph): StructuralFinding[] {
 function unboundedQueues(graph: Graph): StructuralFinding[] {
   const findings: StructuralFinding[] = [];
   for (const node of graph.design.nodes) {
-    if (!MESSAGING.has(node.kind)) continue;
-    const what = node.kind === 'queue' ? 'messages' : 'events';
+    const buffers = traitsOf(node.kind).buffersMessages;
+    if (!buffers) continue;
+    const what = buffers.noun;
     if ((graph.out.get(node.id) ?? []).length === 0) {
       findings.push({ category: 'unbounded-queue', target: node.id, related: [], message: `Nothing reads from ${name(node, node.id)}, so its ${what} pile up for ever. Connect a consumer to it.` });
     } else if (readNodeFigures(node).queueCapacity === 0) {
@@ -294,7 +296,7 @@ function outsideApisOnRequestPath(graph: Graph): StructuralFinding[] {
   for (const client of graph.clients) {
     for (const id of visitsFrom(graph, client).keys()) {
       const node = graph.byId.get(id)!;
-      if (node.kind !== 'third-party-api' || findings.some((f) => f.target === id)) continue;
+      if (!traitsOf(node.kind).externalVendor || findings.some((f) => f.target === id)) continue;
       const f = readNodeFigures(node);
       const limitRps = f.serviceMs > 0 ? (f.instances * f.concurrency * 1000) / f.serviceMs : Infinity;
       const callers = graph.design.edges.filter((e) => e.target === id && e.mode === 'sync').map((e) => e.id);
@@ -320,7 +322,7 @@ function unusedComponents(graph: Graph): StructuralFinding[] {
     for (const edge of graph.out.get(id) ?? []) stack.push(edge.target);
   }
   return graph.design.nodes
-    .filter((n) => n.kind !== 'client' && !reached.has(n.id))
+    .filter((n) => !sendsRequests(n) && !reached.has(n.id))
     .map((node) => {
       const f = readNodeFigures(node);
       const usd = monthlyCost(f.instances * (1 + f.replicas), f.pricePerHour, f.pricePerMillion, 0).totalUsdPerMonth;

@@ -5,6 +5,7 @@ import type { Design } from '../model/types';
 import { formatDuration } from './format';
 import { scenarioSimOptions } from './simulation';
 import type { FailureEvent, Scenario, WorkloadStep } from './types';
+import { sendsRequests } from '../model/traits';
 
 const rps = (x: number) => `${Math.round(x).toLocaleString('en-US')} req/s`;
 
@@ -73,7 +74,7 @@ export function describeTimeline(scenario: Scenario, design: Design = scenario.d
   const { durationS, workload } = prepared.options;
   let requests = 0;
   for (const n of prepared.design.nodes) {
-    if (n.kind !== 'client') continue;
+    if (!sendsRequests(n)) continue;
     const given = workload?.[n.id] ?? [];
     const w = new ClientWorkload(n.params.rps ?? 0, Array.isArray(given) ? given : [given]);
     // Midpoint rule over 400 slices: ample for sums of steps, ramps and day-long sinusoids.

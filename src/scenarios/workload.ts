@@ -4,9 +4,10 @@
 import { paramValue } from '../model/catalog';
 import type { Design } from '../model/types';
 import type { ScenarioWorkload } from './types';
+import { sendsRequests } from '../model/traits';
 
 export function clientNodes(design: Design) {
-  return design.nodes.filter((n) => n.kind === 'client');
+  return design.nodes.filter((n) => sendsRequests(n));
 }
 
 /**

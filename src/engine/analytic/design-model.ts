@@ -2,8 +2,9 @@
 // every other component a station with c = instances * concurrency servers; edges carry
 // share * callsPerRequest (times the miss ratio out of a cache or CDN) and a network round
 // trip that depends on the zones and regions at both ends.
-import { getKindSpec, paramValue } from '../../model/catalog';
-import type { ComponentKind, Design, DesignGroup, DesignNode } from '../../model/types';
+import { paramValue } from '../../model/catalog';
+import { sendsRequests, traitsOf } from '../../model/traits';
+import type { Design, DesignGroup, DesignNode } from '../../model/types';
 import { hopRttMs, placementOf, NETWORK_RTT_MS, type NetworkRtt } from './network-latency';
 import { buildQueueingModel, type ModelEdgeInput, type ModelNodeInput, type QueueingModel } from './queueing-model';
 
@@ -58,8 +59,6 @@ export interface CompiledDesign {
 
 export type CompileDesignResult = { ok: true; compiled: CompiledDesign } | { ok: false; errors: DesignProblem[] };
 
-const CACHING_KINDS: ReadonlySet<ComponentKind> = new Set(['cache', 'cdn']);
-
 export function nodeName(node: DesignNode): string {
   return node.label || node.id;
 }
@@ -74,7 +73,8 @@ function unit(x: number): number {
 
 export function readNodeFigures(node: DesignNode): NodeFigures {
   const value = (key: string) => paramValue(node, key);
-  const isDb = node.kind === 'relational-db';
+  const traits = traitsOf(node.kind);
+  const copies = traits.primaryWithReplicas;
   return {
     rps: Math.max(0, value('rps')),
     serviceMs: Math.max(0, value('serviceMs')),
@@ -84,11 +84,11 @@ export function readNodeFigures(node: DesignNode): NodeFigures {
     availability: unit(value('availability')),
     pricePerHour: Math.max(0, value('pricePerHour')),
     pricePerMillion: Math.max(0, value('pricePerMillion')),
-    hitRatio: CACHING_KINDS.has(node.kind) ? unit(value('hitRatio')) : 0,
+    hitRatio: traits.cachesReads ? unit(value(traits.cachesReads.hitRatioParam)) : 0,
     queueCapacity: Math.max(0, Math.round(value('queueCapacity'))),
-    replicas: isDb ? Math.max(0, Math.round(value('replicas'))) : 0,
-    readShare: isDb ? unit(value('readShare')) : 0,
-    limitRps: node.kind === 'rate-limiter' ? Math.max(0, value('limitRps')) : Infinity,
+    replicas: copies ? Math.max(0, Math.round(value(copies.replicasParam))) : 0,
+    readShare: copies ? unit(value(copies.readShareParam)) : 0,
+    limitRps: traits.rateLimits ? Math.max(0, value(traits.rateLimits.limitParam)) : Infinity,
   };
 }
 
@@ -110,7 +110,7 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
     const servers = f.instances * f.concurrency;
     return {
       id: node.id,
-      station: node.kind !== 'client',
+      station: !sendsRequests(node),
       servers,
       serviceMs: f.serviceMs,
       serviceScv: f.serviceScv,
@@ -118,7 +118,7 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
       replicas: f.replicas,
       readShare: f.readShare,
       limitRps: f.limitRps,
-      holdsWorkers: !getKindSpec(node.kind).nonBlockingCalls,
+      holdsWorkers: traitsOf(node.kind).holdsNoWorkerOnCalls !== true,
     };
   });
 
@@ -134,7 +134,7 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
     }
     const from = design.nodes[source]!;
     const to = design.nodes[target]!;
-    if (to.kind === 'client') {
+    if (sendsRequests(to)) {
       warnings.push(`The connection from ${nodeName(from)} to ${nodeName(to)} is ignored: clients send requests but do not receive them.`);
       continue;
     }
@@ -169,7 +169,7 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
   const externalRps = new Float64Array(design.nodes.length);
   const clients: number[] = [];
   design.nodes.forEach((node, i) => {
-    if (node.kind !== 'client') return;
+    if (!sendsRequests(node)) return;
     clients.push(i);
     const override = options.clientRps?.[node.id];
     externalRps[i] = override === undefined ? figures[i]!.rps : Math.max(0, override);

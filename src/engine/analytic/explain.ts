@@ -3,6 +3,8 @@
 import type { Design, DesignNode } from '../../model/types';
 import type { ComponentResult, DesignSolution, FlowResult } from './design-results';
 import { readNodeFigures } from './design-model';
+import { getKindSpec } from '../../model/catalog';
+import { hasPrimaryWithReplicas } from '../../model/traits';
 
 export interface Explanation {
   nodeId: string;
@@ -32,34 +34,18 @@ function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
-/** What usually relieves a busy component of this kind. */
+/** What usually relieves a busy component of this kind (its catalog entry's relief, or the general advice). */
 function loadAdvice(node: DesignNode, c: ComponentResult, readShare: number, replicas: number): string {
-  switch (node.kind) {
-    case 'relational-db':
-      if (readShare >= 0.5 && replicas === 0) return 'A read replica or a cache in front would take the reads off it.';
-      if (readShare >= 0.5) return 'Writes all land on the primary: a cache in front, more replicas, or sharding would take more off it.';
-      return 'Most of its work is writes, which only the primary can take: batching writes through a queue, or sharding over more primaries, would spread them.';
-    case 'cache':
-      return 'More cache nodes would spread the keys and the load.';
-    case 'cdn':
-      return 'A higher hit ratio (longer cache lifetimes) keeps more requests at the edge.';
-    case 'worker':
-      return 'More workers (instances or concurrency per instance) would keep up with the jobs.';
-    case 'queue':
-    case 'stream':
-      return 'More brokers or partitions would spread the messages.';
-    case 'third-party-api':
-      return "You cannot add capacity to someone else's API: cache its answers, or call it through a queue so bursts wait instead of failing.";
-    case 'object-storage':
-      return 'Spreading objects over more key prefixes raises its request limit, and a CDN in front takes repeated downloads off it.';
-    case 'nosql':
-    case 'search':
-      return 'More nodes would share the load.';
-    default:
-      return c.utilization !== null && c.utilization > 1
-        ? 'More instances, or more concurrency per instance, would share the load.'
-        : 'More instances, or more concurrency per instance, would cut the wait.';
+  if (hasPrimaryWithReplicas(node)) {
+    if (readShare >= 0.5 && replicas === 0) return 'A read replica or a cache in front would take the reads off it.';
+    if (readShare >= 0.5) return 'Writes all land on the primary: a cache in front, more replicas, or sharding would take more off it.';
+    return 'Most of its work is writes, which only the primary can take: batching writes through a queue, or sharding over more primaries, would spread them.';
   }
+  const relief = getKindSpec(node.kind).relief;
+  if (relief) return relief;
+  return c.utilization !== null && c.utilization > 1
+    ? 'More instances, or more concurrency per instance, would share the load.'
+    : 'More instances, or more concurrency per instance, would cut the wait.';
 }
 
 /** The sync callee that costs this component the most time per request, if any. */

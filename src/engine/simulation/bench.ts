@@ -7,6 +7,7 @@ import type { Design, DesignNode } from '../../model/types';
 import { compileNetwork } from './compiled-network';
 import { simulateDesign } from './design-sim';
 import { NetworkSimulator } from './network-simulator';
+import { sendsRequests } from '../../model/traits';
 
 /** tests/fixtures/reference-cases/mm1-moderate.json: rho = 0.8. */
 const MM1_MODERATE: NetworkCase = {
@@ -51,14 +52,14 @@ const BENCH_UTILIZATION = 0.5;
 /** The 50-component healthy design with its clients scaled to `totalRps` and pools resized to match. */
 export function benchDesign(totalRps = BENCH_RPS): Design {
   const design = generateHealthyDesign({ components: BENCH_COMPONENTS, seed: 1 });
-  const clients = design.nodes.filter((n) => n.kind === 'client');
+  const clients = design.nodes.filter((n) => sendsRequests(n));
   const baseRps = clients.reduce((sum, n) => sum + (n.params.rps ?? 0), 0);
   const factor = totalRps / baseRps;
   const resize = (n: DesignNode, instances: number) => {
     n.params = { ...n.params, instances: Math.min(1000, Math.max(1, Math.ceil(instances))) };
   };
   for (const n of design.nodes) {
-    if (n.kind === 'client') n.params = { ...n.params, rps: (n.params.rps ?? 0) * factor };
+    if (sendsRequests(n)) n.params = { ...n.params, rps: (n.params.rps ?? 0) * factor };
     else if (n.params.instances !== undefined) resize(n, n.params.instances * factor);
   }
   const solved = solveDesign(design, { findSaturationPoints: false });

@@ -5,8 +5,9 @@
 // simulation needs: resilience settings per edge and node, workloads, and the failure timeline.
 import { compileDesign, nodeName, type CompiledDesign } from '../analytic/design-model';
 import { placementOf, type Placement } from '../analytic/network-latency';
+import { cachesReads, hasPrimaryWithReplicas, routesOneTarget, sendsRequests } from '../../model/traits';
 import type { ComponentKind, Design, DesignGroup } from '../../model/types';
-import { CACHING_KINDS, checkKeys, checkSetting, compileEdgeResilience, compileNodeResilience, type AutoscaleParams, type Problems } from './design-sim-resilience';
+import { checkKeys, checkSetting, compileEdgeResilience, compileNodeResilience, type AutoscaleParams, type Problems } from './design-sim-resilience';
 import { ClientWorkload, workloadProblem } from './design-sim-workload';
 import type { DesignSimOptions, EdgeResilience, FailureEvent, NodeResilience, ResilienceSettings, WorkloadShape } from './design-sim-types';
 import { serviceTime, type ServiceTime } from './service-time';
@@ -153,7 +154,7 @@ function buildNodes(compiled: CompiledDesign) {
   const n = design.nodes.length;
   const stationStart = new Int32Array(n + 1);
   figures.forEach((f, j) => {
-    stationStart[j + 1] = stationStart[j]! + (design.nodes[j]!.kind === 'client' ? 0 : 1 + f.replicas);
+    stationStart[j + 1] = stationStart[j]! + (sendsRequests(design.nodes[j]!) ? 0 : 1 + f.replicas);
   });
   const stations = stationStart[n]!;
   const stationNode = new Int32Array(stations);
@@ -169,8 +170,8 @@ function buildNodes(compiled: CompiledDesign) {
     ids: design.nodes.map((x) => x.id),
     labels: design.nodes.map(nodeName),
     kinds: design.nodes.map((x) => x.kind),
-    isClient: Uint8Array.from(design.nodes, (x) => (x.kind === 'client' ? 1 : 0)),
-    caching: Uint8Array.from(design.nodes, (x) => (CACHING_KINDS.has(x.kind) ? 1 : 0)),
+    isClient: Uint8Array.from(design.nodes, (x) => (sendsRequests(x) ? 1 : 0)),
+    caching: Uint8Array.from(design.nodes, (x) => (cachesReads(x) ? 1 : 0)),
     hitRatio: Float64Array.from(figures, (f) => f.hitRatio),
     readShare: Float64Array.from(figures, (f) => (f.replicas > 0 ? f.readShare : 0)),
     holdsWorkers: model.holdsWorkers,
@@ -194,7 +195,7 @@ function balancers(design: Design, outStart: Int32Array, edgeShare: Float64Array
     let total = 0;
     for (let slot = outStart[j]!; slot < outStart[j + 1]!; slot++) total += edgeShare[slot]!;
     shareTotal[j] = total;
-    if (node.kind === 'load-balancer' && total > 0 && total <= 1 + 1e-9) chooseOne[j] = 1;
+    if (routesOneTarget(node) && total > 0 && total <= 1 + 1e-9) chooseOne[j] = 1;
   });
   return { chooseOne, shareTotal };
 }
@@ -204,7 +205,7 @@ function buildWorkloads(compiled: CompiledDesign, workload: Record<string, Workl
   for (const id of Object.keys(workload)) {
     const j = index.get(id);
     if (j === undefined) problems.push(`The workload names client "${id}", which is not in the design.`);
-    else if (design.nodes[j]!.kind !== 'client') problems.push(`The workload names ${nodeName(design.nodes[j]!)}, which is not a client; only clients send requests.`);
+    else if (!sendsRequests(design.nodes[j]!)) problems.push(`The workload names ${nodeName(design.nodes[j]!)}, which is not a client; only clients send requests.`);
   }
   return compiled.clients.map((c) => {
     const node = design.nodes[c]!;
@@ -235,7 +236,7 @@ function compileFailure(
   const nodeAt = (id: string): number => {
     const j = index.get(id);
     if (j === undefined) problems.push(`${where} names component "${id}", which is not in the design.`);
-    else if (compiled.design.nodes[j]!.kind === 'client') problems.push(`${where} names ${names[j]}, a client; failures apply to components.`);
+    else if (sendsRequests(compiled.design.nodes[j]!)) problems.push(`${where} names ${names[j]}, a client; failures apply to components.`);
     return j ?? -1;
   };
   const inGroup = (j: number, ids: ReadonlySet<string>) => {
@@ -255,7 +256,7 @@ function compileFailure(
     case 'db-failover': {
       const j = nodeAt(event.nodeId);
       checkSetting(problems, event.promoteAfterS, `${where}: promotion delay (s)`, 0);
-      if (j >= 0 && compiled.design.nodes[j]!.kind !== 'relational-db') problems.push(`${where}: ${names[j]} is not a relational database.`);
+      if (j >= 0 && !hasPrimaryWithReplicas(compiled.design.nodes[j]!)) problems.push(`${where}: ${names[j]} has no primary to fail over from (only a relational database has one).`);
       return { event, nodes: [j], side: null };
     }
     case 'group-outage': {
@@ -263,7 +264,7 @@ function compileFailure(
       const ids = new Set([event.groupId]);
       const nodes: number[] = [];
       placements.forEach((_, j) => {
-        if (compiled.design.nodes[j]!.kind !== 'client' && inGroup(j, ids)) nodes.push(j);
+        if (!sendsRequests(compiled.design.nodes[j]!) && inGroup(j, ids)) nodes.push(j);
       });
       return { event, nodes, side: null };
     }

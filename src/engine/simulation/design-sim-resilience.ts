@@ -3,7 +3,7 @@
 // fallback per connection; admission limits, load shedding, rate limits, autoscaling and health
 // checks per component.
 import { nodeName, type CompiledDesign } from '../analytic/design-model';
-import type { ComponentKind } from '../../model/types';
+import { cachesReads, sendsRequests } from '../../model/traits';
 import type { EdgeResilience, NodeResilience } from './design-sim-types';
 
 export interface AutoscaleParams {
@@ -14,9 +14,6 @@ export interface AutoscaleParams {
   cooldownMs: number;
   evaluationMs: number;
 }
-
-/** Kinds that answer hits themselves and pass misses on. */
-export const CACHING_KINDS: ReadonlySet<ComponentKind> = new Set(['cache', 'cdn']);
 
 /** Problems found so far, in the learner's words. */
 export type Problems = string[];
@@ -94,7 +91,7 @@ export function compileEdgeResilience(compiled: CompiledDesign, settings: Record
     const bulk = s.bulkheadCalls ?? nodeSettings[edge.source]?.bulkheadCalls;
     checkSetting(problems, bulk, `${where}: bulkhead (calls)`, 1, 1e9, true);
     bulkhead[slot] = bulk ?? 0;
-    fallback[slot] = CACHING_KINDS.has(target.kind) && s.fallbackToOrigin !== false ? 1 : 0;
+    fallback[slot] = cachesReads(target) && s.fallbackToOrigin !== false ? 1 : 0;
   }
   checkKeys(settings, slotOfEdge, 'Resilience settings', problems, 'connection');
   return {
@@ -161,7 +158,7 @@ export function compileNodeResilience(compiled: CompiledDesign, settings: Record
     }
     const a = s.autoscale;
     if (a) {
-      if (node.kind === 'client') problems.push(`${where} is a client; only components can autoscale.`);
+      if (sendsRequests(node)) problems.push(`${where} is a client; only components can autoscale.`);
       const initial = figures[j]!.instances;
       checkSetting(problems, a.targetUtilization, `${where}: autoscaling target utilization`, 0.01, 1);
       checkSetting(problems, a.minInstances, `${where}: fewest instances`, 1, 1000, true);

@@ -40,6 +40,7 @@ import { useRunProgress } from '../useRunProgress';
 import { CompareEditor, type CompareForm } from './CompareEditor';
 import { TimelineEditor } from './TimelineEditor';
 import { failureFromForm, stepFromForm, type FailureForm, type StepForm } from './timelineForm';
+import { sendsRequests } from '../../model/traits';
 
 interface QuestionForm {
   type: 'click' | 'naming';
@@ -156,7 +157,7 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
       job.finish();
     }
   };
-  const components = design.nodes.filter((n) => n.kind !== 'client');
+  const components = design.nodes.filter((n) => !sendsRequests(n));
   const targets = useMemo(() => [...design.nodes.map((n) => ({ id: n.id, label: n.label })), ...design.edges.map((e) => ({ id: e.id, label: `${design.nodes.find((n) => n.id === e.source)?.label ?? e.source} → ${design.nodes.find((n) => n.id === e.target)?.label ?? e.target}` }))], [design]);
 
   const build = async () => {

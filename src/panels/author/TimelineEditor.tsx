@@ -3,6 +3,7 @@
 import type { Design } from '../../model/types';
 import { FAILURE_KINDS, WORKLOAD_SHAPES, type FailureKind, type WorkloadShape } from '../../scenarios';
 import { failureTargetKind, newFailure, NEW_STEP, type FailureForm, type StepForm } from './timelineForm';
+import { sendsRequests, hasPrimaryWithReplicas } from '../../model/traits';
 
 const SHAPE_WORDS: Record<WorkloadShape, string> = { constant: 'steady rate', step: 'step to', ramp: 'ramp to', spike: 'spike to', daily: 'daily cycle' };
 const FAILURE_WORDS: Record<FailureKind, string> = { crash: 'crash', slow: 'slow down', errors: 'errors', 'zone-loss': 'lose a zone or region', partition: 'network partition', failover: 'database failover' };
@@ -18,7 +19,7 @@ function NumberInput({ label, value, onChange, unit, placeholder }: { label: str
 }
 
 function targetsFor(kind: FailureKind, design: Design): { id: string; label: string }[] {
-  const nodes = design.nodes.filter((n) => n.kind !== 'client' && (kind !== 'failover' || n.kind === 'relational-db')).map((n) => ({ id: n.id, label: n.label }));
+  const nodes = design.nodes.filter((n) => !sendsRequests(n) && (kind !== 'failover' || hasPrimaryWithReplicas(n))).map((n) => ({ id: n.id, label: n.label }));
   const groups = design.groups.map((g) => ({ id: g.id, label: `${g.kind === 'region' ? 'Region' : 'Zone'} ${g.label}` }));
   const name = (id: string) => design.nodes.find((n) => n.id === id)?.label ?? id;
   const edges = design.edges.map((e) => ({ id: e.id, label: `${name(e.source)} → ${name(e.target)}` }));

@@ -14,6 +14,7 @@ import { useLastSimulation } from '../../store/simulationStore';
 import type { NodeOverlay } from '../../canvas/flowTypes';
 import { formatMs, formatPercent } from '../../canvas/format';
 import { TimeChart, type ChartSeries } from './TimeChart';
+import { sendsRequests, hasPrimaryWithReplicas } from '../../model/traits';
 
 const DEFAULT_SETUP: SimulationSetup = { durationS: 300, seed: 1 }; // 5 simulated minutes: long enough for several failure windows, quick to run
 const PALETTE = ['#2563eb', '#dc2626', '#15803d', '#b45309', '#7c3aed', '#0f766e'];
@@ -55,7 +56,7 @@ function workloadFromForm(f: WorkloadForm, design: Design): Record<string, Workl
   if (f.preset === 'constant') return undefined;
   const out: Record<string, WorkloadShape[]> = {};
   for (const n of design.nodes) {
-    if (n.kind !== 'client') continue;
+    if (!sendsRequests(n)) continue;
     const rps = paramValue(n, 'rps');
     const shape: WorkloadShape =
       f.preset === 'spike'
@@ -80,8 +81,8 @@ const FAILURE_KINDS: { kind: FailureEvent['kind']; label: string }[] = [
 ];
 
 function newFailure(kind: FailureEvent['kind'], design: Design, atS: number, durationS: number | undefined): FailureEvent {
-  const node = design.nodes.find((n) => n.kind !== 'client')?.id ?? '';
-  const db = design.nodes.find((n) => n.kind === 'relational-db')?.id ?? node;
+  const node = design.nodes.find((n) => !sendsRequests(n))?.id ?? '';
+  const db = design.nodes.find((n) => hasPrimaryWithReplicas(n))?.id ?? node;
   const group = design.groups[0]?.id ?? '';
   const when = { atS, ...(durationS !== undefined ? { durationS } : {}) };
   switch (kind) {
@@ -96,7 +97,7 @@ function newFailure(kind: FailureEvent['kind'], design: Design, atS: number, dur
     case 'partition': {
       // Two zones when the design has them, else the first component against the rest of its callers' side.
       const a = design.groups[0]?.id ?? node;
-      const b = design.groups.find((g) => g.id !== a)?.id ?? design.nodes.find((n) => n.kind !== 'client' && n.id !== node)?.id ?? a;
+      const b = design.groups.find((g) => g.id !== a)?.id ?? design.nodes.find((n) => !sendsRequests(n) && n.id !== node)?.id ?? a;
       return { kind, sideA: [a], sideB: [b], ...when };
     }
     default:
@@ -235,7 +236,7 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
                   value={failureTarget(f)}
                   onChange={(e) => setFailures(failures.map((x, j) => (j !== i ? x : x.kind === 'group-outage' ? { ...x, groupId: e.target.value } : x.kind === 'partition' ? x : { ...x, nodeId: e.target.value })))}
                 >
-                  {(f.kind === 'group-outage' ? design.groups.map((g) => [g.id, g.label]) : design.nodes.filter((n) => n.kind !== 'client' && (f.kind !== 'db-failover' || n.kind === 'relational-db')).map((n) => [n.id, n.label])).map(([id, label]) => (
+                  {(f.kind === 'group-outage' ? design.groups.map((g) => [g.id, g.label]) : design.nodes.filter((n) => !sendsRequests(n) && (f.kind !== 'db-failover' || hasPrimaryWithReplicas(n))).map((n) => [n.id, n.label])).map(([id, label]) => (
                     <option key={id} value={id}>{label}</option>
                   ))}
                 </select>
