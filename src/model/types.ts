@@ -1,4 +1,3 @@
-import type { ParamKey } from './catalog-params';
 import type { EdgeResilience, NodeResilience, SimulationSetup } from './simulation-setup';
 
 // The design a learner builds: components (nodes), the calls and messages between them
@@ -150,4 +149,7 @@ export interface KindTraits {
   /** Application code the learner writes, which should own its data rather than share a database. */
   ownsItsData?: true;
 }
+
+/** A parameter key of the kind (checked against its parameters by the catalog tests). */
+type ParamKey = string;
 
