@@ -86,7 +86,7 @@ describe('scenario grade', () => {
     const path = write('critique.json', { scenarioId: 'chat-app-critique', mode: 'critique', findings: [{ target: 'msgdb', category: 'SPOF', severity: 'high' }] });
     const r = scenarioCli('grade', 'scenarios/chat-app-critique.yaml', path);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^# Critique: Review a group chat proposal\n\nFound \*\*1 of 6\*\*/);
+    expect(r.stdout).toMatch(/^# Critique: Review a group chat proposal\n\nFound \*\*1 of 7\*\*/);
   });
 
   it('refuses bad input in one line with a non-zero exit', () => {
