@@ -1,7 +1,7 @@
 // Share links for designs: the whole design in the URL fragment (see model/link-codec.ts).
 // A bad or oversized link is refused with a message; nothing the learner has is touched.
 import { parseDesignFile, serializeDesign, type ParseResult } from '../model/file';
-import { encodeFragment, MAX_LINK_CHARS, readFragment } from '../model/link-codec';
+import { encodeFragment, fragmentProblem, MAX_LINK_CHARS, readFragment } from '../model/link-codec';
 import type { Design } from '../model/types';
 
 export const SHARE_PARAM = 'design';
@@ -19,15 +19,7 @@ export function shareLink(design: Design, base: string): string {
 export function decodeShareFragment(hash: string): ParseResult | null {
   const read = readFragment(hash, SHARE_PARAM);
   if (!read) return null;
-  if (!read.ok) {
-    const why =
-      read.reason === 'too-long'
-        ? `This share link is too long (${read.length.toLocaleString('en')} characters; the limit is ${MAX_LINK_CHARS.toLocaleString('en')}). Ask for the design as a file instead.`
-        : read.reason === 'too-large'
-          ? 'This share link holds a design too large to open (over 10 MB).'
-          : 'This share link is damaged: it could not be decoded. It may have been cut off when it was copied.';
-    return { ok: false, errors: [why] };
-  }
+  if (!read.ok) return { ok: false, errors: [fragmentProblem(read, 'share', 'Ask for the design as a file instead.')] };
   const parsed = parseDesignFile(read.text);
   if (!parsed.ok) return { ok: false, errors: ['This share link does not hold a valid design.', ...parsed.errors] };
   return parsed;

@@ -4,11 +4,12 @@ import * as v from 'valibot';
 import { CURRENT_VERSION, DESIGN_FORMAT, DesignFileSchema } from './schema';
 import { migrate } from './migrations';
 import { checkDesign } from './validate';
+import { jsonTooDeep, nestingMessage } from './nesting';
 import type { Design } from './types';
 
 export type ParseResult = { ok: true; design: Design; migratedFrom?: number } | { ok: false; errors: string[] };
 
-const MAX_FILE_CHARS = 20_000_000; // 20 MB of text: far beyond a 5000-component design, small enough not to hang a tab.
+export const MAX_FILE_CHARS = 20_000_000; // 20 MB of text: far beyond a 5000-component design, small enough not to hang a tab.
 
 export function serializeDesign(design: Design): string {
   return JSON.stringify({ format: DESIGN_FORMAT, version: CURRENT_VERSION, design }, null, 2);
@@ -16,6 +17,8 @@ export function serializeDesign(design: Design): string {
 
 export function parseDesignFile(text: string): ParseResult {
   if (text.length > MAX_FILE_CHARS) return { ok: false, errors: ['The file is larger than 20 MB, too large to be a design.'] };
+  const deep = jsonTooDeep(text);
+  if (deep) return { ok: false, errors: [nestingMessage(deep, 'file')] };
   let raw: unknown;
   try {
     raw = JSON.parse(text);

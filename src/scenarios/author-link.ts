@@ -2,7 +2,8 @@
 // like design share links (src/app/share.ts). The fragment never reaches a server; a link that is
 // damaged, too long or not a scenario is refused with a message, and nothing in it is ever
 // treated as HTML.
-import { encodeFragment, MAX_LINK_CHARS, readFragment } from '../model/link-codec';
+import { encodeFragment, fragmentProblem, MAX_LINK_CHARS, readFragment } from '../model/link-codec';
+import { jsonTooDeep, nestingMessage } from '../model/nesting';
 import { compactScenarioFile, scenarioToFile } from './author-file';
 import { problemsInWords } from './author-problems';
 import { parseScenarioObject } from './parse';
@@ -20,20 +21,15 @@ export function encodeScenarioLink(file: ScenarioFile): string {
 }
 
 const refused = (...problems: string[]): DecodedScenarioLink => ({ ok: false, problems });
-const DAMAGED = 'This scenario link is damaged: it could not be decoded. It may have been cut off when it was copied.';
+const DAMAGED = fragmentProblem({ ok: false, reason: 'damaged' }, 'scenario', '');
 
 /** null when the fragment holds no scenario at all (it may hold a design, or nothing). */
 export function decodeScenarioLink(hash: string): DecodedScenarioLink | null {
   const read = readFragment(hash, SCENARIO_LINK_PARAM);
   if (!read) return null;
-  if (!read.ok) {
-    if (read.reason === 'too-long') {
-      return refused(
-        `This scenario link is too long (${read.length.toLocaleString('en')} characters; the limit is ${MAX_SCENARIO_LINK_CHARS.toLocaleString('en')}). Ask for the scenario as a YAML file instead.`,
-      );
-    }
-    return refused(read.reason === 'too-large' ? 'This scenario link holds a scenario too large to open (over 10 MB).' : DAMAGED);
-  }
+  if (!read.ok) return refused(fragmentProblem(read, 'scenario', 'Ask for the scenario as a YAML file instead.'));
+  const deep = jsonTooDeep(read.text);
+  if (deep) return refused(nestingMessage(deep, 'link'));
   let data: unknown;
   try {
     data = JSON.parse(read.text);

@@ -1,5 +1,6 @@
 // Reads YAML text and keeps the parsed document, so that any problem found later, at a path such
 // as design.nodes[3].kind, can be shown at its line in the file.
+import { nestingMessage, yamlTooDeep } from '../model/nesting';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 
 export type PathKey = string | number;
@@ -73,6 +74,8 @@ function shortMessage(message: string): string {
 
 export function readYaml(text: string): ReadYamlResult {
   if (text.length > MAX_YAML_CHARS) return { ok: false, problems: [{ line: 1, column: 1, message: 'The file is larger than 2 MB, too large to be a scenario.' }] };
+  const deep = yamlTooDeep(text);
+  if (deep) return { ok: false, problems: [{ line: deep.line, column: 1, message: nestingMessage(deep, 'file') }] };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   if (doc.errors.length > 0) {

@@ -97,6 +97,10 @@ describe('sim on bad input', { timeout: SPAWN_TIMEOUT_MS }, () => {
     expectOneLineError(await sim('--case', join(tmp, 'nope.json'), '--json'), /cannot read ".*nope\.json": no such file/);
   });
 
+  it.concurrent('an endless stream is read only up to the cap', async () => {
+    expectOneLineError(await sim('/dev/zero'), /^cannot read "\/dev\/zero": it is larger than 20 MB, the most ArchLab reads$/);
+  });
+
   it.concurrent('invalid JSON', async () => {
     const path = join(tmp, 'broken.json');
     writeFileSync(path, '{"stations": [');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
+import { repeatedCharPayload } from './helpers/lz-bomb';
 import type { Design } from '../../src/model/types';
 import {
   decodeScenarioLink,
@@ -370,11 +371,16 @@ describe('scenario share links', () => {
     });
   });
 
-  it('refuse a small link that inflates past 10 MB', () => {
+  it('refuse a small link that inflates past 10 million characters, saying the limit', () => {
     for (const n of [1, 2, 3, 1000]) expect(repeatedCharPayload(n)).toBe(compressToEncodedURIComponent('a'.repeat(n)));
     const bomb = repeatedCharPayload(10_000_001);
     expect(bomb.length).toBeLessThan(20_000);
-    expect(decodeScenarioLink(`#scenario=${bomb}`)).toEqual({ ok: false, problems: ['This scenario link holds a scenario too large to open (over 10 MB).'] });
+    expect(decodeScenarioLink(`#scenario=${bomb}`)).toEqual({
+      ok: false,
+      problems: [
+        'This scenario link unpacks to more than 10,000,000 characters (about 10 MB), the most ArchLab opens from a link; it was refused unread. Ask for the scenario as a YAML file instead.',
+      ],
+    });
   });
 
   it('refuse a link that holds something other than a scenario, saying what is wrong', () => {
@@ -385,48 +391,3 @@ describe('scenario share links', () => {
     expect(decoded.problems[1]).toMatch(/^Mode: must be one of: identify, critique, fix, compare/);
   });
 });
-
-/**
- * What compressToEncodedURIComponent('a'.repeat(n)) returns, written directly: the library's own
- * compressor takes minutes on ten million characters. LZ-string's stream for one repeated
- * character is the literal "a", then the codes of ever longer runs (code k + 2 for k characters),
- * the last run, and the end-of-stream code, each in the growing bit width the library uses.
- */
-function repeatedCharPayload(n: number): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
-  const out: string[] = [];
-  let word = 0;
-  let position = 0;
-  const write = (value: number, count: number) => {
-    for (let i = 0; i < count; i++) {
-      word = (word << 1) | (value & 1);
-      value >>= 1;
-      if (position === 5) {
-        out.push(alphabet[word]!);
-        word = 0;
-        position = 0;
-      } else position++;
-    }
-  };
-  let numBits = 2;
-  let enlargeIn = 2;
-  const grow = () => {
-    if (--enlargeIn === 0) {
-      enlargeIn = 2 ** numBits;
-      numBits++;
-    }
-  };
-  for (let remaining = n, run = 1; remaining > 0; run++) {
-    const length = Math.min(run, remaining);
-    if (run === 1) {
-      write(0, numBits);
-      write('a'.charCodeAt(0), 8);
-      grow();
-    } else write(length === 1 ? 3 : length + 2, numBits);
-    grow();
-    remaining -= length;
-  }
-  write(2, numBits);
-  write(0, 6 - position);
-  return out.join('');
-}
