@@ -70,7 +70,7 @@ describe('the self-check catches a scenario that contradicts itself', () => {
 
   it('a compare question whose answer the figures contradict', () => {
     const broken = text('build-vs-buy-queue').replace(/(id: bill\n.*\n) {4}answer: a/, '$1    answer: b');
-    expect(problems(broken)).toEqual([expect.stringMatching(/questions\[0\]\.answer is b, but monthly cost favours a \(Self-hosted Kafka: \$4,937\/month, Managed SQS: \$11,185\/month\)/)]);
+    expect(problems(broken)).toEqual([expect.stringMatching(/questions\[0\]\.answer is b, but monthly cost favours a \(Run it ourselves: \$26,816\/month, Rent it \(MSK\): \$27,084\/month\)/)]);
   });
 
   it('a critique key that points at something missing, and a layout with overlapping cards', () => {
