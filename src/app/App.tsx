@@ -270,7 +270,7 @@ function Shell() {
     flash(parsed.migratedFrom ? `Imported “${parsed.design.name}” (updated from file version ${parsed.migratedFrom}).` : `Imported “${parsed.design.name}”.`);
   };
 
-  const bootNotice = library.bootErrors && !notice ? { kind: 'error' as const, title: 'This link could not be opened', lines: [...library.bootErrors, 'Your saved designs are untouched.'] } : null;
+  const bootNotice = library.bootNotice && !notice ? { kind: 'error' as const, ...library.bootNotice } : null;
   const shownNotice = notice ?? bootNotice;
 
   return (
@@ -339,6 +339,13 @@ function Shell() {
           <button type="button" onClick={() => run('help')} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
         </nav>
       </header>
+      {library.saveError ? (
+        <div className="save-error-banner" role="alert" data-testid="save-error">
+          <span>{library.saveError}</span>
+          <button type="button" className="primary" onClick={() => run('export')}>Export design file</button>
+          <button type="button" onClick={() => void library.retrySave()}>Try saving again</button>
+        </div>
+      ) : null}
       <Palette ref={searchRef} onAdd={addAtCentre} />
       <main className="canvas-wrap" aria-label="Diagram">
         <Canvas connectMode={connectMode} overlay={replay ?? overlay} edgeWidths={edgeWidths} />
@@ -407,7 +414,7 @@ function Shell() {
         open={shownNotice !== null}
         onClose={() => {
           setNotice(null);
-          if (!notice) library.clearBootErrors();
+          if (!notice) library.clearBootNotice();
         }}
       >
         <ul className="notice-lines" data-testid="notice">

@@ -1,4 +1,5 @@
-// The learner's designs: open, new, rename, duplicate, delete (asks first).
+// The learner's designs: open, new, rename, duplicate, delete (asks first). A saved design that
+// no longer opens is listed as needing repair, with the reasons, and can be exported as it was stored.
 import { useState } from 'react';
 import { Dialog } from './Dialog';
 import type { DesignLibrary } from '../store/designLibrary';
@@ -16,7 +17,17 @@ export function DesignsDialog({ open, onClose, library, currentId }: { open: boo
       <ul className="design-list">
         {library.designs.map((d) => (
           <li key={d.id} className={d.id === currentId ? 'current' : ''} data-testid="design-row">
-            {renaming === d.id ? (
+            {d.needsRepair ? (
+              <div className="design-open" data-testid="needs-repair">
+                <strong>{d.name}</strong>
+                <span className="needs-repair">Needs repair: it no longer passes ArchLab's checks and is kept exactly as it was saved.</span>
+                <ul className="repair-reasons">
+                  {d.needsRepair.map((reason, i) => (
+                    <li key={i}>{reason}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : renaming === d.id ? (
               <input
                 autoFocus
                 aria-label="New name"
@@ -52,8 +63,14 @@ export function DesignsDialog({ open, onClose, library, currentId }: { open: boo
               </span>
             ) : (
               <span className="row-actions">
-                <button type="button" onClick={() => setRenaming(d.id)}>Rename</button>
-                <button type="button" onClick={() => library.duplicate(d.id).then(onClose)}>Duplicate</button>
+                {d.needsRepair ? (
+                  <button type="button" onClick={() => void library.exportStored(d.id)}>Export as file</button>
+                ) : (
+                  <>
+                    <button type="button" onClick={() => setRenaming(d.id)}>Rename</button>
+                    <button type="button" onClick={() => library.duplicate(d.id).then(onClose)}>Duplicate</button>
+                  </>
+                )}
                 <button type="button" onClick={() => setConfirming(d.id)} aria-label={`Delete ${d.name}`}>
                   Delete
                 </button>

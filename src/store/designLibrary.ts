@@ -4,11 +4,23 @@ import type { DesignSummary } from './persistence';
 
 export type SaveState = 'loading' | 'saved' | 'saving' | 'error';
 
+/** Something the learner must hear about at start: a link that did not open, a design that needs repair. */
+export interface BootNotice {
+  title: string;
+  lines: string[];
+}
+
 export interface DesignLibrary {
   saveState: SaveState;
+  /** What was not saved and why, while the last write failed (storage full, blocked). */
+  saveError: string | null;
+  /** Tries the failed write again. */
+  retrySave: () => Promise<void>;
   designs: DesignSummary[];
-  bootErrors: string[] | null;
-  clearBootErrors: () => void;
+  bootNotice: BootNotice | null;
+  clearBootNotice: () => void;
+  /** A stored record that does not open, as a file holding exactly what was stored. */
+  exportStored: (id: string) => Promise<void>;
   refresh: () => Promise<void>;
   open: (id: string) => Promise<void>;
   openNew: (design: Design) => Promise<void>;

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp } from './helpers';
 import { inflatingPayload } from '../unit/helpers/lz-bomb';
@@ -37,4 +38,113 @@ test('a 190,000-character link that would inflate to gigabytes is refused within
   await page.goto(`/#design=${bomb}`);
   await expect(page.getByTestId('notice')).toContainText('more than 10,000,000 characters');
   await page.screenshot({ path: 'test-results/screens/safety-bomb-link.png' });
+});
+
+/** Reads (value undefined) or writes one entry of the app's IndexedDB store of designs (idb-keyval's createStore('archlab', 'designs')). */
+async function storedEntry<T>(page: Page, key: string, value?: unknown): Promise<T> {
+  return page.evaluate(
+    ([entryKey, write, newValue]) =>
+      new Promise<T>((resolve, reject) => {
+        const opened = indexedDB.open('archlab');
+        opened.onerror = () => reject(opened.error);
+        opened.onsuccess = () => {
+          const db = opened.result;
+          const tx = db.transaction('designs', 'readwrite');
+          const request = write ? tx.objectStore('designs').put(newValue, entryKey) : tx.objectStore('designs').get(entryKey);
+          tx.oncomplete = () => {
+            db.close();
+            resolve(request.result as T);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [key, value !== undefined, value] as const,
+  );
+}
+
+type StoredRecord = { design: { nodes: { id: string; params: { instances?: number } }[] } };
+
+test('a stored design that no longer passes the checks is kept, listed as needing repair, and exportable as it was', async ({ page }) => {
+  await openApp(page);
+  // One out-of-range parameter in the open design, and a record the index lost that is not a design at all.
+  const record = await storedEntry<StoredRecord>(page, 'design:example-photo-app');
+  record.design.nodes.find((n) => n.id === 'api')!.params.instances = 0;
+  await storedEntry(page, 'design:example-photo-app', record);
+  await storedEntry(page, 'design:lost-one', 'garbage from an old bug');
+  await page.reload();
+  await expect(page.getByTestId('notice')).toContainText('needs repair', { ignoreCase: true });
+  await expect(page.getByTestId('notice')).toContainText('Instances must be a whole number from 1 to 1000 (got 0)');
+  await expect(page.getByTestId('notice')).toContainText('kept exactly as it was saved');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+
+  // The damaged record was not written over by the fresh example that opened in its place.
+  const stored = await storedEntry<StoredRecord>(page, 'design:example-photo-app');
+  expect(stored.design.nodes.find((n) => n.id === 'api')?.params.instances).toBe(0);
+
+  await page.getByRole('button', { name: 'Designs', exact: true }).click();
+  const broken = page.getByTestId('design-row').filter({ has: page.getByTestId('needs-repair') });
+  await expect(broken).toHaveCount(2);
+  const example = broken.filter({ hasText: 'Photo sharing app (example)' });
+  await expect(example).toContainText('Instances must be a whole number from 1 to 1000 (got 0)');
+  await expect(broken.filter({ hasText: 'lost-one' })).toContainText('does not contain an ArchLab design');
+  await page.screenshot({ path: 'test-results/screens/safety-needs-repair.png' });
+  const download = page.waitForEvent('download');
+  await example.getByRole('button', { name: 'Export as file' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('photo-sharing-app-example-needs-repair.json');
+  const exported = JSON.parse(await readFile((await file.path())!, 'utf8'));
+  expect(exported.design.nodes.find((n: { id: string }) => n.id === 'api').params.instances).toBe(0);
+  // Clicking the entry says why it does not open instead of closing the list silently.
+  await example.getByTestId('needs-repair').click();
+  await expect(example).toBeVisible();
+});
+
+test('a storage quota error shows a banner that says what was not saved and offers export; closing asks first', async ({ page }) => {
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if ((window as { storageFull?: boolean }).storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await openApp(page);
+  await page.evaluate(() => ((window as { storageFull?: boolean }).storageFull = true));
+  await page.getByLabel('Design name').fill('Renamed while full');
+  await page.getByLabel('Design name').press('Enter');
+  const banner = page.getByTestId('save-error');
+  await expect(banner).toContainText('Your latest changes to “Renamed while full” are not saved');
+  await expect(banner).toContainText("the browser's storage for this site is full");
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  await page.screenshot({ path: 'test-results/screens/safety-quota.png' });
+  const download = page.waitForEvent('download');
+  await banner.getByRole('button', { name: 'Export design file' }).click();
+  const exported = JSON.parse(await readFile((await (await download).path())!, 'utf8'));
+  expect(exported.design.name).toBe('Renamed while full');
+
+  // Leaving now would lose the change: the browser asks.
+  const asked = new Promise<string>((resolve) => page.once('dialog', (d) => void d.dismiss().then(() => resolve(d.type()))));
+  await page.close({ runBeforeUnload: true }).catch(() => undefined);
+  expect(await asked).toBe('beforeunload');
+});
+
+test('when storage frees up, trying again saves and the banner goes', async ({ page }) => {
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if ((window as { storageFull?: boolean }).storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await openApp(page);
+  await page.evaluate(() => ((window as { storageFull?: boolean }).storageFull = true));
+  await page.getByLabel('Design name').fill('Kept after all');
+  await page.getByLabel('Design name').press('Enter');
+  await expect(page.getByTestId('save-error')).toBeVisible();
+  await page.evaluate(() => ((window as { storageFull?: boolean }).storageFull = false));
+  await page.getByTestId('save-error').getByRole('button', { name: 'Try saving again' }).click();
+  await expect(page.getByTestId('save-error')).toHaveCount(0);
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await page.reload();
+  await expect(page.getByLabel('Design name')).toHaveValue('Kept after all');
 });
