@@ -4,6 +4,7 @@ import { parseDesignFile } from '../model/file';
 import type { Design } from '../model/types';
 import { computeHeadroom, explainMainProblem, readNodeFigures, solveDesign, type ComponentResult, type DesignSolution, type EntryHeadroom, type Explanation } from '../engine/analytic';
 import { DesignSimError, simulateDesign, type DesignSimOptions, type DesignSimReport, type FailureEvent, type WorkloadShape } from '../engine/simulation';
+import { describeFailure } from '../model/failures';
 import { DEFAULT_DAY_S } from '../engine/simulation/design-sim-workload';
 import { CliError, oneLine, readTextFile } from './cli-error';
 import { formatTable } from './format-table';
@@ -159,22 +160,9 @@ function describeShape(s: WorkloadShape): string {
   }
 }
 
-function describeFailure(f: FailureEvent, name: (id: string) => string): string {
+function failureLine(f: FailureEvent, name: (id: string) => string): string {
   const span = f.durationS === undefined ? `from ${seconds(f.atS)}` : `${seconds(f.atS)} to ${seconds(f.atS + f.durationS)}`;
-  switch (f.kind) {
-    case 'crash':
-      return `${span}: ${name(f.nodeId)} down${f.instances === undefined ? '' : ` (${f.instances} instances)`}`;
-    case 'slowdown':
-      return `${span}: ${name(f.nodeId)} ${num(f.factor)}x slower`;
-    case 'error-rate':
-      return `${span}: ${name(f.nodeId)} fails ${percent(f.rate)} of requests`;
-    case 'group-outage':
-      return `${span}: ${name(f.groupId)} lost`;
-    case 'partition':
-      return `${span}: network partition between ${f.sideA.map(name).join(', ')} and ${f.sideB.map(name).join(', ')}`;
-    case 'db-failover':
-      return `${span}: ${name(f.nodeId)} primary fails, a replica promoted after ${seconds(f.promoteAfterS)}`;
-  }
+  return `${span}: ${describeFailure(f, name)}`;
 }
 
 /** Log entries printed under "timeline"; --json has them all. */
@@ -212,7 +200,7 @@ export function formatSimulationRun(run: SimulationRun): string {
   const traffic = Object.entries(setup.workload ?? {}).map(([id, shapes]) => `  ${name(id)}: ${(Array.isArray(shapes) ? shapes : [shapes]).map(describeShape).join(', then ')}`);
   if (traffic.length > 0) lines.push('', 'traffic:', ...traffic);
   const failures = setup.failures ?? [];
-  lines.push('', failures.length === 0 ? 'failures: none' : 'failures:', ...failures.map((f) => `  ${describeFailure(f, name)}`));
+  lines.push('', failures.length === 0 ? 'failures: none' : 'failures:', ...failures.map((f) => `  ${failureLine(f, name)}`));
   if (report.log.length > 0) {
     const shown = report.log.slice(0, TIMELINE_LINES).map((e) => `  ${seconds(e.tS).padStart(8)}  ${e.nodeId === null ? '' : `${name(e.nodeId)}: `}${e.message}`);
     const more = report.log.length - shown.length;

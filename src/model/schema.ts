@@ -1,6 +1,7 @@
 // The design file's shape, checked with valibot. Structural checks live here;
 // checks that need the catalog or cross-references live in validate.ts.
 import * as v from 'valibot';
+import { FAILURE_TIME, failureParam, type FailureKind, type FailureParamKey, type FailureParamSpec } from './failures';
 import { COMPONENT_KINDS } from './types';
 
 const finite = v.pipe(v.number(), v.finite());
@@ -53,14 +54,31 @@ export const NodeResilienceSchema = v.object({
   healthCheckS: v.optional(range(0.1, 3600, 'The health-check time (s)')),
 });
 
-const at = { atS: seconds('The start time (s)'), durationS: v.optional(range(0.001, 1e7, 'The duration (s)')) };
+/** A failure parameter's schema from its spec (src/model/failures.ts): "times slower must be at least 1". */
+export function failureParamSchema(spec: FailureParamSpec) {
+  const base = v.pipe(finite, v.minValue(spec.min, `${spec.label} must be at least ${spec.min}`), v.maxValue(spec.max, `${spec.label} must be at most ${spec.max}`));
+  return spec.integer ? v.pipe(base, v.integer(`${spec.label} must be a whole number`)) : base;
+}
+
+/** The schema of one parameter of a failure kind, from its spec. */
+export function failureParamOf(kind: FailureKind, key: FailureParamKey) {
+  const spec = failureParam(kind, key);
+  if (!spec) throw new Error(`${kind} has no parameter ${key}`);
+  return failureParamSchema(spec);
+}
+
+const at = {
+  atS: range(FAILURE_TIME.atS.min, FAILURE_TIME.atS.max, 'The start time (s)'),
+  durationS: v.optional(range(FAILURE_TIME.durationS.min, FAILURE_TIME.durationS.max, 'The duration (s)')),
+};
+// Whether a parameter may be left out follows its spec's whenAbsent (a test holds them together).
 export const FailureEventSchema = v.variant('kind', [
-  v.object({ kind: v.literal('crash'), nodeId: v.string(), ...at, instances: v.optional(range(1, 1000, 'Instances')), queued: v.optional(v.picklist(['fail', 'wait'])) }),
-  v.object({ kind: v.literal('slowdown'), nodeId: v.string(), ...at, factor: range(0.01, 1000, 'The slowdown factor') }),
-  v.object({ kind: v.literal('error-rate'), nodeId: v.string(), ...at, rate: share('The error rate') }),
+  v.object({ kind: v.literal('crash'), nodeId: v.string(), ...at, instances: v.optional(failureParamOf('crash', 'instances')), queued: v.optional(v.picklist(['fail', 'wait'])) }),
+  v.object({ kind: v.literal('slowdown'), nodeId: v.string(), ...at, factor: failureParamOf('slowdown', 'factor') }),
+  v.object({ kind: v.literal('error-rate'), nodeId: v.string(), ...at, rate: failureParamOf('error-rate', 'rate') }),
   v.object({ kind: v.literal('group-outage'), groupId: v.string(), ...at }),
   v.object({ kind: v.literal('partition'), sideA: v.array(v.string()), sideB: v.array(v.string()), ...at }),
-  v.object({ kind: v.literal('db-failover'), nodeId: v.string(), ...at, promoteAfterS: seconds('The promotion delay (s)') }),
+  v.object({ kind: v.literal('db-failover'), nodeId: v.string(), ...at, promoteAfterS: v.optional(failureParamOf('db-failover', 'promoteAfterS')) }),
 ]);
 
 export const WorkloadShapeSchema = v.variant('kind', [

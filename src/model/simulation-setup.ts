@@ -23,7 +23,10 @@ export type WorkloadShape =
    */
   | { kind: 'daily'; peakToTrough: number; periodS?: number; peakAtS?: number };
 
-/** A failure on the timeline. Without durationS it lasts to the end of the run. */
+/**
+ * A failure on the timeline. Without durationS it lasts to the end of the run. Kinds, parameter
+ * ranges and labels: FAILURE_SPECS in failures.ts.
+ */
 export type FailureEvent =
   /**
    * Instances of a component stop (all of them when `instances` is absent or covers them all;
@@ -48,7 +51,7 @@ export type FailureEvent =
    * promoted promoteAfterS later (reads keep going to the copies that are up). After durationS
    * the old primary comes back (as a replica when one was promoted).
    */
-  | { kind: 'db-failover'; nodeId: string; atS: number; promoteAfterS: number; durationS?: number };
+  | { kind: 'db-failover'; nodeId: string; atS: number; promoteAfterS?: number; durationS?: number };
 
 /** Retries of a failed call: exponential backoff with full jitter, optionally under a budget. */
 export interface RetryPolicy {

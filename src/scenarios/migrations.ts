@@ -5,6 +5,10 @@
 // `minutes` and `goals` for title, difficulty, estimatedMinutes and objectives; targets in `slo`
 // (p99Ms, availability, errorRate, costUsd) and the traffic in a top-level `rps`; nodes placed
 // with `at: [x, y]`; and no summary (the story's first sentence served).
+// Version 1 named failures slow, errors, zone-loss and failover; version 2 uses the names of
+// src/model/failures.ts (slowdown, error-rate, group-outage, db-failover).
+
+import { SCENARIO_V1_FAILURE_NAMES } from '../model/failures';
 
 type Json = Record<string, unknown>;
 type Migration = (file: Json) => Json;
@@ -32,6 +36,12 @@ function migrateDraftDesign(design: unknown): unknown {
   return { ...design, nodes };
 }
 
+/** Version 1 named failures in words of its own; version 2 uses the design's names (src/model/failures.ts). */
+function migrateFailureNames(failures: unknown): unknown {
+  if (!Array.isArray(failures)) return failures;
+  return failures.map((f: unknown) => (isObject(f) && typeof f.kind === 'string' && Object.hasOwn(SCENARIO_V1_FAILURE_NAMES, f.kind) ? { ...f, kind: SCENARIO_V1_FAILURE_NAMES[f.kind] } : f));
+}
+
 /** migrations[n] turns a version-n file into a version-(n+1) file. */
 const migrations: Record<number, Migration> = {
   0: (file) => {
@@ -49,6 +59,7 @@ const migrations: Record<number, Migration> = {
     for (const key of ['design', 'designB'] as const) if (key in out) out[key] = migrateDraftDesign(out[key]);
     return out;
   },
+  1: (file) => ({ ...file, version: 2, ...('failures' in file ? { failures: migrateFailureNames(file.failures) } : {}) }),
 };
 
 export type ScenarioMigrationResult = { file: Json; migratedFrom?: number } | { error: string };

@@ -2,6 +2,7 @@
 // right sort of thing, parameters suit their component's kind, and the parts of the scenario
 // agree with each other. Each problem carries the path of the value at fault, for its line.
 import { validateParam } from '../model/catalog';
+import { failureCanHit, failureParam, FAILURE_PARAM_KEYS, FAILURE_SPECS, paramOwner } from '../model/failures';
 import type { Design } from '../model/types';
 import type { ScenarioIssue } from './normalize';
 import type { Scenario } from './types';
@@ -77,21 +78,30 @@ function checkWorkloadRates(rps: Readonly<Record<string, number>> | undefined, t
 
 function checkFailures(scenario: Scenario, report: Report): void {
   const { design } = scenario;
-  const nodes = new Set(design.nodes.map((n) => n.id));
   const edges = new Set(design.edges.map((e) => e.id));
   const groups = new Set(design.groups.map((g) => g.id));
+  const kindOf = new Map(design.nodes.map((n) => [n.id, n.kind]));
   scenario.failures.forEach((f, i) => {
-    const path: PathKey[] = ['failures', i];
-    if (f.kind === 'zone-loss') {
-      if (!groups.has(f.target)) report([...path, 'target'], `a zone-loss needs a zone or region id; "${f.target}" is not one`);
-    } else if (f.kind === 'partition') {
-      if (!edges.has(f.target) && !groups.has(f.target)) report([...path, 'target'], `a partition needs a connection, zone or region id; "${f.target}" is none of these`);
-    } else if (!nodes.has(f.target)) {
-      report([...path, 'target'], `there is no component "${f.target}"`);
+    for (const key of FAILURE_PARAM_KEYS) {
+      if (f[key] !== undefined && !failureParam(f.kind, key)) report(['failures', i, key], `${key} is for ${paramOwner(key)}, not ${f.kind}`);
     }
-    if (f.kind === 'slow' && f.factor === undefined) report(path, 'a "slow" failure needs a factor (how many times slower, e.g. 5)');
-    if (f.instances !== undefined && f.kind !== 'crash') report(path, `"instances" applies to a crash, not to a "${f.kind}" failure`);
-    if (f.kind === 'errors' && f.rate === undefined) report(path, 'an "errors" failure needs a rate (the share of requests that fail, e.g. 0.2)');
+    const missing = FAILURE_SPECS[f.kind].params.find((p) => p.whenAbsent === undefined && f[p.key] === undefined);
+    if (missing) report(['failures', i], `a ${f.kind} needs a ${missing.key} (${missing.help.replace(/\.$/, '').toLowerCase()})`);
+    const path: PathKey[] = ['failures', i, 'target'];
+    switch (FAILURE_SPECS[f.kind].target) {
+      case 'group':
+        if (!groups.has(f.target)) report(path, `a ${f.kind} needs a zone or region id; "${f.target}" is not one`);
+        return;
+      case 'network':
+        if (!edges.has(f.target) && !groups.has(f.target)) report(path, `a ${f.kind} needs a connection, zone or region id; "${f.target}" is none of these`);
+        return;
+      case 'component':
+      case 'database': {
+        const kind = kindOf.get(f.target);
+        if (kind === undefined) report(path, `there is no component "${f.target}"`);
+        else if (!failureCanHit(f.kind, kind)) report(path, `a ${f.kind} cannot hit "${f.target}" (${kind}): ${FAILURE_SPECS[f.kind].help}`);
+      }
+    }
   });
 }
 

@@ -4,7 +4,8 @@
 // (does this node exist?) live in references.ts; checks that need the engine live in self-check.ts.
 import * as v from 'valibot';
 import { getParamSpec, PARAM_KEYS, type ParamKey } from '../model/catalog';
-import { EdgeSchema, GroupSchema, NodeSchema } from '../model/schema';
+import { FAILURE_SPECS, FAILURE_TIME, failureParam, paramOwner, type FailureParamKey } from '../model/failures';
+import { EdgeSchema, failureParamOf, GroupSchema, NodeSchema } from '../model/schema';
 import { COMPONENT_KINDS } from '../model/types';
 import {
   CHECK_NAMES,
@@ -17,7 +18,8 @@ import {
   SEVERITIES,
 } from './vocabulary';
 
-export const CURRENT_SCENARIO_VERSION = 1;
+/** 2: failures use the design's names (slowdown, error-rate, group-outage, db-failover); version 1 files migrate. */
+export const CURRENT_SCENARIO_VERSION = 2;
 
 const described = <S extends v.GenericSchema>(schema: S, description: string) => v.pipe(schema, v.description(description));
 const finite = v.pipe(v.number(), v.finite());
@@ -141,14 +143,23 @@ export const WorkloadSchema = v.strictObject({
   overTime: list(WorkloadStepSchema, 'Traffic over time for the simulator: steps, ramps, spikes and daily cycles.'),
 });
 
+const paramHelp = (key: FailureParamKey) => {
+  const kind = paramOwner(key);
+  const spec = failureParam(kind, key)!;
+  return `For ${kind}: ${spec.help}${spec.unit && spec.unit !== '(0-1)' ? ` (${spec.unit})` : ''}`;
+};
+
+// Whether the parameters fit the kind is checked with the references (references.ts), so a file
+// with several mistakes hears of all of them at once.
 export const FailureSchema = v.strictObject({
-  atS: seconds,
-  durationS: atLeast(1),
-  kind: v.picklist(FAILURE_KINDS),
-  target: described(ref, 'A component id; a zone or region id for zone-loss; a connection or group id for partition.'),
-  factor: v.optional(described(atLeast(1), 'For slow: how many times longer each request takes.')),
-  rate: v.optional(described(fraction, 'For errors: share of requests that fail.')),
-  instances: v.optional(described(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1')), 'For crash: how many instances stop; all of them when left out.')),
+  atS: described(v.pipe(finite, v.minValue(FAILURE_TIME.atS.min), v.maxValue(FAILURE_TIME.atS.max)), FAILURE_TIME.atS.help),
+  durationS: described(v.pipe(finite, v.minValue(FAILURE_TIME.durationS.min), v.maxValue(FAILURE_TIME.durationS.max)), FAILURE_TIME.durationS.help),
+  kind: described(v.picklist(FAILURE_KINDS), FAILURE_KINDS.map((k) => `${k}: ${FAILURE_SPECS[k].help}`).join(' ')),
+  target: described(ref, 'A component id; a zone or region id for group-outage; a connection, zone or region id for partition; a relational database for db-failover.'),
+  instances: v.optional(described(failureParamOf('crash', 'instances'), paramHelp('instances'))),
+  factor: v.optional(described(failureParamOf('slowdown', 'factor'), paramHelp('factor'))),
+  rate: v.optional(described(failureParamOf('error-rate', 'rate'), paramHelp('rate'))),
+  promoteAfterS: v.optional(described(failureParamOf('db-failover', 'promoteAfterS'), paramHelp('promoteAfterS'))),
 });
 
 // ---- mode content ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { placementOf } from '../engine/analytic';
 import { DesignSimError, type DesignSimOptions, type FailureEvent as SimFailure, type WorkloadShape } from '../engine/simulation';
 import { ClientWorkload } from '../engine/simulation/design-sim-workload';
 import type { SloTargets } from '../engine/metrics/slo';
+import { promoteAfterS } from '../model/failures';
 import type { Design, DesignGroup } from '../model/types';
 import type { FailureEvent, Scenario, WorkloadStep } from './types';
 import { clientNodes, missingClients } from './workload';
@@ -14,11 +15,6 @@ import { sendsRequests } from '../model/traits';
 export const MIN_SCENARIO_DURATION_S = 120;
 /** Time to watch after the last failure or traffic change, s (or a tenth of the run, if longer). */
 export const RECOVERY_MARGIN_S = 60;
-/**
- * Seconds until a read replica is promoted when a scenario's failover does not say: RDS Multi-AZ
- * fails over in 60-120 s (docs/catalog-defaults.md, relational database).
- */
-export const FAILOVER_PROMOTE_S = 60;
 /** A daily cycle that falls to 0 at night stands for a very deep trough (the simulator needs a finite ratio). */
 const MAX_PEAK_TO_TROUGH = 1000;
 
@@ -136,21 +132,22 @@ function shapesOfStep(step: WorkloadStep, share: number, baseRps: number, before
 
 // ---- failures ---------------------------------------------------------------------------------
 
+/** A scenario failure names its target by id; the design's setup says which field (nodeId, groupId, the partition's sides). */
 function simFailure(f: FailureEvent, design: Design): SimFailure {
   const when = { atS: f.atS, durationS: f.durationS };
   switch (f.kind) {
     case 'crash':
       return { kind: 'crash', nodeId: f.target, ...when, ...(f.instances !== undefined ? { instances: f.instances } : {}) };
-    case 'slow':
+    case 'slowdown':
       return { kind: 'slowdown', nodeId: f.target, ...when, factor: f.factor ?? 1 };
-    case 'errors':
+    case 'error-rate':
       return { kind: 'error-rate', nodeId: f.target, ...when, rate: f.rate ?? 0 };
-    case 'zone-loss':
+    case 'group-outage':
       return { kind: 'group-outage', groupId: f.target, ...when };
     case 'partition':
       return { kind: 'partition', ...partitionSides(f.target, design), ...when };
-    case 'failover':
-      return { kind: 'db-failover', nodeId: f.target, ...when, promoteAfterS: Math.min(FAILOVER_PROMOTE_S, f.durationS) };
+    case 'db-failover':
+      return { kind: 'db-failover', nodeId: f.target, ...when, promoteAfterS: promoteAfterS(f) };
   }
 }
 

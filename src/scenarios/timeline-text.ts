@@ -1,6 +1,7 @@
 // A scenario's traffic over time and failure timeline in plain words, for the fix panel's
 // simulated check and the authoring preview: "At 15 min, for 5 min: SMS provider 4x slower".
 import { ClientWorkload } from '../engine/simulation/design-sim-workload';
+import { FAILURE_SPECS, paramsOf, promoteAfterS } from '../model/failures';
 import type { Design } from '../model/types';
 import { formatDuration } from './format';
 import { scenarioSimOptions } from './simulation';
@@ -32,22 +33,9 @@ function stepText(step: WorkloadStep, design: Design): string {
 }
 
 function failureText(f: FailureEvent, design: Design): string {
-  const when = `At ${formatDuration(f.atS)}, for ${formatDuration(f.durationS)}`;
-  const target = nameOf(design, f.target);
-  switch (f.kind) {
-    case 'crash':
-      return `${when}: ${f.instances === undefined ? `${target} crashes` : `${f.instances} instance${f.instances === 1 ? '' : 's'} of ${target} crash${f.instances === 1 ? 'es' : ''}`}`;
-    case 'slow':
-      return `${when}: ${target} is ${f.factor ?? 1}x slower`;
-    case 'errors':
-      return `${when}: ${Math.round((f.rate ?? 0) * 100)}% of calls to ${target} fail`;
-    case 'zone-loss':
-      return `${when}: ${target} is lost, with everything in it`;
-    case 'partition':
-      return `${when}: the network cuts ${target} off`;
-    case 'failover':
-      return `${when}: the primary of ${target} fails and a replica takes over`;
-  }
+  const params = paramsOf(f);
+  if (f.kind === 'db-failover') params.promoteAfterS = promoteAfterS(f);
+  return `At ${formatDuration(f.atS)}, for ${formatDuration(f.durationS)}: ${FAILURE_SPECS[f.kind].describe(nameOf(design, f.target), params)}`;
 }
 
 export interface TimelineSummary {

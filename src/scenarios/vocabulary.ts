@@ -85,8 +85,8 @@ export type CheckName = (typeof CHECK_NAMES)[number];
 export const WORKLOAD_SHAPES = ['constant', 'step', 'ramp', 'spike', 'daily'] as const;
 export type WorkloadShape = (typeof WORKLOAD_SHAPES)[number];
 
-export const FAILURE_KINDS = ['crash', 'slow', 'errors', 'zone-loss', 'partition', 'failover'] as const;
-export type FailureKind = (typeof FAILURE_KINDS)[number];
+/** One failure vocabulary for designs and scenarios: src/model/failures.ts. */
+export { FAILURE_KINDS, type FailureKind } from '../model/failures';
 
 /** The two designs of a compare scenario. */
 export const DESIGN_SIDES = ['a', 'b'] as const;

@@ -1,7 +1,7 @@
 // The authoring form's timeline rows to scenario workload steps and failures: only the fields of
 // the chosen shape or kind, and an empty input left out so the check can name it.
 import { describe, expect, it } from 'vitest';
-import { failureFromForm, failureTargetKind, newFailure, NEW_STEP, stepFromForm } from '../../src/panels/author/timelineForm';
+import { failureFromForm, failureTargetKind, newFailure, NEW_STEP, stepFromForm, type FailureForm } from '../../src/panels/author/timelineForm';
 
 describe('timeline form rows', () => {
   it('keep only the fields of the shape', () => {
@@ -18,10 +18,18 @@ describe('timeline form rows', () => {
 
   it('give a failure the setting of its kind only', () => {
     const base = newFailure('db');
-    expect(failureFromForm({ ...base, kind: 'slow', factor: '4' })).toEqual({ atS: 60, durationS: 60, kind: 'slow', target: 'db', factor: 4 });
-    expect(failureFromForm({ ...base, kind: 'errors', rate: '0.1' })).toEqual({ atS: 60, durationS: 60, kind: 'errors', target: 'db', rate: 0.1 });
-    expect(failureFromForm({ ...base, kind: 'crash', instances: '' })).toEqual({ atS: 60, durationS: 60, kind: 'crash', target: 'db' });
-    expect(failureFromForm({ ...base, kind: 'crash', instances: '2' })).toMatchObject({ instances: 2 });
-    expect([failureTargetKind('zone-loss'), failureTargetKind('partition'), failureTargetKind('failover')]).toEqual(['group', 'group-or-connection', 'component']);
+    const withParam = (kind: FailureForm['kind'], key: keyof FailureForm['params'], text: string): FailureForm => ({ ...base, kind, params: { ...base.params, [key]: text } });
+    expect(failureFromForm(withParam('slowdown', 'factor', '4'))).toEqual({ atS: 60, durationS: 60, kind: 'slowdown', target: 'db', factor: 4 });
+    expect(failureFromForm(withParam('error-rate', 'rate', '0.1'))).toEqual({ atS: 60, durationS: 60, kind: 'error-rate', target: 'db', rate: 0.1 });
+    expect(failureFromForm(withParam('crash', 'instances', ''))).toEqual({ atS: 60, durationS: 60, kind: 'crash', target: 'db' });
+    expect(failureFromForm(withParam('crash', 'instances', '2'))).toMatchObject({ instances: 2 });
+    expect(failureFromForm(withParam('db-failover', 'promoteAfterS', '30'))).toEqual({ atS: 60, durationS: 60, kind: 'db-failover', target: 'db', promoteAfterS: 30 });
+    expect([failureTargetKind('group-outage'), failureTargetKind('partition'), failureTargetKind('db-failover'), failureTargetKind('crash')]).toEqual(['group', 'network', 'database', 'component']);
+  });
+
+  it('start each kind at its spec\'s value, so the first failure of a kind is a sensible one', () => {
+    const base = newFailure('db');
+    expect(failureFromForm({ ...base, kind: 'slowdown' })).toMatchObject({ factor: 5 });
+    expect(failureFromForm({ ...base, kind: 'error-rate' })).toMatchObject({ rate: 0.2 });
   });
 });

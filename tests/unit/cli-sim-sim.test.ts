@@ -76,8 +76,8 @@ describe('simulating a design file', () => {
     const text = formatSimulationRun(run);
     expect(text).toMatch(/component\s+offered rps\s+util %\s+p99 ms\s+errors\/s/);
     expect(text).toMatch(/flow\s+rps\s+avail %\s+mean ms\s+p99 ms\s+error %/);
-    expect(text).toMatch(/60 s to 120 s: Zone us-east-1a lost/);
-    expect(text).toMatch(/timeline:\n\s+60 s\s+zone-a lost/);
+    expect(text).toMatch(/60 s to 120 s: Zone us-east-1a is lost, with everything in it/);
+    expect(text).toMatch(/timeline:\n\s+60 s\s+.*is lost, with everything in it \(\d+ components\)/);
   });
 
   it('JSON leaves the per-second series out unless asked', () => {
@@ -117,7 +117,7 @@ describe('a scenario file', () => {
     expect(run.report.slo?.checks.map((c) => c.target)).toEqual(['p99Ms']);
     const text = formatSimulationRun(run);
     expect(text).toMatch(/traffic:\n\s+Users: 60 req\/s from 20 s/);
-    expect(text).toMatch(/30 s to 60 s: Shop API 4x slower/);
+    expect(text).toMatch(/30 s to 60 s: Shop API is 4x slower/);
     expect(text).toMatch(/SLO: (pass|FAIL)\n\s+p99 latency at most 150\.0 ms: /);
   });
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { repeatedCharPayload } from './helpers/lz-bomb';
 import type { Design } from '../../src/model/types';
 import {
+  CURRENT_SCENARIO_VERSION,
   decodeScenarioLink,
   draftScenario,
   encodeScenarioLink,
@@ -168,7 +169,7 @@ describe('draftScenario', () => {
         { id: 'e-api-db', source: 'api', target: 'db', mode: 'sync', callsPerRequest: 2, share: 1, label: 'two queries' },
       ],
     });
-    expect(file).toMatchObject({ version: 1, title: 'A tiny shop', story: 'Tiny Shop sells socks.\n\n- One API\n- One database\n', hints: ['Follow a request from left to right.'] });
+    expect(file).toMatchObject({ version: CURRENT_SCENARIO_VERSION, title: 'A tiny shop', story: 'Tiny Shop sells socks.\n\n- One API\n- One database\n', hints: ['Follow a request from left to right.'] });
   });
 
   it('an identify scenario validates, with click and naming answers', () => {
@@ -266,7 +267,7 @@ describe('scenarioToYaml', () => {
     const yaml = scenarioToYaml(draftScenario(smallDesign(100), identifyMeta));
     const lines = yaml.split('\n');
     expect(lines[0]).toBe('# yaml-language-server: $schema=../public/schema/scenario.schema.json');
-    expect(lines[1]).toBe('version: 1');
+    expect(lines[1]).toBe(`version: ${CURRENT_SCENARIO_VERSION}`);
     expect(yaml).toContain('story: |\n  Tiny Shop sells socks.\n\n  - One API\n');
     expect(yaml).toContain('      position: { x: 260, y: 1 }\n      params: { instances: 1 }\n      resilience: { maxInFlight: 100 }\n');
     expect(yaml).toContain('    - { id: e-users-api, source: users, target: api, resilience: { timeoutMs: 1000 } }\n');

@@ -1,7 +1,7 @@
 // Loading scenario files: validation errors name the line and say what is wrong in plain words,
 // defaults and patches are applied, and draft (version 0) files are migrated.
 import { describe, expect, it } from 'vitest';
-import { applyPatch, formatIssue, migrateScenario, parseScenarioObject, parseScenarioYaml, type LocatedIssue, type Scenario } from '../../src/scenarios';
+import { applyPatch, CURRENT_SCENARIO_VERSION, formatIssue, migrateScenario, parseScenarioObject, parseScenarioYaml, type LocatedIssue, type Scenario } from '../../src/scenarios';
 
 /** A small valid identify scenario, one line per array item so tests know every line number. */
 const LINES = [
@@ -228,12 +228,12 @@ describe('migration', () => {
     '  - { prompt: Click the API., answer: api, explanation: It answers. }',
   ].join('\n');
 
-  it('brings a version 0 draft up to version 1', () => {
+  it('brings a version 0 draft up to the current version', () => {
     const r = parseScenarioYaml(DRAFT);
     if (!r.ok) throw new Error(r.issues.map((i) => formatIssue(i)).join('\n'));
     expect(r.migratedFrom).toBe(0);
     expect(r.scenario).toMatchObject({
-      version: 1,
+      version: CURRENT_SCENARIO_VERSION,
       title: 'Tiny draft',
       difficulty: 'beginner',
       estimatedMinutes: 5,

@@ -2,6 +2,7 @@
 // slowdowns, error rates, zone and region outages, partitions, database failover) and the
 // autoscaler (target tracking with provisioning delay and cooldown). Both act on the simulator
 // through its control surface (capacity, down counts, partitions, failing requests).
+import { describeFailure, failureTargetName } from '../../model/failures';
 import type { SimModel, TimelineAction } from './design-sim-model';
 
 /** What the failure timeline and the autoscaler may touch in a running simulator (DesignSimulator implements it). */
@@ -30,8 +31,13 @@ export class FailureTimeline {
   /** Database failover: the primary copy that failed. */
   private readonly failedPrimary: Int32Array;
 
+  /** Components, zones and regions by their labels, for the run's log. */
+  private readonly name: (id: string) => string;
+
   constructor(private readonly sim: SimulatorControls) {
     const count = sim.model.failures.length;
+    const labels = new Map<string, string>([...sim.model.design.groups.map((g): [string, string] => [g.id, g.label || g.id]), ...sim.model.ids.map((id, j): [string, string] => [id, sim.model.labels[j]!])]);
+    this.name = (id) => labels.get(id) ?? id;
     this.active = new Uint8Array(count);
     this.crashedStation = new Int32Array(count).fill(-1);
     this.failedPrimary = new Int32Array(count).fill(-1);
@@ -53,15 +59,15 @@ export class FailureTimeline {
       case 'slowdown':
       case 'error-rate':
         this.refreshDegradation(failure.nodes[0]!);
-        sim.note(failure.nodes[0]!, start ? describeDegradation(event) : `${event.kind === 'slowdown' ? 'slowdown' : 'injected errors'} ended`);
+        sim.note(failure.nodes[0]!, start ? describeFailure(event, this.name) : `ended: ${describeFailure(event, this.name)}`);
         return;
       case 'group-outage':
-        sim.note(-1, `${event.groupId} ${start ? 'lost' : 'back'} (${failure.nodes.length} components)`);
+        sim.note(-1, start ? `${describeFailure(event, this.name)} (${failure.nodes.length} components)` : `${this.name(event.groupId)} back`);
         for (const j of failure.nodes) this.setDown(j, start ? 1 : -1, true);
         return;
       case 'partition':
         sim.setPartition(i, failure.side!, start);
-        sim.note(-1, `network partition between ${event.sideA.join(', ')} and ${event.sideB.join(', ')} ${start ? 'begins' : 'heals'}`);
+        sim.note(-1, start ? describeFailure(event, this.name) : `the network between ${failureTargetName(event, this.name)} heals`);
         return;
       case 'db-failover':
         return this.failover(i, failure.nodes[0]!, action.phase);
@@ -143,10 +149,6 @@ export class FailureTimeline {
     sim.note(j, sim.primary[j] === failed ? 'primary back' : 'old primary back as a read replica');
     sim.refreshCapacity(j);
   }
-}
-
-function describeDegradation(event: { kind: 'slowdown'; factor: number } | { kind: 'error-rate'; rate: number }): string {
-  return event.kind === 'slowdown' ? `slowed down ${event.factor}x` : `failing ${(event.rate * 100).toFixed(1)}% of requests`;
 }
 
 /** Utilization within this share of the target changes nothing (as Kubernetes' HPA), so noise does not flap. */

@@ -5,8 +5,9 @@
 // simulation needs: resilience settings per edge and node, workloads, and the failure timeline.
 import { compileDesign, nodeName, type CompiledDesign } from '../analytic/design-model';
 import { placementOf, type Placement } from '../analytic/network-latency';
-import { cachesReads, hasPrimaryWithReplicas, routesOneTarget, sendsRequests } from '../../model/traits';
+import { cachesReads, routesOneTarget, sendsRequests } from '../../model/traits';
 import type { ComponentKind, Design, DesignGroup } from '../../model/types';
+import { failureCanHit, FAILURE_KINDS, FAILURE_SPECS, FAILURE_TIME, failureParamProblem, promoteAfterS } from '../../model/failures';
 import { checkKeys, checkSetting, compileEdgeResilience, compileNodeResilience, type AutoscaleParams, type Problems } from './design-sim-resilience';
 import { ClientWorkload, workloadProblem } from './design-sim-workload';
 import type { DesignSimOptions, EdgeResilience, FailureEvent, NodeResilience, ResilienceSettings, WorkloadShape } from './design-sim-types';
@@ -130,7 +131,7 @@ export function compileSimModel(design: Design, options: DesignSimOptions): SimM
     const startMs = event.atS * 1000;
     if (startMs > durationMs) return;
     timeline.push({ atMs: startMs, failure: i, phase: 'start' });
-    if (event.kind === 'db-failover') timeline.push({ atMs: startMs + event.promoteAfterS * 1000, failure: i, phase: 'promote' });
+    if (event.kind === 'db-failover') timeline.push({ atMs: startMs + promoteAfterS(event) * 1000, failure: i, phase: 'promote' });
     if (event.durationS !== undefined) timeline.push({ atMs: startMs + event.durationS * 1000, failure: i, phase: 'end' });
   });
 
@@ -230,9 +231,19 @@ function compileFailure(
   problems: Problems,
 ): CompiledFailure {
   const where = `Failure ${i + 1} (${String(event.kind)})`;
-  checkSetting(problems, event.atS, `${where}: start time (s)`, 0);
+  checkSetting(problems, event.atS, `${where}: start time (s)`, FAILURE_TIME.atS.min, FAILURE_TIME.atS.max);
   if (event.atS === undefined) problems.push(`${where} needs a start time atS (s).`);
-  checkSetting(problems, event.durationS, `${where}: duration (s)`, 0);
+  checkSetting(problems, event.durationS, `${where}: duration (s)`, FAILURE_TIME.durationS.min, FAILURE_TIME.durationS.max);
+  const spec = Object.hasOwn(FAILURE_SPECS, event.kind) ? FAILURE_SPECS[event.kind] : undefined;
+  for (const param of spec?.params ?? []) {
+    const value: unknown = (event as Partial<Record<string, unknown>>)[param.key];
+    if (value === undefined) {
+      if (param.whenAbsent === undefined) problems.push(`${where} needs ${param.label}.`);
+    } else {
+      const why = typeof value === 'number' ? failureParamProblem(param, value) : `${param.label} must be a number`;
+      if (why) problems.push(`${where}: ${why}.`);
+    }
+  }
   const nodeAt = (id: string): number => {
     const j = index.get(id);
     if (j === undefined) problems.push(`${where} names component "${id}", which is not in the design.`);
@@ -245,18 +256,14 @@ function compileFailure(
   };
   switch (event.kind) {
     case 'crash':
-      checkSetting(problems, event.instances, `${where}: instances`, 1, 1e9, true);
       return { event, nodes: [nodeAt(event.nodeId)], side: null };
     case 'slowdown':
-      checkSetting(problems, event.factor, `${where}: slowdown factor`, 0.001);
       return { event, nodes: [nodeAt(event.nodeId)], side: null };
     case 'error-rate':
-      checkSetting(problems, event.rate, `${where}: error rate`, 0, 1);
       return { event, nodes: [nodeAt(event.nodeId)], side: null };
     case 'db-failover': {
       const j = nodeAt(event.nodeId);
-      checkSetting(problems, event.promoteAfterS, `${where}: promotion delay (s)`, 0);
-      if (j >= 0 && !hasPrimaryWithReplicas(compiled.design.nodes[j]!)) problems.push(`${where}: ${names[j]} has no primary to fail over from (only a relational database has one).`);
+      if (j >= 0 && !failureCanHit('db-failover', compiled.design.nodes[j]!.kind)) problems.push(`${where}: ${names[j]} has no primary to fail over from (only a relational database has one).`);
       return { event, nodes: [j], side: null };
     }
     case 'group-outage': {
@@ -281,7 +288,7 @@ function compileFailure(
       return { event, nodes: [], side };
     }
     default:
-      problems.push(`${where} is not a failure this simulator knows (crash, slowdown, error-rate, group-outage, partition, db-failover).`);
+      problems.push(`${where} is not a failure this simulator knows (${FAILURE_KINDS.join(', ')}).`);
       return { event, nodes: [], side: null };
   }
 }

@@ -1,12 +1,12 @@
 // The authoring form's timeline: traffic over time (steps, ramps, spikes, a daily cycle) and
 // failures, both replayed by the simulator when a learner runs a fix scenario's simulated check.
+import { failureCanHit, FAILURE_SPECS } from '../../model/failures';
 import type { Design } from '../../model/types';
+import { FailureParamInputs } from '../FailureParamInputs';
 import { FAILURE_KINDS, WORKLOAD_SHAPES, type FailureKind, type WorkloadShape } from '../../scenarios';
 import { failureTargetKind, newFailure, NEW_STEP, type FailureForm, type StepForm } from './timelineForm';
-import { sendsRequests, hasPrimaryWithReplicas } from '../../model/traits';
 
 const SHAPE_WORDS: Record<WorkloadShape, string> = { constant: 'steady rate', step: 'step to', ramp: 'ramp to', spike: 'spike to', daily: 'daily cycle' };
-const FAILURE_WORDS: Record<FailureKind, string> = { crash: 'crash', slow: 'slow down', errors: 'errors', 'zone-loss': 'lose a zone or region', partition: 'network partition', failover: 'database failover' };
 
 function NumberInput({ label, value, onChange, unit, placeholder }: { label: string; value: string; onChange: (v: string) => void; unit?: string; placeholder?: string }) {
   return (
@@ -19,12 +19,12 @@ function NumberInput({ label, value, onChange, unit, placeholder }: { label: str
 }
 
 function targetsFor(kind: FailureKind, design: Design): { id: string; label: string }[] {
-  const nodes = design.nodes.filter((n) => !sendsRequests(n) && (kind !== 'failover' || hasPrimaryWithReplicas(n))).map((n) => ({ id: n.id, label: n.label }));
+  const nodes = design.nodes.filter((n) => failureCanHit(kind, n.kind)).map((n) => ({ id: n.id, label: n.label }));
   const groups = design.groups.map((g) => ({ id: g.id, label: `${g.kind === 'region' ? 'Region' : 'Zone'} ${g.label}` }));
   const name = (id: string) => design.nodes.find((n) => n.id === id)?.label ?? id;
   const edges = design.edges.map((e) => ({ id: e.id, label: `${name(e.source)} → ${name(e.target)}` }));
   const what = failureTargetKind(kind);
-  return what === 'component' ? nodes : what === 'group' ? groups : [...groups, ...edges];
+  return what === 'group' ? groups : what === 'network' ? [...groups, ...edges] : nodes;
 }
 
 export interface TimelineEditorProps {
@@ -72,7 +72,7 @@ export function TimelineEditor({ design, steps, failures, onChange }: TimelineEd
         return (
           <div key={i} className="author-item" data-testid="author-failure">
             <select aria-label="Failure" value={f.kind} onChange={(e) => { const kind = e.target.value as FailureKind; setFailure(i, { kind, target: targetsFor(kind, design).some((t) => t.id === f.target) ? f.target : firstTarget(kind) }); }}>
-              {FAILURE_KINDS.map((k) => <option key={k} value={k}>{FAILURE_WORDS[k]}</option>)}
+              {FAILURE_KINDS.map((k) => <option key={k} value={k}>{FAILURE_SPECS[k].label}</option>)}
             </select>
             <select aria-label="Failure target" value={f.target} onChange={(e) => setFailure(i, { target: e.target.value })}>
               {options.length === 0 ? <option value="">nothing to choose in this design</option> : null}
@@ -80,9 +80,7 @@ export function TimelineEditor({ design, steps, failures, onChange }: TimelineEd
             </select>
             <NumberInput label="at" value={f.atS} onChange={(v) => setFailure(i, { atS: v })} unit="s" />
             <NumberInput label="for" value={f.durationS} onChange={(v) => setFailure(i, { durationS: v })} unit="s" />
-            {f.kind === 'slow' ? <NumberInput label="times slower" value={f.factor} onChange={(v) => setFailure(i, { factor: v })} unit="×" /> : null}
-            {f.kind === 'errors' ? <NumberInput label="share failing" value={f.rate} onChange={(v) => setFailure(i, { rate: v })} placeholder="0.2" /> : null}
-            {f.kind === 'crash' ? <NumberInput label="instances" value={f.instances} onChange={(v) => setFailure(i, { instances: v })} placeholder="all" /> : null}
+            <FailureParamInputs kind={f.kind} value={(key) => f.params[key]} onChange={(key, text) => setFailure(i, { params: { ...f.params, [key]: text } })} />
             <button type="button" className="icon-button" aria-label={`Remove failure ${i + 1}`} onClick={() => onChange({ failures: failures.filter((_, j) => j !== i) })}>✕</button>
           </div>
         );

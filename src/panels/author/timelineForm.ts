@@ -2,6 +2,7 @@
 // their conversion to the scenario file's workload steps and failures. An empty input becomes a
 // missing field, so the scenario check names it ("Workload step 2, requests/s: ...") rather than
 // the form guessing a value.
+import { FAILURE_PARAM_KEYS, FAILURE_SPECS, type FailureParamKey, type FailureTarget } from '../../model/failures';
 import type { FailureEvent, FailureKind, WorkloadShape, WorkloadStep } from '../../scenarios';
 
 export interface StepForm {
@@ -23,18 +24,21 @@ export interface FailureForm {
   target: string;
   atS: string;
   durationS: string;
-  /** slow: how many times slower. */
-  factor: string;
-  /** errors: share of calls that fail, 0..1. */
-  rate: string;
-  /** crash: how many instances (empty: all of them). */
-  instances: string;
+  /** The text of each parameter's input; only the chosen kind's parameters go into the file. */
+  params: Record<FailureParamKey, string>;
 }
 
 export const NEW_STEP: StepForm = { shape: 'spike', atS: '60', rps: '', durationS: '60', troughRps: '', peakRps: '', peakAtS: '', periodS: '86400' };
 
+/** Every parameter at its spec's starting value, so switching kinds keeps a sensible value in each. */
+function initialParams(): Record<FailureParamKey, string> {
+  const out = Object.fromEntries(FAILURE_PARAM_KEYS.map((k) => [k, ''])) as Record<FailureParamKey, string>;
+  for (const spec of Object.values(FAILURE_SPECS)) for (const p of spec.params) out[p.key] = p.initial === null ? '' : String(p.initial);
+  return out;
+}
+
 export function newFailure(target: string): FailureForm {
-  return { kind: 'crash', target, atS: '60', durationS: '60', factor: '5', rate: '0.2', instances: '' };
+  return { kind: 'crash', target, atS: '60', durationS: '60', params: initialParams() };
 }
 
 /** The number typed, or undefined for an empty input (a typo like "1o" stays NaN, which the check reports). */
@@ -62,20 +66,11 @@ export function stepFromForm(f: StepForm): WorkloadStep {
 }
 
 export function failureFromForm(f: FailureForm): FailureEvent {
-  return present({
-    atS: num(f.atS),
-    durationS: num(f.durationS),
-    kind: f.kind,
-    target: f.target,
-    factor: f.kind === 'slow' ? num(f.factor) : undefined,
-    rate: f.kind === 'errors' ? num(f.rate) : undefined,
-    instances: f.kind === 'crash' ? num(f.instances) : undefined,
-  }) as FailureEvent;
+  const params = Object.fromEntries(FAILURE_SPECS[f.kind].params.map((p) => [p.key, num(f.params[p.key])]));
+  return present({ atS: num(f.atS), durationS: num(f.durationS), kind: f.kind, target: f.target, ...params }) as FailureEvent;
 }
 
-/** What a failure of this kind can hit: components, zones and regions, or (partition) connections too. */
-export function failureTargetKind(kind: FailureKind): 'component' | 'group' | 'group-or-connection' {
-  if (kind === 'zone-loss') return 'group';
-  if (kind === 'partition') return 'group-or-connection';
-  return 'component';
+/** What a failure of this kind can hit (FAILURE_SPECS): components, a database, zones and regions, or (partition) connections too. */
+export function failureTargetKind(kind: FailureKind): FailureTarget {
+  return FAILURE_SPECS[kind].target;
 }

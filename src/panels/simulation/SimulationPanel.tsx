@@ -3,7 +3,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import * as Comlink from 'comlink';
 import type { DesignSimReport } from '../../engine/simulation';
+import { failureCanHit, FAILURE_KINDS, FAILURE_SPECS, paramsOf, type FailureKind, type FailureParamKey } from '../../model/failures';
 import type { FailureEvent, SimulationSetup, WorkloadShape } from '../../model/simulation-setup';
+import { FailureParamInputs } from '../FailureParamInputs';
 import type { Design } from '../../model/types';
 import { paramValue } from '../../model/catalog';
 import { useDesignStore } from '../../store/designStore';
@@ -14,7 +16,7 @@ import { useLastSimulation } from '../../store/simulationStore';
 import type { NodeOverlay } from '../../canvas/flowTypes';
 import { formatMs, formatPercent } from '../../canvas/format';
 import { TimeChart, type ChartSeries } from './TimeChart';
-import { sendsRequests, hasPrimaryWithReplicas } from '../../model/traits';
+import { sendsRequests } from '../../model/traits';
 
 const DEFAULT_SETUP: SimulationSetup = { durationS: 300, seed: 1 }; // 5 simulated minutes: long enough for several failure windows, quick to run
 const PALETTE = ['#2563eb', '#dc2626', '#15803d', '#b45309', '#7c3aed', '#0f766e'];
@@ -71,38 +73,41 @@ function workloadFromForm(f: WorkloadForm, design: Design): Record<string, Workl
   return out;
 }
 
-const FAILURE_KINDS: { kind: FailureEvent['kind']; label: string }[] = [
-  { kind: 'crash', label: 'Crash' },
-  { kind: 'slowdown', label: 'Slow down' },
-  { kind: 'error-rate', label: 'Return errors' },
-  { kind: 'group-outage', label: 'Lose zone/region' },
-  { kind: 'partition', label: 'Cut network between' },
-  { kind: 'db-failover', label: 'DB primary fails over' },
-];
-
-function newFailure(kind: FailureEvent['kind'], design: Design, atS: number, durationS: number | undefined): FailureEvent {
-  const node = design.nodes.find((n) => !sendsRequests(n))?.id ?? '';
-  const db = design.nodes.find((n) => hasPrimaryWithReplicas(n))?.id ?? node;
-  const group = design.groups[0]?.id ?? '';
+function newFailure(kind: FailureKind, design: Design, atS: number, durationS: number | undefined): FailureEvent {
+  const node = design.nodes.find((n) => failureCanHit('crash', n.kind))?.id ?? '';
   const when = { atS, ...(durationS !== undefined ? { durationS } : {}) };
+  // Each parameter starts at its spec's value; one left out keeps its meaning (e.g. all instances).
+  const params = Object.fromEntries(FAILURE_SPECS[kind].params.filter((p) => p.initial !== null).map((p) => [p.key, p.initial]));
   switch (kind) {
-    case 'slowdown':
-      return { kind, nodeId: node, factor: 5, ...when };
-    case 'error-rate':
-      return { kind, nodeId: node, rate: 0.2, ...when };
     case 'group-outage':
-      return { kind, groupId: group, ...when };
-    case 'db-failover':
-      return { kind, nodeId: db, promoteAfterS: 30, ...when };
+      return { kind, groupId: design.groups[0]?.id ?? '', ...when };
     case 'partition': {
-      // Two zones when the design has them, else the first component against the rest of its callers' side.
       const a = design.groups[0]?.id ?? node;
       const b = design.groups.find((g) => g.id !== a)?.id ?? design.nodes.find((n) => !sendsRequests(n) && n.id !== node)?.id ?? a;
       return { kind, sideA: [a], sideB: [b], ...when };
     }
-    default:
-      return { kind: 'crash', nodeId: node, ...when };
+    case 'db-failover':
+      return { kind, nodeId: design.nodes.find((n) => failureCanHit(kind, n.kind))?.id ?? node, ...params, ...when };
+    case 'crash':
+    case 'slowdown':
+    case 'error-rate':
+      return { kind, nodeId: node, ...params, ...when } as FailureEvent;
   }
+}
+
+/** A failure with one parameter set from its input's text (an empty input leaves an optional one out). */
+function withParam(f: FailureEvent, key: FailureParamKey, text: string): FailureEvent {
+  const spec = FAILURE_SPECS[f.kind].params.find((p) => p.key === key);
+  if (!spec) return f;
+  const value = Number(text);
+  if (text.trim() === '') {
+    if (spec.whenAbsent === undefined) return f;
+    const rest: Record<string, unknown> = { ...f };
+    delete rest[key];
+    return rest as unknown as FailureEvent;
+  }
+  // Typing goes on while a number is out of range; the run refuses it with the spec's message.
+  return Number.isFinite(value) ? ({ ...f, [key]: value } as FailureEvent) : f;
 }
 
 function failureTarget(f: FailureEvent): string {
@@ -212,8 +217,8 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
           {failures.length === 0 ? <p className="muted">None: the run shows steady behaviour.</p> : null}
           {failures.map((f, i) => (
             <div key={i} className="sim-row failure-row" data-testid="failure-row">
-              <select aria-label="Failure kind" value={f.kind} onChange={(e) => setFailures(failures.map((x, j) => (j === i ? newFailure(e.target.value as FailureEvent['kind'], design, f.atS, f.durationS) : x)))}>
-                {FAILURE_KINDS.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
+              <select aria-label="Failure kind" value={f.kind} onChange={(e) => setFailures(failures.map((x, j) => (j === i ? newFailure(e.target.value as FailureKind, design, f.atS, f.durationS) : x)))}>
+                {FAILURE_KINDS.map((k) => <option key={k} value={k}>{FAILURE_SPECS[k].label}</option>)}
               </select>
               {f.kind === 'partition' ? (
                 <>
@@ -236,15 +241,14 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
                   value={failureTarget(f)}
                   onChange={(e) => setFailures(failures.map((x, j) => (j !== i ? x : x.kind === 'group-outage' ? { ...x, groupId: e.target.value } : x.kind === 'partition' ? x : { ...x, nodeId: e.target.value })))}
                 >
-                  {(f.kind === 'group-outage' ? design.groups.map((g) => [g.id, g.label]) : design.nodes.filter((n) => !sendsRequests(n) && (f.kind !== 'db-failover' || hasPrimaryWithReplicas(n))).map((n) => [n.id, n.label])).map(([id, label]) => (
+                  {(f.kind === 'group-outage' ? design.groups.map((g) => [g.id, g.label]) : design.nodes.filter((n) => failureCanHit(f.kind, n.kind)).map((n) => [n.id, n.label])).map(([id, label]) => (
                     <option key={id} value={id}>{label}</option>
                   ))}
                 </select>
               )}
               <label>at<input type="number" min={0} value={f.atS} onChange={(e) => setFailures(failures.map((x, j) => (j === i ? { ...x, atS: Math.max(0, Number(e.target.value) || 0) } : x)))} /> s</label>
               <label>for<input type="number" min={1} value={f.durationS ?? ''} placeholder="rest" onChange={(e) => setFailures(failures.map((x, j) => (j === i ? { ...x, durationS: Math.max(1, Number(e.target.value) || 1) } : x)))} /> s</label>
-              {f.kind === 'slowdown' ? <label>×<input type="number" min={1} step={0.5} value={f.factor} onChange={(e) => setFailures(failures.map((x, j) => (j === i && x.kind === 'slowdown' ? { ...x, factor: Math.max(0.01, Number(e.target.value) || 1) } : x)))} /></label> : null}
-              {f.kind === 'error-rate' ? <label>rate<input type="number" min={0} max={1} step={0.05} value={f.rate} onChange={(e) => setFailures(failures.map((x, j) => (j === i && x.kind === 'error-rate' ? { ...x, rate: Math.min(1, Math.max(0, Number(e.target.value) || 0)) } : x)))} /></label> : null}
+              <FailureParamInputs kind={f.kind} value={(key) => String(paramsOf(f)[key] ?? '')} onChange={(key, text) => setFailures(failures.map((x, j) => (j === i ? withParam(x, key, text) : x)))} />
               <button type="button" className="icon-button" aria-label={`Remove failure ${i + 1}`} onClick={() => setFailures(failures.filter((_, j) => j !== i))}>✕</button>
             </div>
           ))}
