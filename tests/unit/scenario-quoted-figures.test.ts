@@ -1,0 +1,239 @@
+// Figures the bundled scenarios quote in their stories, hints, keys and explanations, held to the
+// analytic engine. Identify and critique scenarios have no checks of their own, and a compare
+// explanation says more than its question's metric, so without this a change to the engine or the
+// catalog would leave the words behind. Each entry quotes the words as they stand in the file (so
+// editing the text alone fails too) and states the engine figure with the rounding the words allow.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { computeHeadroom, type ComponentResult, type DesignSolution, type FlowResult } from '../../src/engine/analytic';
+import type { Design } from '../../src/model/types';
+import { solveForScenario } from '../../src/scenarios/evaluate';
+import type { Scenario } from '../../src/scenarios/types';
+import { bundledScenario } from './helpers/bundled-scenario';
+
+type Side = 'design' | 'designB' | 'solution';
+
+class Solved {
+  constructor(
+    readonly scenario: Scenario,
+    readonly design: Design,
+    readonly solution: DesignSolution,
+  ) {}
+  component(id: string): ComponentResult {
+    const c = this.solution.components[id];
+    if (!c) throw new Error(`${this.scenario.id} has no component "${id}"`);
+    return c;
+  }
+  utilization(id: string): number {
+    return this.component(id).utilization ?? Infinity;
+  }
+  flow(clientId: string): FlowResult {
+    const f = this.solution.flows.find((x) => x.clientId === clientId);
+    if (!f) throw new Error(`${this.scenario.id} has no flow from "${clientId}"`);
+    return f;
+  }
+  /** Requests per second the client can send before something saturates. */
+  maxRps(clientId: string): number {
+    const headroom = computeHeadroom(this.design, { clientRps: this.scenario.workload.clientRps });
+    const entry = headroom.ok ? headroom.entries.find((e) => e.clientId === clientId) : undefined;
+    return entry?.maxRps ?? Infinity;
+  }
+  headroomX(clientId: string): number {
+    return this.maxRps(clientId) / this.flow(clientId).rps;
+  }
+  costUsd(id?: string): number {
+    return id === undefined ? this.solution.cost.totalUsdPerMonth : this.component(id).cost.totalUsdPerMonth;
+  }
+}
+
+function designOf(scenario: Scenario, side: Side): Design {
+  if (side === 'design') return scenario.design;
+  if (side === 'designB' && scenario.mode === 'compare') return scenario.designB;
+  if (side === 'solution' && scenario.mode === 'fix') return scenario.solution;
+  throw new Error(`${scenario.id} has no ${side}`);
+}
+
+function solved(id: string, side: Side = 'design', change?: (d: Design) => void): Solved {
+  const scenario = bundledScenario(id);
+  const design = structuredClone(designOf(scenario, side));
+  change?.(design);
+  const result = solveForScenario(scenario, design);
+  if (!result.ok) throw new Error(result.problems.join('\n'));
+  return new Solved(scenario, design, result.solution);
+}
+
+/** The scenario file's text with line breaks and indentation folded, so a quote may span lines. */
+function fileText(id: string): string {
+  return readFileSync(join(import.meta.dirname, '../../scenarios', `${id}.yaml`), 'utf8').replace(/\s+/g, ' ');
+}
+
+function expectQuote(id: string, quote: string): void {
+  expect(fileText(id), `${id} no longer says "${quote}"`).toContain(quote);
+}
+
+describe('figures quoted in the bundled scenarios agree with the engine', () => {
+  it('news-feed-fanout: headroom and cost of the two ways to build a timeline', () => {
+    const id = 'news-feed-fanout';
+    const a = solved(id);
+    const b = solved(id, 'designB');
+    expectQuote(id, 'at about 1.7 times tonight\'s reading');
+    expect(b.headroomX('readers')).toBeGreaterThan(1.65);
+    expect(b.headroomX('readers')).toBeLessThan(1.75);
+    expectQuote(id, 'about 7 times tonight\'s posting');
+    expect(b.headroomX('posters')).toBeGreaterThan(6.5);
+    expect(b.headroomX('posters')).toBeLessThan(7.5);
+    expectQuote(id, 'fan-out on read\'s Timeline API gives out at about 1.4 times');
+    expect(a.component('timeline').utilization).toBeGreaterThan(0.69);
+    expect(a.headroomX('readers')).toBeGreaterThan(1.35);
+    expect(a.headroomX('readers')).toBeLessThan(1.45);
+    expectQuote(id, 'Fan-out on write, by more than ten times');
+    expect(a.costUsd() / b.costUsd()).toBeGreaterThan(10);
+    expectQuote(id, 'about 20,000 cache-miss reads a second');
+    expect(a.component('posts').offeredRps).toBeGreaterThan(19_500);
+  });
+
+  it('build-vs-buy-queue: what each broker costs, and the S3 line both bills share', () => {
+    const id = 'build-vs-buy-queue';
+    const a = solved(id);
+    const b = solved(id, 'designB');
+    expectQuote(id, 'three virtual machines cost about $180 a month, three MSK brokers about $450');
+    expect(a.costUsd('broker')).toBeCloseTo(180, -1);
+    expect(b.costUsd('broker')).toBeCloseTo(450, -1);
+    expectQuote(id, 'Running it ourselves, by about $270 a month');
+    expect(b.costUsd() - a.costUsd()).toBeCloseTo(270, -1);
+    expectQuote(id, '5.3 billion S3 PUT requests a month, about $26,000');
+    expect(a.costUsd('labels')).toBeCloseTo(26_000, -3);
+    expect(b.costUsd('labels')).toBe(a.costUsd('labels'));
+    expectQuote(id, 'The broker choice moves the bill by about 1%');
+    expect((b.costUsd() - a.costUsd()) / a.costUsd()).toBeCloseTo(0.01, 2);
+  });
+
+  it('search-autocomplete: the full search\'s p99 is its own work, not the queue', () => {
+    const id = 'search-autocomplete';
+    const a = solved(id);
+    const b = solved(id, 'designB');
+    expectQuote(id, 'take 100-300 ms (about 180 ms here)');
+    expect(a.flow('typers').p99ResponseMs).toBeGreaterThan(170);
+    expect(a.flow('typers').p99ResponseMs).toBeLessThan(195);
+    expectQuote(id, 'with twice the nodes the p99 stays the same');
+    const doubled = solved(id, 'design', (d) => {
+      const search = d.nodes.find((n) => n.id === 'search')!;
+      search.params.instances = 2 * (search.params.instances ?? 1);
+    });
+    expect(doubled.flow('typers').p99ResponseMs! / a.flow('typers').p99ResponseMs!).toBeGreaterThan(0.98);
+    expectQuote(id, 'about 3 ms of worker time against about 23 ms');
+    expect(b.component('api').meanResponseMs).toBeCloseTo(3, 0);
+    expect(a.component('api').meanResponseMs).toBeCloseTo(23, -1);
+    expectQuote(id, 'its availability (about 99.5%)');
+    expect(b.flow('typers').availability).toBeCloseTo(0.995, 3);
+    expectQuote(id, 'for about $150 a month');
+    expect(b.costUsd('pcache')).toBeCloseTo(150, -1);
+  });
+
+  it('chat-app-critique: how busy the launch design is, and where the cup final breaks it', () => {
+    const id = 'chat-app-critique';
+    const s = solved(id);
+    expectQuote(id, 'the Messages DB is 40% busy and the chat servers 46%');
+    expect(s.utilization('msgdb')).toBeCloseTo(0.4, 2);
+    expect(s.utilization('chat')).toBeCloseTo(0.46, 2);
+    expectQuote(id, 'would need 120% of its capacity');
+    expect(3 * s.utilization('msgdb')).toBeCloseTo(1.2, 1);
+    expectQuote(id, 'they give out at about 8,600 requests a second, just over twice');
+    expect(s.maxRps('phones')).toBeCloseTo(8_600, -2);
+    expectQuote(id, '99.5% available on its own');
+    expect(s.component('msgdb').availability).toBe(0.995);
+  });
+
+  it('checkout-flash-sale: the checkout carries about 72 orders a second', () => {
+    const id = 'checkout-flash-sale';
+    const s = solved(id);
+    expectQuote(id, 'so 48 workers carry only about 72 orders a second');
+    expect(s.maxRps('shoppers')).toBeGreaterThan(68);
+    expect(s.maxRps('shoppers')).toBeLessThan(76);
+    expectQuote(id, 'up to 450 checkout attempts a second, about six times what the checkout carries');
+    expect(450 / s.maxRps('shoppers')).toBeGreaterThan(5.5);
+    expect(450 / s.maxRps('shoppers')).toBeLessThan(6.8);
+    expectQuote(id, '2,000 tents at 150 orders a second are gone in about 13 seconds');
+  });
+
+  it('monolith-to-microservices: the chain\'s p99, each service\'s two copies, and the unread Kafka', () => {
+    const id = 'monolith-to-microservices';
+    const s = solved(id);
+    expectQuote(id, 'the booking path\'s p99 is about 150 ms');
+    expect(s.flow('users').p99ResponseMs).toBeCloseTo(150, -1);
+    expectQuote(id, 'a service is down only when both copies are, about 0.0025% of the time');
+    for (const service of ['booking', 'availability', 'calendar', 'staff']) expect(1 - s.component(service).availability).toBeCloseTo(0.000025, 7);
+    expectQuote(id, 'the four in the chain together stay at about 99.99%');
+    expectQuote(id, 'costs about $440 a month in brokers');
+    expect(s.costUsd('events')).toBeCloseTo(440, -1);
+  });
+
+  it('api-rate-limiter: the forecast service a runaway script overloads', () => {
+    const id = 'api-rate-limiter';
+    const s = solved(id);
+    expectQuote(id, 'already 73% busy at 4,500 requests a second and saturates at about 6,200');
+    expect(s.utilization('forecast')).toBeCloseTo(0.73, 2);
+    expect(4_500 / s.utilization('forecast')).toBeCloseTo(6_200, -2);
+  });
+
+  it('url-shortener and web-crawler-critique: the cache\'s share and the resolver\'s limit', () => {
+    const url = solved('url-shortener');
+    expectQuote('url-shortener', 'it answers about 1,070 of the 1,188 redirects a second');
+    expect(url.component('cache').offeredRps).toBeCloseTo(1_188, 0);
+    expect(url.component('cache').offeredRps - url.solution.edgeRps['e-cache-db']!).toBeCloseTo(1_070, -1);
+    const crawler = solved('web-crawler-critique');
+    expectQuote('web-crawler-critique', 'this one answers only about 330 a second');
+    expect(crawler.component('dns').capacityRps).toBeCloseTo(330, -1);
+    expectQuote('web-crawler-critique', 'Every fetch starts with a DNS lookup, 400 a second');
+    expect(crawler.component('dns').offeredRps).toBeCloseTo(400, -1);
+  });
+
+  it('multi-zone-failover: the solution\'s database is priced as a primary and a standby', () => {
+    const id = 'multi-zone-failover';
+    const s = solved(id, 'solution');
+    expectQuote(id, 'the primary and its standby cost about $0.52 an hour together');
+    expect(s.costUsd('db')).toBeCloseTo(0.52 * 730, 0);
+    expectQuote(id, 'Work out what the cache and the database at 99.5% each leave you with');
+    const start = solved(id);
+    expect(start.component('cache').availability).toBe(0.995);
+    expect(start.component('db').availability).toBe(0.995);
+  });
+});
+
+describe('figures the fix scenarios quote in their stories and hints', () => {
+  it('notification-system: 32 workers, each held nearly half a second; the providers\' limits', () => {
+    const id = 'notification-system';
+    const s = solved(id);
+    expectQuote(id, 'each request holds one of its 32 worker threads for nearly half a second');
+    const api = s.component('api');
+    expect(api.meanServiceMs).toBeGreaterThan(430);
+    expect(api.meanServiceMs).toBeLessThan(500);
+    expect((api.capacityRps! * api.meanServiceMs!) / 1000).toBeCloseTo(32, 5);
+    expectQuote(id, 'the SMS provider accepts about 100 messages a second on this account, the email provider about 330');
+    expect(s.component('sms').capacityRps).toBeCloseTo(100, -1);
+    expect(s.component('email').capacityRps).toBeCloseTo(330, -1);
+  });
+
+  it('ride-sharing-locations: a store billed per request costs more than the budget on its own', () => {
+    const id = 'ride-sharing-locations';
+    expectQuote(id, 'A store that charges per request, at 55,000 requests a second, costs more than the whole budget on its own');
+    const perRequest = solved(id, 'design', (d) => {
+      const locdb = d.nodes.find((n) => n.id === 'locdb')!;
+      locdb.kind = 'nosql';
+      locdb.params = { instances: 20 };
+    });
+    expect(perRequest.component('locdb').offeredRps).toBeCloseTo(55_000, -3);
+    expect(perRequest.costUsd('locdb')).toBeGreaterThan(20_000);
+  });
+
+  it('video-streaming-cdn: per request, the CDN costs more than S3', () => {
+    const id = 'video-streaming-cdn';
+    expectQuote(id, 'per request a CDN costs more than S3 ($1 against $0.40 per million)');
+    const s = solved(id, 'solution');
+    const perMillion = (nodeId: string) => (s.costUsd(nodeId) / (s.component(nodeId).offeredRps * 730 * 3600)) * 1e6;
+    expect(perMillion('cdn')).toBeCloseTo(1, 5);
+    expect(perMillion('segments')).toBeCloseTo(0.4, 5);
+    expect(s.costUsd()).toBeGreaterThan(solved(id).costUsd());
+  });
+});
