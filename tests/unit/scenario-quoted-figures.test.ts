@@ -187,6 +187,8 @@ describe('figures quoted in the bundled scenarios agree with the engine', () => 
     expect(crawler.component('dns').capacityRps).toBeCloseTo(330, -1);
     expectQuote('web-crawler-critique', 'Every fetch starts with a DNS lookup, 400 a second');
     expect(crawler.component('dns').offeredRps).toBeCloseTo(400, -1);
+    expectQuote('web-crawler-critique', 'Checking 20 links per page is 8,000 database queries a second');
+    expect(crawler.component('seen').offeredRps).toBeCloseTo(8_000, -2);
   });
 
   it('multi-zone-failover: the solution\'s database is priced as a primary and a standby', () => {
