@@ -1,7 +1,9 @@
 // The shell: toolbar, palette, canvas, inspector, dialogs. It wires actions to the store and I/O.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider, useReactFlow, type Node } from '@xyflow/react';
-import { Canvas, FIT_PADDING } from '../canvas/Canvas';
+import { Canvas, FIT_OPTIONS } from '../canvas/Canvas';
+import { freeSpot } from '../canvas/placement';
+import { ConnectDialog } from '../panels/ConnectDialog';
 import { Palette } from '../panels/Palette';
 import { Inspector } from '../panels/Inspector';
 import { HelpDialog } from '../panels/HelpDialog';
@@ -57,6 +59,15 @@ function HiddenFileInput({ inputRef, accept, testId, onFile }: { inputRef: React
   );
 }
 
+/** Moves the keyboard focus to a component's card once React Flow has drawn it (a frame or two after it is added). */
+function focusComponent(id: string, framesLeft = 30) {
+  requestAnimationFrame(() => {
+    const card = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+    if (card) card.focus();
+    else if (framesLeft > 0) focusComponent(id, framesLeft - 1);
+  });
+}
+
 function Shell() {
   const design = useDesignStore((s) => s.design);
   const canUndo = useStore(useDesignStore.temporal, (s) => s.pastStates.length > 0);
@@ -64,6 +75,8 @@ function Shell() {
   const library = useDesignLibrary();
   const flow = useReactFlow();
   const [connectMode, setConnectMode] = useState<EdgeMode>('sync');
+  const [connectFrom, setConnectFrom] = useState<{ id: string; mode: EdgeMode } | null>(null);
+  const [wheelZooms, setWheelZooms] = usePersistentState('wheel-zooms', false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [designsOpen, setDesignsOpen] = useState(false);
   const [share, setShare] = useState<string | null>(null);
@@ -189,18 +202,20 @@ function Shell() {
 
   // Opening another design (a file, a link, the list) shows all of it.
   useEffect(() => {
-    const t = setTimeout(() => void flow.fitView({ padding: FIT_PADDING }), 60);
+    const t = setTimeout(() => void flow.fitView(FIT_OPTIONS), 60);
     return () => clearTimeout(t);
   }, [design.id, flow]);
 
+  // Added from the palette or the search box: near the middle of the view, clear of the cards already
+  // there; then the new card has the keyboard focus, so arrows move it and Tab goes on from it.
   const addAtCentre = useCallback(
     (kind: ComponentKind) => {
       const el = document.querySelector('.canvas-wrap');
       const r = el?.getBoundingClientRect();
       const p = flow.screenToFlowPosition({ x: (r?.left ?? 0) + (r?.width ?? 800) / 2, y: (r?.top ?? 0) + (r?.height ?? 600) / 2 });
-      // Nudge so repeated adds do not stack exactly on top of each other.
-      const n = useDesignStore.getState().design.nodes.length % 6;
-      useDesignStore.getState().addComponent(kind, { x: p.x - NODE_SIZE.width / 2 + n * 24, y: p.y - NODE_SIZE.height / 2 + n * 24 });
+      const state = useDesignStore.getState();
+      const id = state.addComponent(kind, freeSpot(state.design.nodes, { x: p.x - NODE_SIZE.width / 2, y: p.y - NODE_SIZE.height / 2 }));
+      focusComponent(id);
     },
     [flow],
   );
@@ -222,14 +237,14 @@ function Shell() {
 
   const handlers = useMemo<ActionHandlers>(
     () => ({
-      fitView: () => void flow.fitView({ padding: FIT_PADDING, duration: 300 }),
+      fitView: () => void flow.fitView({ ...FIT_OPTIONS, duration: 300 }),
       autoLayout: async () => {
         setBusy('Arranging the diagram…');
         try {
           const { autoLayout } = await import('../canvas/layout');
           const { positions, groupSizes } = await autoLayout(useDesignStore.getState().design);
           useDesignStore.getState().applyLayout(positions, groupSizes);
-          setTimeout(() => void flow.fitView({ padding: FIT_PADDING, duration: 300 }), 50);
+          setTimeout(() => void flow.fitView({ ...FIT_OPTIONS, duration: 300 }), 50);
           flash('Arranged. Undo with Ctrl+Z.');
         } catch (e) {
           setNotice({ kind: 'error', title: 'Auto-layout failed', lines: [e instanceof Error ? e.message : String(e)] });
@@ -254,6 +269,8 @@ function Shell() {
       },
       newDesign: () => void library.createEmpty(),
       setConnectMode,
+      pickConnectTarget: (id, mode) => setConnectFrom({ id, mode }),
+      explain: (title, why) => setNotice({ kind: 'info', title, lines: [why] }),
     }),
     [flow, exportImage, flash, library, setOverlayOn],
   );
@@ -348,7 +365,7 @@ function Shell() {
       ) : null}
       <Palette ref={searchRef} onAdd={addAtCentre} />
       <main className="canvas-wrap" aria-label="Diagram">
-        <Canvas connectMode={connectMode} overlay={replay ?? overlay} edgeWidths={edgeWidths} />
+        <Canvas connectMode={connectMode} overlay={replay ?? overlay} edgeWidths={edgeWidths} wheelZooms={wheelZooms} />
         {busy ? (
           <div className="busy" role="status">
             <span className="spinner" aria-hidden="true" /> {busy}
@@ -389,7 +406,8 @@ function Shell() {
           <AuthorDialog open={authorOpen} onClose={() => setAuthorOpen(false)} designs={library.designs} onPreview={(sc) => void startLoaded(sc, true)} onFlash={flash} />
         </Suspense>
       ) : null}
-      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} actions={actions} />
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} actions={actions} wheelZooms={wheelZooms} onWheelZooms={setWheelZooms} />
+      <ConnectDialog sourceId={connectFrom?.id ?? null} mode={connectFrom?.mode ?? connectMode} onClose={() => setConnectFrom(null)} />
       <DesignsDialog open={designsOpen} onClose={() => setDesignsOpen(false)} library={library} currentId={design.id} />
       <Dialog title="Share this design" open={share !== null} onClose={() => setShare(null)}>
         <p>Anyone who opens this link gets their own copy of the design. Nothing is uploaded: the design is inside the link.</p>

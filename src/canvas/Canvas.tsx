@@ -1,17 +1,21 @@
 // The diagram: React Flow, controlled by the design store. Node components stay small;
 // every change goes through a store action so undo and autosave see it.
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MarkerType,
   MiniMap,
+  Panel,
   ReactFlow,
+  useConnection,
   useReactFlow,
   useStore as useFlowStore,
   type Connection,
   type EdgeChange,
+  type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
 import { ComponentNode } from './ComponentNode';
@@ -22,11 +26,17 @@ import type { ComponentFlowNode, FlowEdge, FlowNode, GroupFlowNode, NodeOverlay 
 import { COMPONENT_KINDS, type ComponentKind } from '../model/types';
 import { CATEGORY_COLOR } from './icons';
 import { getKindSpec, paramValue } from '../model/catalog';
+import { connectionProblem } from '../model/connection-rules';
 
 export const DRAG_MIME = 'application/x-archlab-kind';
 
 /** Room kept free when fitting the diagram: the right side is where the mini map sits (150 px wide). */
 export const FIT_PADDING = { top: '48px', bottom: '40px', left: '72px', right: '190px' } as const;
+/**
+ * Fitting never zooms in past 100%: a lone component fitted to the screen filled it at 2.5x, with
+ * "+" disabled. At 100% the cards' 13 px labels are read at the size they were drawn for.
+ */
+export const FIT_OPTIONS = { padding: FIT_PADDING, maxZoom: 1 } as const;
 
 const nodeTypes = { component: ComponentNode, zone: GroupNode };
 
@@ -71,29 +81,72 @@ function groupMembers(design: Design, groupId: string): { nodes: DesignNode[]; z
 // prop into its store (one store update, and ~1,300 selector runs on a big design, per changed prop)
 // and hands handlers down to every node, so a new function or object each render would cost that on
 // every drag frame.
-const FIT_VIEW_OPTIONS = { padding: FIT_PADDING };
 const PRO_OPTIONS = { hideAttribution: false };
-const MULTI_SELECTION_KEYS = ['Meta', 'Control'];
+// Shift+click adds or removes, as in draw.io and Figma; Ctrl/Cmd+click does the same for those used to it.
+const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
+// Left drag on empty canvas draws a selection box; the middle button (or Space + left drag) pans.
+const PAN_BUTTONS = [1];
+/**
+ * Distance (flow px) from a handle within which a dropped connection snaps to it; 40 px is about
+ * half a card's height, so a drop near a card's edge lands. A drop anywhere on a card's body
+ * connects too (see onConnectEnd).
+ */
+const CONNECTION_RADIUS = 40;
 const MINIMAP_STYLE = { width: 150, height: 96 };
 const miniMapNodeColor = (n: FlowNode) => (n.type === 'zone' ? 'transparent' : CATEGORY_COLOR[getKindSpec((n as ComponentFlowNode).data.kind).category]);
 const miniMapNodeStroke = (n: FlowNode) => (n.type === 'zone' ? '#94a3b8' : 'transparent');
 const commitDrag = () => useDesignStore.getState().commitDrag();
+// A box selects the connections between the components it holds; React Flow also takes every
+// connection leaving them (to components outside the box), which a Delete would then remove.
+const keepInnerEdges = () => {
+  const s = useDesignStore.getState();
+  const nodes = new Set(s.selectedNodeIds);
+  const inner = s.selectedEdgeIds.filter((id) => {
+    const e = s.design.edges.find((x) => x.id === id);
+    return e !== undefined && nodes.has(e.source) && nodes.has(e.target);
+  });
+  if (inner.length !== s.selectedEdgeIds.length) s.select(s.selectedNodeIds, inner);
+};
 const onNodeDoubleClick = (_: React.MouseEvent, n: FlowNode) => {
   if (n.type === 'component') useDesignStore.getState().startRename(n.id);
 };
+
+/** The component card under a screen point, if any (the card's body, a handle or its label). */
+function componentAt(clientX: number, clientY: number): string | null {
+  for (const el of document.elementsFromPoint(clientX, clientY)) {
+    const card = el.closest('.react-flow__node-component');
+    if (card) return card.getAttribute('data-id');
+  }
+  return null;
+}
+
+function ZoomReset() {
+  const { zoomTo } = useReactFlow();
+  const percent = useFlowStore((s) => Math.round(s.transform[2] * 100));
+  return (
+    <ControlButton className="zoom-reset" onClick={() => void zoomTo(1, { duration: 200 })} title="Zoom to 100%" aria-label={`Zoom ${percent}%, reset to 100%`} data-testid="zoom-percent">
+      {percent}%
+    </ControlButton>
+  );
+}
 
 export interface CanvasProps {
   connectMode: EdgeMode;
   overlay: Record<string, NodeOverlay> | null;
   edgeWidths: Record<string, number> | null;
+  /** true: the mouse wheel zooms (and Shift/Space+wheel scrolls); false: the wheel scrolls and Ctrl+wheel or a pinch zooms. */
+  wheelZooms: boolean;
 }
 
-export function Canvas({ connectMode, overlay, edgeWidths }: CanvasProps) {
+export function Canvas({ connectMode, overlay, edgeWidths, wheelZooms }: CanvasProps) {
   const design = useDesignStore((s) => s.design);
   const selectedNodeIds = useDesignStore((s) => s.selectedNodeIds);
   const selectedEdgeIds = useDesignStore((s) => s.selectedEdgeIds);
   const dragPositions = useDesignStore((s) => s.dragPositions);
   const { screenToFlowPosition } = useReactFlow();
+  const connecting = useConnection((c) => c.inProgress);
+  // Why the last connection could not be made; shown until the next connection starts or it is closed.
+  const [refusal, setRefusal] = useState<string | null>(null);
   // Below this zoom, text is too small to read: draw plain cards and hide edge labels (much cheaper to paint).
   const zoomedOut = useFlowStore((s) => s.transform[2] < ZOOMED_OUT_BELOW);
   const nodeCache = useRef(new WeakMap<DesignNode, { key: string; node: ComponentFlowNode }>());
@@ -155,13 +208,16 @@ export function Canvas({ connectMode, overlay, edgeWidths }: CanvasProps) {
 
   const edges = useMemo<FlowEdge[]>(() => {
     const selected = new Set(selectedEdgeIds);
+    const labels = new Map(design.nodes.map((n) => [n.id, n.label]));
     const animate = design.edges.length <= 150; // marching dashes cost a repaint per frame per edge
     return design.edges.map((e) => {
       const isSelected = selected.has(e.id);
       const isMoving = movingEdges?.has(e.id) ?? false;
       const width = edgeWidths?.[e.id] ?? 1.75;
       // Unchanged connections keep their object, so React Flow re-renders only the ones that changed.
-      const key = `${isSelected},${isMoving},${width},${zoomedOut},${animate}`;
+      const from = labels.get(e.source) ?? e.source;
+      const to = labels.get(e.target) ?? e.target;
+      const key = `${isSelected},${isMoving},${width},${zoomedOut},${animate},${from},${to}`;
       const cached = edgeCache.current.get(e);
       if (cached && cached.key === key) return cached.edge;
       const color = e.mode === 'async' ? ASYNC_COLOR : SYNC_COLOR;
@@ -178,12 +234,12 @@ export function Canvas({ connectMode, overlay, edgeWidths }: CanvasProps) {
         markerEnd: { type: e.mode === 'async' ? MarkerType.Arrow : MarkerType.ArrowClosed, color, width: 16, height: 16, markerUnits: 'userSpaceOnUse', strokeWidth: 1.5 },
         ...(label ? { label, labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 4, labelBgStyle: { fill: '#ffffff', fillOpacity: 0.95 }, labelStyle: { fill: color, fontWeight: 600, fontSize: 11 } } : {}),
         data: { mode: e.mode },
-        ariaLabel: `${e.mode === 'async' ? 'Async message' : 'Sync call'} from ${e.source} to ${e.target}`,
+        ariaLabel: `${e.mode === 'async' ? 'Async message' : 'Sync call'} from ${from} to ${to}`,
       };
       edgeCache.current.set(e, { key, edge });
       return edge;
     });
-  }, [design.edges, selectedEdgeIds, edgeWidths, zoomedOut, movingEdges]);
+  }, [design.edges, design.nodes, selectedEdgeIds, edgeWidths, zoomedOut, movingEdges]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const state = useDesignStore.getState();
@@ -235,11 +291,30 @@ export function Canvas({ connectMode, overlay, edgeWidths }: CanvasProps) {
     if (selection) state.select(state.selectedNodeIds, [...selection]);
   }, []);
 
-  const onConnect = useCallback(
-    (c: Connection) => {
-      if (c.source && c.target) useDesignStore.getState().connect(c.source, c.target, connectMode);
+  const tryConnect = useCallback(
+    (source: string, target: string) => {
+      const state = useDesignStore.getState();
+      const problem = connectionProblem(state.design, source, target, connectMode);
+      if (problem) setRefusal(problem);
+      else state.connect(source, target, connectMode);
     },
     [connectMode],
+  );
+  const onConnect = useCallback((c: Connection) => tryConnect(c.source, c.target), [tryConnect]);
+  const onConnectStart = useCallback(() => setRefusal(null), []);
+  // React Flow connects only a drop on (or within CONNECTION_RADIUS of) a handle; a drop anywhere
+  // else on a component's card connects to that component too.
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode || !state.fromHandle) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const dropped = point ? componentAt(point.clientX, point.clientY) : null;
+      if (!dropped) return;
+      // Dragged from a card's left (incoming) handle: the card dropped on is the caller.
+      if (state.fromHandle.type === 'target') tryConnect(dropped, state.fromNode.id);
+      else tryConnect(state.fromNode.id, dropped);
+    },
+    [tryConnect],
   );
 
   const onDrop = useCallback(
@@ -269,26 +344,47 @@ export function Canvas({ connectMode, overlay, edgeWidths }: CanvasProps) {
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
+      onConnectStart={onConnectStart}
+      onConnectEnd={onConnectEnd}
+      connectionRadius={CONNECTION_RADIUS}
+      // Auto-pan while connecting near the canvas edge (where the mini map sits) carried the view
+      // far away; the wheel scrolls the canvas mid-connection instead.
+      autoPanOnConnect={false}
       onNodeDragStop={commitDrag}
       onSelectionDragStop={commitDrag}
+      onSelectionEnd={keepInnerEdges}
       onNodeDoubleClick={onNodeDoubleClick}
       onDrop={onDrop}
       onDragOver={onDragOver}
       deleteKeyCode={null}
-      selectionKeyCode="Shift"
+      selectionOnDrag
+      panOnDrag={PAN_BUTTONS}
+      // Shift is for adding to the selection; a selection key would turn a Shift+click on a card into a box.
+      selectionKeyCode={null}
       multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+      panOnScroll={!wheelZooms}
+      zoomOnScroll={wheelZooms}
+      zoomOnPinch
       fitView
-      fitViewOptions={FIT_VIEW_OPTIONS}
+      fitViewOptions={FIT_OPTIONS}
       minZoom={0.05}
       maxZoom={2.5}
       onlyRenderVisibleElements={big}
       proOptions={PRO_OPTIONS}
       aria-label="Architecture canvas"
-      className={zoomedOut ? 'zoomed-out' : undefined}
+      className={[zoomedOut ? 'zoomed-out' : '', connecting ? 'connecting' : ''].join(' ').trim() || undefined}
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
       <MiniMap style={MINIMAP_STYLE} pannable zoomable ariaLabel="Mini map" nodeColor={miniMapNodeColor} nodeStrokeColor={miniMapNodeStroke} />
-      <Controls showInteractive={false} aria-label="Zoom controls" />
+      <Controls showInteractive={false} orientation="horizontal" fitViewOptions={FIT_OPTIONS} aria-label="Zoom controls">
+        <ZoomReset />
+      </Controls>
+      {refusal ? (
+        <Panel position="top-center" className="canvas-refusal" role="alert" data-testid="connect-refusal">
+          <span>{refusal}</span>
+          <button type="button" onClick={() => setRefusal(null)} aria-label="Close">×</button>
+        </Panel>
+      ) : null}
     </ReactFlow>
   );
 }

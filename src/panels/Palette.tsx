@@ -38,7 +38,11 @@ export const Palette = forwardRef<HTMLInputElement, PaletteProps>(function Palet
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && specs[0]) onAdd(specs[0].kind);
+            if (e.key === 'Enter' && specs[0]) {
+              // The search is done: clear it, so the next "/" starts a new one (focus moves to the new component).
+              setQuery('');
+              onAdd(specs[0].kind);
+            }
             if (e.key === 'Escape') setQuery('');
           }}
         />

@@ -2,6 +2,7 @@
 // handler and the help overlay all read this list.
 import { useEffect, useMemo } from 'react';
 import { redo, undo, useDesignStore } from '../store/designStore';
+import { connectionProblem } from '../model/connection-rules';
 import { matchesShortcut } from './shortcuts';
 
 export interface Action {
@@ -28,12 +29,21 @@ export interface ActionHandlers {
   openDesigns: () => void;
   newDesign: () => void;
   setConnectMode: (mode: 'sync' | 'async') => void;
+  /** Ask for the component to connect `sourceId` to, by name. */
+  pickConnectTarget: (sourceId: string, mode: 'sync' | 'async') => void;
+  /** Say why a command could not do what was asked. */
+  explain: (title: string, why: string) => void;
 }
 
-function connectSelected(mode: 'sync' | 'async') {
+/** Two components selected: connect the first to the second. One: ask which to connect it to. */
+function connectSelected(h: ActionHandlers, mode: 'sync' | 'async') {
   const s = useDesignStore.getState();
   const comps = s.selectedNodeIds.filter((id) => s.design.nodes.some((n) => n.id === id));
-  if (comps.length === 2) s.connect(comps[0]!, comps[1]!, mode);
+  if (comps.length === 1) return h.pickConnectTarget(comps[0]!, mode);
+  if (comps.length !== 2) return h.explain('Nothing to connect', 'Select one component (to pick what it calls by name) or two (the caller first, then Shift+click the one it calls), then press C.');
+  const why = connectionProblem(s.design, comps[0]!, comps[1]!, mode);
+  if (why) h.explain('These two cannot be connected', why);
+  else s.connect(comps[0]!, comps[1]!, mode);
 }
 
 export function useActions(h: ActionHandlers): Action[] {
@@ -59,8 +69,8 @@ export function useActions(h: ActionHandlers): Action[] {
         },
       },
       { id: 'search', label: 'Find a component to add', shortcut: '/', group: 'Canvas', perform: h.focusSearch },
-      { id: 'connect-sync', label: 'Connect two selected (sync call)', shortcut: 'C', group: 'Canvas', perform: () => connectSelected('sync') },
-      { id: 'connect-async', label: 'Connect two selected (async message)', shortcut: 'Shift+C', group: 'Canvas', perform: () => connectSelected('async') },
+      { id: 'connect-sync', label: 'Connect the selected component to… (sync call)', shortcut: 'C', group: 'Canvas', perform: () => connectSelected(h, 'sync') },
+      { id: 'connect-async', label: 'Connect the selected component to… (async message)', shortcut: 'Shift+C', group: 'Canvas', perform: () => connectSelected(h, 'async') },
       { id: 'mode-sync', label: 'New connections are sync calls', shortcut: 'S', group: 'Canvas', perform: () => h.setConnectMode('sync') },
       { id: 'mode-async', label: 'New connections are async messages', shortcut: 'A', group: 'Canvas', perform: () => h.setConnectMode('async') },
       { id: 'group-zone', label: 'Put selection in a zone', shortcut: 'G', group: 'Arrange', perform: () => st().groupSelection('zone') },

@@ -6,6 +6,7 @@ import { temporal } from 'zundo';
 import type { ComponentKind, Design, DesignEdge, DesignGroup, DesignNode, EdgeMode, GroupKind, Position } from '../model/types';
 import { defaultParams, getKindSpec } from '../model/catalog';
 import { newId } from './ids';
+import { connectionProblem } from '../model/connection-rules';
 import type { EdgeResilience, NodeResilience, SimulationSetup } from '../model/simulation-setup';
 
 export interface Clipboard {
@@ -25,6 +26,7 @@ export interface DesignState {
 
   loadDesign: (design: Design) => void;
   addComponent: (kind: ComponentKind, position: Position) => string;
+  /** The new (or existing) connection's id; null when connectionProblem refuses it. */
   connect: (source: string, target: string, mode?: EdgeMode) => string | null;
   setParam: (nodeId: string, key: string, value: number) => void;
   resetParam: (nodeId: string, key: string) => void;
@@ -125,10 +127,10 @@ export const useDesignStore = create<DesignState>()(
 
       connect: (source, target, mode = 'sync') => {
         const d = get().design;
-        if (source === target) return null;
-        if (!d.nodes.some((n) => n.id === source) || !d.nodes.some((n) => n.id === target)) return null;
         const existing = d.edges.find((e) => e.source === source && e.target === target);
         if (existing) return existing.id;
+        // The canvas asks connectionProblem first to say why; this keeps every other caller honest.
+        if (connectionProblem(d, source, target, mode)) return null;
         const id = newId('e', takenIds(d));
         set((s) => {
           s.design.edges.push({ id, source, target, mode, callsPerRequest: 1, share: 1 });

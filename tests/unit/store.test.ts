@@ -61,6 +61,16 @@ describe('design store', () => {
     expect(st().design.edges[0]!.mode).toBe('async');
   });
 
+  it('connect refuses a sync call that would close a loop of sync calls, and takes it as async', () => {
+    const a = st().addComponent('service', { x: 0, y: 0 });
+    const b = st().addComponent('cache', { x: 300, y: 0 });
+    st().connect(a, b);
+    expect(st().connect(b, a, 'sync')).toBeNull();
+    expect(st().design.edges).toHaveLength(1);
+    expect(st().connect(b, a, 'async')).not.toBeNull();
+    expect(st().design.edges).toHaveLength(2);
+  });
+
   it('deleting a component removes its connections', () => {
     const a = st().addComponent('service', { x: 0, y: 0 });
     const b = st().addComponent('cache', { x: 300, y: 0 });

@@ -1,0 +1,247 @@
+// The editor habits people's hands already know (issue 13), driven with the real mouse and keyboard.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { clickPane, nodeCount, openApp, waitSaved } from './helpers';
+
+async function centre(l: Locator) {
+  const b = (await l.boundingBox())!;
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+/** Drags from a component's outgoing (right) handle and lets go at a screen point. */
+async function dragConnection(page: Page, fromId: string, to: { x: number; y: number }) {
+  const from = await centre(page.getByTestId(`node-${fromId}`).locator('.react-flow__handle-right'));
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2 + 30, { steps: 6 });
+  await page.mouse.move(to.x, to.y, { steps: 6 });
+  await page.mouse.up();
+}
+
+async function viewport(page: Page) {
+  return page.locator('.react-flow__viewport').evaluate((el) => {
+    const m = new DOMMatrix(getComputedStyle(el).transform);
+    return { x: m.e, y: m.f, zoom: m.a };
+  });
+}
+
+async function newDesign(page: Page) {
+  await clickPane(page);
+  await page.keyboard.press('Alt+n');
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await waitSaved(page);
+}
+
+test('a connection dropped anywhere on a component’s body connects; one that would loop says why', async ({ page }) => {
+  await openApp(page);
+  const pane = page.locator('.react-flow__pane');
+  await page.locator('.palette-item[data-kind="search"]').dragTo(pane, { targetPosition: { x: 200, y: 120 } });
+  const added = page.locator('.react-flow__node-component:has(.component-node[data-kind="search"])');
+  await expect(added).toHaveCount(1);
+  const edgesBefore = await page.locator('.react-flow__edge').count();
+
+  // Let go over the card's label, far from its incoming handle on the left edge.
+  const card = (await added.boundingBox())!;
+  await dragConnection(page, 'api', { x: card.x + card.width * 0.7, y: card.y + card.height / 2 });
+  await expect(page.locator('.react-flow__edge')).toHaveCount(edgesBefore + 1);
+  await expect(page.getByRole('group', { name: 'Sync call from Photo API to Search index' })).toHaveCount(1);
+
+  // Photos DB -> Photo API would close Photo API -> Feed cache -> Photos DB: refused, with the loop named.
+  await dragConnection(page, 'db', await centre(page.getByTestId('node-api').locator('.component-label')));
+  await expect(page.getByTestId('connect-refusal')).toContainText('“Photos DB” → “Photo API” → “Feed cache” → “Photos DB”');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(edgesBefore + 1);
+  await page.screenshot({ path: 'test-results/screens/30-connect-refused.png' });
+
+  // The same drag in async mode is a message, not a wait: it connects, and the note goes away.
+  await clickPane(page);
+  await page.keyboard.press('a');
+  await dragConnection(page, 'db', await centre(page.getByTestId('node-api').locator('.component-label')));
+  await expect(page.getByTestId('connect-refusal')).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Async message from Photos DB to Photo API' })).toHaveCount(1);
+
+  // A drop on empty canvas makes nothing.
+  await dragConnection(page, 'cdn', { x: 40, y: 200 });
+  await expect(page.locator('.react-flow__edge')).toHaveCount(edgesBefore + 2);
+});
+
+test('zoom: the first drop and fit stay at 100% or less, the percentage resets to 100%, the wheel scrolls and Ctrl+wheel zooms', async ({ page }) => {
+  await openApp(page);
+  await newDesign(page);
+  const pane = page.locator('.react-flow__pane');
+  await page.locator('.palette-item[data-kind="client"]').dragTo(pane, { targetPosition: { x: 300, y: 200 } });
+  await expect(page.locator('.react-flow__node')).toHaveCount(1);
+  await expect.poll(async () => (await viewport(page)).zoom).toBeLessThanOrEqual(1);
+  await clickPane(page);
+  await page.keyboard.press('f');
+  await page.waitForTimeout(400); // the fit animates for 300 ms
+  expect((await viewport(page)).zoom).toBeLessThanOrEqual(1);
+  await expect(page.getByRole('button', { name: 'Zoom in' })).toBeEnabled();
+
+  // Zoom in twice with the button, then the percentage button puts it back to 100%.
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(async () => (await viewport(page)).zoom).toBeGreaterThan(1.05);
+  const percent = page.getByTestId('zoom-percent');
+  await expect(percent).toHaveText(`${Math.round((await viewport(page)).zoom * 100)}%`);
+  await percent.click();
+  await expect.poll(async () => (await viewport(page)).zoom).toBeCloseTo(1, 2);
+  await expect(percent).toHaveText('100%');
+
+  // The wheel scrolls the canvas; the zoom stays.
+  const box = (await pane.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const before = await viewport(page);
+  await page.mouse.wheel(0, 200);
+  await expect.poll(async () => (await viewport(page)).y).toBeLessThan(before.y - 50);
+  expect((await viewport(page)).zoom).toBeCloseTo(1, 2);
+  // Ctrl+wheel zooms (the browser sends a trackpad pinch the same way).
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
+  await expect.poll(async () => (await viewport(page)).zoom).toBeGreaterThan(1.1);
+  await page.screenshot({ path: 'test-results/screens/31-zoomed.png' });
+
+  // The other habit, as a setting: the wheel zooms.
+  await page.keyboard.press('?');
+  await page.getByTestId('wheel-zooms').check();
+  await page.keyboard.press('Escape');
+  const z = (await viewport(page)).zoom;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 300);
+  await expect.poll(async () => (await viewport(page)).zoom).toBeLessThan(z - 0.1);
+});
+
+test('components added from the keyboard do not land on top of each other', async ({ page }) => {
+  await openApp(page);
+  await newDesign(page);
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('/');
+    await page.keyboard.type('service');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.react-flow__node-component')).toHaveCount(i + 1);
+  }
+  const boxes = await page.locator('.react-flow__node-component').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+  for (const a of boxes) {
+    for (const b of boxes) {
+      if (a === b) continue;
+      const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      expect(overlap).toBe(false);
+    }
+  }
+  // Each got a name of its own.
+  await expect(page.locator('.component-label')).toHaveText(['Service', 'Service 2', 'Service 3', 'Service 4']);
+});
+
+test('selection: Shift+click adds and removes, a drag on empty canvas draws a box, Space+drag and the middle button pan', async ({ page }) => {
+  await openApp(page);
+  // A click in the palette's text first: a later Shift+click used to highlight the page from there.
+  await page.getByRole('heading', { name: 'Compute' }).click();
+  await page.getByTestId('node-api').click();
+  await page.getByTestId('node-cache').click({ modifiers: ['Shift'] });
+  await expect(page.locator('.component-node.selected')).toHaveCount(2);
+  await expect(page.locator('.inspector-content')).toContainText('2 items selected');
+  expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
+  await page.getByTestId('node-api').click({ modifiers: ['Shift'] });
+  await expect(page.locator('.component-node.selected')).toHaveCount(1);
+  await expect(page.getByTestId('node-cache')).toHaveClass(/selected/);
+
+  // A plain drag from empty canvas (below the region) around the CDN and the photo storage selects both.
+  await clickPane(page);
+  const cdn = (await page.getByTestId('node-cdn').boundingBox())!;
+  const store = (await page.getByTestId('node-store').boundingBox())!;
+  const start = await viewport(page);
+  await page.mouse.move(cdn.x - 30, cdn.y - 25);
+  await page.mouse.down();
+  await page.mouse.move(store.x + store.width / 2, store.y + store.height, { steps: 8 });
+  await page.mouse.move(store.x + store.width + 20, store.y + store.height + 20, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.locator('.component-node.selected')).toHaveCount(2);
+  await expect(page.getByTestId('node-cdn')).toHaveClass(/selected/);
+  await expect(page.getByTestId('node-store')).toHaveClass(/selected/);
+  // The box holds the CDN -> storage connection, not those leaving it (users -> CDN, thumbnailer -> storage).
+  await expect(page.locator('.inspector-content')).toContainText('3 items selected');
+  await expect(page.locator('.react-flow__edge.selected')).toHaveCount(1);
+  await expect(page.getByTestId('rf__edge-e8')).toHaveClass(/selected/);
+  expect(await viewport(page)).toEqual(start);
+  await page.screenshot({ path: 'test-results/screens/32-box-selected.png' });
+
+  // Space + drag pans the canvas and selects nothing.
+  await clickPane(page);
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.move(pane.x + 40, pane.y + pane.height - 60);
+  await page.keyboard.down('Space');
+  await page.mouse.down();
+  await page.mouse.move(pane.x + 240, pane.y + pane.height - 160, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Space');
+  const panned = await viewport(page);
+  expect(panned.x - start.x).toBeCloseTo(200, -1);
+  expect(panned.y - start.y).toBeCloseTo(-100, -1);
+  await expect(page.locator('.component-node.selected')).toHaveCount(0);
+
+  // The middle button pans too.
+  await page.mouse.move(pane.x + 240, pane.y + pane.height - 160);
+  await page.mouse.down({ button: 'middle' });
+  await page.mouse.move(pane.x + 140, pane.y + pane.height - 160, { steps: 8 });
+  await page.mouse.up({ button: 'middle' });
+  expect((await viewport(page)).x - panned.x).toBeCloseTo(-100, -1);
+});
+
+test('keyboard only: build client -> service -> database, adding by search and connecting by typing a name', async ({ page }) => {
+  await openApp(page);
+  await newDesign(page);
+  const search = page.getByLabel('Search components');
+  for (const [query, label] of [['client', 'Client'], ['service', 'Service'], ['relational', 'Relational database']] as const) {
+    await page.keyboard.press('/');
+    await expect(search).toBeFocused();
+    await expect(search).toHaveValue('');
+    await page.keyboard.type(query);
+    await page.keyboard.press('Enter');
+    // Focus moves to the new component and the search is cleared for the next one.
+    await expect(page.locator('.react-flow__node:focus')).toHaveAttribute('aria-label', new RegExp(`: ${label}$`));
+    await expect(search).toHaveValue('');
+  }
+  // Back to the client (Shift+Tab twice), select it with Enter, C, type a name, Enter.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.locator('.react-flow__node:focus')).toHaveAttribute('aria-label', /: Client$/);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('connect-search')).toBeFocused();
+  await page.keyboard.type('serv');
+  await page.screenshot({ path: 'test-results/screens/33-connect-dialog.png' });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Sync call from Client to Service' })).toHaveCount(1);
+
+  // Focus comes back to the client: Tab to the service and select it, Tab to the database and add it
+  // to the selection with Shift+Enter; C connects the first selected to the second.
+  await expect(page.locator('.react-flow__node:focus')).toHaveAttribute('aria-label', /: Client$/);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.react-flow__node:focus')).toHaveAttribute('aria-label', /: Relational database$/);
+  await page.keyboard.press('Shift+Enter');
+  await expect(page.locator('.component-node.selected')).toHaveCount(2);
+  await page.keyboard.press('c');
+  await expect(page.getByRole('group', { name: 'Sync call from Service to Relational database' })).toHaveCount(1);
+
+  // A connection the dialog cannot make says why and keeps the dialog open.
+  await clickPane(page);
+  await page.locator('.react-flow__node[aria-label$=": Relational database"]').click();
+  await page.keyboard.press('c');
+  await page.keyboard.type('client');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toContainText('clients send requests but do not receive them');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('explanation')).toBeVisible();
+  expect(await nodeCount(page)).toBe(3);
+});
+
+test('the editor at 1280x800: palette, canvas, zoom controls and inspector fit', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page);
+  await page.getByTestId('node-api').click();
+  await page.getByTestId('node-cache').click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('zoom-percent')).toBeInViewport();
+  await expect(page.locator('.inspector-content')).toBeInViewport();
+  await page.screenshot({ path: 'test-results/screens/34-editor-1280.png' });
+});
