@@ -128,7 +128,7 @@ export function scenarioToFile(scenario: Scenario): ScenarioFile {
         })),
       };
     case 'critique':
-      return { ...base, mode: 'critique', key: structuredClone(scenario.key) };
+      return { ...base, mode: 'critique', key: structuredClone(scenario.key), alsoAcceptable: structuredClone(scenario.alsoAcceptable) };
     case 'fix':
       return {
         ...base,
@@ -213,7 +213,7 @@ function compactModeFields(file: ScenarioFile): ScenarioData {
     case 'identify':
       return { design: compactDesign(file.design), questions: file.questions.map((q) => defined(q)) };
     case 'critique':
-      return { design: compactDesign(file.design), key: file.key.map((k) => defined(k)) };
+      return defined({ design: compactDesign(file.design), key: file.key.map((k) => defined(k)), alsoAcceptable: file.alsoAcceptable.length > 0 ? file.alsoAcceptable.map((k) => defined(k)) : undefined });
     case 'fix': {
       const { design, patch } = file.solution;
       return defined({

@@ -143,6 +143,7 @@ export function draftScenario(design: Design, meta: ScenarioDraftMeta): Scenario
           severity: item.severity,
           explanation: paragraphs(item.explanation).trimEnd(),
         })),
+        alsoAcceptable: [],
       };
     case 'fix':
       return {

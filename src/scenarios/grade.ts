@@ -7,106 +7,13 @@ import { COMPONENT_KINDS, type ComponentKind, type Design } from '../model/types
 import { designFigures, runChecks, solveForScenario, type CheckResult, type DesignFigures } from './evaluate';
 import type { FigureUnit } from './format';
 import { findStructuralIssues, type StructuralFinding } from './structure';
-import type { CompareScenario, CritiqueKeyItem, CritiqueScenario, FixScenario, IdentifyScenario } from './types';
-import { canonicalCategory, type CompareMetric, type DesignSide, type Severity } from './vocabulary';
+import type { CritiqueGrade } from './critique-grade';
+import type { CompareScenario, FixScenario, IdentifyScenario } from './types';
+import type { CompareMetric, DesignSide } from './vocabulary';
 
-// ---- critique ------------------------------------------------------------------------------
+// ---- critique: see critique-grade.ts -----------------------------------------------------
 
-/** One problem a learner points out. `category` may be any synonym ("SPOF", "hot key"). */
-export interface Finding {
-  target: string;
-  category: string;
-  severity?: Severity;
-  note?: string;
-  /** The engines' figures for the target when it was pinned (findingEvidence), one line per engine. */
-  evidence?: string[];
-}
-
-export interface CritiqueMatch {
-  item: CritiqueKeyItem;
-  finding: Finding;
-  /** null when the learner gave no severity. */
-  severityRight: boolean | null;
-}
-
-export type ExtraReason = 'unknown-category' | 'unknown-target' | 'not-in-key' | 'duplicate';
-
-export interface ExtraFinding {
-  finding: Finding;
-  reason: ExtraReason;
-  /** A structural check that finds the same problem: the finding is sound, just not one the key asks for. */
-  alsoFoundByChecks: StructuralFinding | null;
-}
-
-export interface CritiqueGrade {
-  mode: 'critique';
-  /** found / total, 0..1. */
-  score: number;
-  found: number;
-  total: number;
-  /** Matched findings whose severity agrees with the key. */
-  severityRight: number;
-  /** Score with a bonus of a quarter point per right severity, still 0..1. */
-  scoreWithSeverity: number;
-  matched: CritiqueMatch[];
-  /** Key items no finding matched, with their explanations. */
-  missed: CritiqueKeyItem[];
-  extras: ExtraFinding[];
-}
-
-const SEVERITY_BONUS = 0.25;
-
-const targetsOf = (item: CritiqueKeyItem) => [item.target, ...(item.acceptedTargets ?? [])];
-
-export function gradeCritique(scenario: CritiqueScenario, findings: readonly Finding[]): CritiqueGrade {
-  const ids = new Set([...scenario.design.nodes.map((n) => n.id), ...scenario.design.edges.map((e) => e.id)]);
-  let structural: StructuralFinding[] | null = null;
-  const matchedBy = new Map<CritiqueKeyItem, Finding>();
-  const matched: CritiqueMatch[] = [];
-  const extras: ExtraFinding[] = [];
-  const extra = (finding: Finding, reason: ExtraReason, alsoFoundByChecks: StructuralFinding | null = null) => extras.push({ finding, reason, alsoFoundByChecks });
-
-  for (const finding of findings) {
-    const category = canonicalCategory(finding.category);
-    if (category === null) {
-      extra(finding, 'unknown-category');
-      continue;
-    }
-    if (!ids.has(finding.target)) {
-      extra(finding, 'unknown-target');
-      continue;
-    }
-    const fits = (item: CritiqueKeyItem) => item.category === category && targetsOf(item).includes(finding.target);
-    const item = scenario.key.find((k) => fits(k) && !matchedBy.has(k));
-    if (item) {
-      matchedBy.set(item, finding);
-      matched.push({ item, finding, severityRight: finding.severity === undefined ? null : finding.severity === item.severity });
-      continue;
-    }
-    if (scenario.key.some(fits)) {
-      extra(finding, 'duplicate');
-      continue;
-    }
-    structural ??= findStructuralIssues(scenario.design);
-    const same = structural.find((s) => s.category === category && (s.target === finding.target || s.related.includes(finding.target)));
-    extra(finding, 'not-in-key', same ?? null);
-  }
-
-  const total = scenario.key.length;
-  const found = matched.length;
-  const severityRight = matched.filter((m) => m.severityRight === true).length;
-  return {
-    mode: 'critique',
-    score: total > 0 ? found / total : 0,
-    found,
-    total,
-    severityRight,
-    scoreWithSeverity: total > 0 ? (found + SEVERITY_BONUS * severityRight) / ((1 + SEVERITY_BONUS) * total) : 0,
-    matched,
-    missed: scenario.key.filter((k) => !matchedBy.has(k)),
-    extras,
-  };
-}
+export { gradeCritique, type AcceptableMatch, type CritiqueGrade, type CritiqueMatch, type ExtraFinding, type ExtraReason, type Finding } from './critique-grade';
 
 // ---- identify ------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 // The scenario module's public API: what the UI (through the store and its worker), the CLI and
 // tests call. Pure TypeScript: no React, no DOM, no store, no Node built-ins.
 export type {
+  AlsoAcceptableItem,
   ClickAnswer,
   CompareQuestion,
   CompareScenario,
@@ -60,7 +61,8 @@ export {
 export { gradeFixSimulated, planReplications, runReplication, combineReplications, simulationKey, DEFAULT_REPLICATIONS, SATURATED_UTILIZATION, type GradeFixSimulatedOptions, type SimulatedCheckResult, type SimulatedFixGrade, type SimVerdict, type ReplicationPlan, type ReplicationResult } from './fix-simulated';
 export { describeTimeline, type TimelineSummary } from './timeline-text';
 export { findingEvidence } from './evidence';
-export { critiqueReportMarkdown, markdownText, targetName } from './report';
+export { critiqueReportMarkdown, critiqueScoreWords, markdownText, targetName } from './report';
+export { shotgunFindings, ALSO_ACCEPTABLE_CREDIT, type AcceptableMatch, type ExtraReason } from './critique-grade';
 export { parseSubmission, gradeSubmission, SUBMISSION_VERSION, type Submission, type GradeSubmissionResult } from './submission';
 export { resolveClientRps, missingClients } from './workload';
 

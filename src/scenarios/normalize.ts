@@ -67,7 +67,7 @@ export function buildScenario(file: ScenarioFile): BuildResult {
         },
       };
     case 'critique':
-      return { ok: true, scenario: { ...base, mode: 'critique', key: file.key } };
+      return { ok: true, scenario: { ...base, mode: 'critique', key: file.key, alsoAcceptable: file.alsoAcceptable } };
     case 'compare':
       return {
         ok: true,

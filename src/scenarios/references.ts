@@ -137,15 +137,18 @@ function checkModeContent(scenario: Scenario, report: Report): void {
       return;
     case 'critique': {
       const seen = new Set<string>();
-      scenario.key.forEach((item, i) => {
-        if (!targets.has(item.target)) report(['key', i, 'target'], `there is no component or connection "${item.target}" in the design`);
-        item.acceptedTargets?.forEach((id, j) => {
-          if (!targets.has(id)) report(['key', i, 'acceptedTargets', j], `there is no component or connection "${id}" in the design`);
+      const lists = [['key', scenario.key], ['alsoAcceptable', scenario.alsoAcceptable]] as const;
+      for (const [list, items] of lists) {
+        items.forEach((item, i) => {
+          if (!targets.has(item.target)) report([list, i, 'target'], `there is no component or connection "${item.target}" in the design`);
+          item.acceptedTargets?.forEach((id, j) => {
+            if (!targets.has(id)) report([list, i, 'acceptedTargets', j], `there is no component or connection "${id}" in the design`);
+          });
+          const pair = `${item.target}\u0000${item.category}`;
+          if (seen.has(pair)) report([list, i], `the ${list === 'key' ? 'key' : 'critique'} already lists ${item.category} on "${item.target}"`);
+          seen.add(pair);
         });
-        const pair = `${item.target}\u0000${item.category}`;
-        if (seen.has(pair)) report(['key', i], `the key already lists ${item.category} on "${item.target}"`);
-        seen.add(pair);
-      });
+      }
       return;
     }
     case 'fix':

@@ -1,7 +1,7 @@
 // A graded critique as a Markdown report the learner can keep or share. Scenario and learner
 // text is escaped so it always reads as the words written, never as markup or HTML.
 import type { Design } from '../model/types';
-import type { CritiqueGrade, ExtraReason } from './grade';
+import type { CritiqueGrade } from './critique-grade';
 import type { CritiqueScenario } from './types';
 import { canonicalCategory, categoryWords } from './vocabulary';
 
@@ -23,19 +23,20 @@ export function targetName(design: Design, id: string): string {
   return edge.label ? `${edge.label} (${end(edge.source)} → ${end(edge.target)})` : `${end(edge.source)} → ${end(edge.target)}`;
 }
 
-const EXTRA_REASONS: Record<ExtraReason, string> = {
-  'unknown-category': 'not a category this exercise knows',
-  'unknown-target': 'no component or connection with that id',
-  'not-in-key': 'not one of the problems this exercise is about',
-  duplicate: 'the same problem as an earlier finding',
-};
-
 const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/** "found 3 of 7 problems in the key and 1 more that is also sound; 4 of 6 findings hold". */
+export function critiqueScoreWords(grade: CritiqueGrade): string {
+  const also = grade.alsoFound > 0 ? ` and ${grade.alsoFound} more that ${grade.alsoFound === 1 ? 'is' : 'are'} also sound` : '';
+  const held = grade.found + grade.alsoFound;
+  const counted = held + grade.wrong;
+  return `found ${grade.found} of ${grade.total} problems in the key${also}; ${held} of ${counted} finding${counted === 1 ? '' : 's'} hold${counted === 1 ? 's' : ''}`;
+}
 
 export function critiqueReportMarkdown(scenario: CritiqueScenario, grade: CritiqueGrade): string {
   const name = (id: string) => markdownText(targetName(scenario.design, id));
   const lines: string[] = [`# Critique: ${markdownText(scenario.title)}`, ''];
-  lines.push(`Found **${grade.found} of ${grade.total}** problems in the key (${percent(grade.score)}).`);
+  lines.push(`Score **${percent(grade.score)}**: ${critiqueScoreWords(grade)}.`);
   const rated = grade.matched.filter((m) => m.severityRight !== null).length;
   if (rated > 0) lines.push(`Severity agreed with the key for ${grade.severityRight} of ${rated} (score with severity bonus: ${percent(grade.scoreWithSeverity)}).`);
   lines.push('');
@@ -55,13 +56,21 @@ export function critiqueReportMarkdown(scenario: CritiqueScenario, grade: Critiq
   for (const item of grade.missed) lines.push(`- **${name(item.target)}**: ${categoryWords(item.category)} (${item.severity}). ${markdownText(item.explanation)}`);
   lines.push('');
 
+  if (grade.acceptable.length > 0) {
+    lines.push('## Also sound', '');
+    for (const { item, finding } of grade.acceptable) {
+      lines.push(`- **${name(finding.target)}**: ${categoryWords(item.category)}. ${markdownText(item.explanation)}`);
+      if (finding.note) lines.push(`  - Your note: ${markdownText(finding.note)}`);
+    }
+    lines.push('');
+  }
+
   if (grade.extras.length > 0) {
     lines.push('## Other findings', '');
-    for (const { finding, reason, alsoFoundByChecks } of grade.extras) {
+    for (const { finding, why, costs } of grade.extras) {
       const category = canonicalCategory(finding.category);
       const what = category ? categoryWords(category) : markdownText(finding.category);
-      const why = alsoFoundByChecks ? `not in the key, but the structural checks agree: ${markdownText(alsoFoundByChecks.message)}` : EXTRA_REASONS[reason];
-      lines.push(`- **${name(finding.target)}**: ${what}. ${why.charAt(0).toUpperCase()}${why.slice(1)}${/[.!?]$/.test(why) ? '' : '.'}`);
+      lines.push(`- **${name(finding.target)}**: ${what}${costs ? ' (counts against the score)' : ''}. ${markdownText(why)}`);
       if (finding.note) lines.push(`  - Your note: ${markdownText(finding.note)}`);
       for (const line of finding.evidence ?? []) lines.push(`  - Evidence: ${markdownText(line)}`);
     }

@@ -181,12 +181,22 @@ export const IdentifyQuestionSchema = v.strictObject({
   explanation: text(2000),
 });
 
-export const CritiqueKeyItemSchema = v.strictObject({
+const critiqueItem = {
   target: described(ref, 'The component or connection id the problem is on.'),
   acceptedTargets: v.optional(described(v.array(ref), 'Other ids a learner may pin the same problem on.')),
   category: v.picklist(CRITIQUE_CATEGORIES),
+  acceptedCategories: v.optional(described(v.array(v.picklist(CRITIQUE_CATEGORIES)), 'Other categories a learner may file the same problem under (a race on a stock row is also a consistency risk).')),
+};
+
+export const CritiqueKeyItemSchema = v.strictObject({
+  ...critiqueItem,
   severity: v.picklist(SEVERITIES),
   explanation: text(2000),
+});
+
+export const AlsoAcceptableItemSchema = v.strictObject({
+  ...critiqueItem,
+  explanation: described(text(2000), 'Shown to a learner who finds it: why it holds, and why it is not the point of this review.'),
 });
 
 const nodeSettings = {
@@ -258,6 +268,7 @@ export const CritiqueScenarioSchema = v.strictObject({
   ...common,
   mode: v.literal('critique'),
   key: described(v.pipe(v.array(CritiqueKeyItemSchema), v.minLength(1)), 'The problems a good critique finds.'),
+  alsoAcceptable: list(AlsoAcceptableItemSchema, 'Sound findings that are not the point of the review: each earns half the credit of a key item and costs nothing.'),
 });
 
 export const FixScenarioSchema = v.strictObject({
@@ -287,6 +298,7 @@ export type Requirements = v.InferOutput<typeof RequirementsSchema>;
 export type WorkloadStep = v.InferOutput<typeof WorkloadStepSchema>;
 export type FailureEvent = v.InferOutput<typeof FailureSchema>;
 export type CritiqueKeyItem = v.InferOutput<typeof CritiqueKeyItemSchema>;
+export type AlsoAcceptableItem = v.InferOutput<typeof AlsoAcceptableItemSchema>;
 export type PatchOp = v.InferOutput<typeof PatchOpSchema>;
 export type IdentifyQuestionFile = v.InferOutput<typeof IdentifyQuestionSchema>;
 export type CompareQuestionFile = v.InferOutput<typeof CompareQuestionSchema>;

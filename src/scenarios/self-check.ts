@@ -1,15 +1,17 @@
 // A scenario checks itself: every design solves and is laid out tidily, a fix scenario's
 // reference solution passes and its starting design fails (exactly the checks it declares), a
-// critique key grades 100% against itself, identify answers are right for the design, and
+// critique key grades 100% against itself and pinning everything everywhere scores under half, identify answers are right for the design, and
 // compare answers agree with the figures they name.
 import { solveForScenario } from './evaluate';
 import { formatCompareFigure } from './format';
 import type { Design } from '../model/types';
 import { gradeFixSimulated, type SimulatedFixGrade } from './fix-simulated';
+import { MAX_SHOTGUN_SCORE, shotgunFindings } from './critique-grade';
 import { compareDesigns, gradeCritique, gradeFix, gradeIdentify } from './grade';
 import { layoutIssues } from './layout';
 import { scenarioDesigns, type ScenarioIssue } from './normalize';
 import type { CompareScenario, CritiqueScenario, FixScenario, IdentifyScenario, Scenario } from './types';
+import { CRITIQUE_CATEGORIES } from './vocabulary';
 
 function checkFix(scenario: FixScenario, issues: ScenarioIssue[]): void {
   const reference = gradeFix(scenario, scenario.solution);
@@ -39,6 +41,15 @@ function checkCritique(scenario: CritiqueScenario, issues: ScenarioIssue[]): voi
   );
   if (grade.found !== grade.total || grade.extras.length > 0 || grade.severityRight !== grade.total) {
     issues.push({ path: ['key'], message: `the key grades ${grade.found} of ${grade.total} against itself; each item must be matchable on its own` });
+  }
+  const also = gradeCritique(scenario, scenario.alsoAcceptable.map((k) => ({ target: k.target, category: k.category })));
+  if (also.alsoFound !== scenario.alsoAcceptable.length || also.extras.length > 0) {
+    issues.push({ path: ['alsoAcceptable'], message: `only ${also.alsoFound} of ${scenario.alsoAcceptable.length} also-acceptable findings are graded as such; each must be matchable on its own and not already in the key` });
+  }
+  // Every category on every component and connection: finds the whole key, so only precision can keep it under.
+  const shotgun = gradeCritique(scenario, shotgunFindings(scenario, CRITIQUE_CATEGORIES));
+  if (shotgun.score >= MAX_SHOTGUN_SCORE) {
+    issues.push({ path: ['key'], message: `pinning every category on every component and connection scores ${Math.round(shotgun.score * 100)}% (it must stay under ${MAX_SHOTGUN_SCORE * 100}%): too many findings are sound beside the key` });
   }
 }
 

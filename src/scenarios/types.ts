@@ -2,10 +2,10 @@
 // solution's patch applied), question ids assigned and the workload resolved to a request rate
 // per client. This is what the UI, the grader and the CLI work with.
 import type { ComponentKind, Design } from '../model/types';
-import type { CritiqueKeyItem, FailureEvent, Requirements, WorkloadStep } from './schema';
+import type { AlsoAcceptableItem, CritiqueKeyItem, FailureEvent, Requirements, WorkloadStep } from './schema';
 import type { CheckName, CompareMetric, DesignSide, Difficulty, Objective } from './vocabulary';
 
-export type { CritiqueKeyItem, FailureEvent, PatchOp, Requirements, WorkloadStep } from './schema';
+export type { AlsoAcceptableItem, CritiqueKeyItem, FailureEvent, PatchOp, Requirements, WorkloadStep } from './schema';
 
 export interface ScenarioWorkload {
   /** Constant requests/s for every client of the scenario's design, by client id. */
@@ -67,6 +67,8 @@ export interface IdentifyScenario extends ScenarioBase {
 export interface CritiqueScenario extends ScenarioBase {
   mode: 'critique';
   key: CritiqueKeyItem[];
+  /** Sound findings beside the key: partial credit, no penalty. */
+  alsoAcceptable: AlsoAcceptableItem[];
 }
 
 export interface FixScenario extends ScenarioBase {

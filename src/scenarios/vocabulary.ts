@@ -38,6 +38,11 @@ export const CRITIQUE_CATEGORIES = [
   'cost',
   'over-engineering',
   'security',
+  'missing-idempotency',
+  'missing-admission-control',
+  'message-loss',
+  'race-condition',
+  'missing-observability',
 ] as const;
 export type CritiqueCategory = (typeof CRITIQUE_CATEGORIES)[number];
 
@@ -48,13 +53,18 @@ const CATEGORY_SYNONYMS: Record<CritiqueCategory, readonly string[]> = {
   'synchronous-chain': ['sync-chain', 'call-chain', 'deep-call-chain', 'latency-chain', 'chatty-calls', 'blocking-call'],
   'missing-cache': ['no-cache', 'cache', 'uncached-reads'],
   'hot-partition': ['hot-key', 'hotspot', 'hot-spot', 'hot-shard', 'skew'],
-  'consistency-risk': ['consistency', 'stale-read', 'stale-data', 'replication-lag', 'data-loss', 'race-condition'],
+  'consistency-risk': ['consistency', 'stale-read', 'stale-reads', 'stale-data', 'replication-lag', 'split-brain', 'inconsistency'],
   'shared-database': ['shared-db', 'database-coupling', 'distributed-monolith', 'shared-schema'],
   'unbounded-queue': ['backlog', 'unbounded-backlog', 'queue-growth', 'no-backpressure', 'missing-backpressure'],
   'retry-storm': ['retries', 'thundering-herd', 'retry-amplification', 'no-backoff', 'no-circuit-breaker'],
   cost: ['expensive', 'overspend', 'cost-risk', 'waste'],
   'over-engineering': ['overengineering', 'overkill', 'too-complex', 'complexity', 'premature-optimization'],
-  security: ['auth', 'authentication', 'authorization', 'exposure', 'data-exposure', 'pii'],
+  security: ['auth', 'authentication', 'authorization', 'exposure', 'data-exposure', 'pii', 'pci', 'card-data'],
+  'missing-idempotency': ['idempotency', 'no-idempotency', 'idempotency-key', 'no-idempotency-key', 'duplicates', 'duplicate-processing', 'duplicate-messages', 'double-charge', 'double-charging', 'double-processing', 'exactly-once'],
+  'missing-admission-control': ['admission-control', 'no-admission-control', 'load-shedding', 'no-load-shedding', 'rate-limiting', 'no-rate-limit', 'no-rate-limiting', 'throttling', 'no-throttling', 'waiting-room', 'no-waiting-room', 'overload-protection'],
+  'message-loss': ['durability', 'no-durability', 'data-loss', 'lost-messages', 'message-durability', 'lost-writes', 'fire-and-forget', 'dropped-messages'],
+  'race-condition': ['race', 'races', 'overselling', 'oversell', 'oversold', 'lost-update', 'lost-updates', 'double-booking', 'double-spend', 'concurrent-updates'],
+  'missing-observability': ['observability', 'no-observability', 'monitoring', 'no-monitoring', 'logging', 'no-logging', 'tracing', 'no-tracing', 'metrics', 'no-metrics', 'alerting', 'no-alerting'],
 };
 
 const CATEGORY_BY_WORD = new Map<string, CritiqueCategory>(

@@ -86,7 +86,8 @@ describe('scenario grade', () => {
     const path = write('critique.json', { scenarioId: 'chat-app-critique', mode: 'critique', findings: [{ target: 'msgdb', category: 'SPOF', severity: 'high' }] });
     const r = scenarioCli('grade', 'scenarios/chat-app-critique.yaml', path);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^# Critique: Review a group chat proposal\n\nFound \*\*1 of 7\*\*/);
+    // One of seven found, nothing wrong: recall 1/7, precision 1, F = 2/8 = 25%.
+    expect(r.stdout).toMatch(/^# Critique: Review a group chat proposal\n\nScore \*\*25%\*\*: found 1 of 7 problems in the key; 1 of 1 finding holds\./);
   });
 
   it('refuses bad input in one line with a non-zero exit', () => {

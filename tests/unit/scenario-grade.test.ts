@@ -69,7 +69,10 @@ describe('critique grading', () => {
 
   it('gives partial marks and lists what was missed with its explanation', () => {
     const grade = gradeCritique(CRITIQUE, [{ target: 'db', category: 'single-point-of-failure', severity: 'medium' }]);
-    expect(grade.score).toBeCloseTo(1 / 3);
+    // Precision 1, recall 1/3: the F-measure is 2 * 1 * (1/3) / (1 + 1/3) = 0.5.
+    expect(grade.recall).toBeCloseTo(1 / 3);
+    expect(grade.precision).toBe(1);
+    expect(grade.score).toBeCloseTo(0.5);
     expect(grade.matched[0]!.severityRight).toBe(false);
     expect(grade.severityRight).toBe(0);
     expect(grade.missed.map((k) => k.target)).toEqual(['q', 'e2']);
@@ -113,12 +116,13 @@ describe('critique grading', () => {
     ]);
     const md = critiqueReportMarkdown(CRITIQUE, grade);
     expect(md).toMatch(/^# Critique: Tiny critique\n/);
-    expect(md).toContain('Found **1 of 3** problems in the key (33%).');
+    // One of three found (recall 1/3), one of one counted finding holds (the missing cache is sound, so not counted): F = 0.5.
+    expect(md).toContain('Score **50%**: found 1 of 3 problems in the key; 1 of 1 finding holds.');
     expect(md).toContain('- **Orders DB**: single point of failure (high, as in the key). One copy holds every order.');
     expect(md).toContain('Your note: Add a \\<script\\>alert(1)\\</script\\> standby \\*now\\*');
     expect(md).toContain('## Missed');
     expect(md).toContain('**API → Orders DB**: security (low). The connection is not encrypted \\<b\\>at all\\</b\\>.');
-    expect(md).toMatch(/## Other findings\n\n- \*\*Orders DB\*\*: missing cache\. Not in the key, but the structural checks agree/);
+    expect(md).toMatch(/## Other findings\n\n- \*\*Orders DB\*\*: missing cache\. A fair point, though not one this review is about \(it costs nothing\)/);
     expect(md).not.toMatch(/(^|[^\\])</); // every "<" is escaped, so no HTML can come through
   });
 });

@@ -3,11 +3,17 @@
 // design is unchanged), then grade against the instructor's key and export a report.
 import { useMemo, useState } from 'react';
 import type { DesignSolution } from '../../engine/analytic/design-results';
-import { CRITIQUE_CATEGORIES, SEVERITIES, categoryWords, critiqueReportMarkdown, findingEvidence, gradeCritique, targetName, type CritiqueScenario, type Severity } from '../../scenarios';
+import { CRITIQUE_CATEGORIES, SEVERITIES, canonicalCategory, categoryWords, critiqueReportMarkdown, critiqueScoreWords, findingEvidence, gradeCritique, targetName, type CritiqueScenario, type Severity } from '../../scenarios';
 import { useLastSimulation } from '../../store/simulationStore';
 import { useScenarioStore } from '../../store/scenarioStore';
 import { useDesignStore } from '../../store/designStore';
 import { downloadText, slug } from '../files';
+
+/** A category in words; a word the list does not know (from a hand-made submission) as written. */
+function wordsFor(category: string): string {
+  const known = canonicalCategory(category);
+  return known ? categoryWords(known) : category;
+}
 
 export function CritiqueBody({ scenario, solution }: { scenario: CritiqueScenario; solution: DesignSolution | null }) {
   const session = useScenarioStore((s) => s.session!);
@@ -85,7 +91,7 @@ export function CritiqueBody({ scenario, solution }: { scenario: CritiqueScenari
           <li key={f.id} data-testid="finding">
             <span className="pin-number">{i + 1}</span>
             <span>
-              <b>{targetName(design, f.target)}</b>: {categoryWords(f.category as never)} <span className={`sev sev-${f.severity}`}>{f.severity}</span>
+              <b>{targetName(design, f.target)}</b>: {wordsFor(f.category)} <span className={`sev sev-${f.severity}`}>{f.severity}</span>
               {f.note ? <span className="muted"> — {f.note}</span> : null}
               {f.evidence?.map((line, k) => <span key={k} className="evidence-line">{line}</span>)}
             </span>
@@ -104,13 +110,22 @@ export function CritiqueBody({ scenario, solution }: { scenario: CritiqueScenari
       {grade ? (
         <section className="grade" data-testid="critique-grade" aria-live="polite">
           <p className="score-line">
-            You found <b>{grade.found} of {grade.total}</b> problems in the instructor’s key ({Math.round(grade.score * 100)}%), with the severity right on {grade.severityRight}.
+            Score <b data-testid="critique-score">{Math.round(grade.score * 100)}%</b>: you {critiqueScoreWords(grade)}, with the severity right on {grade.severityRight}.
           </p>
+          <p className="muted">The score weighs both: problems in the key you found, and how many of your findings hold. Findings that do not hold lower it; sound ones beside the key do not.</p>
           {grade.matched.length ? <h4>Found</h4> : null}
           <ul>
             {grade.matched.map((m) => (
               <li key={m.item.target + m.item.category} className="right">
                 <b>{targetName(scenario.design, m.item.target)}</b>: {categoryWords(m.item.category)}. {m.item.explanation}
+              </li>
+            ))}
+          </ul>
+          {grade.acceptable.length ? <h4>Also sound</h4> : null}
+          <ul>
+            {grade.acceptable.map((m) => (
+              <li key={m.item.target + m.item.category} className="right">
+                <b>{targetName(scenario.design, m.finding.target)}</b>: {categoryWords(m.item.category)}. {m.item.explanation}
               </li>
             ))}
           </ul>
@@ -122,12 +137,12 @@ export function CritiqueBody({ scenario, solution }: { scenario: CritiqueScenari
               </li>
             ))}
           </ul>
-          {grade.extras.length ? <h4>Not in the key</h4> : null}
+          {grade.extras.length ? <h4>Findings that do not count</h4> : null}
           <ul>
             {grade.extras.map((x, i) => (
-              <li key={i} className="extra">
-                <b>{targetName(scenario.design, x.finding.target)}</b>: {x.finding.category}.{' '}
-                {x.alsoFoundByChecks ? `A fair point: ${x.alsoFoundByChecks.message}` : x.reason === 'duplicate' ? 'Already counted.' : 'The key does not list this one.'}
+              <li key={i} className={x.costs ? 'wrong extra' : 'extra'} data-testid="critique-extra">
+                <b>{targetName(scenario.design, x.finding.target)}</b>: {wordsFor(x.finding.category)}
+                {x.costs ? <span className="cost-tag"> (lowers the score)</span> : null}. {x.why}
               </li>
             ))}
           </ul>

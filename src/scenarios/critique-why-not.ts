@@ -1,0 +1,157 @@
+// Why a critique finding that is not in the key does not hold: one rule per category, reading
+// the design's shape and the analytic engine's figures at the scenario's traffic. A rule says
+// null when the figures do not rule the finding out; the grader then falls back to "the key does
+// not list it". No rule names where the key's problems are: that would give the answer away.
+import { readNodeFigures, type ComponentResult, type DesignSolution } from '../engine/analytic';
+import { CATALOG } from '../model/catalog';
+import type { ComponentKind, Design, DesignEdge, DesignNode } from '../model/types';
+import { formatMs, formatPercent, formatUsd } from './format';
+import { categoryWords, type CritiqueCategory } from './vocabulary';
+
+export interface WhyNotContext {
+  design: Design;
+  /** The analytic solution at the scenario's traffic; null when the design could not be solved. */
+  solution: DesignSolution | null;
+  /** What the finding is pinned on: a component or a connection. */
+  node: DesignNode | undefined;
+  edge: DesignEdge | undefined;
+  /** "Orders DB" or "Checkout → Payments". */
+  name: string;
+}
+
+/** Below this busy share a component has clear room (queueing delay stays under about 2.3x its service time for one server). */
+const ROOM_UTILIZATION = 0.7;
+/** A component costing under this share of the whole design is not where the money goes. */
+const SMALL_COST_SHARE = 0.2;
+
+const STATELESS: ReadonlySet<ComponentKind> = new Set(['load-balancer', 'api-gateway', 'service', 'worker', 'rate-limiter']);
+const DATABASES: ReadonlySet<ComponentKind> = new Set(['relational-db', 'nosql']);
+const CACHING: ReadonlySet<ComponentKind> = new Set(['cache', 'cdn']);
+const MESSAGING: ReadonlySet<ComponentKind> = new Set(['queue', 'stream']);
+/** Kinds that keep data split by key, where one key can run hot (an outside API counts: a host or account is a key). */
+const PARTITIONED: ReadonlySet<ComponentKind> = new Set(['relational-db', 'nosql', 'cache', 'cdn', 'stream', 'queue', 'object-storage', 'search', 'third-party-api']);
+
+const kindWords = (node: DesignNode) => CATALOG[node.kind].label.toLowerCase();
+const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
+
+/** The component's figures; for a connection, those of the component it calls. */
+function componentOf(ctx: WhyNotContext): ComponentResult | undefined {
+  const id = ctx.node?.id ?? ctx.edge?.target;
+  return id !== undefined && ctx.solution ? ctx.solution.components[id] : undefined;
+}
+
+/** "is 23% busy at 150 req/s (p99 41 ms)", from the analytic solution, when it has room. */
+function roomyLoad(ctx: WhyNotContext): string | null {
+  const c = componentOf(ctx);
+  if (!c || c.saturated || c.utilization === null || c.utilization >= ROOM_UTILIZATION || c.offeredRps <= 0) return null;
+  const p99 = c.p99ResponseMs === null ? '' : `, p99 ${formatMs(c.p99ResponseMs)}`;
+  const who = ctx.edge ? `${c.label}, at the end of ${ctx.name},` : ctx.name;
+  return `${who} is ${formatPercent(c.utilization)} busy at the scenario's traffic (${Math.round(c.offeredRps).toLocaleString('en-US')} req/s${p99}), so it has room`;
+}
+
+const callersOf = (ctx: WhyNotContext, id: string) => ctx.design.edges.filter((e) => e.target === id);
+
+type Rule = (ctx: WhyNotContext) => string | null;
+
+const RULES: Record<CritiqueCategory, Rule> = {
+  'single-point-of-failure': ({ node, edge, name }) => {
+    if (edge) return `${name} is a connection; a single point of failure is a component with only one copy.`;
+    if (!node) return null;
+    if (node.kind === 'client') return `${name} is where the traffic comes from, not a part of the system that can fail.`;
+    const f = readNodeFigures(node);
+    if (f.instances > 1) return `${name} runs ${f.instances} instances: losing one leaves the others serving.`;
+    if (f.replicas > 0) return `${name} has ${f.replicas} replica${f.replicas === 1 ? '' : 's'} to fail over to.`;
+    if (f.availability >= 0.999) return `${name} is a managed service its provider keeps redundant (${formatPercent(f.availability)} available).`;
+    return null;
+  },
+  bottleneck: (ctx) => {
+    if (ctx.node?.kind === 'client') return `${ctx.name} sends the traffic; it does no work that could hold it up.`;
+    const room = roomyLoad(ctx);
+    return room ? `${room}: it is not what limits the design.` : null;
+  },
+  'synchronous-chain': ({ design, node, edge, name }) => {
+    if (edge) return edge.mode === 'async' ? `${name} is an async hand-off: the caller does not wait for it.` : null;
+    if (!node) return null;
+    const calledSync = design.edges.some((e) => e.target === node.id && e.mode === 'sync');
+    if (node.kind !== 'client' && !calledSync) return `Nothing waits on ${name} synchronously: it is only reached through async messages.`;
+    return null;
+  },
+  'missing-cache': ({ node, name }) => {
+    if (!node) return null;
+    if (CACHING.has(node.kind)) return `${name} is itself a cache.`;
+    if (node.kind === 'relational-db') {
+      const { readShare } = readNodeFigures(node);
+      if (readShare < 0.5) return `${name} mostly takes writes (${formatPercent(readShare)} of its work is reads), and a cache takes only reads off a database.`;
+    }
+    if (MESSAGING.has(node.kind) || node.kind === 'client' || node.kind === 'load-balancer') return `${name} is ${article(kindWords(node))}: it answers no repeated reads a cache could keep.`;
+    return null;
+  },
+  'hot-partition': ({ node, name }) => {
+    if (!node || PARTITIONED.has(node.kind)) return null;
+    return `${name} is ${article(kindWords(node))} and keeps no data split by key, so no one key can run hot on it.`;
+  },
+  'consistency-risk': ({ node, name }) => {
+    if (!node) return null;
+    if (STATELESS.has(node.kind) || node.kind === 'client') return `${name} keeps no data of its own, so there is no copy of anything to go stale.`;
+    const f = readNodeFigures(node);
+    if (DATABASES.has(node.kind) && f.replicas === 0 && f.instances === 1) return `${name} keeps a single copy of its data, so no second copy can disagree with it.`;
+    return null;
+  },
+  'shared-database': (ctx) => {
+    const { node, name, design } = ctx;
+    if (!node) return null;
+    if (!DATABASES.has(node.kind)) return `${name} is not a database.`;
+    const users = [...new Set(callersOf(ctx, node.id).map((e) => e.source))].filter((id) => design.nodes.find((n) => n.id === id)?.kind !== 'client');
+    if (users.length < 2) return `Only ${users.length === 0 ? 'nothing' : `"${design.nodes.find((n) => n.id === users[0])?.label || users[0]}"`} uses ${name}, so it is not shared.`;
+    return null;
+  },
+  'unbounded-queue': ({ node, edge, name }) => {
+    if (edge) return null;
+    if (!node) return null;
+    if (!MESSAGING.has(node.kind)) return `${name} is ${article(kindWords(node))}, not a queue or stream: it holds no backlog of messages.`;
+    const { queueCapacity } = readNodeFigures(node);
+    if (queueCapacity > 0) return `${name} holds at most ${queueCapacity.toLocaleString('en-US')} messages.`;
+    return null;
+  },
+  'retry-storm': (ctx) => {
+    const { node, edge, name } = ctx;
+    const retries = (e: DesignEdge) => (e.resilience?.retry?.maxRetries ?? 0) > 0;
+    if (edge) return retries(edge) ? null : `The design sets no retries on ${name}.`;
+    if (!node) return null;
+    if (node.kind === 'client') return null;
+    return callersOf(ctx, node.id).some(retries) ? null : `No call to ${name} is set to retry in the design.`;
+  },
+  cost: ({ solution, node, name }) => {
+    if (!node || !solution) return null;
+    const mine = solution.components[node.id]?.cost.totalUsdPerMonth ?? 0;
+    const total = solution.cost.totalUsdPerMonth;
+    if (total <= 0 || mine / total >= SMALL_COST_SHARE) return null;
+    return `${name} costs about ${formatUsd(mine)} a month, ${formatPercent(mine / total)} of the design's ${formatUsd(total)}: not where the money goes.`;
+  },
+  'over-engineering': () => null,
+  security: () => null,
+  'missing-idempotency': ({ node, name }) => {
+    if (node && (node.kind === 'client' || node.kind === 'load-balancer' || CACHING.has(node.kind))) return `${name} performs no action a repeated request could do twice; idempotency belongs where the work is done.`;
+    return null;
+  },
+  'missing-admission-control': (ctx) => {
+    const room = roomyLoad(ctx);
+    return room ? `${room}: it has nothing to turn away at this traffic.` : null;
+  },
+  'message-loss': ({ node, edge, name }) => {
+    if (edge) return edge.mode === 'sync' ? `${name} is a synchronous call: the caller waits for the answer and knows when it failed.` : null;
+    if (node && (STATELESS.has(node.kind) || node.kind === 'client')) return `${name} keeps no messages or data that could be lost; it passes requests on and answers them.`;
+    return null;
+  },
+  'race-condition': ({ node, name }) => {
+    if (node && (node.kind === 'client' || node.kind === 'load-balancer' || CACHING.has(node.kind))) return `${name} keeps no shared record that concurrent requests update, so they have nothing to race on.`;
+    return null;
+  },
+  'missing-observability': () => 'Monitoring belongs in every design, so it says nothing about this one; the review asks for the problems this proposal has.',
+};
+
+/** Why a finding outside the key does not hold on its target, in one or two sentences. */
+export function whyFindingDoesNotHold(category: CritiqueCategory, ctx: WhyNotContext): string {
+  const why = RULES[category](ctx) ?? `The key does not list ${categoryWords(category)} on ${ctx.name}, and neither the design's shape nor its figures show it there.`;
+  return why.charAt(0).toUpperCase() + why.slice(1);
+}
