@@ -5,7 +5,7 @@
 // ("also acceptable", or confirmed by the structural checks) never cost anything.
 import { solveForScenario } from './evaluate';
 import { whyFindingDoesNotHold } from './critique-why-not';
-import { targetName } from './report';
+import { targetName } from './target-name';
 import { findStructuralIssues, type StructuralFinding } from './structure';
 import type { AlsoAcceptableItem, CritiqueKeyItem, CritiqueScenario } from './types';
 import { canonicalCategory, type CritiqueCategory, type Severity } from './vocabulary';
@@ -174,6 +174,10 @@ export function gradeCritique(scenario: CritiqueScenario, findings: readonly Fin
 
 /** Every category on every component and connection: the submission that must never pass. */
 export function shotgunFindings(scenario: CritiqueScenario, categories: readonly CritiqueCategory[]): Finding[] {
-  const targets = [...scenario.design.nodes.map((n) => n.id), ...scenario.design.edges.map((e) => e.id)];
-  return targets.flatMap((target) => categories.map((category) => ({ target, category })));
+  return shotgunTargets(scenario).flatMap((target) => categories.map((category) => ({ target, category })));
+}
+
+/** Every component and connection id a finding can be pinned on. */
+export function shotgunTargets(scenario: CritiqueScenario): string[] {
+  return [...scenario.design.nodes.map((n) => n.id), ...scenario.design.edges.map((e) => e.id)];
 }

@@ -1,9 +1,11 @@
 // A graded critique as a Markdown report the learner can keep or share. Scenario and learner
 // text is escaped so it always reads as the words written, never as markup or HTML.
-import type { Design } from '../model/types';
 import type { CritiqueGrade } from './critique-grade';
+import { targetName } from './target-name';
 import type { CritiqueScenario } from './types';
 import { canonicalCategory, categoryWords } from './vocabulary';
+
+export { targetName };
 
 /** Text as it was written: Markdown and HTML characters escaped, line breaks kept as spaces. */
 export function markdownText(text: string): string {
@@ -11,16 +13,6 @@ export function markdownText(text: string): string {
     .replace(/\s*\n\s*/g, ' ')
     .replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`)
     .trim();
-}
-
-/** "Orders DB", or "Checkout → Payments" for a connection, or the id itself when unknown. */
-export function targetName(design: Design, id: string): string {
-  const node = design.nodes.find((n) => n.id === id);
-  if (node) return node.label || node.id;
-  const edge = design.edges.find((e) => e.id === id);
-  if (!edge) return id;
-  const end = (nodeId: string) => design.nodes.find((n) => n.id === nodeId)?.label || nodeId;
-  return edge.label ? `${edge.label} (${end(edge.source)} → ${end(edge.target)})` : `${end(edge.source)} → ${end(edge.target)}`;
 }
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;

@@ -6,7 +6,7 @@ import { solveForScenario } from './evaluate';
 import { formatCompareFigure } from './format';
 import type { Design } from '../model/types';
 import { gradeFixSimulated, type SimulatedFixGrade } from './fix-simulated';
-import { MAX_SHOTGUN_SCORE, shotgunFindings } from './critique-grade';
+import { MAX_SHOTGUN_SCORE, shotgunFindings, shotgunTargets } from './critique-grade';
 import { compareDesigns, gradeCritique, gradeFix, gradeIdentify } from './grade';
 import { layoutIssues } from './layout';
 import { scenarioDesigns, type ScenarioIssue } from './normalize';
@@ -50,6 +50,13 @@ function checkCritique(scenario: CritiqueScenario, issues: ScenarioIssue[]): voi
   const shotgun = gradeCritique(scenario, shotgunFindings(scenario, CRITIQUE_CATEGORIES));
   if (shotgun.score >= MAX_SHOTGUN_SCORE) {
     issues.push({ path: ['key'], message: `pinning every category on every component and connection scores ${Math.round(shotgun.score * 100)}% (it must stay under ${MAX_SHOTGUN_SCORE * 100}%): too many findings are sound beside the key` });
+  }
+  // Every category on one component or connection: a hub that too many key items accept as their target gives the key away.
+  for (const target of shotgunTargets(scenario)) {
+    const score = gradeCritique(scenario, CRITIQUE_CATEGORIES.map((category) => ({ target, category }))).score;
+    if (score >= MAX_SHOTGUN_SCORE) {
+      issues.push({ path: ['key'], message: `pinning every category on "${target}" alone scores ${Math.round(score * 100)}% (it must stay under ${MAX_SHOTGUN_SCORE * 100}%): too many key items accept it as their target` });
+    }
   }
 }
 

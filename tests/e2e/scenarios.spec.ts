@@ -74,9 +74,9 @@ test('critique: pin findings, grade against the key, export the report', async (
   await expect(page.getByTestId('finding')).toHaveCount(2);
   await page.getByRole('button', { name: 'Grade my critique' }).click();
   const grade = page.getByTestId('critique-grade');
-  // One of six key problems found and one finding that does not hold: precision 1/2, recall 1/6, F = 25%.
-  await expect(page.getByTestId('critique-score')).toHaveText('25%');
-  await expect(grade).toContainText(/found 1 of 6 problems in the key; 1 of 2 findings hold/);
+  // One of seven key problems found and one finding that does not hold: precision 1/2, recall 1/7, F = 22%.
+  await expect(page.getByTestId('critique-score')).toHaveText('22%');
+  await expect(grade).toContainText(/found 1 of 7 problems in the key; 1 of 2 findings hold/);
   await expect(grade.locator('li.wrong').first()).toBeVisible();
   await expect(grade.getByTestId('critique-extra')).toContainText(/Presence \(Redis\): over engineering \(lowers the score\)\. The key does not list/);
   await page.screenshot({ path: 'test-results/screens/12-critique.png' });
