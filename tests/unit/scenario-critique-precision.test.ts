@@ -96,7 +96,7 @@ describe('a sound review scores sensibly (checkout-flash-sale)', () => {
   it('counts the sound findings the key has (overselling, admission control) and gives partial credit for the others', () => {
     const grade = gradeCritique(scenario, sound);
     expect(grade).toMatchObject({ found: 2, alsoFound: 2, wrong: 0, precision: 1 });
-    expect(grade.matched.map((m) => m.item.category)).toEqual(['consistency-risk', 'bottleneck']);
+    expect(grade.matched.map((m) => m.item.category)).toEqual(['race-condition', 'missing-admission-control']);
     expect(grade.score).toBeGreaterThan(0.4);
     expect(grade.score).toBeLessThan(gradeCritique(scenario, scenario.key.map((k) => ({ target: k.target, category: k.category }))).score);
   });
