@@ -9,6 +9,7 @@ import { DEFAULT_DAY_S } from '../engine/simulation/design-sim-workload';
 import { CliError, oneLine, readTextFile } from './cli-error';
 import { formatTable } from './format-table';
 import { sendsRequests } from '../model/traits';
+import { getParamSpec } from '../model/catalog';
 
 export interface DesignReport extends Omit<DesignSolution, 'ok'> {
   design: { id: string; name: string };
@@ -28,7 +29,11 @@ export function scaledClientRps(design: Design, totalRps: number): Record<string
   if (clients.length === 0) throw new CliError('--rps has nothing to scale: the design has no client component');
   const base = clients.map((n) => readNodeFigures(n).rps);
   const sum = base.reduce((s, r) => s + r, 0);
-  return Object.fromEntries(clients.map((n, i) => [n.id, sum > 0 ? (base[i]! * totalRps) / sum : totalRps / clients.length]));
+  const scaled = clients.map((n, i) => ({ node: n, rps: sum > 0 ? totalRps * (base[i]! / sum) : totalRps / clients.length }));
+  const most = getParamSpec('client', 'rps')!.max;
+  const over = scaled.find((c) => c.rps > most);
+  if (over) throw new CliError(`--rps ${totalRps} would have client "${over.node.label || over.node.id}" send ${over.rps.toPrecision(3)} requests/s; a client sends at most ${most.toLocaleString('en')}`);
+  return Object.fromEntries(scaled.map((c) => [c.node.id, c.rps]));
 }
 
 export function solveDesignReport(design: Design, totalRps: number | undefined): DesignReport {

@@ -2,6 +2,7 @@
 // scenario (.yaml) from the terminal. Bad input ends with one line on stderr and a non-zero exit,
 // never a stack trace.
 import { Command } from 'commander';
+import { MAX_SIM_DURATION_S } from '../model/schema';
 import { CliError, parseCommandLine, reportFailure } from './cli-error';
 import { formatCaseResult, solveCaseFile } from './sim-case';
 import { formatDesignReport, formatSimulationRun, loadDesignFile, simulateDesignFile, simulationJson, solveDesignReport, type SimFlags } from './sim-design';
@@ -23,12 +24,13 @@ function checkMethod(method: string): void {
   if (!METHODS.includes(method)) throw new CliError(`unknown method "${method}": use analytic or simulation`, 2);
 }
 
-function parsePositive(text: string | undefined, flag: string, integer: boolean): number | undefined {
+function parsePositive(text: string | undefined, flag: string, integer: boolean, max?: { value: number; why: string }): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
     throw new CliError(`${flag} must be a ${integer ? 'whole number' : 'number'} above 0 (got "${text}")`);
   }
+  if (max && value > max.value) throw new CliError(`${flag} must be at most ${max.value.toLocaleString('en')} ${max.why} (got "${text}")`);
   return value;
 }
 
@@ -46,7 +48,7 @@ function run(designPath: string | undefined, options: SimOptions): string {
   if (options.case !== undefined && designPath !== undefined) throw new CliError('give either a design file or --case <file>, not both', 2);
   const method = options.method as 'analytic' | 'simulation';
   const seed = parsePositive(options.seed, '--seed', true);
-  const durationS = parsePositive(options.duration, '--duration', false);
+  const durationS = parsePositive(options.duration, '--duration', false, { value: MAX_SIM_DURATION_S, why: 's, the longest simulation ArchLab runs (11.6 days of simulated time)' });
   if (method === 'analytic' && (seed !== undefined || durationS !== undefined)) throw new CliError('--seed and --duration apply to --method simulation only', 2);
   if (options.case !== undefined) {
     const result = solveCaseFile(options.case, { method, ...(seed !== undefined ? { seed } : {}), ...(durationS !== undefined ? { durationS } : {}) });

@@ -44,7 +44,7 @@ export function validateParam(kind: ComponentKind, key: string, value: number): 
   const kindSpec = CATALOG[kind] as ComponentKindSpec | undefined;
   if (!kindSpec) return `"${String(kind)}" is not a kind of component this app knows.`;
   const spec = getParamSpec(kind, key);
-  if (!spec) return `${kindSpec.label} has no setting called "${key}"; it will be ignored.`;
+  if (!spec) return `${kindSpec.label} has no setting called "${key}".`;
 
   const range = `from ${spec.min} to ${spec.max}${unitSuffix(spec)}`;
   const expected = spec.integer ? `a whole number ${range}` : `a number ${range}`;

@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { CURRENT_VERSION, DESIGN_FORMAT, DesignFileSchema } from './schema';
 import { migrate } from './migrations';
-import { checkDesign } from './validate';
+import { checkDesign, problemAt } from './validate';
 import { jsonTooDeep, nestingMessage } from './nesting';
 import type { Design } from './types';
 
@@ -45,23 +45,11 @@ export function parseDesignObject(raw: unknown): ParseResult {
   return migrated.migratedFrom === undefined ? { ok: true, design } : { ok: true, design, migratedFrom: migrated.migratedFrom };
 }
 
-const COLLECTION_NAMES: Record<string, string> = { nodes: 'Component', edges: 'Connection', groups: 'Zone or region' };
-
 /** "Component "Orders DB" (nodes[3]): params.instances must be 0 or more". */
 function describeIssue(issue: v.BaseIssue<unknown>, root: unknown): string {
   const keys = (issue.path ?? []).map((p) => p.key as string | number);
   if (keys[0] === 'format') return 'The file is not an ArchLab design (its "format" field is not "archlab-design").';
   const designKeys = keys[0] === 'design' ? keys.slice(1) : keys;
-  const collection = designKeys[0];
-  const index = designKeys[1];
-  const field = designKeys.slice(2).join('.');
   const what = issue.message.startsWith('Invalid') ? `has the wrong type (${issue.message})` : issue.message;
-  if (typeof collection === 'string' && typeof index === 'number' && COLLECTION_NAMES[collection]) {
-    const item = (root as { design?: Record<string, unknown[]> }).design?.[collection]?.[index] as Record<string, unknown> | undefined;
-    const name = typeof item?.label === 'string' && item.label ? `"${item.label}"` : typeof item?.id === 'string' ? `"${item.id}"` : '';
-    const subject = `${COLLECTION_NAMES[collection]} ${name ? name + ' ' : ''}(${collection}[${index}])`;
-    return field ? `${subject}: ${field} ${what}.` : `${subject} ${what}.`;
-  }
-  const path = designKeys.join('.');
-  return path ? `Field "${path}" ${what}.` : `The design ${what}.`;
+  return problemAt(designKeys, what, (root as { design?: unknown }).design);
 }

@@ -5,11 +5,16 @@ import { FAILURE_TIME, failureParam, type FailureKind, type FailureParamKey, typ
 import { COMPONENT_KINDS } from './types';
 
 const finite = v.pipe(v.number(), v.finite());
-const position = v.object({ x: finite, y: finite });
 const id = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(120, 'is longer than 120 characters'));
+const range = (min: number, max: number, what: string) => v.pipe(finite, v.minValue(min, `${what} must be at least ${min}`), v.maxValue(max, `${what} must be at most ${max}`));
+
+/** 1,000,000 px either way: a thousand screens of diagram; beyond it SVG drawing breaks (1e308 did). */
+export const MAX_CANVAS_PX = 1_000_000;
+const coordinate = (axis: string) => range(-MAX_CANVAS_PX, MAX_CANVAS_PX, `The ${axis} position (px)`);
+const position = v.object({ x: coordinate('x'), y: coordinate('y') });
+const extent = (what: string) => range(1, MAX_CANVAS_PX, `${what} (px)`);
 
 // Simulation behaviour (see simulation-setup.ts for what each field means).
-const range = (min: number, max: number, what: string) => v.pipe(finite, v.minValue(min, `${what} must be at least ${min}`), v.maxValue(max, `${what} must be at most ${max}`));
 const share = (what: string) => range(0, 1, what);
 const seconds = (what: string) => range(0, 1e7, what);
 
@@ -89,8 +94,11 @@ export const WorkloadShapeSchema = v.variant('kind', [
   v.object({ kind: v.literal('daily'), peakToTrough: range(1, 1000, 'The peak-to-trough ratio'), periodS: v.optional(range(1, 1e7, 'The day length (s)')), peakAtS: v.optional(range(0, 1e7, 'The time of the peak (s)')) }),
 ]);
 
+/** 1,000,000 s (11.6 days) of simulated time: weeks of daily cycles; longer runs take hours and fill memory. */
+export const MAX_SIM_DURATION_S = 1_000_000;
+
 export const SimulationSetupSchema = v.object({
-  durationS: range(1, 1e6, 'The simulated time (s)'),
+  durationS: range(1, MAX_SIM_DURATION_S, 'The simulated time (s)'),
   seed: v.optional(v.pipe(finite, v.integer('The seed must be a whole number'))),
   workload: v.optional(v.record(v.string(), v.array(WorkloadShapeSchema))),
   failures: v.optional(v.array(FailureEventSchema)),
@@ -123,7 +131,7 @@ export const GroupSchema = v.object({
   label: v.string(),
   parentId: v.optional(v.string()),
   position,
-  size: v.object({ width: v.pipe(finite, v.minValue(1)), height: v.pipe(finite, v.minValue(1)) }),
+  size: v.object({ width: extent('The width'), height: extent('The height') }),
 });
 
 export const DesignSchema = v.object({

@@ -1,38 +1,139 @@
-// Checks that need more than the file's shape: references between parts, unique ids,
-// and parameter values within their kind's range.
+// Checks that need more than the file's shape: unique ids, references between parts, zones inside
+// regions, parameter values within their kind's range, a simulation setup that names parts that
+// exist, and lower limits not above upper ones. One problem per fault, each with the path of the
+// value at fault, so a design file's message and a scenario file's line both point at it.
 import { validateParam } from './catalog';
+import { sendsRequests } from './traits';
 import type { Design } from './types';
 
-export function checkDesign(design: Design): string[] {
-  const problems: string[] = [];
-  const nodeIds = new Set<string>();
-  const groupIds = new Set(design.groups.map((g) => g.id));
-  const name = (n: { id: string; label: string }) => `"${n.label || n.id}"`;
+export type DesignPath = (string | number)[];
 
-  for (const node of design.nodes) {
-    if (nodeIds.has(node.id)) problems.push(`Two components share the id "${node.id}"; ids must be unique.`);
-    nodeIds.add(node.id);
-    if (node.groupId !== undefined && !groupIds.has(node.groupId)) {
-      problems.push(`Component ${name(node)} sits in zone "${node.groupId}", which does not exist.`);
-    }
+export interface DesignProblem {
+  /** Where in the design, e.g. ['nodes', 3, 'params', 'instances']. */
+  path: DesignPath;
+  /** What is wrong, in a sentence that starts in lower case, without a full stop. */
+  message: string;
+}
+
+/** Ids that occur more than once, with the index of each later occurrence. */
+export function duplicates(ids: readonly string[]): { id: string; index: number }[] {
+  const seen = new Set<string>();
+  const out: { id: string; index: number }[] = [];
+  ids.forEach((id, index) => {
+    if (seen.has(id)) out.push({ id, index });
+    seen.add(id);
+  });
+  return out;
+}
+
+export function designProblems(design: Design): DesignProblem[] {
+  const problems: DesignProblem[] = [];
+  const report = (path: DesignPath, message: string) => problems.push({ path, message });
+  const nodeIds = new Set(design.nodes.map((n) => n.id));
+  const groupById = new Map(design.groups.map((g) => [g.id, g]));
+
+  for (const { id, index } of duplicates(design.nodes.map((n) => n.id))) report(['nodes', index, 'id'], `another component already has the id "${id}"`);
+  for (const { id, index } of duplicates(design.edges.map((e) => e.id))) report(['edges', index, 'id'], `another connection already has the id "${id}"`);
+  for (const { id, index } of duplicates(design.groups.map((g) => g.id))) report(['groups', index, 'id'], `another zone or region already has the id "${id}"`);
+  // Components, zones and regions are all boxes on the canvas, keyed by id; connections are named by id in timelines.
+  design.groups.forEach((group, i) => {
+    if (nodeIds.has(group.id)) report(['groups', i, 'id'], `a component already has the id "${group.id}"; zones and regions need ids of their own`);
+  });
+  design.edges.forEach((edge, i) => {
+    if (nodeIds.has(edge.id) || groupById.has(edge.id)) report(['edges', i, 'id'], `a component, zone or region already has the id "${edge.id}"; connections need ids of their own`);
+  });
+
+  design.nodes.forEach((node, i) => {
+    if (node.groupId !== undefined && !groupById.has(node.groupId)) report(['nodes', i, 'groupId'], `there is no zone or region "${node.groupId}"`);
     for (const [key, value] of Object.entries(node.params)) {
       const message = validateParam(node.kind, key, value);
-      if (message) problems.push(`Component ${name(node)}: ${message}`);
+      if (message) report(['nodes', i, 'params', key], message.replace(/\.$/, ''));
     }
-  }
-  const edgeIds = new Set<string>();
-  for (const edge of design.edges) {
-    if (edgeIds.has(edge.id)) problems.push(`Two connections share the id "${edge.id}"; ids must be unique.`);
-    edgeIds.add(edge.id);
-    for (const end of ['source', 'target'] as const) {
-      if (!nodeIds.has(edge[end])) problems.push(`Connection "${edge.id}" ${end === 'source' ? 'starts at' : 'ends at'} component "${edge[end]}", which does not exist.`);
+    const autoscale = node.resilience?.autoscale;
+    if (autoscale?.minInstances !== undefined && autoscale.maxInstances !== undefined && autoscale.minInstances > autoscale.maxInstances) {
+      report(['nodes', i, 'resilience', 'autoscale', 'maxInstances'], `the most instances (${autoscale.maxInstances}) is below the fewest (${autoscale.minInstances})`);
     }
-    if (edge.source === edge.target) problems.push(`Connection "${edge.id}" goes from a component to itself.`);
-  }
-  for (const group of design.groups) {
-    if (group.parentId !== undefined && !groupIds.has(group.parentId)) {
-      problems.push(`Zone "${group.label || group.id}" sits in region "${group.parentId}", which does not exist.`);
+  });
+
+  design.edges.forEach((edge, i) => {
+    if (!nodeIds.has(edge.source)) report(['edges', i, 'source'], `there is no component "${edge.source}"`);
+    if (!nodeIds.has(edge.target)) report(['edges', i, 'target'], `there is no component "${edge.target}"`);
+    if (edge.source === edge.target) report(['edges', i, 'target'], 'a connection cannot go from a component to itself');
+    const retry = edge.resilience?.retry;
+    if (retry?.baseBackoffMs !== undefined && retry.maxBackoffMs !== undefined && retry.baseBackoffMs > retry.maxBackoffMs) {
+      report(['edges', i, 'resilience', 'retry', 'maxBackoffMs'], `the largest backoff (${retry.maxBackoffMs} ms) is below the first (${retry.baseBackoffMs} ms)`);
     }
-  }
+  });
+
+  // A zone sits in a region and a region in nothing, so parents can neither loop nor nest deeper.
+  design.groups.forEach((group, i) => {
+    if (group.parentId === undefined) return;
+    const parent = groupById.get(group.parentId);
+    if (group.parentId === group.id) report(['groups', i, 'parentId'], 'a zone or region cannot sit inside itself');
+    else if (!parent) report(['groups', i, 'parentId'], `there is no region "${group.parentId}"`);
+    else if (group.kind !== 'zone' || parent.kind !== 'region') report(['groups', i, 'parentId'], 'only a zone can sit inside a region');
+  });
+
+  if (design.simulation) simulationProblems(design, report);
   return problems;
+}
+
+function simulationProblems(design: Design, report: (path: DesignPath, message: string) => void): void {
+  const setup = design.simulation!;
+  const nodeIds = new Set(design.nodes.map((n) => n.id));
+  const groupIds = new Set(design.groups.map((g) => g.id));
+  const clients = new Set(design.nodes.filter(sendsRequests).map((n) => n.id));
+  for (const [clientId, shapes] of Object.entries(setup.workload ?? {})) {
+    if (!clients.has(clientId)) report(['simulation', 'workload', clientId], `there is no client "${clientId}" in the design`);
+    shapes.forEach((shape, j) => {
+      if (shape.kind === 'ramp' && shape.endS < shape.startS) report(['simulation', 'workload', clientId, j, 'endS'], `the ramp ends (${shape.endS} s) before it starts (${shape.startS} s)`);
+    });
+  }
+  setup.failures?.forEach((failure, i) => {
+    const path: DesignPath = ['simulation', 'failures', i];
+    if (failure.kind === 'group-outage') {
+      if (!groupIds.has(failure.groupId)) report([...path, 'groupId'], `there is no zone or region "${failure.groupId}"`);
+    } else if (failure.kind === 'partition') {
+      for (const side of ['sideA', 'sideB'] as const) {
+        failure[side].forEach((id, j) => {
+          if (!nodeIds.has(id) && !groupIds.has(id)) report([...path, side, j], `there is no component, zone or region "${id}"`);
+        });
+      }
+    } else if (!nodeIds.has(failure.nodeId)) {
+      report([...path, 'nodeId'], `there is no component "${failure.nodeId}"`);
+    }
+  });
+}
+
+const COLLECTION_NAMES: Record<string, string> = { nodes: 'Component', edges: 'Connection', groups: 'Zone or region' };
+
+const PREDICATE = /^(must|has|is|should) /;
+
+/** "nodes[3].params.instances" */
+export function pathText(path: readonly (string | number)[]): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`)).join('');
+}
+
+/**
+ * A problem as a sentence naming the part: `Component "Orders DB" (nodes[3]): params.instances must
+ * be 1 or more.` `root` is the design as read (it may not be a valid design yet).
+ */
+export function problemAt(path: readonly (string | number)[], message: string, root: unknown): string {
+  const [collection, index, ...field] = path;
+  const sentence = message.endsWith('.') ? message : `${message}.`;
+  if (typeof collection === 'string' && typeof index === 'number' && COLLECTION_NAMES[collection]) {
+    const item = (root as Record<string, unknown[]> | null)?.[collection]?.[index] as Record<string, unknown> | undefined;
+    const name = typeof item?.label === 'string' && item.label ? `"${item.label}"` : typeof item?.id === 'string' ? `"${item.id}"` : '';
+    const subject = `${COLLECTION_NAMES[collection]} ${name ? name + ' ' : ''}(${collection}[${index}])`;
+    if (field.length === 0) return `${subject} ${sentence}`;
+    // "share must be between 0 and 1" reads on; a message of its own follows the field's name.
+    return PREDICATE.test(sentence) ? `${subject}: ${pathText(field)} ${sentence}` : `${subject}, ${pathText(field)}: ${sentence}`;
+  }
+  if (path.length === 0) return `The design ${sentence}`;
+  return PREDICATE.test(sentence) ? `Field "${pathText(path)}" ${sentence}` : `Field "${pathText(path)}": ${sentence}`;
+}
+
+/** Every problem as a sentence naming the part and the field. */
+export function checkDesign(design: Design): string[] {
+  return designProblems(design).map((p) => problemAt(p.path, p.message, design));
 }

@@ -1,8 +1,8 @@
 // Checks that need more than the file's shape: every id a scenario mentions exists and is the
 // right sort of thing, parameters suit their component's kind, and the parts of the scenario
 // agree with each other. Each problem carries the path of the value at fault, for its line.
-import { validateParam } from '../model/catalog';
 import { failureCanHit, failureParam, FAILURE_PARAM_KEYS, FAILURE_SPECS, paramOwner } from '../model/failures';
+import { designProblems, duplicates } from '../model/validate';
 import type { Design } from '../model/types';
 import type { ScenarioIssue } from './normalize';
 import type { Scenario } from './types';
@@ -11,43 +11,13 @@ import type { PathKey } from './yaml-source';
 
 type Report = (path: PathKey[], message: string) => void;
 
-/** Ids that occur more than once, with the index of each later occurrence. */
-function duplicates(ids: readonly string[]): { id: string; index: number }[] {
-  const seen = new Set<string>();
-  const out: { id: string; index: number }[] = [];
-  ids.forEach((id, index) => {
-    if (seen.has(id)) out.push({ id, index });
-    seen.add(id);
-  });
-  return out;
-}
-
-/** Problems inside one design; `at` places each one in the file. */
+/** Problems inside one design (model/validate.ts); `at` places each one in the file. */
 export function checkDesignReferences(design: Design, at: (path: PathKey[]) => PathKey[], report: Report): void {
-  const nodeIds = new Set(design.nodes.map((n) => n.id));
-  const groupIds = new Set(design.groups.map((g) => g.id));
-  for (const { id, index } of duplicates(design.nodes.map((n) => n.id))) report(at(['nodes', index, 'id']), `another component already has the id "${id}"`);
-  for (const { id, index } of duplicates(design.edges.map((e) => e.id))) report(at(['edges', index, 'id']), `another connection already has the id "${id}"`);
-  for (const { id, index } of duplicates(design.groups.map((g) => g.id))) report(at(['groups', index, 'id']), `another zone or region already has the id "${id}"`);
-  design.nodes.forEach((node, i) => {
-    if (node.groupId !== undefined && !groupIds.has(node.groupId)) report(at(['nodes', i, 'groupId']), `there is no zone or region "${node.groupId}"`);
-    for (const [key, value] of Object.entries(node.params)) {
-      const message = validateParam(node.kind, key, value);
-      // The design model ignores unknown settings on load; a scenario author wants to hear of the typo.
-      if (message) report(at(['nodes', i, 'params', key]), `${message.replace(/; it will be ignored\.$/, '.')} (component "${node.label || node.id}")`);
-    }
-  });
-  design.edges.forEach((edge, i) => {
-    if (!nodeIds.has(edge.source)) report(at(['edges', i, 'source']), `there is no component "${edge.source}"`);
-    if (!nodeIds.has(edge.target)) report(at(['edges', i, 'target']), `there is no component "${edge.target}"`);
-    if (edge.source === edge.target) report(at(['edges', i, 'target']), 'a connection cannot go from a component to itself');
-  });
-  design.groups.forEach((group, i) => {
-    if (group.parentId === undefined) return;
-    const parent = design.groups.find((g) => g.id === group.parentId);
-    if (!parent) report(at(['groups', i, 'parentId']), `there is no region "${group.parentId}"`);
-    else if (group.kind !== 'zone' || parent.kind !== 'region') report(at(['groups', i, 'parentId']), 'only a zone can sit inside a region');
-  });
+  for (const { path, message } of designProblems(design)) {
+    // A parameter's line is not enough in a long file: say whose it is.
+    const node = path[0] === 'nodes' && path[2] === 'params' ? design.nodes[path[1] as number] : undefined;
+    report(at(path), node ? `${message}. (component "${node.label || node.id}")` : message);
+  }
 }
 
 function checkWorkload(scenario: Scenario, report: Report): void {

@@ -190,7 +190,7 @@ describe('validateParam', () => {
   });
 
   it('names a parameter the kind does not have', () => {
-    expect(validateParam('cache', 'replicas', 1)).toBe('Cache has no setting called "replicas"; it will be ignored.');
+    expect(validateParam('cache', 'replicas', 1)).toBe('Cache has no setting called "replicas".'); // the file is refused, so nothing is "ignored"
   });
 });
 

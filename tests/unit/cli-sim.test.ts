@@ -125,6 +125,15 @@ describe('sim on bad input', { timeout: SPAWN_TIMEOUT_MS }, () => {
     expectOneLineError(await sim(path, '--rps', '-5'), /--rps must be a number of requests per second, 0 or more \(got "-5"\)/);
   });
 
+  it.concurrent('an --rps beyond what a client can send, and a --duration beyond the longest run', async () => {
+    const path = join(tmp, 'design-for-limits.json');
+    writeFileSync(path, serializeDesign(exampleDesign()));
+    const [rps, duration] = await Promise.all([sim(path, '--rps', '1e307'), sim(path, '--method', 'simulation', '--duration', '1e308')]);
+    // Before: "Maximum call stack size exceeded", and "at least Infinity s".
+    expectOneLineError(rps, /^--rps 1e\+307 would have client "Mobile users" send 1\.00e\+307 requests\/s; a client sends at most 10,000,000$/);
+    expectOneLineError(duration, /^--duration must be at most 1,000,000 s, the longest simulation ArchLab runs \(11\.6 days of simulated time\) \(got "1e308"\)$/);
+  });
+
   it.concurrent('a broken scenario: one line with file:line and what is wrong (exit 1)', async () => {
     const path = join(tmp, 'broken-scenario.yaml');
     writeFileSync(path, 'version: 1\nid: broken\nmode: identify\ntitle: [unclosed\n');
