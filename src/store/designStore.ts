@@ -7,6 +7,7 @@ import type { ComponentKind, Design, DesignEdge, DesignGroup, DesignNode, EdgeMo
 import { defaultParams, getKindSpec } from '../model/catalog';
 import { newId } from './ids';
 import { connectionProblem } from '../model/connection-rules';
+import { withoutParts } from '../model/setup-references';
 import type { EdgeResilience, NodeResilience, SimulationSetup } from '../model/simulation-setup';
 
 export interface Clipboard {
@@ -250,6 +251,8 @@ export const useDesignStore = create<DesignState>()(
           s.design.groups = s.design.groups.filter((g) => !groups.has(g.id));
           for (const g of s.design.groups) if (g.parentId && groups.has(g.parentId)) delete g.parentId;
           s.design.edges = s.design.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target));
+          // The simulation setup must not name what is gone (the design would no longer load).
+          if (s.design.simulation) s.design.simulation = withoutParts(s.design.simulation, nodes);
           s.selectedNodeIds = [];
           s.selectedEdgeIds = [];
         }),
@@ -353,6 +356,7 @@ export const useDesignStore = create<DesignState>()(
           }
           for (const g of s.design.groups) if (g.parentId && removed.has(g.parentId)) delete g.parentId;
           s.design.groups = s.design.groups.filter((g) => !removed.has(g.id));
+          if (s.design.simulation) s.design.simulation = withoutParts(s.design.simulation, removed);
           s.selectedNodeIds = members;
         }),
 

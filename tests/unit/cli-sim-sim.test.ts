@@ -96,7 +96,8 @@ describe('simulating a design file', () => {
   it('a setup the simulator cannot run is one line naming the file', () => {
     const broken: Design = { ...tiny, simulation: { durationS: 30, failures: [{ kind: 'crash', nodeId: 'ghost', atS: 5 }] } };
     const error = cliError(() => simulateDesignFile(designFile('ghost.json', broken), {}));
-    expect(error.message).toMatch(/ghost\.json" cannot be simulated: Failure 1 \(crash\) names component "ghost", which is not in the design\./);
+    // Design validation now refuses the file as it is read, with the path of the bad reference.
+    expect(error.message).toMatch(/ghost\.json" is not a valid design: Field "simulation\.failures\[0\]\.nodeId": there is no component "ghost"\.$/);
     expect(error.message).not.toContain('\n');
   });
 });

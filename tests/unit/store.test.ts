@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { redo, undo, useDesignStore } from '../../src/store/designStore';
 import { exampleDesign } from '../../src/model/example';
 import { defaultParams } from '../../src/model/catalog';
+import { checkDesign } from '../../src/model/validate';
 
 const st = () => useDesignStore.getState();
 
@@ -80,6 +81,32 @@ describe('design store', () => {
     expect(st().design.edges).toHaveLength(0);
     undo();
     expect(st().design.edges).toHaveLength(1);
+  });
+
+  it('deleting components and zones drops the simulation settings that named them, so the design still loads', () => {
+    st().loadDesign({
+      ...exampleDesign(),
+      simulation: {
+        durationS: 60,
+        workload: { users: [{ kind: 'constant', rps: 10 }] },
+        failures: [
+          { kind: 'crash', nodeId: 'api', atS: 5 },
+          { kind: 'slowdown', nodeId: 'db', atS: 5, factor: 3 },
+          { kind: 'group-outage', groupId: 'zone-a', atS: 9 },
+          { kind: 'partition', sideA: ['api', 'cache'], sideB: ['db'], atS: 1 },
+          { kind: 'partition', sideA: ['api'], sideB: ['db'], atS: 2 },
+        ],
+      },
+    });
+    st().select(['api', 'users', 'zone-a'], []);
+    st().deleteSelection();
+    const setup = st().design.simulation!;
+    expect(setup.workload).toEqual({});
+    expect(setup.failures).toEqual([
+      { kind: 'slowdown', nodeId: 'db', atS: 5, factor: 3 },
+      { kind: 'partition', sideA: ['cache'], sideB: ['db'], atS: 1 },
+    ]);
+    expect(checkDesign(st().design)).toEqual([]);
   });
 
   it('copy and paste create new ids and keep internal connections', () => {
