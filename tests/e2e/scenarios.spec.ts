@@ -138,9 +138,9 @@ test('compare: two designs side by side, questions checked with the takeaway', a
   await page.getByRole('radiogroup', { name: 'Design on the canvas' }).getByRole('radio', { name: /^B:/ }).click();
   await expect.poll(async () => (await page.locator('.react-flow__node-component').allTextContents()).join()).not.toBe(before.join());
   const questions = page.locator('.questions > li');
-  const answers = ['A', 'A', 'B'];
+  const answers = ['A', 'A', 'B', 'B'];
   for (let i = 0; i < answers.length; i++) await questions.nth(i).getByRole('radio', { name: new RegExp(`^${answers[i]}:`) }).check();
   await page.getByRole('button', { name: 'Check my answers' }).click();
-  await expect(page.getByTestId('compare-grade')).toContainText('3 of 3 right');
+  await expect(page.getByTestId('compare-grade')).toContainText('4 of 4 right');
   await page.screenshot({ path: 'test-results/screens/14-compare.png' });
 });

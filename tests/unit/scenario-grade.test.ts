@@ -217,7 +217,7 @@ describe('compare', () => {
 
   it('grades answers against the key', () => {
     const grade = gradeCompare(scenario, { bill: 'a', people: 'b' });
-    expect(grade).toMatchObject({ correct: 1, total: 3 });
+    expect(grade).toMatchObject({ correct: 1, total: 4 });
     expect(grade.results.find((r) => r.questionId === 'people')).toMatchObject({ given: 'b', correct: false, expected: 'a' });
     expect(grade.results.find((r) => r.questionId === 'total')).toMatchObject({ given: null, correct: false, expected: 'b' });
   });

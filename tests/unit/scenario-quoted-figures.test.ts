@@ -125,9 +125,9 @@ describe('figures quoted in the bundled scenarios agree with the engine', () => 
     expectQuote(id, 'about 3 ms of worker time against about 23 ms');
     expect(b.component('api').meanResponseMs).toBeCloseTo(3, 0);
     expect(a.component('api').meanResponseMs).toBeCloseTo(23, -1);
-    expectQuote(id, 'its availability (about 99.5%)');
+    expectQuote(id, 'one virtual machine at about 99.5%');
     expect(b.flow('typers').availability).toBeCloseTo(0.995, 3);
-    expectQuote(id, 'for about $150 a month');
+    expectQuote(id, 'A replica of the cache, about $150 a month, closes the gap');
     expect(b.costUsd('pcache')).toBeCloseTo(150, -1);
   });
 
