@@ -2,6 +2,7 @@
 // checks that need the catalog or cross-references live in validate.ts.
 import * as v from 'valibot';
 import { FAILURE_TIME, failureParam, type FailureKind, type FailureParamKey, type FailureParamSpec } from './failures';
+import { EDGE_SETTINGS, NODE_SETTINGS, type SettingSpec } from './resilience';
 import { COMPONENT_KINDS } from './types';
 
 const finite = v.pipe(v.number(), v.finite());
@@ -15,48 +16,58 @@ const position = v.object({ x: coordinate('x'), y: coordinate('y') });
 const extent = (what: string) => range(1, MAX_CANVAS_PX, `${what} (px)`);
 
 // Simulation behaviour (see simulation-setup.ts for what each field means).
-const share = (what: string) => range(0, 1, what);
 const seconds = (what: string) => range(0, 1e7, what);
 
+/** A resilience setting's schema from its spec (src/model/resilience.ts), in the spec's words. */
+function setting(spec: SettingSpec) {
+  const base = range(spec.min, spec.max, spec.label);
+  return v.optional(spec.integer ? v.pipe(base, v.integer(`${spec.label} must be a whole number`)) : base);
+}
+const E = EDGE_SETTINGS;
+const N = NODE_SETTINGS;
+
 export const EdgeResilienceSchema = v.object({
-  timeoutMs: v.optional(range(1, 600_000, 'A timeout (ms)')),
+  timeoutMs: setting(E.timeoutMs),
   retry: v.optional(
     v.object({
-      maxRetries: v.pipe(range(0, 10, 'Retries'), v.integer('Retries must be a whole number')),
-      baseBackoffMs: v.optional(range(0, 60_000, 'The first backoff (ms)')),
-      maxBackoffMs: v.optional(range(0, 600_000, 'The largest backoff (ms)')),
-      budgetRatio: v.optional(range(0, 10, 'The retry budget')),
+      maxRetries: v.nonOptional(setting(E.maxRetries), `${E.maxRetries.label} must be given`),
+      baseBackoffMs: setting(E.baseBackoffMs),
+      maxBackoffMs: setting(E.maxBackoffMs),
+      budgetRatio: setting(E.budgetRatio),
     }),
   ),
   circuitBreaker: v.optional(
     v.object({
-      failureRatio: v.optional(share('The failure share that opens the breaker')),
-      minCalls: v.optional(range(1, 1e6, 'The fewest calls')),
-      windowS: v.optional(range(0.1, 3600, 'The window (s)')),
-      openS: v.optional(range(0.1, 3600, 'The open time (s)')),
-      halfOpenProbes: v.optional(range(1, 1000, 'The probe calls')),
+      failureRatio: setting(E.failureRatio),
+      minCalls: setting(E.minCalls),
+      windowS: setting(E.windowS),
+      openS: setting(E.openS),
+      halfOpenProbes: setting(E.halfOpenProbes),
     }),
   ),
-  bulkheadCalls: v.optional(range(1, 1e6, 'The bulkhead size')),
+  bulkheadCalls: setting(E.bulkheadCalls),
   fallbackToOrigin: v.optional(v.boolean()),
 });
 
 export const NodeResilienceSchema = v.object({
-  maxInFlight: v.optional(range(1, 1e7, 'The admission limit')),
-  maxQueueWaitMs: v.optional(range(1, 600_000, 'The longest queue wait (ms)')),
-  bulkheadCalls: v.optional(range(1, 1e6, 'The bulkhead size')),
-  rateLimit: v.optional(v.object({ rps: range(0.001, 1e9, 'The rate limit (req/s)'), burst: v.optional(range(1, 1e9, 'The burst')) })),
+  maxInFlight: setting(N.maxInFlight),
+  maxQueueWaitMs: setting(N.maxQueueWaitMs),
+  bulkheadCalls: setting(N.bulkheadCalls),
+  rateLimit: v.optional(v.object({ rps: v.nonOptional(setting(N.rateLimitRps), `${N.rateLimitRps.label} must be given`), burst: setting(N.rateLimitBurst) })),
   autoscale: v.optional(
-    v.object({
-      targetUtilization: v.optional(range(0.05, 1, 'The target utilization')),
-      minInstances: v.optional(range(1, 1000, 'The fewest instances')),
-      maxInstances: v.optional(range(1, 1000, 'The most instances')),
-      provisioningS: v.optional(seconds('The provisioning delay (s)')),
-      cooldownS: v.optional(seconds('The cooldown (s)')),
-      evaluationS: v.optional(range(0.1, 3600, 'The evaluation period (s)')),
-    }),
+    v.pipe(
+      v.object({
+        targetUtilization: setting(N.targetUtilization),
+        minInstances: setting(N.minInstances),
+        maxInstances: setting(N.maxInstances),
+        provisioningS: setting(N.provisioningS),
+        cooldownS: setting(N.cooldownS),
+        evaluationS: setting(N.evaluationS),
+      }),
+      v.check((a) => a.minInstances === undefined || a.maxInstances === undefined || a.minInstances <= a.maxInstances, `${N.minInstances.label} must not be above ${N.maxInstances.label.toLowerCase()}`),
+    ),
   ),
-  healthCheckS: v.optional(range(0.1, 3600, 'The health-check time (s)')),
+  healthCheckS: setting(N.healthCheckS),
 });
 
 /** A failure parameter's schema from its spec (src/model/failures.ts): "times slower must be at least 1". */

@@ -4,6 +4,7 @@
 // checks per component.
 import { nodeName, type CompiledDesign } from '../analytic/design-model';
 import { cachesReads, sendsRequests } from '../../model/traits';
+import { EDGE_SETTINGS, NODE_SETTINGS, settingOr, settingProblem, type SettingSpec } from '../../model/resilience';
 import type { EdgeResilience, NodeResilience } from './design-sim-types';
 
 export interface AutoscaleParams {
@@ -30,6 +31,16 @@ export function checkSetting(problems: Problems, value: unknown, what: string, m
     problems.push(`${what} must be ${whole ? 'a whole number' : 'a number'} ${range} (got ${String(value)}).`);
   }
 }
+
+/** A resilience setting checked against its spec (src/model/resilience.ts), with where it is. */
+function check(problems: Problems, value: unknown, where: string, spec: SettingSpec): void {
+  if (value === undefined) return;
+  const why = settingProblem(spec, value);
+  if (why) problems.push(`${where}: ${why}.`);
+}
+
+const E = EDGE_SETTINGS;
+const N = NODE_SETTINGS;
 
 export function compileEdgeResilience(compiled: CompiledDesign, settings: Record<string, EdgeResilience>, nodeSettings: Record<string, NodeResilience>, problems: Problems, warnings: string[]) {
   const { design, model } = compiled;
@@ -62,34 +73,34 @@ export function compileEdgeResilience(compiled: CompiledDesign, settings: Record
     const s = settings[edge.id] ?? {};
     const where = `Connection "${edge.label || edge.id}"`;
     if (model.edgeSync[slot] === 0 && Object.keys(s).length > 0) warnings.push(`${where} is async (fire and forget), so its timeout, retry, breaker and bulkhead settings are ignored.`);
-    checkSetting(problems, s.timeoutMs, `${where}: timeout (ms)`, 0.001);
+    check(problems, s.timeoutMs, where, E.timeoutMs);
     if (s.timeoutMs !== undefined) timeoutMs[slot] = s.timeoutMs;
     if (s.retry) {
-      checkSetting(problems, s.retry.maxRetries, `${where}: retries`, 0, 100, true);
-      checkSetting(problems, s.retry.baseBackoffMs, `${where}: first backoff (ms)`, 0);
-      checkSetting(problems, s.retry.maxBackoffMs, `${where}: largest backoff (ms)`, 0);
-      checkSetting(problems, s.retry.budgetRatio, `${where}: retry budget`, 0, 100);
-      maxRetries[slot] = s.retry.maxRetries ?? 0;
-      backoffBaseMs[slot] = s.retry.baseBackoffMs ?? 25;
-      backoffCapMs[slot] = s.retry.maxBackoffMs ?? 1000;
+      check(problems, s.retry.maxRetries, where, E.maxRetries);
+      check(problems, s.retry.baseBackoffMs, where, E.baseBackoffMs);
+      check(problems, s.retry.maxBackoffMs, where, E.maxBackoffMs);
+      check(problems, s.retry.budgetRatio, where, E.budgetRatio);
+      maxRetries[slot] = settingOr(E.maxRetries, s.retry.maxRetries);
+      backoffBaseMs[slot] = settingOr(E.baseBackoffMs, s.retry.baseBackoffMs);
+      backoffCapMs[slot] = settingOr(E.maxBackoffMs, s.retry.maxBackoffMs);
       budgetRatio[slot] = s.retry.budgetRatio ?? NaN;
     }
     const cb = s.circuitBreaker;
     if (cb) {
-      checkSetting(problems, cb.failureRatio, `${where}: breaker failure share`, 0.001, 1);
-      checkSetting(problems, cb.minCalls, `${where}: breaker minimum calls`, 1);
-      checkSetting(problems, cb.windowS, `${where}: breaker window (s)`, 0.001);
-      checkSetting(problems, cb.openS, `${where}: breaker open time (s)`, 0);
-      checkSetting(problems, cb.halfOpenProbes, `${where}: breaker probe calls`, 1, 1000, true);
+      check(problems, cb.failureRatio, where, E.failureRatio);
+      check(problems, cb.minCalls, where, E.minCalls);
+      check(problems, cb.windowS, where, E.windowS);
+      check(problems, cb.openS, where, E.openS);
+      check(problems, cb.halfOpenProbes, where, E.halfOpenProbes);
       breakerOn[slot] = 1;
-      breakerRatio[slot] = cb.failureRatio ?? 0.5;
-      breakerMinCalls[slot] = cb.minCalls ?? 20;
-      breakerWindowMs[slot] = (cb.windowS ?? 10) * 1000;
-      breakerOpenMs[slot] = (cb.openS ?? 5) * 1000;
-      breakerProbes[slot] = cb.halfOpenProbes ?? 3;
+      breakerRatio[slot] = settingOr(E.failureRatio, cb.failureRatio);
+      breakerMinCalls[slot] = settingOr(E.minCalls, cb.minCalls);
+      breakerWindowMs[slot] = settingOr(E.windowS, cb.windowS) * 1000;
+      breakerOpenMs[slot] = settingOr(E.openS, cb.openS) * 1000;
+      breakerProbes[slot] = settingOr(E.halfOpenProbes, cb.halfOpenProbes);
     }
     const bulk = s.bulkheadCalls ?? nodeSettings[edge.source]?.bulkheadCalls;
-    checkSetting(problems, bulk, `${where}: bulkhead (calls)`, 1, 1e9, true);
+    check(problems, bulk, where, E.bulkheadCalls);
     bulkhead[slot] = bulk ?? 0;
     fallback[slot] = cachesReads(target) && s.fallbackToOrigin !== false ? 1 : 0;
   }
@@ -144,15 +155,16 @@ export function compileNodeResilience(compiled: CompiledDesign, settings: Record
     const s = settings[node.id];
     if (!s) return;
     const where = `${nodeName(node)}`;
-    checkSetting(problems, s.maxInFlight, `${where}: admission limit`, 1, 1e9, true);
-    checkSetting(problems, s.maxQueueWaitMs, `${where}: longest queue wait (ms)`, 0);
-    checkSetting(problems, s.healthCheckS, `${where}: health-check time (s)`, 0);
+    check(problems, s.maxInFlight, where, N.maxInFlight);
+    check(problems, s.maxQueueWaitMs, where, N.maxQueueWaitMs);
+    check(problems, s.healthCheckS, where, N.healthCheckS);
     maxInFlight[j] = s.maxInFlight ?? 0;
     maxQueueWaitMs[j] = s.maxQueueWaitMs ?? Infinity;
-    healthCheckMs[j] = (s.healthCheckS ?? 5) * 1000;
+    healthCheckMs[j] = settingOr(N.healthCheckS, s.healthCheckS) * 1000;
     if (s.rateLimit) {
-      checkSetting(problems, s.rateLimit.rps, `${where}: rate limit (requests/s)`, 0.001);
-      checkSetting(problems, s.rateLimit.burst, `${where}: rate-limit burst`, 1);
+      if (s.rateLimit.rps === undefined) problems.push(`${where}: ${N.rateLimitRps.label} must be given.`);
+      check(problems, s.rateLimit.rps, where, N.rateLimitRps);
+      check(problems, s.rateLimit.burst, where, N.rateLimitBurst);
       rateRps[j] = s.rateLimit.rps;
       rateBurst[j] = s.rateLimit.burst ?? Math.max(1, s.rateLimit.rps);
     }
@@ -160,22 +172,17 @@ export function compileNodeResilience(compiled: CompiledDesign, settings: Record
     if (a) {
       if (sendsRequests(node)) problems.push(`${where} is a client; only components can autoscale.`);
       const initial = figures[j]!.instances;
-      checkSetting(problems, a.targetUtilization, `${where}: autoscaling target utilization`, 0.01, 1);
-      checkSetting(problems, a.minInstances, `${where}: fewest instances`, 1, 1000, true);
-      checkSetting(problems, a.maxInstances, `${where}: most instances`, 1, 1000, true);
-      checkSetting(problems, a.provisioningS, `${where}: provisioning time (s)`, 0);
-      checkSetting(problems, a.cooldownS, `${where}: cooldown (s)`, 0);
-      checkSetting(problems, a.evaluationS, `${where}: evaluation period (s)`, 0.001);
+      for (const key of ['targetUtilization', 'minInstances', 'maxInstances', 'provisioningS', 'cooldownS', 'evaluationS'] as const) check(problems, a[key], where, N[key]);
       const min = a.minInstances ?? initial;
       const max = a.maxInstances ?? Math.min(1000, Math.max(min, initial * 10));
-      if (max < min) problems.push(`${where}: most instances (${max}) is below fewest instances (${min}).`);
+      if (max < min) problems.push(`${where}: ${N.maxInstances.label.toLowerCase()} (${max}) is below ${N.minInstances.label.toLowerCase()} (${min}).`);
       autoscale[j] = {
-        target: a.targetUtilization ?? 0.6,
+        target: settingOr(N.targetUtilization, a.targetUtilization),
         min,
         max,
-        provisioningMs: (a.provisioningS ?? 60) * 1000,
-        cooldownMs: (a.cooldownS ?? 60) * 1000,
-        evaluationMs: (a.evaluationS ?? 15) * 1000,
+        provisioningMs: settingOr(N.provisioningS, a.provisioningS) * 1000,
+        cooldownMs: settingOr(N.cooldownS, a.cooldownS) * 1000,
+        evaluationMs: settingOr(N.evaluationS, a.evaluationS) * 1000,
       };
     }
   });
