@@ -59,6 +59,15 @@ function HiddenFileInput({ inputRef, accept, testId, onFile }: { inputRef: React
   );
 }
 
+/** Puts the caret in the design's name, all of it selected to type over (the field is remade when the design changes). */
+function focusDesignName() {
+  requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLInputElement>('input.design-name');
+    field?.focus();
+    field?.select();
+  });
+}
+
 /** Moves the keyboard focus to a component's card once React Flow has drawn it (a frame or two after it is added). */
 function focusComponent(id: string, framesLeft = 30) {
   requestAnimationFrame(() => {
@@ -408,7 +417,7 @@ function Shell() {
       ) : null}
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} actions={actions} wheelZooms={wheelZooms} onWheelZooms={setWheelZooms} />
       <ConnectDialog sourceId={connectFrom?.id ?? null} mode={connectFrom?.mode ?? connectMode} onClose={() => setConnectFrom(null)} />
-      <DesignsDialog open={designsOpen} onClose={() => setDesignsOpen(false)} library={library} currentId={design.id} />
+      <DesignsDialog open={designsOpen} onClose={() => setDesignsOpen(false)} library={library} currentId={design.id} onDuplicated={focusDesignName} />
       <Dialog title="Share this design" open={share !== null} onClose={() => setShare(null)}>
         <p>Anyone who opens this link gets their own copy of the design. Nothing is uploaded: the design is inside the link.</p>
         <input className="share-link" readOnly value={share ?? ''} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} data-testid="share-link" />

@@ -4,7 +4,16 @@ import { useState } from 'react';
 import { Dialog } from './Dialog';
 import type { DesignLibrary } from '../store/designLibrary';
 
-export function DesignsDialog({ open, onClose, library, currentId }: { open: boolean; onClose: () => void; library: DesignLibrary; currentId: string }) {
+export interface DesignsDialogProps {
+  open: boolean;
+  onClose: () => void;
+  library: DesignLibrary;
+  currentId: string;
+  /** A copy was made and opened. */
+  onDuplicated: () => void;
+}
+
+export function DesignsDialog({ open, onClose, library, currentId, onDuplicated }: DesignsDialogProps) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   return (
@@ -68,7 +77,17 @@ export function DesignsDialog({ open, onClose, library, currentId }: { open: boo
                 ) : (
                   <>
                     <button type="button" onClick={() => setRenaming(d.id)}>Rename</button>
-                    <button type="button" onClick={() => library.duplicate(d.id).then(onClose)}>Duplicate</button>
+                    {/* The list closes first: a rename typed while it still stood was lost when it closed. The copy
+                        opens with its name ready to type over (onDuplicated). */}
+                    <button
+                      type="button"
+                      onClick={() => {
+                        onClose();
+                        void library.duplicate(d.id).then(onDuplicated);
+                      }}
+                    >
+                      Duplicate
+                    </button>
                   </>
                 )}
                 <button type="button" onClick={() => setConfirming(d.id)} aria-label={`Delete ${d.name}`}>

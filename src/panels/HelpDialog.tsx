@@ -1,8 +1,7 @@
 import { Dialog } from './Dialog';
 import type { Action } from './useActions';
-import { displayShortcut } from './shortcuts';
+import { displayShortcut, IS_MAC } from './shortcuts';
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 export interface HelpDialogProps {
   open: boolean;
@@ -13,7 +12,7 @@ export interface HelpDialogProps {
 }
 
 export function HelpDialog({ open, onClose, actions, wheelZooms, onWheelZooms }: HelpDialogProps) {
-  const mod = isMac ? 'Cmd' : 'Ctrl';
+  const mod = IS_MAC ? 'Cmd' : 'Ctrl';
   const groups = [...new Set(actions.map((a) => a.group))];
   return (
     <Dialog title="Keyboard shortcuts" open={open} onClose={onClose} wide>
@@ -28,8 +27,8 @@ export function HelpDialog({ open, onClose, actions, wheelZooms, onWheelZooms }:
                   <div key={a.id} className="shortcut-row">
                     <dt>{a.label}</dt>
                     <dd>
-                      <kbd>{displayShortcut(a.shortcut!, isMac)}</kbd>
-                      {a.alsoShortcut ? <> or <kbd>{displayShortcut(a.alsoShortcut, isMac)}</kbd></> : null}
+                      <kbd>{displayShortcut(a.shortcut!, IS_MAC)}</kbd>
+                      {a.alsoShortcut ? <> or <kbd>{displayShortcut(a.alsoShortcut, IS_MAC)}</kbd></> : null}
                     </dd>
                   </div>
                 ))}

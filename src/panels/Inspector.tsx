@@ -4,6 +4,7 @@ import { useDesignStore } from '../store/designStore';
 import { getKindSpec, paramValue, validateParam, defaultParams } from '../model/catalog';
 import { KindIcon, CATEGORY_COLOR } from '../canvas/icons';
 import { NumberField } from './NumberField';
+import { displayShortcut, IS_MAC } from './shortcuts';
 import { EdgeResilienceEditor, NodeResilienceEditor } from './ResilienceEditor';
 import type { DesignEdge, DesignGroup, DesignNode } from '../model/types';
 import { sendsRequests } from '../model/traits';
@@ -161,7 +162,7 @@ export function Inspector() {
     body = (
       <div className="inspector-empty">
         <h2>{count} items selected</h2>
-        <p className="muted">Press G to put the selected components in a zone, Shift+G for a region, Mod+D to duplicate, Delete to remove.</p>
+        <p className="muted">Press G to put the selected components in a zone, Shift+G for a region, {displayShortcut('Mod+D', IS_MAC)} to duplicate, Delete to remove; with two components selected, C connects the first to the second.</p>
       </div>
     );
   }
@@ -173,7 +174,7 @@ export function Inspector() {
           <p className="muted">
             {design.nodes.length} components · {design.edges.length} connections · {design.groups.length} zones and regions
           </p>
-          <p>Select a component to see what it is and change its parameters. Drag from the palette to add one; drag from a component’s right edge to another to connect them.</p>
+          <p>Select a component to see what it is and change its parameters. Drag from the palette to add one; drag from a component’s right edge and drop it anywhere on another to connect them (or select one and press C).</p>
           <p className="muted">Press ? for keyboard shortcuts.</p>
         </div>
       )}

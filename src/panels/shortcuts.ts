@@ -31,3 +31,6 @@ export function displayShortcut(s: string, isMac: boolean): string {
     .map((k) => (k === 'Mod' ? (isMac ? '⌘' : 'Ctrl') : k === 'Shift' ? (isMac ? '⇧' : 'Shift') : k))
     .join(isMac ? '' : '+');
 }
+
+/** True on Apple keyboards, where Mod is Cmd. */
+export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);

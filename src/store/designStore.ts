@@ -72,6 +72,22 @@ function kindPrefix(kind: ComponentKind): string {
   return kind.replace(/[^a-z]/g, '').slice(0, 6);
 }
 
+/**
+ * A component name no other component has: the name itself when free, else its stem numbered one past
+ * the highest number in use ("Service 3" pasted beside Service, Service 2 and Service 3 is "Service 4").
+ */
+export function uniqueLabel(label: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(label)) return label;
+  const stem = label.replace(/\s+\d+$/, '');
+  let highest = 1;
+  for (const t of taken) {
+    if (t === stem) continue;
+    const m = t.startsWith(`${stem} `) ? /^\d+$/.exec(t.slice(stem.length + 1)) : null;
+    if (m) highest = Math.max(highest, Number(m[0]));
+  }
+  return `${stem} ${highest + 1}`;
+}
+
 export const NODE_SIZE = { width: 188, height: 64 }; // px; matches the node card in the canvas
 
 /** Which group (innermost: a zone before a region) contains a point. */
@@ -108,12 +124,10 @@ export const useDesignStore = create<DesignState>()(
       addComponent: (kind, position) => {
         const id = newId(kindPrefix(kind), takenIds(get().design));
         set((s) => {
-          const spec = getKindSpec(kind);
-          const sameKind = s.design.nodes.filter((n) => n.kind === kind).length;
           const node: DesignNode = {
             id,
             kind,
-            label: sameKind === 0 ? spec.label : `${spec.label} ${sameKind + 1}`,
+            label: uniqueLabel(getKindSpec(kind).label, new Set(s.design.nodes.map((n) => n.label))),
             params: defaultParams(kind),
             position: { x: Math.round(position.x), y: Math.round(position.y) },
           };
@@ -273,6 +287,7 @@ export const useDesignStore = create<DesignState>()(
         if (!clip) return;
         set((s) => {
           const taken = takenIds(s.design);
+          const labels = new Set(s.design.nodes.map((n) => n.label));
           const map = new Map<string, string>();
           const newNodes: string[] = [];
           for (const n of clip.nodes) {
@@ -280,7 +295,9 @@ export const useDesignStore = create<DesignState>()(
             taken.add(id);
             map.set(n.id, id);
             newNodes.push(id);
-            const copy: DesignNode = { ...n, id, params: { ...n.params }, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } };
+            const label = uniqueLabel(n.label, labels);
+            labels.add(label);
+            const copy: DesignNode = { ...n, id, label, params: { ...n.params }, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } };
             if (copy.groupId && !s.design.groups.some((g) => g.id === copy.groupId)) delete copy.groupId;
             s.design.nodes.push(copy);
           }

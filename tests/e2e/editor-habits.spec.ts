@@ -1,5 +1,6 @@
 // The editor habits people's hands already know (issue 13), driven with the real mouse and keyboard.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { clickPane, nodeCount, openApp, waitSaved } from './helpers';
 
 async function centre(l: Locator) {
@@ -139,6 +140,7 @@ test('selection: Shift+click adds and removes, a drag on empty canvas draws a bo
   await page.getByTestId('node-cache').click({ modifiers: ['Shift'] });
   await expect(page.locator('.component-node.selected')).toHaveCount(2);
   await expect(page.locator('.inspector-content')).toContainText('2 items selected');
+  await expect(page.locator('.inspector-content')).toContainText('Ctrl+D to duplicate');
   expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
   await page.getByTestId('node-api').click({ modifiers: ['Shift'] });
   await expect(page.locator('.component-node.selected')).toHaveCount(1);
@@ -209,6 +211,8 @@ test('keyboard only: build client -> service -> database, adding by search and c
   await expect(page.getByTestId('connect-search')).toBeFocused();
   await page.keyboard.type('serv');
   await page.screenshot({ path: 'test-results/screens/33-connect-dialog.png' });
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('group', { name: 'Sync call from Client to Service' })).toHaveCount(1);
 
@@ -244,4 +248,31 @@ test('the editor at 1280x800: palette, canvas, zoom controls and inspector fit',
   await expect(page.getByTestId('zoom-percent')).toBeInViewport();
   await expect(page.locator('.inspector-content')).toBeInViewport();
   await page.screenshot({ path: 'test-results/screens/34-editor-1280.png' });
+});
+
+test('pasted components get names of their own; after Duplicate the copy’s name is ready to type over', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('node-api').click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await page.keyboard.press('Control+v');
+  await page.keyboard.press('Control+d');
+  const labels = await page.locator('.component-label').allTextContents();
+  expect(labels.filter((l) => l.startsWith('Photo API'))).toEqual(['Photo API', 'Photo API 2', 'Photo API 3', 'Photo API 4']);
+  await waitSaved(page);
+
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await page.getByTestId('design-row').first().getByRole('button', { name: 'Duplicate' }).click();
+  // The list is gone at once; the copy opens with its name selected, so typing replaces it.
+  await expect(page.getByRole('dialog', { name: 'My designs' })).toBeHidden();
+  const name = page.getByLabel('Design name');
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue(/\(copy\)$/);
+  await page.keyboard.type('Four photo APIs');
+  await page.keyboard.press('Enter');
+  await waitSaved(page);
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await expect(page.getByTestId('design-row')).toHaveCount(2);
+  await expect(page.getByRole('dialog', { name: 'My designs' })).toContainText('Four photo APIs');
+  await expect(page.getByRole('dialog', { name: 'My designs' })).toContainText('Photo sharing app (example)');
 });

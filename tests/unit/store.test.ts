@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { redo, undo, useDesignStore } from '../../src/store/designStore';
+import { redo, undo, uniqueLabel, useDesignStore } from '../../src/store/designStore';
 import { exampleDesign } from '../../src/model/example';
 import { defaultParams } from '../../src/model/catalog';
 import { checkDesign } from '../../src/model/validate';
@@ -70,6 +70,24 @@ describe('design store', () => {
     expect(st().design.edges).toHaveLength(1);
     expect(st().connect(b, a, 'async')).not.toBeNull();
     expect(st().design.edges).toHaveLength(2);
+  });
+
+  it('pasted and duplicated components get names no other component has', () => {
+    const ids = [0, 1, 2].map((i) => st().addComponent('service', { x: i * 300, y: 0 }));
+    expect(st().design.nodes.map((n) => n.label)).toEqual(['Service', 'Service 2', 'Service 3']);
+    st().select([ids[2]!], []);
+    st().copySelection();
+    st().paste();
+    st().paste();
+    st().select([ids[0]!, ids[1]!], []);
+    st().duplicateSelection();
+    const labels = st().design.nodes.map((n) => n.label);
+    expect(labels.slice(3)).toEqual(['Service 4', 'Service 5', 'Service 6', 'Service 7']);
+    expect(new Set(labels).size).toBe(labels.length);
+    // A name without a number, or one another kind uses, follows the same rule.
+    expect(uniqueLabel('Photo API', new Set(['Photo API']))).toBe('Photo API 2');
+    expect(uniqueLabel('Cache 2', new Set(['Cache', 'Cache 10', 'Cache 2', 'Cache x']))).toBe('Cache 11');
+    expect(uniqueLabel('Worker 3', new Set(['Service']))).toBe('Worker 3');
   });
 
   it('deleting a component removes its connections', () => {
