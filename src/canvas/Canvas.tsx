@@ -27,6 +27,7 @@ import { COMPONENT_KINDS, type ComponentKind } from '../model/types';
 import { CATEGORY_COLOR } from './icons';
 import { getKindSpec, paramValue } from '../model/catalog';
 import { connectionProblem } from '../model/connection-rules';
+import { routeEdges, type EdgeRoute } from '../model/routing';
 
 export const DRAG_MIME = 'application/x-archlab-kind';
 
@@ -62,10 +63,12 @@ const ZOOMED_OUT_BELOW = 0.4; // zoom factor: node labels are ~5 px tall there
 const SYNC_COLOR = '#334155';
 const ASYNC_COLOR = '#7c3aed';
 
-function edgeLabel(e: DesignEdge): string | undefined {
+/** A connection's label: async, the share of requests that take it (out of a router, its part of the split), calls. */
+function edgeLabel(e: DesignEdge, route: EdgeRoute | undefined): string | undefined {
   const parts: string[] = [];
   if (e.mode === 'async') parts.push('async');
-  if (e.share < 1) parts.push(`${Math.round(e.share * 100)}%`);
+  const take = route?.take ?? e.share;
+  if (take < 1) parts.push(`${Math.round(take * 100)}%`);
   if (e.callsPerRequest !== 1) parts.push(`×${e.callsPerRequest}`);
   return parts.length ? parts.join(' · ') : undefined;
 }
@@ -206,6 +209,7 @@ export function Canvas({ connectMode, overlay, edgeWidths, wheelZooms }: CanvasP
     return [...groups, ...comps];
   }, [design.nodes, design.groups, selectedNodeIds, dragPositions, overlay, layered, moving]);
 
+  const routes = useMemo(() => routeEdges(design), [design]);
   const edges = useMemo<FlowEdge[]>(() => {
     const selected = new Set(selectedEdgeIds);
     const labels = new Map(design.nodes.map((n) => [n.id, n.label]));
@@ -217,11 +221,11 @@ export function Canvas({ connectMode, overlay, edgeWidths, wheelZooms }: CanvasP
       // Unchanged connections keep their object, so React Flow re-renders only the ones that changed.
       const from = labels.get(e.source) ?? e.source;
       const to = labels.get(e.target) ?? e.target;
-      const key = `${isSelected},${isMoving},${width},${zoomedOut},${animate},${from},${to}`;
+      const label = zoomedOut ? undefined : edgeLabel(e, routes.get(e.id));
+      const key = `${isSelected},${isMoving},${width},${zoomedOut},${animate},${from},${to},${label}`;
       const cached = edgeCache.current.get(e);
       if (cached && cached.key === key) return cached.edge;
       const color = e.mode === 'async' ? ASYNC_COLOR : SYNC_COLOR;
-      const label = zoomedOut ? undefined : edgeLabel(e);
       const edge: FlowEdge = {
         id: e.id,
         source: e.source,
@@ -239,7 +243,7 @@ export function Canvas({ connectMode, overlay, edgeWidths, wheelZooms }: CanvasP
       edgeCache.current.set(e, { key, edge });
       return edge;
     });
-  }, [design.edges, design.nodes, selectedEdgeIds, edgeWidths, zoomedOut, movingEdges]);
+  }, [design.edges, design.nodes, routes, selectedEdgeIds, edgeWidths, zoomedOut, movingEdges]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const state = useDesignStore.getState();

@@ -1,6 +1,8 @@
 // Edit what is selected: a component's parameters (with units, ranges and defaults),
 // a connection's mode and traffic split, or a zone's name.
+import { useMemo } from 'react';
 import { useDesignStore } from '../store/designStore';
+import { routeEdges } from '../model/routing';
 import { getKindSpec, paramValue, validateParam, defaultParams } from '../model/catalog';
 import { KindIcon, CATEGORY_COLOR } from '../canvas/icons';
 import { NumberField } from './NumberField';
@@ -74,6 +76,8 @@ function NodeInspector({ node }: { node: DesignNode }) {
 function EdgeInspector({ edge }: { edge: DesignEdge }) {
   const updateEdge = useDesignStore((s) => s.updateEdge);
   const nodes = useDesignStore((s) => s.design.nodes);
+  const design = useDesignStore((s) => s.design);
+  const route = useMemo(() => routeEdges(design).get(edge.id), [design, edge.id]);
   const name = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
   return (
     <>
@@ -100,10 +104,14 @@ function EdgeInspector({ edge }: { edge: DesignEdge }) {
           : 'The caller hands off a message and moves on: the receiver’s load still counts, but its delay does not reach the caller.'}
       </p>
       <NumberField
-        label="Share of requests that take it"
+        label={route?.branch ? 'Weight in the split' : 'Share of requests that take it'}
         unit="%"
         value={Math.round(edge.share * 1000) / 10}
-        help="Out of every request reaching the caller, how many make this call (100% = all of them)."
+        help={
+          route?.branch
+            ? `The caller sends each request to one of its targets, in proportion to these weights (equal weights split evenly): this one gets ${Math.round(route.take * 100)}% of requests.`
+            : 'Out of every request reaching the caller, how many make this call (100% = all of them).'
+        }
         validate={(v) => (v < 0 || v > 100 ? `The share must be from 0 to 100% (got ${v}).` : null)}
         onCommit={(v) => updateEdge(edge.id, { share: v / 100 })}
         step={5}

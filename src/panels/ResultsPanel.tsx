@@ -21,18 +21,57 @@ function nines(a: number): string {
   return `${(a * 100).toFixed(digits - 1)}%`;
 }
 
+interface BarSegment {
+  key: string;
+  label: string;
+  totalMs: number;
+  queueingMs: number;
+  serviceMs: number;
+  networkMs: number;
+}
+
+/**
+ * One segment per hop, except that the branches of a split (a load balancer's targets) make one
+ * segment: a request visits one of them, and their visit-weighted times add up to that one visit.
+ */
+function barSegments(flow: FlowResult): BarSegment[] {
+  const segments: BarSegment[] = [];
+  const byBranch = new Map<string, { segment: BarSegment; labels: string[] }>();
+  for (const h of flow.breakdown) {
+    if ((h.totalMs ?? 0) <= 0) continue;
+    const add = (to: BarSegment) => {
+      to.totalMs += h.totalMs ?? 0;
+      to.queueingMs += h.queueingMs ?? 0;
+      to.serviceMs += h.serviceMs;
+      to.networkMs += h.networkMs;
+    };
+    const group = h.branchOf === null ? undefined : byBranch.get(h.branchOf);
+    if (group) {
+      group.labels.push(h.label);
+      group.segment.label = `one of ${group.labels.join(', ')}`;
+      add(group.segment);
+      continue;
+    }
+    const segment: BarSegment = { key: h.nodeId, label: h.label, totalMs: 0, queueingMs: 0, serviceMs: 0, networkMs: 0 };
+    add(segment);
+    segments.push(segment);
+    if (h.branchOf !== null) byBranch.set(h.branchOf, { segment, labels: [h.label] });
+  }
+  return segments;
+}
+
 function FlowBar({ flow }: { flow: FlowResult }) {
-  const hops = flow.breakdown.filter((h) => (h.totalMs ?? 0) > 0);
-  const total = hops.reduce((s, h) => s + (h.totalMs ?? 0), 0);
+  const hops = barSegments(flow);
+  const total = hops.reduce((s, h) => s + h.totalMs, 0);
   if (flow.saturated || total <= 0) return <div className="flow-bar saturated-bar">No steady state: a component on this path is saturated.</div>;
   return (
     <div className="flow-bar" role="img" aria-label={`Time per hop for ${flow.label}: ${hops.map((h) => `${h.label} ${formatMs(h.totalMs)}`).join(', ')}`}>
       {hops.map((h) => {
-        const width = ((h.totalMs ?? 0) / total) * 100;
+        const width = (h.totalMs / total) * 100;
         return (
-          <div key={h.nodeId} className="hop" style={{ width: `${width}%` }} title={`${h.label}: ${formatMs(h.totalMs)} (queueing ${formatMs(h.queueingMs)}, service ${formatMs(h.serviceMs)}, network ${formatMs(h.networkMs)})`}>
+          <div key={h.key} className="hop" style={{ width: `${width}%` }} title={`${h.label}: ${formatMs(h.totalMs)} (queueing ${formatMs(h.queueingMs)}, service ${formatMs(h.serviceMs)}, network ${formatMs(h.networkMs)})`}>
             <div className="hop-fill">
-              <span style={{ flex: h.queueingMs ?? 0, background: HOP_COLORS.queueing }} />
+              <span style={{ flex: h.queueingMs, background: HOP_COLORS.queueing }} />
               <span style={{ flex: h.serviceMs, background: HOP_COLORS.service }} />
               <span style={{ flex: h.networkMs, background: HOP_COLORS.network }} />
             </div>

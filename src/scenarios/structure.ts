@@ -9,6 +9,7 @@ import { HOURS_PER_MONTH, monthlyCost } from '../engine/metrics/cost';
 import type { Design, DesignEdge, DesignNode } from '../model/types';
 import { formatMs, formatPercent, formatUsd } from './format';
 import type { CritiqueCategory } from './vocabulary';
+import { routeEdges, type EdgeRoute } from '../model/routing';
 import { cachesReads, hasPrimaryWithReplicas, isDatabase, sendsRequests, traitsOf } from '../model/traits';
 
 export interface StructuralFinding {
@@ -52,6 +53,7 @@ interface Graph {
   missRatio: Map<string, number>;
   /** Sync callers before callees (see syncOrder). */
   order: string[];
+  routes: Map<string, EdgeRoute>;
 }
 
 function buildGraph(design: Design): Graph {
@@ -65,16 +67,16 @@ function buildGraph(design: Design): Graph {
     if (edge.mode === 'sync') syncOut.get(edge.source)!.push(edge);
   }
   const missRatio = new Map(design.nodes.map((n) => [n.id, 1 - readNodeFigures(n).hitRatio]));
-  const graph: Graph = { design, byId, syncOut, out, clients: design.nodes.filter((n) => sendsRequests(n)), missRatio, order: [] };
+  const graph: Graph = { design, byId, syncOut, out, clients: design.nodes.filter((n) => sendsRequests(n)), missRatio, order: [], routes: routeEdges(design) };
   graph.order = syncOrder(graph);
   return graph;
 }
 
 const name = (node: DesignNode | undefined, id: string) => `"${node?.label || id}"`;
 
-/** Share of requests at the edge's source that take it: the edge's share, times the miss ratio out of a cache or CDN. */
+/** Share of requests at the edge's source that take it (model/routing), times the miss ratio out of a cache or CDN. */
 function passShare(graph: Graph, edge: DesignEdge): number {
-  return edge.share * graph.missRatio.get(edge.source)!;
+  return (graph.routes.get(edge.id)?.take ?? 0) * graph.missRatio.get(edge.source)!;
 }
 
 /** Nodes in an order where every sync caller comes before what it calls; nodes on a sync loop are left out. */
@@ -121,7 +123,14 @@ function failedShareWithout(graph: Graph, client: DesignNode, down: string): num
     if (onPath.has(id)) return 1;
     onPath.add(id);
     let a = 1;
-    for (const edge of graph.syncOut.get(id)!) a *= optionalDependencyFactor(passShare(graph, edge), edge.callsPerRequest, up(edge.target));
+    let splitLoss = 0;
+    for (const edge of graph.syncOut.get(id)!) {
+      const factor = optionalDependencyFactor(passShare(graph, edge), edge.callsPerRequest, up(edge.target));
+      // A router's branches exclude each other: a request needs only the one it takes.
+      if (graph.routes.get(edge.id)?.branch) splitLoss += 1 - factor;
+      else a *= factor;
+    }
+    a *= 1 - splitLoss;
     onPath.delete(id);
     memo.set(id, a);
     return a;

@@ -5,6 +5,8 @@ import { immer } from 'zustand/middleware/immer';
 import { temporal } from 'zundo';
 import type { ComponentKind, Design, DesignEdge, DesignGroup, DesignNode, EdgeMode, GroupKind, Position } from '../model/types';
 import { defaultParams, getKindSpec } from '../model/catalog';
+import { sharesAfterConnect } from '../model/routing';
+import { routesOneTarget } from '../model/traits';
 import { newId } from './ids';
 import { connectionProblem } from '../model/connection-rules';
 import { withoutParts } from '../model/setup-references';
@@ -147,8 +149,12 @@ export const useDesignStore = create<DesignState>()(
         // The canvas asks connectionProblem first to say why; this keeps every other caller honest.
         if (connectionProblem(d, source, target, mode)) return null;
         const id = newId('e', takenIds(d));
+        const router = d.nodes.find((n) => n.id === source)!;
+        // Out of a router a new target joins the split evenly (see model/routing).
+        const shares = routesOneTarget(router) ? sharesAfterConnect(d.edges.filter((e) => e.source === source), id) : {};
         set((s) => {
-          s.design.edges.push({ id, source, target, mode, callsPerRequest: 1, share: 1 });
+          for (const e of s.design.edges) if (shares[e.id] !== undefined) e.share = shares[e.id]!;
+          s.design.edges.push({ id, source, target, mode, callsPerRequest: 1, share: shares[id] ?? 1 });
           s.selectedEdgeIds = [id];
           s.selectedNodeIds = [];
         });

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { openApp } from './helpers';
+import { encodeShareFragment } from '../../src/app/share';
+import type { Design } from '../../src/model/types';
 
 test('results follow edits: a starved service is named as the main problem and marked saturated', async ({ page }) => {
   await openApp(page);
@@ -38,4 +40,32 @@ test('the load slider is a what-if that can be kept', async ({ page }) => {
   await flow.getByRole('button', { name: 'Keep' }).click();
   await page.getByTestId('node-users').click();
   await expect(page.getByTestId('param-rps')).toHaveValue('450');
+});
+
+test('a load balancer splits: each edge shows its share, and the flow bar shows one visit to one of the services', async ({ page }) => {
+  const service = (id: string, label: string, y: number) => ({ id, kind: 'service' as const, label, params: {}, position: { x: 560, y } });
+  const edge = (source: string, target: string) => ({ id: `${source}-${target}`, source, target, mode: 'sync' as const, share: 1, callsPerRequest: 1 });
+  const design: Design = {
+    id: 'lb-split',
+    name: 'Split',
+    groups: [],
+    nodes: [
+      { id: 'users', kind: 'client', label: 'Users', params: { rps: 200 }, position: { x: 0, y: 200 } },
+      { id: 'lb', kind: 'load-balancer', label: 'Load balancer', params: {}, position: { x: 280, y: 200 } },
+      service('s1', 'Service', 0),
+      service('s2', 'Service 2', 200),
+      service('s3', 'Service 3', 400),
+    ],
+    edges: [edge('users', 'lb'), edge('lb', 's1'), edge('lb', 's2'), edge('lb', 's3')],
+  };
+  await page.goto(`/${encodeShareFragment(design)}`);
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await expect(page.locator('.react-flow__edge-text', { hasText: '33%' })).toHaveCount(3);
+  const bar = page.getByTestId('flow-users').locator('.flow-bar');
+  await expect(bar).toHaveAttribute('aria-label', /one of Service, Service 2, Service 3/);
+  await expect(bar.locator('.hop')).toHaveCount(2);
+  await page.getByRole('tab', { name: 'Components' }).click();
+  await expect(page.getByTestId('row-s2')).toContainText('67 req/s');
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await page.screenshot({ path: 'test-results/screens/lb-split.png' });
 });

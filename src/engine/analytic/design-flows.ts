@@ -25,7 +25,7 @@ export interface NodePercentiles {
  * own availability times, for each sync call it makes, the chance that call is not needed or
  * its target (recursively) is up. Components are taken as failing independently, and a
  * component reached by two paths counts twice (a simplification that slightly understates
- * availability).
+ * availability). Out of a router a request takes one branch, so it needs only that branch up.
  */
 export function requestAvailability(compiled: CompiledDesign, own: Float64Array): Float64Array {
   const { model } = compiled;
@@ -33,11 +33,15 @@ export function requestAvailability(compiled: CompiledDesign, own: Float64Array)
   for (let idx = model.size - 1; idx >= 0; idx--) {
     const j = model.syncOrder[idx]!;
     let a = own[j]!;
+    let splitLoss = 0;
     for (let slot = model.outStart[j]!; slot < model.outStart[j + 1]!; slot++) {
       if (model.edgeSync[slot] === 0) continue;
-      a *= optionalDependencyFactor(model.edgeProbability[slot]!, model.edgeCalls[slot]!, result[model.outTarget[slot]!]!);
+      const factor = optionalDependencyFactor(model.edgeProbability[slot]!, model.edgeCalls[slot]!, result[model.outTarget[slot]!]!);
+      // A split's branches exclude each other: their failure shares add up instead of compounding.
+      if (model.splits[j] === 1) splitLoss += 1 - factor;
+      else a *= factor;
     }
-    result[j] = a;
+    result[j] = a * (1 - splitLoss);
   }
   return result;
 }
@@ -55,6 +59,8 @@ interface FlowScratch {
   visits: Float64Array;
   networkIn: Float64Array;
   certain: Uint8Array;
+  /** The router a hop is one branch of, or -1. */
+  branchOf: Int32Array;
   stack: number[];
 }
 
@@ -67,6 +73,7 @@ export function describeFlows(compiled: CompiledDesign, state: ModelState, perce
     visits: new Float64Array(n),
     networkIn: new Float64Array(n),
     certain: new Uint8Array(n),
+    branchOf: new Int32Array(n),
     stack: [],
   };
   for (let idx = 0; idx < n; idx++) scratch.position[model.syncOrder[idx]!] = idx;
@@ -96,12 +103,13 @@ function reachable(compiled: CompiledDesign, client: number, scratch: FlowScratc
 
 function describeFlow(compiled: CompiledDesign, state: ModelState, percentiles: NodePercentiles, availability: number, c: number, scratch: FlowScratch): FlowResult {
   const { model, design } = compiled;
-  const { visits, networkIn, certain } = scratch;
+  const { visits, networkIn, certain, branchOf } = scratch;
   const nodes = reachable(compiled, c, scratch);
   for (const i of nodes) {
     visits[i] = 0;
     networkIn[i] = 0;
     certain[i] = 0;
+    branchOf[i] = -1;
   }
   visits[c] = 1;
   certain[c] = 1;
@@ -122,13 +130,24 @@ function describeFlow(compiled: CompiledDesign, state: ModelState, percentiles: 
       visits[t]! += accepted * p * k;
       networkIn[t]! += accepted * p * k * model.edgeNetworkMs[slot]!;
       if (certain[i] === 1 && p >= 1 && k >= 1) certain[t] = 1;
+      if (model.splits[i] === 1 && branchOf[t] === -1) branchOf[t] = i;
     }
     if (i === c || v === 0) continue;
     const queueingMs = saturated ? null : accepted * state.waitMs[i]!;
     const serviceMs = accepted * model.serviceMs[i]!;
     const networkMs = networkIn[i]!;
     const node = design.nodes[i]!;
-    breakdown.push({ nodeId: node.id, label: nodeName(node), visits: v, queueingMs, serviceMs, networkMs, totalMs: queueingMs === null ? null : queueingMs + serviceMs + networkMs });
+    const branch = branchOf[i]!;
+    breakdown.push({
+      nodeId: node.id,
+      label: nodeName(node),
+      visits: v,
+      queueingMs,
+      serviceMs,
+      networkMs,
+      totalMs: queueingMs === null ? null : queueingMs + serviceMs + networkMs,
+      branchOf: branch < 0 ? null : design.nodes[branch]!.id,
+    });
     if (certain[i] === 1 && !saturated) {
       floor50 = Math.max(floor50, percentiles.p50[i]!);
       floor95 = Math.max(floor95, percentiles.p95[i]!);

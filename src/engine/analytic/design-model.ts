@@ -3,7 +3,8 @@
 // share * callsPerRequest (times the miss ratio out of a cache or CDN) and a network round
 // trip that depends on the zones and regions at both ends.
 import { paramValue } from '../../model/catalog';
-import { sendsRequests, traitsOf } from '../../model/traits';
+import { routeEdges } from '../../model/routing';
+import { routesOneTarget, sendsRequests, traitsOf } from '../../model/traits';
 import type { Design, DesignGroup, DesignNode } from '../../model/types';
 import { hopRttMs, placementOf, NETWORK_RTT_MS, type NetworkRtt } from './network-latency';
 import { buildQueueingModel, type ModelEdgeInput, type ModelNodeInput, type QueueingModel } from './queueing-model';
@@ -54,6 +55,8 @@ export interface CompiledDesign {
   clients: number[];
   /** Design edge id of each model edge (edges into clients are left out of the model). */
   edgeIds: string[];
+  /** Per model edge: the chance a request at the source takes it, before any cache hit (see model/routing). */
+  edgeTake: number[];
   warnings: string[];
 }
 
@@ -119,11 +122,14 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
       readShare: f.readShare,
       limitRps: f.limitRps,
       holdsWorkers: traitsOf(node.kind).holdsNoWorkerOnCalls !== true,
+      splits: routesOneTarget(node),
     };
   });
 
+  const routes = routeEdges(design);
   const edges: ModelEdgeInput[] = [];
   const edgeIds: string[] = [];
+  const edgeTake: number[] = [];
   for (const edge of design.edges) {
     const source = index.get(edge.source);
     const target = index.get(edge.target);
@@ -139,11 +145,13 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
       continue;
     }
     const missRatio = 1 - figures[source]!.hitRatio;
+    const take = routes.get(edge.id)?.take ?? 0;
     edgeIds.push(edge.id);
+    edgeTake.push(take);
     edges.push({
       source,
       target,
-      probability: unit(edge.share) * missRatio,
+      probability: take * missRatio,
       calls: Math.max(0, edge.callsPerRequest),
       sync: edge.mode === 'sync',
       networkMs: hopRttMs(placements[source]!, placements[target]!, rtt),
@@ -174,5 +182,5 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
     const override = options.clientRps?.[node.id];
     externalRps[i] = override === undefined ? figures[i]!.rps : Math.max(0, override);
   });
-  return { ok: true, compiled: { design, model: built.model, figures, externalRps, clients, edgeIds, warnings } };
+  return { ok: true, compiled: { design, model: built.model, figures, externalRps, clients, edgeIds, edgeTake, warnings } };
 }

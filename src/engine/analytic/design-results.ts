@@ -59,6 +59,11 @@ export interface HopBreakdown {
   serviceMs: number;
   networkMs: number;
   totalMs: number | null;
+  /**
+   * The router (load balancer, gateway) this hop is one branch of: a request visits one of the
+   * hops with the same branchOf, and their figures (weighted by visits) add up to that one visit.
+   */
+  branchOf: string | null;
 }
 
 export interface FlowResult {

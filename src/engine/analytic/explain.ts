@@ -4,6 +4,7 @@ import type { Design, DesignNode } from '../../model/types';
 import type { ComponentResult, DesignSolution, FlowResult } from './design-results';
 import { readNodeFigures } from './design-model';
 import { getKindSpec } from '../../model/catalog';
+import { routeEdges } from '../../model/routing';
 import { hasPrimaryWithReplicas } from '../../model/traits';
 
 export interface Explanation {
@@ -52,10 +53,11 @@ function loadAdvice(node: DesignNode, c: ComponentResult, readShare: number, rep
 function slowestCallee(design: Design, result: DesignSolution, nodeId: string): ComponentResult | null {
   let best: ComponentResult | null = null;
   let bestMs = 0;
+  const routes = routeEdges(design);
   for (const edge of design.edges) {
     if (edge.source !== nodeId || edge.mode !== 'sync') continue;
     const callee = result.components[edge.target];
-    const time = callee ? edge.share * edge.callsPerRequest * (callee.meanResponseMs ?? Infinity) : 0;
+    const time = callee ? (routes.get(edge.id)?.take ?? 0) * edge.callsPerRequest * (callee.meanResponseMs ?? Infinity) : 0;
     if (callee && time > bestMs) {
       best = callee;
       bestMs = time;

@@ -20,6 +20,8 @@ export interface ModelNodeInput {
   holdsWorkers?: boolean;
   /** Requests/s it lets through (a rate limiter); the rest are turned away at once. Default: no limit. */
   limitRps?: number;
+  /** Each request takes exactly one of its out-edges (a router): their probabilities are a split. Default false. */
+  splits?: boolean;
 }
 
 export interface ModelEdgeInput {
@@ -48,6 +50,8 @@ export interface QueueingModel extends EdgeLists {
   holdsWorkers: Uint8Array;
   /** Requests/s let through (rate limiters); Infinity for no limit. */
   limitRps: Float64Array;
+  /** 1 when a request takes exactly one of the node's out-edges (their probabilities add up to at most 1). */
+  splits: Uint8Array;
   /** Per out-edge slot (CSR order): */
   edgeProbability: Float64Array;
   edgeCalls: Float64Array;
@@ -106,7 +110,9 @@ export function buildQueueingModel(nodes: readonly ModelNodeInput[], edges: read
   const readShare = new Float64Array(n);
   const holdsWorkers = new Uint8Array(n);
   const limitRps = new Float64Array(n).fill(Infinity);
+  const splits = new Uint8Array(n);
   nodes.forEach((node, i) => {
+    splits[i] = node.splits === true ? 1 : 0;
     if (node.limitRps !== undefined && node.limitRps >= 0) limitRps[i] = node.limitRps;
     holdsWorkers[i] = node.holdsWorkers === false ? 0 : 1;
     ids.push(node.id);
@@ -132,6 +138,7 @@ export function buildQueueingModel(nodes: readonly ModelNodeInput[], edges: read
       readShare,
       holdsWorkers,
       limitRps,
+      splits,
       edgeProbability,
       edgeCalls,
       edgeSync,

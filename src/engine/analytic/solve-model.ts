@@ -160,6 +160,7 @@ function solveStations(model: QueueingModel, state: ModelState): number {
     const j = syncOrder[idx]!;
     let held = 0;
     let heldVariance = 0;
+    let heldSecond = 0;
     let blockedBy = -1;
     for (let slot = outStart[j]!, end = outStart[j + 1]!; slot < end; slot++) {
       if (edgeSync[slot] === 0) continue;
@@ -174,7 +175,10 @@ function solveStations(model: QueueingModel, state: ModelState): number {
       held += p * k * m;
       // Var of a random number of calls: E[N] Var(call) + Var(N) E[call]^2, N = k with probability p.
       heldVariance += p * k * callVar[t]! + p * (1 - p) * k * k * m * m;
+      // A split takes one branch: its held time is a mixture, E[T^2] = sum p (k Var + (k m)^2).
+      heldSecond += p * (k * callVar[t]! + k * k * m * m);
     }
+    if (model.splits[j] === 1) heldVariance = Math.max(0, heldSecond - held * held);
     heldMs[j] = held;
     heldVar[j] = heldVariance;
     if (blockedBy >= 0) markWaitingOnSaturated(model, state, j, blockedBy);

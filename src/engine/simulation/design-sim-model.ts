@@ -5,7 +5,7 @@
 // simulation needs: resilience settings per edge and node, workloads, and the failure timeline.
 import { compileDesign, nodeName, type CompiledDesign } from '../analytic/design-model';
 import { placementOf, type Placement } from '../analytic/network-latency';
-import { cachesReads, routesOneTarget, sendsRequests } from '../../model/traits';
+import { cachesReads, sendsRequests } from '../../model/traits';
 import type { ComponentKind, Design, DesignGroup } from '../../model/types';
 import { failureCanHit, FAILURE_KINDS, FAILURE_SPECS, FAILURE_TIME, failureParamProblem, promoteAfterS } from '../../model/failures';
 import { checkKeys, checkSetting, compileEdgeResilience, compileNodeResilience, type AutoscaleParams, type Problems } from './design-sim-resilience';
@@ -53,7 +53,7 @@ export interface SimModel {
    * event-driven proxy (load balancer, gateway, cache...) frees it after its own work.
    */
   holdsWorkers: Uint8Array;
-  /** Load balancers whose shares add up to at most 1: each request goes to one target. */
+  /** Routers (load balancers, gateways, DNS): each request goes to one target, by share. */
   chooseOne: Uint8Array;
   shareTotal: Float64Array;
   hasAsync: Uint8Array;
@@ -140,7 +140,7 @@ export function compileSimModel(design: Design, options: DesignSimOptions): SimM
     ...nodes,
     ...edges,
     ...perNode,
-    ...balancers(design, edges.outStart, edges.edgeShare),
+    ...balancers(compiled, edges.outStart, edges.edgeShare),
     clients,
     workloads,
     placements,
@@ -187,17 +187,17 @@ function buildNodes(compiled: CompiledDesign) {
   };
 }
 
-/** Load balancers whose shares add up to at most 1 send each request to one target. */
-function balancers(design: Design, outStart: Int32Array, edgeShare: Float64Array) {
-  const n = design.nodes.length;
+/** Routers (load balancers, gateways, DNS) send each request to one target, their shares being a split. */
+function balancers(compiled: CompiledDesign, outStart: Int32Array, edgeShare: Float64Array) {
+  const n = compiled.design.nodes.length;
   const chooseOne = new Uint8Array(n);
   const shareTotal = new Float64Array(n);
-  design.nodes.forEach((node, j) => {
+  for (let j = 0; j < n; j++) {
     let total = 0;
     for (let slot = outStart[j]!; slot < outStart[j + 1]!; slot++) total += edgeShare[slot]!;
     shareTotal[j] = total;
-    if (routesOneTarget(node) && total > 0 && total <= 1 + 1e-9) chooseOne[j] = 1;
-  });
+    if (compiled.model.splits[j] === 1 && total > 0) chooseOne[j] = 1;
+  }
   return { chooseOne, shareTotal };
 }
 

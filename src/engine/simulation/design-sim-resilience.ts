@@ -67,7 +67,7 @@ export function compileEdgeResilience(compiled: CompiledDesign, settings: Record
     const edge = edgesById.get(compiled.edgeIds[model.outEdgeOf[slot]!]!)!;
     edgeIds.push(edge.id);
     slotOfEdge.set(edge.id, slot);
-    edgeShare[slot] = Math.min(1, Math.max(0, edge.share));
+    edgeShare[slot] = compiled.edgeTake[model.outEdgeOf[slot]!]!;
     edgeCalls[slot] = Math.max(0, edge.callsPerRequest);
     const target = design.nodes[model.outTarget[slot]!]!;
     const s = settings[edge.id] ?? {};

@@ -1,0 +1,55 @@
+// Where a request at a component goes next: the chance it takes each connection. Out of a
+// component that routes each request to one target (a load balancer, DNS, an API gateway),
+// the connections' shares are weights of a split: each request takes exactly one of them, in
+// proportion to its share (so three connections at 100% split evenly, a third each). Out of
+// every other component each connection is taken independently with its share (a service that
+// calls three services calls each of them).
+import { routesOneTarget, sendsRequests } from './traits';
+import type { Design, DesignEdge, DesignNode } from './types';
+
+export interface EdgeRoute {
+  /** Chance that a request at the source takes this connection, 0..1 (before any cache hit). */
+  take: number;
+  /** The connection is one branch of a split: a request takes exactly one branch. */
+  branch: boolean;
+}
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, Number.isFinite(x) ? x : 0));
+
+/** Connections the engines follow: both ends exist and the target is not a client. */
+function followed(edge: DesignEdge, byId: ReadonlyMap<string, DesignNode>): boolean {
+  const target = byId.get(edge.target);
+  return byId.has(edge.source) && target !== undefined && !sendsRequests(target);
+}
+
+/** The route of every connection, by edge id (connections the engines ignore are left out). */
+export function routeEdges(design: Design): Map<string, EdgeRoute> {
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  const weightOut = new Map<string, number>();
+  for (const edge of design.edges) {
+    if (!followed(edge, byId) || !routesOneTarget(byId.get(edge.source)!)) continue;
+    weightOut.set(edge.source, (weightOut.get(edge.source) ?? 0) + clamp01(edge.share));
+  }
+  const routes = new Map<string, EdgeRoute>();
+  for (const edge of design.edges) {
+    if (!followed(edge, byId)) continue;
+    const total = weightOut.get(edge.source);
+    if (total === undefined) routes.set(edge.id, { take: clamp01(edge.share), branch: false });
+    else routes.set(edge.id, { take: total > 0 ? clamp01(edge.share) / total : 0, branch: true });
+  }
+  return routes;
+}
+
+/**
+ * Shares for the connections out of a router after `added` joins them: an even split when the
+ * existing ones were even (the usual case), else the new one gets their mean weight. Keyed by edge id.
+ */
+export function sharesAfterConnect(existing: readonly DesignEdge[], addedId: string): Record<string, number> {
+  const weights = existing.map((e) => clamp01(e.share));
+  const even = weights.every((w) => Math.abs(w - weights[0]!) < 1e-9);
+  const n = existing.length + 1;
+  if (even) return Object.fromEntries([...existing.map((e) => [e.id, 1 / n] as const), [addedId, 1 / n]]);
+  const mean = weights.reduce((a, b) => a + b, 0) / weights.length;
+  const total = weights.reduce((a, b) => a + b, 0) + mean;
+  return Object.fromEntries([...existing.map((e, i) => [e.id, weights[i]! / total] as const), [addedId, mean / total]]);
+}

@@ -1,0 +1,61 @@
+// Engine semantics as learners draw them, checked through the design CLI
+// (`npm run sim -- <design.json> --json`) with both engines.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { serializeDesign } from '../../src/model/file';
+import type { ComponentKind, Design, DesignEdge, DesignNode } from '../../src/model/types';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '../..');
+const tmp = mkdtempSync(join(tmpdir(), 'archlab-semantics-'));
+const HANG_GUARD_MS = 300_000; // a hang guard only: a busy machine may be far slower than an idle one
+/** Simulated seconds per run: at 200 req/s about 24,000 requests measured, enough for a mean within a few percent. */
+const SIM_SECONDS = '120';
+
+type Method = 'analytic' | 'simulation';
+
+/** Offered load per component id, req/s, as the design CLI reports it. */
+async function offeredRps(design: Design, method: Method): Promise<Record<string, number>> {
+  const file = join(tmp, `${design.name}-${method}.json`);
+  writeFileSync(file, serializeDesign(design));
+  const args = ['tsx', 'src/cli/sim.ts', file, '--json', ...(method === 'simulation' ? ['--method', 'simulation', '--duration', SIM_SECONDS, '--seed', '7'] : [])];
+  const { stdout } = await run('npx', args, { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  const out = JSON.parse(stdout) as { components: Record<string, { offeredRps: number }> | { nodeId: string; summary: { offeredRps: number } }[] };
+  if (Array.isArray(out.components)) return Object.fromEntries(out.components.map((c) => [c.nodeId, c.summary.offeredRps]));
+  return Object.fromEntries(Object.entries(out.components).map(([id, c]) => [id, c.offeredRps]));
+}
+
+function node(id: string, kind: ComponentKind, params: Record<string, number> = {}): DesignNode {
+  return { id, kind, label: id, params, position: { x: 0, y: 0 } };
+}
+const edge = (source: string, target: string, extra: Partial<DesignEdge> = {}): DesignEdge => ({ id: `${source}-${target}`, source, target, mode: 'sync', share: 1, callsPerRequest: 1, ...extra });
+
+/** Client 200 req/s -> `front` -> Service, Service 2, Service 3, every connection at 100% as an old file has them. */
+function threeBehind(name: string, front: ComponentKind): Design {
+  return {
+    id: name,
+    name,
+    groups: [],
+    nodes: [node('client', 'client', { rps: 200 }), node('front', front), node('s1', 'service'), node('s2', 'service'), node('s3', 'service')],
+    edges: [edge('client', 'front'), edge('front', 's1'), edge('front', 's2'), edge('front', 's3')],
+  };
+}
+
+describe.each(['analytic', 'simulation'] as const)('design CLI, %s', (method) => {
+  const within = (x: number, expected: number) => expect(Math.abs(x - expected) / expected).toBeLessThan(method === 'analytic' ? 1e-9 : 0.05);
+
+  it('Client 200 req/s -> LB -> 3 services: each service is offered about 66.7 req/s', { timeout: HANG_GUARD_MS }, async () => {
+    const rps = await offeredRps(threeBehind('lb-split', 'load-balancer'), method);
+    within(rps.front!, 200);
+    for (const id of ['s1', 's2', 's3']) within(rps[id]!, 200 / 3);
+  });
+
+  it('a service calling three services still calls each one: 200 req/s each', { timeout: HANG_GUARD_MS }, async () => {
+    const rps = await offeredRps(threeBehind('service-fan-out', 'service'), method);
+    for (const id of ['s1', 's2', 's3']) within(rps[id]!, 200);
+  });
+});

@@ -1,0 +1,137 @@
+// Routers split, everything else fans out: the same design read by the model's routing, the
+// analytic engine, the structural checks and the store.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { solveDesign } from '../../src/engine/analytic/design';
+import type { DesignSolution } from '../../src/engine/analytic/design-results';
+import { routeEdges, sharesAfterConnect } from '../../src/model/routing';
+import type { ComponentKind, Design, DesignEdge, DesignNode } from '../../src/model/types';
+import { findStructuralIssues } from '../../src/scenarios/structure';
+import { useDesignStore } from '../../src/store/designStore';
+
+const STATION = { serviceMs: 10, serviceScv: 1, instances: 1, concurrency: 1, availability: 1, pricePerHour: 0, pricePerMillion: 0, queueCapacity: 0 };
+
+function node(id: string, kind: ComponentKind, params: Record<string, number> = {}): DesignNode {
+  const base = kind === 'client' ? { rps: 0 } : kind === 'load-balancer' ? { ...STATION, serviceMs: 0.001, concurrency: 1000 } : STATION;
+  return { id, kind, label: id, params: { ...base, ...params }, position: { x: 0, y: 0 } };
+}
+const edge = (source: string, target: string, share = 1): DesignEdge => ({ id: `${source}->${target}`, source, target, mode: 'sync', share, callsPerRequest: 1 });
+const design = (nodes: DesignNode[], edges: DesignEdge[]): Design => ({ id: 't', name: 't', nodes, edges, groups: [] });
+
+// No network time, so the figures are the queues' alone.
+const NO_NETWORK = { sameZone: 0, crossZone: 0, crossRegion: 0 };
+
+function solved(d: Design): DesignSolution {
+  const r = solveDesign(d, { findSaturationPoints: false, networkRttMs: NO_NETWORK });
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
+  return r;
+}
+
+/** Client 200 req/s -> `front` -> three services, every connection at 100%. */
+function threeBehind(front: ComponentKind, serviceParams: Record<string, number>[] = [{}, {}, {}]): Design {
+  return design(
+    [node('c', 'client', { rps: 200 }), node('front', front), ...serviceParams.map((p, i) => node(`s${i + 1}`, 'service', { serviceMs: 3, ...p }))],
+    [edge('c', 'front'), edge('front', 's1'), edge('front', 's2'), edge('front', 's3')],
+  );
+}
+
+describe('routing: shares out of a router are a split', () => {
+  it('splits evenly when every connection says 100%, and by weight otherwise', () => {
+    const even = routeEdges(threeBehind('load-balancer'));
+    expect([...even.values()].slice(1).map((r) => r.take)).toEqual([1 / 3, 1 / 3, 1 / 3]);
+    expect([...even.values()].slice(1).every((r) => r.branch)).toBe(true);
+    expect(even.get('c->front')).toEqual({ take: 1, branch: false });
+    const weighted = threeBehind('load-balancer');
+    weighted.edges[1]!.share = 1;
+    weighted.edges[2]!.share = 0.5;
+    weighted.edges[3]!.share = 0.5;
+    expect([...routeEdges(weighted).values()].slice(1).map((r) => r.take)).toEqual([0.5, 0.25, 0.25]);
+  });
+
+  it('keeps fan-out out of a service: each connection is taken with its own share', () => {
+    const routes = routeEdges(threeBehind('service'));
+    expect([...routes.values()].map((r) => r.take)).toEqual([1, 1, 1, 1]);
+    expect([...routes.values()].some((r) => r.branch)).toBe(false);
+  });
+
+  it('leaves out of the split what the engines ignore, and sends nothing when every weight is 0', () => {
+    const d = threeBehind('api-gateway');
+    d.edges.push(edge('front', 'c'), edge('front', 'ghost'));
+    const routes = routeEdges(d);
+    expect(routes.get('front->s1')!.take).toBeCloseTo(1 / 3, 12);
+    expect(routes.has('front->c')).toBe(false);
+    expect(routes.has('front->ghost')).toBe(false);
+    for (const e of d.edges) if (e.source === 'front') e.share = 0;
+    expect(routeEdges(d).get('front->s2')!.take).toBe(0);
+  });
+
+  it('a new target joins an even split evenly, and an uneven one at the mean weight', () => {
+    const mk = (id: string, share: number): DesignEdge => ({ id, source: 'lb', target: id, mode: 'sync', share, callsPerRequest: 1 });
+    expect(sharesAfterConnect([], 'a')).toEqual({ a: 1 });
+    expect(sharesAfterConnect([mk('a', 0.5), mk('b', 0.5)], 'c')).toEqual({ a: 1 / 3, b: 1 / 3, c: 1 / 3 });
+    const uneven = sharesAfterConnect([mk('a', 0.75), mk('b', 0.25)], 'c');
+    expect(uneven.a! / uneven.b!).toBeCloseTo(3, 12);
+    expect(uneven.c).toBeCloseTo(1 / 3, 12);
+    expect(uneven.a! + uneven.b! + uneven.c!).toBeCloseTo(1, 12);
+  });
+});
+
+describe('analytic engine: a load balancer sends each request to one target', () => {
+  it('Client 200 req/s -> LB -> 3 services offers each 66.7 req/s; a service in front offers each 200', () => {
+    const split = solved(threeBehind('load-balancer'));
+    for (const id of ['s1', 's2', 's3']) expect(split.components[id]!.offeredRps).toBeCloseTo(200 / 3, 9);
+    const fan = solved(threeBehind('service', [{ serviceMs: 1 }, { serviceMs: 1 }, { serviceMs: 1 }]));
+    for (const id of ['s1', 's2', 's3']) expect(fan.components[id]!.offeredRps).toBeCloseTo(200, 9);
+  });
+
+  it('the flow takes one service: its mean is one M/M/1 visit, not three in a row', () => {
+    const r = solved(threeBehind('load-balancer'));
+    const rho = (200 / 3) * 0.003; // lambda (req/ms) times 3 ms
+    const oneVisitMs = 3 / (1 - rho); // M/M/1 response time
+    const lbMs = r.components.front!.meanResponseMs!;
+    expect(r.flows[0]!.meanResponseMs).toBeCloseTo(lbMs + oneVisitMs, 6);
+    const hops = r.flows[0]!.breakdown;
+    expect(hops.filter((h) => h.branchOf === 'front').map((h) => h.nodeId)).toEqual(['s1', 's2', 's3']);
+    expect(hops.find((h) => h.nodeId === 'front')!.branchOf).toBeNull();
+    const branchTotal = hops.filter((h) => h.branchOf === 'front').reduce((s, h) => s + h.totalMs!, 0);
+    expect(branchTotal).toBeCloseTo(oneVisitMs, 6);
+  });
+
+  it('a request needs only the branch it takes: one service down half the time fails a sixth of requests, not half', () => {
+    const r = solved(threeBehind('load-balancer', [{ availability: 0.5 }, {}, {}]));
+    expect(r.flows[0]!.availability).toBeCloseTo(1 - 0.5 / 3, 9);
+    const fan = solved(threeBehind('service', [{ availability: 0.5, serviceMs: 1 }, { serviceMs: 1 }, { serviceMs: 1 }]));
+    expect(fan.flows[0]!.availability).toBeCloseTo(0.5, 9);
+  });
+
+  it('the spread of a split is a mixture: two deterministic branches of 2 and 8 ms give a wider p99 than either alone', () => {
+    const d = design(
+      [node('c', 'client', { rps: 1 }), node('front', 'load-balancer'), node('fast', 'service', { serviceMs: 2, serviceScv: 0, concurrency: 100 }), node('slow', 'service', { serviceMs: 8, serviceScv: 0, concurrency: 100 })],
+      [edge('c', 'front'), edge('front', 'fast'), edge('front', 'slow')],
+    );
+    const flow = solved(d).flows[0]!;
+    expect(flow.meanResponseMs).toBeCloseTo(5 + 0.001, 2);
+    // Variance 9 ms^2 (half at 2, half at 8): the p99 sits near the slow branch, far above the mean.
+    expect(flow.p99ResponseMs!).toBeGreaterThan(7.5);
+  });
+
+  it('the structural check sees the split too: losing one of three branches is no single point of failure', () => {
+    const d = threeBehind('load-balancer', [{ availability: 0.99 }, { availability: 0.99 }, { availability: 0.99 }]);
+    d.nodes[1]!.params.availability = 0.99;
+    expect(findStructuralIssues(d, { spofMinFailedShare: 0.5 }).filter((f) => f.category === 'single-point-of-failure').map((f) => f.target)).toEqual(['front']);
+  });
+});
+
+describe('store: connecting out of a router', () => {
+  const st = () => useDesignStore.getState();
+  beforeEach(() => st().loadDesign({ id: 't', name: 'T', nodes: [], edges: [], groups: [] }));
+
+  it('splits the new target in evenly; out of a service a new call is taken by every request', () => {
+    const lb = st().addComponent('load-balancer', { x: 0, y: 0 });
+    const svc = [1, 2, 3].map((i) => st().addComponent('service', { x: 100, y: i * 100 }));
+    for (const s of svc) st().connect(lb, s);
+    expect(st().design.edges.map((e) => e.share)).toEqual([1 / 3, 1 / 3, 1 / 3]);
+    const db = st().addComponent('relational-db', { x: 200, y: 0 });
+    st().connect(svc[0]!, db);
+    expect(st().design.edges.find((e) => e.source === svc[0])!.share).toBe(1);
+  });
+});
