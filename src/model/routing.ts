@@ -3,8 +3,9 @@
 // the connections' shares are weights of a split: each request takes exactly one of them, in
 // proportion to its share (so three connections at 100% split evenly, a third each). Out of
 // every other component each connection is taken independently with its share (a service that
-// calls three services calls each of them).
-import { routesOneTarget, sendsRequests } from './traits';
+// calls three services calls each of them). A router's call to a rate limiter is a check every
+// request makes before it is routed (an API gateway asking "may this key call?"), not a route.
+import { routesOneTarget, sendsRequests, traitsOf } from './traits';
 import type { Design, DesignEdge, DesignNode } from './types';
 
 export interface EdgeRoute {
@@ -22,20 +23,28 @@ function followed(edge: DesignEdge, byId: ReadonlyMap<string, DesignNode>): bool
   return byId.has(edge.source) && target !== undefined && !sendsRequests(target);
 }
 
+/** A branch of its source's split: out of a router, to anything but a check (a rate limiter). */
+function isBranch(edge: DesignEdge, byId: ReadonlyMap<string, DesignNode>): boolean {
+  return routesOneTarget(byId.get(edge.source)!) && traitsOf(byId.get(edge.target)!.kind).rateLimits === undefined;
+}
+
 /** The route of every connection, by edge id (connections the engines ignore are left out). */
 export function routeEdges(design: Design): Map<string, EdgeRoute> {
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
   const weightOut = new Map<string, number>();
   for (const edge of design.edges) {
-    if (!followed(edge, byId) || !routesOneTarget(byId.get(edge.source)!)) continue;
+    if (!followed(edge, byId) || !isBranch(edge, byId)) continue;
     weightOut.set(edge.source, (weightOut.get(edge.source) ?? 0) + clamp01(edge.share));
   }
   const routes = new Map<string, EdgeRoute>();
   for (const edge of design.edges) {
     if (!followed(edge, byId)) continue;
-    const total = weightOut.get(edge.source);
-    if (total === undefined) routes.set(edge.id, { take: clamp01(edge.share), branch: false });
-    else routes.set(edge.id, { take: total > 0 ? clamp01(edge.share) / total : 0, branch: true });
+    if (!isBranch(edge, byId)) {
+      routes.set(edge.id, { take: clamp01(edge.share), branch: false });
+      continue;
+    }
+    const total = weightOut.get(edge.source)!;
+    routes.set(edge.id, { take: total > 0 ? clamp01(edge.share) / total : 0, branch: true });
   }
   return routes;
 }

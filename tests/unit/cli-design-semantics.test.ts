@@ -54,6 +54,15 @@ describe.each(['analytic', 'simulation'] as const)('design CLI, %s', (method) =>
     for (const id of ['s1', 's2', 's3']) within(rps[id]!, 200 / 3);
   });
 
+  it('an API gateway checks every request with its rate limiter, then routes it to one of three services', { timeout: HANG_GUARD_MS }, async () => {
+    const d = threeBehind('gateway-check', 'api-gateway');
+    d.nodes.push(node('limiter', 'rate-limiter'));
+    d.edges.splice(1, 0, edge('front', 'limiter'));
+    const rps = await offeredRps(d, method);
+    within(rps.limiter!, 200);
+    for (const id of ['s1', 's2', 's3']) within(rps[id]!, 200 / 3);
+  });
+
   it('a service calling three services still calls each one: 200 req/s each', { timeout: HANG_GUARD_MS }, async () => {
     const rps = await offeredRps(threeBehind('service-fan-out', 'service'), method);
     for (const id of ['s1', 's2', 's3']) within(rps[id]!, 200);

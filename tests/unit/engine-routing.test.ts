@@ -47,6 +47,18 @@ describe('routing: shares out of a router are a split', () => {
     expect([...routeEdges(weighted).values()].slice(1).map((r) => r.take)).toEqual([0.5, 0.25, 0.25]);
   });
 
+  it("a router's call to a rate limiter is a check every request makes, not a branch", () => {
+    const d = threeBehind('api-gateway');
+    d.nodes.push(node('limiter', 'rate-limiter'));
+    d.edges.splice(1, 0, edge('front', 'limiter'));
+    const routes = routeEdges(d);
+    expect(routes.get('front->limiter')).toEqual({ take: 1, branch: false });
+    expect(routes.get('front->s1')!.take).toBeCloseTo(1 / 3, 12);
+    const r = solved(d);
+    expect(r.components.limiter!.offeredRps).toBeCloseTo(200, 9);
+    expect(r.components.s3!.offeredRps).toBeCloseTo(200 / 3, 9);
+  });
+
   it('keeps fan-out out of a service: each connection is taken with its own share', () => {
     const routes = routeEdges(threeBehind('service'));
     expect([...routes.values()].map((r) => r.take)).toEqual([1, 1, 1, 1]);

@@ -38,7 +38,7 @@ export function requestAvailability(compiled: CompiledDesign, own: Float64Array)
       if (model.edgeSync[slot] === 0) continue;
       const factor = optionalDependencyFactor(model.edgeProbability[slot]!, model.edgeCalls[slot]!, result[model.outTarget[slot]!]!);
       // A split's branches exclude each other: their failure shares add up instead of compounding.
-      if (model.splits[j] === 1) splitLoss += 1 - factor;
+      if (slot >= model.branchStart[j]!) splitLoss += 1 - factor;
       else a *= factor;
     }
     result[j] = a * (1 - splitLoss);
@@ -130,7 +130,7 @@ function describeFlow(compiled: CompiledDesign, state: ModelState, percentiles: 
       visits[t]! += accepted * p * k;
       networkIn[t]! += accepted * p * k * model.edgeNetworkMs[slot]!;
       if (certain[i] === 1 && p >= 1 && k >= 1) certain[t] = 1;
-      if (model.splits[i] === 1 && branchOf[t] === -1) branchOf[t] = i;
+      if (slot >= model.branchStart[i]! && branchOf[t] === -1) branchOf[t] = i;
     }
     if (i === c || v === 0) continue;
     const queueingMs = saturated ? null : accepted * state.waitMs[i]!;

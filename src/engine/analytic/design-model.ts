@@ -4,7 +4,7 @@
 // trip that depends on the zones and regions at both ends.
 import { paramValue } from '../../model/catalog';
 import { routeEdges } from '../../model/routing';
-import { routesOneTarget, sendsRequests, traitsOf } from '../../model/traits';
+import { sendsRequests, traitsOf } from '../../model/traits';
 import type { Design, DesignGroup, DesignNode } from '../../model/types';
 import { hopRttMs, placementOf, NETWORK_RTT_MS, type NetworkRtt } from './network-latency';
 import { buildQueueingModel, type ModelEdgeInput, type ModelNodeInput, type QueueingModel } from './queueing-model';
@@ -122,14 +122,13 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
       readShare: f.readShare,
       limitRps: f.limitRps,
       holdsWorkers: traitsOf(node.kind).holdsNoWorkerOnCalls !== true,
-      splits: routesOneTarget(node),
     };
   });
 
   const routes = routeEdges(design);
-  const edges: ModelEdgeInput[] = [];
-  const edgeIds: string[] = [];
-  const edgeTake: number[] = [];
+  // A source's plain edges come first and the branches of its split last (the model and the
+  // simulator walk them in that order).
+  const found: { input: ModelEdgeInput; id: string; take: number }[] = [];
   for (const edge of design.edges) {
     const source = index.get(edge.source);
     const target = index.get(edge.target);
@@ -145,18 +144,23 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
       continue;
     }
     const missRatio = 1 - figures[source]!.hitRatio;
-    const take = routes.get(edge.id)?.take ?? 0;
-    edgeIds.push(edge.id);
-    edgeTake.push(take);
-    edges.push({
+    const route = routes.get(edge.id);
+    const take = route?.take ?? 0;
+    const input: ModelEdgeInput = {
       source,
       target,
       probability: take * missRatio,
       calls: Math.max(0, edge.callsPerRequest),
       sync: edge.mode === 'sync',
       networkMs: hopRttMs(placements[source]!, placements[target]!, rtt),
-    });
+      branch: route?.branch === true,
+    };
+    found.push({ input, id: edge.id, take });
   }
+  const ordered = [...found.filter((e) => !e.input.branch), ...found.filter((e) => e.input.branch)];
+  const edges = ordered.map((e) => e.input);
+  const edgeIds = ordered.map((e) => e.id);
+  const edgeTake = ordered.map((e) => e.take);
   if (errors.length > 0) return { ok: false, errors };
 
   const built = buildQueueingModel(nodes, edges);

@@ -20,8 +20,6 @@ export interface ModelNodeInput {
   holdsWorkers?: boolean;
   /** Requests/s it lets through (a rate limiter); the rest are turned away at once. Default: no limit. */
   limitRps?: number;
-  /** Each request takes exactly one of its out-edges (a router): their probabilities are a split. Default false. */
-  splits?: boolean;
 }
 
 export interface ModelEdgeInput {
@@ -35,6 +33,11 @@ export interface ModelEdgeInput {
   sync: boolean;
   /** Round-trip network time of one call, ms. */
   networkMs: number;
+  /**
+   * One branch of its source's split (a router): a request takes exactly one of the source's
+   * branch edges, whose probabilities add up to at most 1. Default false: taken independently.
+   */
+  branch?: boolean;
 }
 
 export interface QueueingModel extends EdgeLists {
@@ -50,8 +53,8 @@ export interface QueueingModel extends EdgeLists {
   holdsWorkers: Uint8Array;
   /** Requests/s let through (rate limiters); Infinity for no limit. */
   limitRps: Float64Array;
-  /** 1 when a request takes exactly one of the node's out-edges (their probabilities add up to at most 1). */
-  splits: Uint8Array;
+  /** Per node: the first out-edge slot that is a branch of its split (outStart[j + 1] when none); branch slots come last. */
+  branchStart: Int32Array;
   /** Per out-edge slot (CSR order): */
   edgeProbability: Float64Array;
   edgeCalls: Float64Array;
@@ -84,12 +87,21 @@ export function buildQueueingModel(nodes: readonly ModelNodeInput[], edges: read
   const edgeCalls = new Float64Array(m);
   const edgeSync = new Uint8Array(m);
   const edgeNetworkMs = new Float64Array(m);
+  const branchStart = lists.outStart.slice(1);
   for (let slot = 0; slot < m; slot++) {
     const e = edges[lists.outEdgeOf[slot]!]!;
     edgeProbability[slot] = e.probability;
     edgeCalls[slot] = e.calls;
     edgeSync[slot] = e.sync ? 1 : 0;
     edgeNetworkMs[slot] = e.networkMs;
+  }
+  // Branch edges must come after the source's other edges (the caller orders them so).
+  for (let j = 0; j < n; j++) {
+    for (let slot = lists.outStart[j]!; slot < lists.outStart[j + 1]!; slot++) {
+      const branch = edges[lists.outEdgeOf[slot]!]!.branch === true;
+      if (branch && slot < branchStart[j]!) branchStart[j] = slot;
+      if (!branch && slot > branchStart[j]!) throw new Error('buildQueueingModel: branch edges must follow the other edges of their source');
+    }
   }
   const inVisits = new Float64Array(m);
   for (let k = 0; k < m; k++) {
@@ -110,9 +122,7 @@ export function buildQueueingModel(nodes: readonly ModelNodeInput[], edges: read
   const readShare = new Float64Array(n);
   const holdsWorkers = new Uint8Array(n);
   const limitRps = new Float64Array(n).fill(Infinity);
-  const splits = new Uint8Array(n);
   nodes.forEach((node, i) => {
-    splits[i] = node.splits === true ? 1 : 0;
     if (node.limitRps !== undefined && node.limitRps >= 0) limitRps[i] = node.limitRps;
     holdsWorkers[i] = node.holdsWorkers === false ? 0 : 1;
     ids.push(node.id);
@@ -138,7 +148,7 @@ export function buildQueueingModel(nodes: readonly ModelNodeInput[], edges: read
       readShare,
       holdsWorkers,
       limitRps,
-      splits,
+      branchStart,
       edgeProbability,
       edgeCalls,
       edgeSync,

@@ -160,7 +160,10 @@ function solveStations(model: QueueingModel, state: ModelState): number {
     const j = syncOrder[idx]!;
     let held = 0;
     let heldVariance = 0;
-    let heldSecond = 0;
+    // The branches of a split (one taken per request): mean and second moment of their mixture.
+    let branchMean = 0;
+    let branchSecond = 0;
+    const branchStart = model.branchStart[j]!;
     let blockedBy = -1;
     for (let slot = outStart[j]!, end = outStart[j + 1]!; slot < end; slot++) {
       if (edgeSync[slot] === 0) continue;
@@ -173,12 +176,15 @@ function solveStations(model: QueueingModel, state: ModelState): number {
       const k = edgeCalls[slot]!;
       const m = edgeNetworkMs[slot]! + callMs[t]!;
       held += p * k * m;
-      // Var of a random number of calls: E[N] Var(call) + Var(N) E[call]^2, N = k with probability p.
-      heldVariance += p * k * callVar[t]! + p * (1 - p) * k * k * m * m;
-      // A split takes one branch: its held time is a mixture, E[T^2] = sum p (k Var + (k m)^2).
-      heldSecond += p * (k * callVar[t]! + k * k * m * m);
+      if (slot >= branchStart) {
+        branchMean += p * k * m;
+        branchSecond += p * (k * callVar[t]! + k * k * m * m);
+      } else {
+        // Var of a random number of calls: E[N] Var(call) + Var(N) E[call]^2, N = k with probability p.
+        heldVariance += p * k * callVar[t]! + p * (1 - p) * k * k * m * m;
+      }
     }
-    if (model.splits[j] === 1) heldVariance = Math.max(0, heldSecond - held * held);
+    heldVariance += Math.max(0, branchSecond - branchMean * branchMean);
     heldMs[j] = held;
     heldVar[j] = heldVariance;
     if (blockedBy >= 0) markWaitingOnSaturated(model, state, j, blockedBy);

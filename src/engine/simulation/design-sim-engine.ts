@@ -20,7 +20,7 @@ import type { SimModel } from './design-sim-model';
 import type { SimLogEntry } from './design-sim-types';
 import { F_FAILED, F_OK, F_SENT, FLOW_FIELDS, N_ARRIVALS, N_BUSY, N_CAP, N_ERRORS, N_OK, N_QMAX, N_QUEUE, N_REJECTED, N_RETRIES, N_TIMEOUTS, NODE_FIELDS, OK, R_DOWN, R_ERROR, R_OPEN, R_REJECTED, R_TIMEOUT } from './design-sim-codes';
 import { EventQueue } from './design-sim-events';
-import { BACKOFF, BYPASS, CALLING, FREE, HOLDS, MESSAGE, QUEUED, RequestRecords, ROOT, SERVICE, TIMED, TRAVEL, WAIT_BYPASS } from './design-sim-records';
+import { BACKOFF, BYPASS, CALLING, FREE, HOLDS, MESSAGE, PICK_BRANCH, QUEUED, RequestRecords, ROOT, SERVICE, TIMED, TRAVEL, WAIT_BYPASS } from './design-sim-records';
 import { Routing } from './design-sim-routing';
 import { IntQueue } from './int-queue';
 import { Random } from './random';
@@ -370,27 +370,35 @@ export class DesignSimulator implements SimulatorControls {
       this.nodes.recordResponse(j, this.now - this.req.arriveMs[r]!);
       this.releaseWorker(this.req.station[r]!);
     }
+    const start = m.outStart[j]!;
+    // A router's branches come last: its other calls (checks) run first, then one branch.
+    const end = m.branchStart[j]!;
     if (m.chooseOne[j] === 1) {
-      const s = this.routing.pickTarget(j, this.rng.nextFloat(), this.now, this.unservableNodes > 0);
-      if (s < 0) return this.finish(r, OK);
-      if (m.edgeSync[s] === 0) {
-        this.sendMessages(r, s);
-        return this.finish(r, OK);
-      }
-      this.req.cursor[r] = s;
-      this.req.cursorEnd[r] = s + 1;
-      this.req.callsLeft[r] = this.drawCalls(s);
-      return this.advance(r);
+      if (end === start) return this.callBranch(r, j);
+      this.req.flags[r]! |= PICK_BRANCH;
     }
     if (m.caching[j] === 1 && (this.req.flags[r]! & BYPASS) === 0 && this.rng.nextFloat() < m.hitRatio[j]!) return this.finish(r, OK);
-    const start = m.outStart[j]!;
-    const end = m.outStart[j + 1]!;
     if (m.hasAsync[j] === 1) {
       for (let s = start; s < end; s++) if (m.edgeSync[s] === 0 && this.take(s)) this.sendMessages(r, s);
     }
     this.req.cursor[r] = start - 1;
     this.req.cursorEnd[r] = end;
     this.req.callsLeft[r] = 0;
+    this.advance(r);
+  }
+
+  /** Router j sends the request down one branch of its split (or nowhere when none is picked). */
+  private callBranch(r: number, j: number): void {
+    this.req.flags[r]! &= ~PICK_BRANCH;
+    const s = this.routing.pickTarget(j, this.rng.nextFloat(), this.now, this.unservableNodes > 0);
+    if (s < 0) return this.finish(r, OK);
+    if (this.model.edgeSync[s] === 0) {
+      this.sendMessages(r, s);
+      return this.finish(r, OK);
+    }
+    this.req.cursor[r] = s;
+    this.req.cursorEnd[r] = s + 1;
+    this.req.callsLeft[r] = this.drawCalls(s);
     this.advance(r);
   }
 
@@ -404,6 +412,7 @@ export class DesignSimulator implements SimulatorControls {
       do {
         if (++s >= end) {
           this.req.cursor[r] = s;
+          if ((this.req.flags[r]! & PICK_BRANCH) !== 0) return this.callBranch(r, this.req.node[r]!);
           return this.finish(r, OK);
         }
         if (sync[s] === 0 || !this.take(s)) continue;
@@ -516,7 +525,7 @@ export class DesignSimulator implements SimulatorControls {
     const m = this.model;
     const j = this.req.node[r]!;
     const failed = this.req.cursor[r]!;
-    if (m.chooseOne[j] === 1) {
+    if (m.chooseOne[j] === 1 && failed >= m.branchStart[j]!) {
       const s = this.routing.pickTarget(j, this.rng.nextFloat() * m.shareTotal[j]!, this.now, this.unservableNodes > 0, failed);
       if (s >= 0 && m.edgeSync[s] === 1) {
         this.req.cursor[r] = s;

@@ -53,8 +53,10 @@ export interface SimModel {
    * event-driven proxy (load balancer, gateway, cache...) frees it after its own work.
    */
   holdsWorkers: Uint8Array;
-  /** Routers (load balancers, gateways, DNS): each request goes to one target, by share. */
+  /** Routers (load balancers, gateways, DNS): each request goes to one branch target, by share. */
   chooseOne: Uint8Array;
+  /** Per node: the first out-edge slot that is a branch of its split (the node's end when none); branches come last. */
+  branchStart: Int32Array;
   shareTotal: Float64Array;
   hasAsync: Uint8Array;
   service: ServiceTime[];
@@ -187,18 +189,19 @@ function buildNodes(compiled: CompiledDesign) {
   };
 }
 
-/** Routers (load balancers, gateways, DNS) send each request to one target, their shares being a split. */
+/** Routers (load balancers, gateways, DNS) send each request to one of their branch targets, the shares being a split. */
 function balancers(compiled: CompiledDesign, outStart: Int32Array, edgeShare: Float64Array) {
   const n = compiled.design.nodes.length;
+  const { branchStart } = compiled.model;
   const chooseOne = new Uint8Array(n);
   const shareTotal = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     let total = 0;
-    for (let slot = outStart[j]!; slot < outStart[j + 1]!; slot++) total += edgeShare[slot]!;
+    for (let slot = branchStart[j]!; slot < outStart[j + 1]!; slot++) total += edgeShare[slot]!;
     shareTotal[j] = total;
-    if (compiled.model.splits[j] === 1 && total > 0) chooseOne[j] = 1;
+    if (total > 0) chooseOne[j] = 1;
   }
-  return { chooseOne, shareTotal };
+  return { chooseOne, shareTotal, branchStart };
 }
 
 function buildWorkloads(compiled: CompiledDesign, workload: Record<string, WorkloadShape | WorkloadShape[]>, index: ReadonlyMap<string, number>, problems: Problems): ClientWorkload[] {

@@ -21,6 +21,8 @@ export const WAIT_BYPASS = 8;
 export const HOLDS = 16;
 /** Its response time at the component is already recorded (proxies: when their own work ends). */
 export const TIMED = 32;
+/** A router's record: once its other calls are done, it picks one branch of its split and calls that. */
+export const PICK_BRANCH = 64;
 
 export class RequestRecords {
   node = new Int32Array(1024);

@@ -41,7 +41,7 @@ export class Routing {
   }
 
   /**
-   * Load balancer j: the out-edge slot for a request, by share with u uniform in [0, 1), or -1
+   * Router j: the branch slot for a request, by share with u uniform in [0, 1), or -1
    * for none (shares adding up to less than 1). Targets found down are skipped and their share
    * goes to the others; when all look down the shares stand as they are. A retry passes the slot
    * it failed on as `exclude`, and goes elsewhere when any other target looks up (as Envoy's
@@ -49,7 +49,7 @@ export class Routing {
    */
   pickTarget(j: number, u: number, nowMs: number, anyUnservable: boolean, exclude = -1): number {
     const m = this.model;
-    const start = m.outStart[j]!;
+    const start = m.branchStart[j]!;
     const end = m.outStart[j + 1]!;
     const total = m.shareTotal[j]!;
     if (u >= total) return -1;
