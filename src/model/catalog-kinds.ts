@@ -46,7 +46,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   cdn: {
     kind: 'cdn',
-    traits: { cachesReads: { hitRatioParam: 'hitRatio' }, holdsNoWorkerOnCalls: true },
+    traits: { cachesReads: { hitRatioParam: 'hitRatio' }, holdsNoWorkerOnCalls: true, splitByKey: true },
     relief: 'A higher hit ratio (longer cache lifetimes) keeps more requests at the edge.',
     label: 'CDN',
     category: 'edge',
@@ -71,7 +71,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   'load-balancer': {
     kind: 'load-balancer',
-    traits: { routesOneTarget: true, holdsNoWorkerOnCalls: true },
+    traits: { routesOneTarget: true, holdsNoWorkerOnCalls: true, keepsNoData: true },
     label: 'Load balancer',
     category: 'edge',
     keywords: ['lb', 'alb', 'elb', 'nlb', 'nginx', 'haproxy', 'envoy', 'proxy', 'round robin', 'health check'],
@@ -93,7 +93,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   'api-gateway': {
     kind: 'api-gateway',
-    traits: { routesOneTarget: true, holdsNoWorkerOnCalls: true },
+    traits: { routesOneTarget: true, holdsNoWorkerOnCalls: true, keepsNoData: true },
     label: 'API gateway',
     category: 'edge',
     keywords: ['gateway', 'api management', 'kong', 'apigee', 'authentication', 'auth', 'routing', 'throttling'],
@@ -115,7 +115,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   'rate-limiter': {
     kind: 'rate-limiter',
-    traits: { rateLimits: { limitParam: 'limitRps' }, holdsNoWorkerOnCalls: true },
+    traits: { rateLimits: { limitParam: 'limitRps' }, holdsNoWorkerOnCalls: true, keepsNoData: true },
     label: 'Rate limiter',
     category: 'edge',
     keywords: ['throttle', 'throttling', 'quota', 'token bucket', 'leaky bucket', 'sliding window', '429', 'too many requests'],
@@ -138,7 +138,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   service: {
     kind: 'service',
-    traits: { ownsItsData: true },
+    traits: { ownsItsData: true, keepsNoData: true },
     label: 'Service',
     category: 'compute',
     keywords: ['api', 'app server', 'application', 'backend', 'microservice', 'web server', 'stateless', 'container', 'ec2', 'compute'],
@@ -160,7 +160,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   worker: {
     kind: 'worker',
-    traits: {},
+    traits: { keepsNoData: true },
     relief: 'More workers (instances or concurrency per instance) would keep up with the jobs.',
     label: 'Worker',
     category: 'compute',
@@ -183,7 +183,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   cache: {
     kind: 'cache',
-    traits: { cachesReads: { hitRatioParam: 'hitRatio' }, holdsNoWorkerOnCalls: true },
+    traits: { cachesReads: { hitRatioParam: 'hitRatio' }, holdsNoWorkerOnCalls: true, splitByKey: true },
     relief: 'More cache nodes would spread the keys and the load.',
     label: 'Cache',
     category: 'data',
@@ -212,7 +212,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   'relational-db': {
     kind: 'relational-db',
-    traits: { dataStore: 'database', primaryWithReplicas: { replicasParam: 'replicas', readShareParam: 'readShare' }, shards: true },
+    traits: { dataStore: 'database', primaryWithReplicas: { replicasParam: 'replicas', readShareParam: 'readShare' }, shards: true, splitByKey: true },
     label: 'Relational database',
     category: 'data',
     keywords: ['sql', 'postgres', 'postgresql', 'mysql', 'mariadb', 'rds', 'aurora', 'primary', 'replica', 'transactions', 'rdbms'],
@@ -239,7 +239,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   nosql: {
     kind: 'nosql',
-    traits: { dataStore: 'database', shards: true },
+    traits: { dataStore: 'database', shards: true, splitByKey: true },
     relief: 'More nodes would share the load.',
     label: 'NoSQL store',
     category: 'data',
@@ -264,7 +264,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   queue: {
     kind: 'queue',
-    traits: { buffersMessages: { noun: 'messages' } },
+    traits: { buffersMessages: { noun: 'messages' }, splitByKey: true },
     relief: 'More brokers or partitions would spread the messages.',
     label: 'Message queue',
     category: 'messaging',
@@ -289,7 +289,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   stream: {
     kind: 'stream',
-    traits: { buffersMessages: { noun: 'events' } },
+    traits: { buffersMessages: { noun: 'events' }, splitByKey: true },
     relief: 'More brokers or partitions would spread the messages.',
     label: 'Event stream',
     category: 'messaging',
@@ -314,7 +314,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   'object-storage': {
     kind: 'object-storage',
-    traits: { dataStore: 'objects' },
+    traits: { dataStore: 'objects', splitByKey: true },
     relief: 'Spreading objects over more key prefixes raises its request limit, and a CDN in front takes repeated downloads off it.',
     label: 'Object storage',
     category: 'data',
@@ -340,7 +340,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   search: {
     kind: 'search',
-    traits: { dataStore: 'index' },
+    traits: { dataStore: 'index', splitByKey: true },
     relief: 'More nodes would share the load.',
     label: 'Search index',
     category: 'data',
@@ -363,7 +363,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   'third-party-api': {
     kind: 'third-party-api',
-    traits: { externalVendor: true },
+    traits: { externalVendor: true, splitByKey: true },
     relief: 'You cannot add capacity to someone else\'s API: cache its answers, or call it through a queue so bursts wait instead of failing.',
     label: 'Third-party API',
     category: 'external',

@@ -148,6 +148,10 @@ export interface KindTraits {
   buffersMessages?: { noun: 'messages' | 'events' };
   /** Application code the learner writes, which should own its data rather than share a database. */
   ownsItsData?: true;
+  /** Keeps no data of its own between requests (stateless compute, proxies, limiters). */
+  keepsNoData?: true;
+  /** Keeps its data or traffic split by key (partitions, shards, an outside API's accounts), so one key can run hot. */
+  splitByKey?: true;
 }
 
 /** A parameter key of the kind (checked against its parameters by the catalog tests). */

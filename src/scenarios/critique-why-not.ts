@@ -4,7 +4,8 @@
 // not list it". No rule names where the key's problems are: that would give the answer away.
 import { readNodeFigures, type ComponentResult, type DesignSolution } from '../engine/analytic';
 import { CATALOG } from '../model/catalog';
-import type { ComponentKind, Design, DesignEdge, DesignNode } from '../model/types';
+import { cachesReads, hasPrimaryWithReplicas, isDatabase, routesOneTarget, sendsRequests, traitsOf } from '../model/traits';
+import type { Design, DesignEdge, DesignNode } from '../model/types';
 import { formatMs, formatPercent, formatUsd } from './format';
 import { categoryWords, type CritiqueCategory } from './vocabulary';
 
@@ -24,12 +25,12 @@ const ROOM_UTILIZATION = 0.7;
 /** A component costing under this share of the whole design is not where the money goes. */
 const SMALL_COST_SHARE = 0.2;
 
-const STATELESS: ReadonlySet<ComponentKind> = new Set(['load-balancer', 'api-gateway', 'service', 'worker', 'rate-limiter']);
-const DATABASES: ReadonlySet<ComponentKind> = new Set(['relational-db', 'nosql']);
-const CACHING: ReadonlySet<ComponentKind> = new Set(['cache', 'cdn']);
-const MESSAGING: ReadonlySet<ComponentKind> = new Set(['queue', 'stream']);
+const stateless = (node: DesignNode) => traitsOf(node.kind).keepsNoData === true;
+const buffers = (node: DesignNode) => traitsOf(node.kind).buffersMessages !== undefined;
 /** Kinds that keep data split by key, where one key can run hot (an outside API counts: a host or account is a key). */
-const PARTITIONED: ReadonlySet<ComponentKind> = new Set(['relational-db', 'nosql', 'cache', 'cdn', 'stream', 'queue', 'object-storage', 'search', 'third-party-api']);
+const splitByKey = (node: DesignNode) => traitsOf(node.kind).splitByKey === true;
+/** A router that keeps nothing (load balancer, API gateway): it passes requests on and does no work of its own. */
+const passesOn = (node: DesignNode) => routesOneTarget(node) && stateless(node);
 
 const kindWords = (node: DesignNode) => CATALOG[node.kind].label.toLowerCase();
 const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
@@ -57,7 +58,7 @@ const RULES: Record<CritiqueCategory, Rule> = {
   'single-point-of-failure': ({ node, edge, name }) => {
     if (edge) return `${name} is a connection; a single point of failure is a component with only one copy.`;
     if (!node) return null;
-    if (node.kind === 'client') return `${name} is where the traffic comes from, not a part of the system that can fail.`;
+    if (sendsRequests(node)) return `${name} is where the traffic comes from, not a part of the system that can fail.`;
     const f = readNodeFigures(node);
     if (f.instances > 1) return `${name} runs ${f.instances} instances: losing one leaves the others serving.`;
     if (f.replicas > 0) return `${name} has ${f.replicas} replica${f.replicas === 1 ? '' : 's'} to fail over to.`;
@@ -65,7 +66,7 @@ const RULES: Record<CritiqueCategory, Rule> = {
     return null;
   },
   bottleneck: (ctx) => {
-    if (ctx.node?.kind === 'client') return `${ctx.name} sends the traffic; it does no work that could hold it up.`;
+    if (ctx.node && sendsRequests(ctx.node)) return `${ctx.name} sends the traffic; it does no work that could hold it up.`;
     const room = roomyLoad(ctx);
     return room ? `${room}: it is not what limits the design.` : null;
   },
@@ -73,42 +74,42 @@ const RULES: Record<CritiqueCategory, Rule> = {
     if (edge) return edge.mode === 'async' ? `${name} is an async hand-off: the caller does not wait for it.` : null;
     if (!node) return null;
     const calledSync = design.edges.some((e) => e.target === node.id && e.mode === 'sync');
-    if (node.kind !== 'client' && !calledSync) return `Nothing waits on ${name} synchronously: it is only reached through async messages.`;
+    if (!sendsRequests(node) && !calledSync) return `Nothing waits on ${name} synchronously: it is only reached through async messages.`;
     return null;
   },
   'missing-cache': ({ node, name }) => {
     if (!node) return null;
-    if (CACHING.has(node.kind)) return `${name} is itself a cache.`;
-    if (node.kind === 'relational-db') {
+    if (cachesReads(node)) return `${name} is itself a cache.`;
+    if (hasPrimaryWithReplicas(node)) {
       const { readShare } = readNodeFigures(node);
       if (readShare < 0.5) return `${name} mostly takes writes (${formatPercent(readShare)} of its work is reads), and a cache takes only reads off a database.`;
     }
-    if (MESSAGING.has(node.kind) || node.kind === 'client' || node.kind === 'load-balancer') return `${name} is ${article(kindWords(node))}: it answers no repeated reads a cache could keep.`;
+    if (buffers(node) || sendsRequests(node) || passesOn(node)) return `${name} is ${article(kindWords(node))}: it answers no repeated reads a cache could keep.`;
     return null;
   },
   'hot-partition': ({ node, name }) => {
-    if (!node || PARTITIONED.has(node.kind)) return null;
+    if (!node || splitByKey(node)) return null;
     return `${name} is ${article(kindWords(node))} and keeps no data split by key, so no one key can run hot on it.`;
   },
   'consistency-risk': ({ node, name }) => {
     if (!node) return null;
-    if (STATELESS.has(node.kind) || node.kind === 'client') return `${name} keeps no data of its own, so there is no copy of anything to go stale.`;
+    if (stateless(node) || sendsRequests(node)) return `${name} keeps no data of its own, so there is no copy of anything to go stale.`;
     const f = readNodeFigures(node);
-    if (DATABASES.has(node.kind) && f.replicas === 0 && f.instances === 1) return `${name} keeps a single copy of its data, so no second copy can disagree with it.`;
+    if (isDatabase(node) && f.replicas === 0 && f.instances === 1) return `${name} keeps a single copy of its data, so no second copy can disagree with it.`;
     return null;
   },
   'shared-database': (ctx) => {
     const { node, name, design } = ctx;
     if (!node) return null;
-    if (!DATABASES.has(node.kind)) return `${name} is not a database.`;
-    const users = [...new Set(callersOf(ctx, node.id).map((e) => e.source))].filter((id) => design.nodes.find((n) => n.id === id)?.kind !== 'client');
+    if (!isDatabase(node)) return `${name} is not a database.`;
+    const users = [...new Set(callersOf(ctx, node.id).map((e) => e.source))].filter((id) => { const user = design.nodes.find((n) => n.id === id); return user === undefined || !sendsRequests(user); });
     if (users.length < 2) return `Only ${users.length === 0 ? 'nothing' : `"${design.nodes.find((n) => n.id === users[0])?.label || users[0]}"`} uses ${name}, so it is not shared.`;
     return null;
   },
   'unbounded-queue': ({ node, edge, name }) => {
     if (edge) return null;
     if (!node) return null;
-    if (!MESSAGING.has(node.kind)) return `${name} is ${article(kindWords(node))}, not a queue or stream: it holds no backlog of messages.`;
+    if (!buffers(node)) return `${name} is ${article(kindWords(node))}, not a queue or stream: it holds no backlog of messages.`;
     const { queueCapacity } = readNodeFigures(node);
     if (queueCapacity > 0) return `${name} holds at most ${queueCapacity.toLocaleString('en-US')} messages.`;
     return null;
@@ -118,7 +119,7 @@ const RULES: Record<CritiqueCategory, Rule> = {
     const retries = (e: DesignEdge) => (e.resilience?.retry?.maxRetries ?? 0) > 0;
     if (edge) return retries(edge) ? null : `The design sets no retries on ${name}.`;
     if (!node) return null;
-    if (node.kind === 'client') return null;
+    if (sendsRequests(node)) return null;
     return callersOf(ctx, node.id).some(retries) ? null : `No call to ${name} is set to retry in the design.`;
   },
   cost: ({ solution, node, name }) => {
@@ -131,7 +132,7 @@ const RULES: Record<CritiqueCategory, Rule> = {
   'over-engineering': () => null,
   security: () => null,
   'missing-idempotency': ({ node, name }) => {
-    if (node && (node.kind === 'client' || node.kind === 'load-balancer' || CACHING.has(node.kind))) return `${name} performs no action a repeated request could do twice; idempotency belongs where the work is done.`;
+    if (node && (sendsRequests(node) || passesOn(node) || cachesReads(node))) return `${name} performs no action a repeated request could do twice; idempotency belongs where the work is done.`;
     return null;
   },
   'missing-admission-control': (ctx) => {
@@ -140,11 +141,11 @@ const RULES: Record<CritiqueCategory, Rule> = {
   },
   'message-loss': ({ node, edge, name }) => {
     if (edge) return edge.mode === 'sync' ? `${name} is a synchronous call: the caller waits for the answer and knows when it failed.` : null;
-    if (node && (STATELESS.has(node.kind) || node.kind === 'client')) return `${name} keeps no messages or data that could be lost; it passes requests on and answers them.`;
+    if (node && (stateless(node) || sendsRequests(node))) return `${name} keeps no messages or data that could be lost; it passes requests on and answers them.`;
     return null;
   },
   'race-condition': ({ node, name }) => {
-    if (node && (node.kind === 'client' || node.kind === 'load-balancer' || CACHING.has(node.kind))) return `${name} keeps no shared record that concurrent requests update, so they have nothing to race on.`;
+    if (node && (sendsRequests(node) || passesOn(node) || cachesReads(node))) return `${name} keeps no shared record that concurrent requests update, so they have nothing to race on.`;
     return null;
   },
   'missing-observability': () => 'Monitoring belongs in every design, so it says nothing about this one; the review asks for the problems this proposal has.',

@@ -67,6 +67,8 @@ describe('kind traits', () => {
     expect(is(cachesReads).sort()).toEqual(['cache', 'cdn']);
     expect(is(isDatabase).sort()).toEqual(['nosql', 'relational-db']);
     expect(is(hasPrimaryWithReplicas)).toEqual(['relational-db']);
+    expect(is((n) => traitsOf(n.kind).keepsNoData === true).sort()).toEqual(['api-gateway', 'load-balancer', 'rate-limiter', 'service', 'worker']);
+    expect(is((n) => traitsOf(n.kind).splitByKey === true).sort()).toEqual(['cache', 'cdn', 'nosql', 'object-storage', 'queue', 'relational-db', 'search', 'stream', 'third-party-api']);
     // A client is never a station, so it cannot also hold workers or cache.
     expect(traitsOf('client').cachesReads).toBeUndefined();
   });
