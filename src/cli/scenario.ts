@@ -1,36 +1,49 @@
 // `npm run scenario -- ...`: check scenario files, grade a learner's submission, or write the
 // JSON Schema editors use. Bad input ends with one line on stderr and a non-zero exit.
 //   scenario check <file|folder> [--json] [--simulate [--replications n]]   exit 1 when any scenario fails
-//   scenario grade <scenario.yaml> <submission.json> [--json]
+//   scenario grade <scenario.yaml> <submission.json> [--json] [--simulate [--replications n]]
+//       --simulate (fix): also the app's simulated check, and the verdict the app would give
 //   scenario schema [--out <file>] [--check]   --check: exit 1 when <file> is out of date
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { checkScenarioSources, DEFAULT_REPLICATIONS, gradeSubmission, parseSubmission, scenarioJsonSchemaText } from '../scenarios';
+import { checkScenarioSources, DEFAULT_REPLICATIONS, fixSolved, gradeFixSimulated, gradeSubmission, parseSubmission, scenarioJsonSchemaText } from '../scenarios';
 import { CliError, parseJsonText, readTextFile } from './cli-error';
 import { loadScenario, readScenarioSources } from './scenario-files';
-import { formatCheckReport, formatGrade } from './scenario-format';
+import { formatCheckReport, formatGrade, formatSimulatedFix } from './scenario-format';
 
 interface Output {
   text: string;
   exitCode: number;
 }
 
+function replicationsOption(value: string | undefined): number {
+  const replications = value === undefined ? DEFAULT_REPLICATIONS : Number(value);
+  if (!Number.isInteger(replications) || replications < 2) throw new CliError(`--replications must be a whole number of at least 2 (got "${value ?? ''}")`, 2);
+  return replications;
+}
+
 function check(path: string, options: { json?: boolean; simulate?: boolean; replications?: string }): Output {
   const sources = readScenarioSources(path);
-  const replications = options.replications === undefined ? DEFAULT_REPLICATIONS : Number(options.replications);
-  if (!Number.isInteger(replications) || replications < 2) throw new CliError(`--replications must be a whole number of at least 2 (got "${options.replications ?? ''}")`, 2);
+  const replications = replicationsOption(options.replications);
   const report = checkScenarioSources(sources, options.simulate ? { simulate: { replications } } : {});
   const text = options.json ? JSON.stringify(report, null, 2) : formatCheckReport(report, sources.map((s) => s.file));
   return { text, exitCode: report.failures.length > 0 ? 1 : 0 };
 }
 
-function grade(scenarioPath: string, submissionPath: string, options: { json?: boolean }): Output {
+function grade(scenarioPath: string, submissionPath: string, options: { json?: boolean; simulate?: boolean; replications?: string }): Output {
+  const replications = options.simulate ? replicationsOption(options.replications) : 0;
   const scenario = loadScenario(scenarioPath);
   const submission = parseSubmission(parseJsonText(readTextFile(submissionPath), submissionPath));
   if (!submission.ok) throw new CliError(`"${submissionPath}": ${submission.error}`);
   const graded = gradeSubmission(scenario, submission.submission);
   if (!graded.ok) throw new CliError(`"${submissionPath}": ${graded.error}`);
-  return { text: options.json ? JSON.stringify(graded.grade, null, 2) : formatGrade(scenario, graded.grade), exitCode: 0 };
+  if (!options.simulate) return { text: options.json ? JSON.stringify(graded.grade, null, 2) : formatGrade(scenario, graded.grade), exitCode: 0 };
+  if (scenario.mode !== 'fix' || submission.submission.mode !== 'fix' || graded.grade.mode !== 'fix') throw new CliError(`--simulate grades fix scenarios only; "${scenario.id}" is ${/^[aeiou]/.test(scenario.mode) ? 'an' : 'a'} ${scenario.mode} scenario`, 2);
+  // The same runs as the app's simulated check: the same seeds (1, 2, ...) and, by default, as many.
+  const simulated = gradeFixSimulated(scenario, submission.submission.design, { replications });
+  const solved = fixSolved(scenario, graded.grade.passed, simulated.passed);
+  const text = options.json ? JSON.stringify({ ...graded.grade, simulated, solved }, null, 2) : formatSimulatedFix(scenario, graded.grade, simulated, solved);
+  return { text, exitCode: 0 };
 }
 
 function schema(options: { out?: string; check?: boolean }): Output {
@@ -73,7 +86,9 @@ function main(argv: string[]): number {
     .argument('<scenario>', 'the scenario file (.yaml)')
     .argument('<submission>', 'the submission (.json)')
     .option('--json', 'print the grade as JSON')
-    .action((scenarioPath: string, submissionPath: string, options: { json?: boolean }) => {
+    .option('--simulate', "fix: also run the app's simulated check (the scenario's traffic and failures) and give the app's verdict (slow)")
+    .option('--replications <n>', `runs with --simulate (fixed seeds; default ${DEFAULT_REPLICATIONS}, as in the app)`)
+    .action((scenarioPath: string, submissionPath: string, options: { json?: boolean; simulate?: boolean; replications?: string }) => {
       output = grade(scenarioPath, submissionPath, options);
     });
   program

@@ -136,6 +136,8 @@ export function scenarioToFile(scenario: Scenario): ScenarioFile {
         checks: [...scenario.checks],
         ...(scenario.startingDesignFails === null ? {} : { startingDesignFails: [...scenario.startingDesignFails] }),
         solution: { design: designToFile(scenario.solution, { defaultId: `${id}-solution`, defaultName: `${title} (reference solution)` }) },
+        invariants: structuredClone(scenario.invariants),
+        environment: structuredClone(scenario.environment),
       };
     case 'compare':
       return {
@@ -221,6 +223,8 @@ function compactModeFields(file: ScenarioFile): ScenarioData {
         startingDesignFails: file.startingDesignFails,
         design: compactDesign(file.design),
         solution: defined({ design: design === undefined ? undefined : compactDesign(design), patch: patch?.map(compactOp) }),
+        invariants: nonEmpty(file.invariants) ? file.invariants.map((i) => defined({ ...i, cacheAnswers: i.cacheAnswers || undefined, together: i.together || undefined })) : undefined,
+        environment: nonEmpty(file.environment) ? file.environment.map((e) => defined(e)) : undefined,
       });
     }
     case 'compare':

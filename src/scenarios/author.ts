@@ -5,7 +5,7 @@ import type { ComponentKind, Design } from '../model/types';
 import { compactScenarioFile, designToFile } from './author-file';
 import { problemsInWords } from './author-problems';
 import { locateAll, parseScenarioObject } from './parse';
-import { CURRENT_SCENARIO_VERSION, type CritiqueKeyItem, type FailureEvent, type Requirements, type ScenarioFile, type WorkloadStep } from './schema';
+import { CURRENT_SCENARIO_VERSION, type CritiqueKeyItem, type EnvironmentRule, type FailureEvent, type PathInvariant, type Requirements, type ScenarioFile, type WorkloadStep } from './schema';
 import { selfCheckScenario } from './self-check';
 import type { Scenario } from './types';
 import type { CheckName, CompareMetric, DesignSide, Difficulty, Objective } from './vocabulary';
@@ -59,6 +59,9 @@ export type ScenarioDraftMeta =
       startingDesignFails?: readonly CheckName[];
       /** The reference solution, a whole design; the starting design is the one on the canvas. */
       solution: Design;
+      /** Work that must still happen, and the settings that are the world's (kept from the scenario being edited). */
+      invariants?: readonly PathInvariant[];
+      environment?: readonly EnvironmentRule[];
     })
   | (DraftMetaBase & {
       mode: 'compare';
@@ -152,6 +155,8 @@ export function draftScenario(design: Design, meta: ScenarioDraftMeta): Scenario
         checks: unique(meta.checks),
         ...(meta.startingDesignFails === undefined ? {} : { startingDesignFails: unique(meta.startingDesignFails) }),
         solution: { design: designToFile(meta.solution, { defaultId: meta.solution.id, defaultName: meta.solution.name, round: true }) },
+        invariants: structuredClone([...(meta.invariants ?? [])]),
+        environment: structuredClone([...(meta.environment ?? [])]),
       };
     case 'compare':
       return {

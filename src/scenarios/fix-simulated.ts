@@ -20,6 +20,7 @@ import { studentT975 } from '../engine/metrics/batch-means';
 import { DesignSimError, simulateDesign, type DesignSimOptions, type DesignSimReport, type FlowSimSummary } from '../engine/simulation';
 import type { Design } from '../model/types';
 import { runChecks, solveForScenario, type CheckResult } from './evaluate';
+import { checkFixInvariants } from './fix-invariants';
 import { formatMs, formatPercent, formatUsd } from './format';
 import { scenarioSimOptions } from './simulation';
 import type { FixScenario } from './types';
@@ -118,6 +119,9 @@ export function planReplications(scenario: FixScenario, design: Design, options:
   const baseSeed = options.baseSeed ?? 1;
   if (!Number.isFinite(baseSeed)) throw new RangeError(`baseSeed must be a number (got ${String(baseSeed)}).`);
   const seeds = Array.from({ length: replications }, (_, i) => baseSeed + i);
+  // The story's work and world first, as in the steady grade: a design that breaks them gets no figures.
+  const broken = checkFixInvariants(scenario, design);
+  if (broken.length > 0) return { ok: false, grade: failedGrade(replications, seeds, options.durationS ?? NaN, broken.map((b) => b.message)) };
   try {
     const prepared = scenarioSimOptions(scenario, design);
     const durationS = options.durationS ?? prepared.options.durationS;

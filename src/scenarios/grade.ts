@@ -6,6 +6,7 @@ import { CATALOG } from '../model/catalog';
 import { COMPONENT_KINDS, type ComponentKind, type Design } from '../model/types';
 import { designFigures, runChecks, solveForScenario, type CheckResult, type DesignFigures } from './evaluate';
 import type { FigureUnit } from './format';
+import { checkFixInvariants, type InvariantFailure } from './fix-invariants';
 import { findStructuralIssues, type StructuralFinding } from './structure';
 import type { CritiqueGrade } from './critique-grade';
 import type { CompareScenario, FixScenario, IdentifyScenario } from './types';
@@ -77,15 +78,19 @@ export interface FixGrade {
   explanation: Explanation | null;
   /** What the structural checks see in the design, as hints. */
   hints: StructuralFinding[];
+  /** The story's work or world the design breaks (fix-invariants.ts); when any, no figure counts and `checks` is empty. */
+  invariants: InvariantFailure[];
 }
 
 export function gradeFix(scenario: FixScenario, design: Design): FixGrade {
   const hints = findStructuralIssues(design);
+  const invariants = checkFixInvariants(scenario, design);
   const solved = solveForScenario(scenario, design);
-  if (!solved.ok) return { mode: 'fix', passed: false, checks: [], problems: solved.problems, explanation: null, hints };
+  if (!solved.ok) return { mode: 'fix', passed: false, checks: [], problems: solved.problems, explanation: null, hints, invariants };
+  if (invariants.length > 0) return { mode: 'fix', passed: false, checks: [], problems: [], explanation: null, hints, invariants };
   const checks = runChecks(scenario, solved.solution, scenario.checks);
   const problems = solved.solution.converged ? [] : [solved.solution.message ?? 'The figures did not settle.'];
-  return { mode: 'fix', passed: checks.every((c) => c.passed), checks, problems, explanation: explainMainProblem(design, solved.solution), hints };
+  return { mode: 'fix', passed: checks.every((c) => c.passed), checks, problems, explanation: explainMainProblem(design, solved.solution), hints, invariants };
 }
 
 // ---- compare -------------------------------------------------------------------------------

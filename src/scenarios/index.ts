@@ -59,6 +59,7 @@ export {
   type QuestionResult,
 } from './grade';
 export { gradeFixSimulated, planReplications, runReplication, combineReplications, simulationKey, DEFAULT_REPLICATIONS, SATURATED_UTILIZATION, type GradeFixSimulatedOptions, type SimulatedCheckResult, type SimulatedFixGrade, type SimVerdict, type ReplicationPlan, type ReplicationResult } from './fix-simulated';
+export { fixSolved } from './fix-verdict';
 export { describeTimeline, type TimelineSummary } from './timeline-text';
 export { findingEvidence } from './evidence';
 export { critiqueReportMarkdown, critiqueScoreWords, markdownText, targetName } from './report';

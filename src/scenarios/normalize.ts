@@ -100,7 +100,7 @@ export function buildScenario(file: ScenarioFile): BuildResult {
       }
       return {
         ok: true,
-        scenario: { ...base, mode: 'fix', checks: file.checks, startingDesignFails: file.startingDesignFails ?? null, solution },
+        scenario: { ...base, mode: 'fix', checks: file.checks, startingDesignFails: file.startingDesignFails ?? null, solution, invariants: file.invariants, environment: file.environment },
       };
     }
   }

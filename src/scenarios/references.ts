@@ -1,11 +1,12 @@
 // Checks that need more than the file's shape: every id a scenario mentions exists and is the
 // right sort of thing, parameters suit their component's kind, and the parts of the scenario
 // agree with each other. Each problem carries the path of the value at fault, for its line.
+import { getParamSpec } from '../model/catalog';
 import { failureCanHit, failureParam, FAILURE_PARAM_KEYS, FAILURE_SPECS, paramOwner } from '../model/failures';
 import { designProblems, duplicates } from '../model/validate';
-import type { Design } from '../model/types';
+import type { Design, DesignNode } from '../model/types';
 import type { ScenarioIssue } from './normalize';
-import type { Scenario } from './types';
+import type { FixScenario, Scenario } from './types';
 import { clientNodes, missingClients, totalRps } from './workload';
 import type { PathKey } from './yaml-source';
 
@@ -128,6 +129,7 @@ function checkModeContent(scenario: Scenario, report: Report): void {
       scenario.startingDesignFails?.forEach((check, i) => {
         if (!scenario.checks.includes(check)) report(['startingDesignFails', i], `lists ${check}, which is not among the checks`);
       });
+      checkFixDeclarations(scenario, nodeById, report);
       return;
     case 'compare':
       checkQuestionIds(
@@ -136,6 +138,27 @@ function checkModeContent(scenario: Scenario, report: Report): void {
       );
       return;
   }
+}
+
+/** A fix scenario's invariants and environment name components of its starting design, and settings those have. */
+function checkFixDeclarations(scenario: FixScenario, nodeById: ReadonlyMap<string, DesignNode>, report: Report): void {
+  const requireNode = (path: PathKey[], id: string) => {
+    if (!nodeById.has(id)) report(path, `there is no component "${id}" in the starting design`);
+  };
+  scenario.invariants.forEach((inv, i) => {
+    inv.from.forEach((id, j) => requireNode(['invariants', i, 'from', j], id));
+    inv.to?.forEach((id, j) => requireNode(['invariants', i, 'to', j], id));
+    if (!inv.to?.length && !inv.toKinds?.length) report(['invariants', i], 'needs `to` (component ids) or `toKinds` (kinds of component) to say where the work must arrive');
+  });
+  scenario.environment.forEach((rule, i) => {
+    rule.components?.forEach((id, j) => requireNode(['environment', i, 'components', j], id));
+    if (!rule.components?.length && !rule.kinds?.length) report(['environment', i], 'needs `components` or `kinds` to say what it applies to');
+    const kinds = [...new Set([...(rule.kinds ?? []), ...(rule.components ?? []).flatMap((id) => nodeById.get(id)?.kind ?? [])])];
+    const keys = [...(rule.params ?? []), ...(rule.options ?? []).flatMap((o) => Object.keys(o))];
+    for (const key of new Set(keys)) {
+      if (kinds.length > 0 && !kinds.some((k) => getParamSpec(k, key))) report(['environment', i], `"${key}" is not a setting of ${kinds.join(' or ')}`);
+    }
+  });
 }
 
 /** Every other design of the scenario must have the clients the workload sends traffic from. */

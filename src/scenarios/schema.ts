@@ -239,6 +239,30 @@ export const CompareQuestionSchema = v.strictObject({
   explanation: text(2000),
 });
 
+// ---- fix mode: the work that must still happen, and what the learner may not change ----------
+
+export const PathInvariantSchema = v.strictObject({
+  from: described(v.pipe(v.array(ref), v.minLength(1)), 'Component ids (usually clients) whose requests the work starts from.'),
+  to: v.optional(described(v.array(ref), 'Component ids the work must reach; any one of them will do.')),
+  toKinds: v.optional(described(v.array(v.picklist(COMPONENT_KINDS)), 'Kinds of component the work must reach; any component of these kinds will do (with `to`, either counts).')),
+  share: v.optional(described(fraction, 'Least share of the requests from each `from` that must arrive; any share above 0 when left out.')),
+  callsPerRequest: v.optional(described(atLeast(0), 'Least calls that must arrive per request from `from`, on average (e.g. 2 for two database queries).')),
+  cacheAnswers: v.optional(
+    described(v.boolean(), 'A cache or CDN on the way answers for what it fronts (reads), so its hits count as arriving. Leave false for writes and messages, which a cache cannot answer.'),
+    false,
+  ),
+  together: v.optional(described(v.boolean(), 'With several `from`: they must all reach one and the same component (the writers and readers of the same data).'), false),
+  message: described(text(300), 'What is lost when the path is broken, in the learner\'s words, e.g. "the text reminders are no longer sent".'),
+});
+
+export const EnvironmentRuleSchema = v.strictObject({
+  components: v.optional(described(v.array(ref), 'Components of the starting design whose settings are the world\'s (a vendor, a managed service, the clients).')),
+  kinds: v.optional(described(v.array(v.picklist(COMPONENT_KINDS)), 'Kinds whose settings are the world\'s, for every component of the kind, those the learner adds too.')),
+  params: v.optional(described(v.array(v.picklist(PARAM_KEYS)), 'The settings concerned; all the kind\'s settings when left out.')),
+  options: v.optional(described(v.array(ParamsSchema), 'Other products the story offers, each a set of settings taken together (e.g. a Multi-AZ database: availability and its price).')),
+  because: v.optional(described(text(300), 'Why the learner may not change them, shown in the message.')),
+});
+
 const common = {
   version: v.literal(CURRENT_SCENARIO_VERSION),
   id: described(
@@ -277,6 +301,8 @@ export const FixScenarioSchema = v.strictObject({
   checks: described(v.pipe(v.array(v.picklist(CHECK_NAMES)), v.minLength(1)), 'What the learner\'s design must pass; each needs its target in requirements (capacity needs none).'),
   startingDesignFails: v.optional(described(v.array(v.picklist(CHECK_NAMES)), 'Exactly the checks the starting design fails; `scenario check` confirms it.')),
   solution: SolutionSchema,
+  invariants: list(PathInvariantSchema, 'Work that must still happen in any answer, as paths between components; checked before any figure.'),
+  environment: list(EnvironmentRuleSchema, 'Settings that belong to the world, not the design (vendors, managed services, traffic); changing one fails. Some are fixed for every fix scenario.'),
 });
 
 export const CompareScenarioSchema = v.strictObject({
@@ -300,5 +326,7 @@ export type FailureEvent = v.InferOutput<typeof FailureSchema>;
 export type CritiqueKeyItem = v.InferOutput<typeof CritiqueKeyItemSchema>;
 export type AlsoAcceptableItem = v.InferOutput<typeof AlsoAcceptableItemSchema>;
 export type PatchOp = v.InferOutput<typeof PatchOpSchema>;
+export type PathInvariant = v.InferOutput<typeof PathInvariantSchema>;
+export type EnvironmentRule = v.InferOutput<typeof EnvironmentRuleSchema>;
 export type IdentifyQuestionFile = v.InferOutput<typeof IdentifyQuestionSchema>;
 export type CompareQuestionFile = v.InferOutput<typeof CompareQuestionSchema>;

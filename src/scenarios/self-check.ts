@@ -5,6 +5,8 @@
 import { solveForScenario } from './evaluate';
 import { formatCompareFigure } from './format';
 import type { Design } from '../model/types';
+import { generateFixCheats } from './fix-cheats';
+import { checkFixInvariants } from './fix-invariants';
 import { gradeFixSimulated, type SimulatedFixGrade } from './fix-simulated';
 import { MAX_SHOTGUN_SCORE, shotgunFindings, shotgunTargets } from './critique-grade';
 import { compareDesigns, gradeCritique, gradeFix, gradeIdentify } from './grade';
@@ -13,7 +15,19 @@ import { scenarioDesigns, type ScenarioIssue } from './normalize';
 import type { CompareScenario, CritiqueScenario, FixScenario, IdentifyScenario, Scenario } from './types';
 import { CRITIQUE_CATEGORIES } from './vocabulary';
 
+/** The starting design and the reference solution keep the story's work and world, and every generated cheat fails. */
+function checkFixInvariantsHold(scenario: FixScenario, issues: ScenarioIssue[]): void {
+  for (const f of checkFixInvariants(scenario, scenario.design)) issues.push({ path: ['invariants'], message: `the starting design already breaks a rule: ${f.message}` });
+  for (const f of checkFixInvariants(scenario, scenario.solution)) issues.push({ path: ['solution'], message: `the reference solution breaks a rule: ${f.message}` });
+  for (const cheat of generateFixCheats(scenario)) {
+    if (gradeFix(scenario, cheat.design).passed) {
+      issues.push({ path: ['invariants'], message: `a learner could pass with a cheat (${cheat.name}): declare the invariant or environment setting that rules it out` });
+    }
+  }
+}
+
 function checkFix(scenario: FixScenario, issues: ScenarioIssue[]): void {
+  checkFixInvariantsHold(scenario, issues);
   const reference = gradeFix(scenario, scenario.solution);
   for (const problem of reference.problems) issues.push({ path: ['solution'], message: `the reference solution: ${problem}` });
   for (const check of reference.checks) {

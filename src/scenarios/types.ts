@@ -2,10 +2,10 @@
 // solution's patch applied), question ids assigned and the workload resolved to a request rate
 // per client. This is what the UI, the grader and the CLI work with.
 import type { ComponentKind, Design } from '../model/types';
-import type { AlsoAcceptableItem, CritiqueKeyItem, FailureEvent, Requirements, WorkloadStep } from './schema';
+import type { AlsoAcceptableItem, CritiqueKeyItem, EnvironmentRule, FailureEvent, PathInvariant, Requirements, WorkloadStep } from './schema';
 import type { CheckName, CompareMetric, DesignSide, Difficulty, Objective } from './vocabulary';
 
-export type { AlsoAcceptableItem, CritiqueKeyItem, FailureEvent, PatchOp, Requirements, WorkloadStep } from './schema';
+export type { AlsoAcceptableItem, CritiqueKeyItem, EnvironmentRule, FailureEvent, PatchOp, PathInvariant, Requirements, WorkloadStep } from './schema';
 
 export interface ScenarioWorkload {
   /** Constant requests/s for every client of the scenario's design, by client id. */
@@ -78,6 +78,10 @@ export interface FixScenario extends ScenarioBase {
   startingDesignFails: CheckName[] | null;
   /** The reference solution, complete (a patch in the file is already applied). */
   solution: Design;
+  /** Work that must still happen, as paths between components (see fix-invariants.ts). */
+  invariants: PathInvariant[];
+  /** Settings declared the world's, beyond those fixed for every fix scenario (see environment.ts). */
+  environment: EnvironmentRule[];
 }
 
 export interface CompareScenario extends ScenarioBase {

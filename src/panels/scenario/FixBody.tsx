@@ -4,7 +4,7 @@
 // with traffic changes or failures is solved when the simulated check (SimulatedCheck) passes
 // too, on the design as it is.
 import { useEffect, useMemo } from 'react';
-import { hasTimeline, simulationKey, type FixScenario } from '../../scenarios';
+import { fixSolved, hasTimeline, simulationKey, type FixScenario } from '../../scenarios';
 import type { Design } from '../../model/types';
 import { useDesignStore } from '../../store/designStore';
 import { useScenarioStore } from '../../store/scenarioStore';
@@ -21,20 +21,34 @@ export function FixBody({ scenario, onOpenDesign }: { scenario: FixScenario; onO
   const key = useMemo(() => simulationKey(design), [design]);
   const simulatedPass = simulated !== null && simulated.designKey === key && simulated.grade.passed;
   const steadyPassed = grade?.passed ?? false;
-  const passed = steadyPassed && (!required || simulatedPass);
+  const passed = fixSolved(scenario, steadyPassed, simulatedPass);
   const passing = grade ? grade.checks.filter((c) => c.passed).length : 0;
 
   useEffect(() => {
-    if (grade && grade.checks.length) setScore(passing / grade.checks.length, passed);
+    // A design that breaks the story's rules has no figures: it scores nothing until it keeps them.
+    if (grade && grade.invariants.length) setScore(0, false);
+    else if (grade && grade.checks.length) setScore(passing / grade.checks.length, passed);
   }, [grade, passing, passed, setScore]);
 
   return (
     <div className="mode-body">
-      <p className="muted">Change the design (add instances, a cache, a replica, make a call async…) until every target below passes. The checks run again after each edit.</p>
+      <p className="muted">Change the design (add instances, a cache, a replica, send work through a queue…) until every target below passes. The checks run again after each edit.</p>
       {error ? <p className="error">The checks could not run: {error}</p> : null}
       {grade?.problems.length ? (
         <div className="problems" role="alert">
           {grade.problems.map((p, i) => <p key={i}>{p}</p>)}
+        </div>
+      ) : null}
+      {grade?.invariants.length ? (
+        <div className="problems" role="alert" data-testid="fix-invariants">
+          <p>
+            <b>The design no longer does what the story needs</b>, so no figure counts yet:
+          </p>
+          <ul>
+            {grade.invariants.map((f, i) => (
+              <li key={i}>{f.message}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
       <ul className={`checks${pending ? ' stale' : ''}`} data-testid="fix-checks">

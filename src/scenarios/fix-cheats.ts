@@ -1,0 +1,108 @@
+// The answers a learner who wants the points without the learning would try on a fix scenario,
+// made from the scenario itself: only the clients left, every connection gone, calls set to carry
+// nothing, the world's settings edited, a component turned into another kind, a component the
+// work needs dropped, calls made async with nothing to hold the message. `scenario check` grades
+// each one and fails the scenario if any passes.
+import type { ComponentKind, Design, DesignNode } from '../model/types';
+import { easierValue, fixedParams } from './environment';
+import { ROLES } from './fix-invariants';
+import type { FixScenario } from './types';
+
+export interface Cheat {
+  /** What was done, in a few words: "physics edited: SMS provider". */
+  name: string;
+  design: Design;
+}
+
+/** A kind of another role for each role, to swap a component into. */
+const SWAP_TO: Record<string, ComponentKind> = {
+  router: 'cache',
+  cache: 'service',
+  server: 'cache',
+  database: 'cache',
+  'message broker': 'service',
+  'file store': 'cache',
+  'search index': 'cache',
+  'outside service': 'service',
+};
+
+/** Roles whose components do a request's work (dropping one must fail unless the story allows it). */
+const WORK_ROLES = new Set(['cache', 'database', 'file store', 'search index', 'outside service']);
+
+const label = (n: DesignNode) => n.label || n.id;
+
+function variant(design: Design, name: string, edit: (d: Design) => void): Cheat {
+  const copy = structuredClone(design);
+  edit(copy);
+  return { name, design: copy };
+}
+
+function withoutNode(design: Design, id: string): void {
+  design.nodes = design.nodes.filter((n) => n.id !== id);
+  design.edges = design.edges.filter((e) => e.source !== id && e.target !== id);
+}
+
+export function generateFixCheats(scenario: FixScenario): Cheat[] {
+  const start = scenario.design;
+  const reference = scenario.solution;
+  const cheats: Cheat[] = [
+    variant(start, 'only the clients', (d) => {
+      d.nodes = d.nodes.filter((n) => n.kind === 'client');
+      d.edges = [];
+    }),
+    variant(start, 'no connections', (d) => (d.edges = [])),
+    variant(reference, 'no connections in the reference solution', (d) => (d.edges = [])),
+    variant(start, 'every call set to 0 calls per request', (d) => d.edges.forEach((e) => (e.callsPerRequest = 0))),
+    variant(start, 'every call past the clients set to 0 calls per request', (d) => {
+      const clients = new Set(d.nodes.filter((n) => n.kind === 'client').map((n) => n.id));
+      d.edges.forEach((e) => (e.callsPerRequest = clients.has(e.source) ? e.callsPerRequest : 0));
+    }),
+    variant(start, 'every share set to 0', (d) => d.edges.forEach((e) => (e.share = 0))),
+  ];
+
+  const edited = (design: Design, node: DesignNode, d: Design) => {
+    const target = d.nodes.find((n) => n.id === node.id)!;
+    let changed = false;
+    for (const key of fixedParams(node, scenario.environment)) {
+      const value = easierValue(node, key);
+      if (value === null) continue;
+      target.params[key] = value;
+      changed = true;
+    }
+    return changed;
+  };
+  for (const design of [start, reference]) {
+    const which = design === start ? '' : ' (reference solution)';
+    for (const node of design.nodes) {
+      if (!start.nodes.some((n) => n.id === node.id && n.kind === node.kind)) continue;
+      const cheat = variant(design, `physics edited: ${label(node)}${which}`, () => undefined);
+      if (edited(design, node, cheat.design)) cheats.push(cheat);
+    }
+  }
+
+  for (const node of start.nodes) {
+    const to = SWAP_TO[ROLES[node.kind]];
+    if (!to) continue;
+    for (const design of [start, reference]) {
+      if (!design.nodes.some((n) => n.id === node.id)) continue;
+      cheats.push(
+        variant(design, `kind swapped: ${label(node)} made a ${to}${design === reference ? ' (reference solution)' : ''}`, (d) => {
+          const n = d.nodes.find((x) => x.id === node.id)!;
+          n.kind = to;
+          n.params = { instances: 2 };
+        }),
+      );
+    }
+    if (WORK_ROLES.has(ROLES[node.kind]) && reference.nodes.some((n) => n.id === node.id)) {
+      cheats.push(variant(reference, `dropped: ${label(node)} (reference solution)`, (d) => withoutNode(d, node.id)));
+    }
+  }
+
+  const kindOf = (d: Design, id: string) => d.nodes.find((n) => n.id === id)?.kind;
+  const held = (kind: ComponentKind | undefined) => kind === 'client' || kind === 'queue' || kind === 'stream';
+  const syncCalls = (d: Design) => d.edges.filter((e) => e.mode === 'sync' && !held(kindOf(d, e.source)) && !held(kindOf(d, e.target)));
+  if (syncCalls(reference).length > 0) {
+    cheats.push(variant(reference, 'every call past the clients made async, with no queue (reference solution)', (d) => syncCalls(d).forEach((e) => (e.mode = 'async'))));
+  }
+  return cheats;
+}

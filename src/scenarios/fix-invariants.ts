@@ -1,0 +1,213 @@
+// What a fix-mode answer must keep before any figure counts: the work the story needs still
+// happens, and the world it happens in is unchanged. A design that passes by doing less (only the
+// clients left, connections gone or set to carry nothing, a provider dropped, a database renamed
+// a cache, a message fired off with nothing to hold it) or by editing the world (a vendor's rate
+// limit, S3's speed, a VM's availability) fails here, with the broken thing named.
+//
+// Some rules hold in every fix scenario without being declared (structural sanity); the scenario
+// declares the rest: required paths (`invariants`) and settings that are the world's
+// (`environment`, on top of ENVIRONMENT_PARAMS).
+import { CATALOG } from '../model/catalog';
+import type { ComponentKind, Design, DesignNode } from '../model/types';
+import { environmentFailures } from './environment';
+import { formatPercent } from './format';
+import type { PathInvariant } from './schema';
+import type { FixScenario } from './types';
+import { arrivalAt, reachedFrom, workGraph, type WorkGraph } from './work-paths';
+
+export type InvariantRule = 'no-work' | 'traffic-dropped' | 'zeroed-call' | 'role-changed' | 'environment' | 'unheld-message' | 'work-lost' | 'path';
+
+export interface InvariantFailure {
+  rule: InvariantRule;
+  /** The component or connection at fault (for a path, its first `from`). */
+  target: string;
+  /** In the learner's words, naming the broken thing. */
+  message: string;
+}
+
+/** What a component is for; a component keeps its role, whatever its kind becomes. */
+export const ROLES: Record<ComponentKind, string> = {
+  client: 'client',
+  dns: 'router',
+  'load-balancer': 'router',
+  'api-gateway': 'router',
+  'rate-limiter': 'router',
+  cdn: 'cache',
+  cache: 'cache',
+  service: 'server',
+  worker: 'server',
+  'relational-db': 'database',
+  nosql: 'database',
+  queue: 'message broker',
+  stream: 'message broker',
+  'object-storage': 'file store',
+  search: 'search index',
+  'third-party-api': 'outside service',
+};
+
+/** Roles whose components hold or do the work a request is for: losing every one of them on a client's way loses that work. */
+const WORK_ROLES = ['cache', 'database', 'file store', 'search index', 'outside service'] as const;
+
+const MESSAGING: ReadonlySet<ComponentKind> = new Set(['queue', 'stream']);
+
+const name = (node: DesignNode | undefined, id: string) => `"${node?.label || id}"`;
+/** "load balancer", "third-party API", "NoSQL store": the catalog label with a capital first letter lowered unless it starts a name in capitals. */
+const kindWord = (kind: ComponentKind) => {
+  const label = CATALOG[kind].label;
+  return /^[A-Z][a-z]+\b/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+};
+const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
+const orList = (words: string[]) => (words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`);
+
+function outShare(graph: WorkGraph, id: string): number {
+  return (graph.out.get(id) ?? []).reduce((sum, e) => sum + e.share, 0);
+}
+
+/** Clients must keep sending their requests somewhere: as big a share as in the starting design. */
+function droppedTraffic(start: Design, startGraph: WorkGraph, graph: WorkGraph): InvariantFailure[] {
+  const failures: InvariantFailure[] = [];
+  for (const client of start.nodes.filter((n) => n.kind === 'client')) {
+    const node = graph.byId.get(client.id);
+    if (!node || node.kind !== 'client') continue; // a missing client is the solver's problem, with its own message
+    const before = Math.min(1, outShare(startGraph, client.id));
+    const now = Math.min(1, outShare(graph, client.id));
+    if (now >= before - 1e-6) continue;
+    const who = name(node, node.id);
+    const message =
+      now === 0
+        ? `Requests from ${who} go nowhere any more: they are dropped before any work is done. Connect ${who} to the design again.`
+        : `Only ${formatPercent(now)} of requests from ${who} go anywhere (it was ${formatPercent(before)}): the rest are dropped before any work is done. The shares of its connections must add up as before.`;
+    failures.push({ rule: 'traffic-dropped', target: node.id, message });
+  }
+  return failures;
+}
+
+function zeroedCalls(design: Design): InvariantFailure[] {
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  return design.edges
+    .filter((e) => !(e.callsPerRequest > 0) || !(e.share > 0))
+    .map((e) => {
+      const setting = e.callsPerRequest > 0 ? 'its share of requests' : 'calls per request';
+      return {
+        rule: 'zeroed-call' as const,
+        target: e.id,
+        message: `The connection ${name(byId.get(e.source), e.source)} > ${name(byId.get(e.target), e.target)} has ${setting} set to 0, so it carries nothing and the work it stands for is not done. Give it its real value, or remove it if the work is really not needed.`,
+      };
+    });
+}
+
+function changedRoles(start: Design, design: Design): InvariantFailure[] {
+  const startById = new Map(start.nodes.map((n) => [n.id, n]));
+  const failures: InvariantFailure[] = [];
+  for (const node of design.nodes) {
+    const was = startById.get(node.id);
+    if (!was || ROLES[was.kind] === ROLES[node.kind]) continue;
+    failures.push({
+      rule: 'role-changed',
+      target: node.id,
+      message: `${name(node, node.id)} was ${article(kindWord(was.kind))} and is now ${article(kindWord(node.kind))}: a component keeps its role (${article(ROLES[was.kind])} cannot become ${article(ROLES[node.kind])} to pass). To use ${article(kindWord(node.kind))}, add one.`,
+    });
+  }
+  return failures;
+}
+
+/** An async message straight into a service, a database or a vendor is lost when that is slow or down: something must hold it. */
+function unheldMessages(design: Design, graph: WorkGraph): InvariantFailure[] {
+  const failures: InvariantFailure[] = [];
+  for (const edge of design.edges) {
+    const source = graph.byId.get(edge.source);
+    const target = graph.byId.get(edge.target);
+    if (edge.mode !== 'async' || !source || !target || target.kind === 'client') continue;
+    if (MESSAGING.has(source.kind) || MESSAGING.has(target.kind)) continue;
+    failures.push({
+      rule: 'unheld-message',
+      target: edge.id,
+      message: `${name(source, source.id)} > ${name(target, target.id)} is async with no queue or stream to hold the message: whenever ${name(target, target.id)} is slow, full or down, the message is lost and its work never done. Put a queue or stream between them, or keep the call sync.`,
+    });
+  }
+  return failures;
+}
+
+/** For each client of the starting design, every role of work it reached (a database, a provider...) it must still reach. */
+function lostWork(start: Design, startGraph: WorkGraph, graph: WorkGraph): InvariantFailure[] {
+  const failures: InvariantFailure[] = [];
+  for (const client of start.nodes.filter((n) => n.kind === 'client')) {
+    if (graph.byId.get(client.id)?.kind !== 'client') continue;
+    const before = [...reachedFrom(startGraph, client.id)].map((id) => startGraph.byId.get(id)!);
+    const now = new Set([...reachedFrom(graph, client.id)].map((id) => ROLES[graph.byId.get(id)!.kind]));
+    for (const role of WORK_ROLES) {
+      const had = before.filter((n) => ROLES[n.kind] === role);
+      if (had.length === 0 || now.has(role)) continue;
+      failures.push({
+        rule: 'work-lost',
+        target: client.id,
+        message: `Requests from ${name(client, client.id)} no longer reach any ${role} (before: ${had.map((n) => name(n, n.id)).join(', ')}): the work they did there is no longer done.`,
+      });
+    }
+  }
+  return failures;
+}
+
+/** The components a path may end at in this design. */
+function pathTargets(invariant: PathInvariant, design: Design): DesignNode[] {
+  return design.nodes.filter((n) => invariant.to?.includes(n.id) || invariant.toKinds?.includes(n.kind));
+}
+
+/** "SMS provider", or "any cache, NoSQL store or relational database". */
+function targetWords(invariant: PathInvariant, start: Design): string {
+  const ids = (invariant.to ?? []).map((id) => name(start.nodes.find((n) => n.id === id), id));
+  const kinds = (invariant.toKinds ?? []).map(kindWord);
+  return orList([...ids, ...(kinds.length > 0 ? [`any ${orList(kinds)}`] : [])]);
+}
+
+function brokenPath(invariant: PathInvariant, start: Design, design: Design, graph: WorkGraph): InvariantFailure | null {
+  const targets = pathTargets(invariant, design);
+  const where = targetWords(invariant, start);
+  const fromNames = invariant.from.map((id) => name(graph.byId.get(id) ?? start.nodes.find((n) => n.id === id), id));
+  const fail = (fact: string): InvariantFailure => ({ rule: 'path', target: invariant.from[0]!, message: `${fact}: ${invariant.message}.` });
+  const minShare = invariant.share ?? 0;
+  const minCalls = invariant.callsPerRequest ?? 0;
+  const arrive = (from: string, to: ReadonlySet<string>) => (graph.byId.has(from) ? arrivalAt(graph, from, to, invariant.cacheAnswers) : { share: 0, calls: 0 });
+  const enough = (a: { share: number; calls: number }) => a.share > 0 && a.share >= minShare - 1e-9 && a.calls >= minCalls - 1e-9;
+
+  if (invariant.together && invariant.from.length > 1) {
+    if (targets.some((t) => invariant.from.every((f) => enough(arrive(f, new Set([t.id])))))) return null;
+    return fail(`${orList(fromNames).replace(/ or ([^,]*)$/, ' and $1')} no longer reach one and the same ${where.replace(/^any /, '')}`);
+  }
+  const ids = new Set(targets.map((t) => t.id));
+  for (const [i, from] of invariant.from.entries()) {
+    const a = arrive(from, ids);
+    if (enough(a)) continue;
+    if (a.share === 0) return fail(`Nothing from ${fromNames[i]} reaches ${where} any more`);
+    if (a.share < minShare - 1e-9) return fail(`Only ${formatPercent(a.share)} of requests from ${fromNames[i]} reach ${where} (the story needs at least ${formatPercent(minShare)})`);
+    return fail(`Requests from ${fromNames[i]} make ${a.calls.toFixed(2)} calls to ${where} where the story needs ${minCalls}`);
+  }
+  return null;
+}
+
+/**
+ * Every rule the design breaks, undeclared ones first; empty when the design keeps the story's
+ * work and world. The starting design and the reference solution must keep them all.
+ */
+export function checkFixInvariants(scenario: FixScenario, design: Design): InvariantFailure[] {
+  if (!design.nodes.some((n) => n.kind !== 'client')) {
+    return [{ rule: 'no-work', target: design.nodes[0]?.id ?? '', message: 'The design has only clients: nothing is left to do the work their requests are for.' }];
+  }
+  const start = scenario.design;
+  const startGraph = workGraph(start);
+  const graph = workGraph(design);
+  const failures: InvariantFailure[] = [
+    ...droppedTraffic(start, startGraph, graph),
+    ...zeroedCalls(design),
+    ...changedRoles(start, design),
+    ...environmentFailures(start, design, scenario.environment).map((f) => ({ rule: 'environment' as const, target: f.nodeId, message: f.message })),
+    ...unheldMessages(design, graph),
+  ];
+  for (const invariant of scenario.invariants) {
+    const broken = brokenPath(invariant, start, design, graph);
+    if (broken) failures.push(broken);
+  }
+  // The undeclared check for lost work only where no declared path already says what is lost.
+  for (const f of lostWork(start, startGraph, graph)) if (!failures.some((g) => g.rule === 'path' && g.target === f.target)) failures.push(f);
+  return failures;
+}
