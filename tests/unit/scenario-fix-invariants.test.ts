@@ -185,13 +185,13 @@ describe('environment', () => {
   it('allows a product the story offers, only as a whole (multi-zone-failover Aurora)', () => {
     const s = bundled('multi-zone-failover');
     const aurora = structuredClone(s.design);
-    Object.assign(node(aurora, 'db').params, { availability: 0.9999, pricePerHour: 0.34 });
+    Object.assign(node(aurora, 'db').params, { availability: 0.9999, pricePerHour: 0.52 });
     expect(checkFixInvariants(s, aurora)).toEqual([]);
     const cheap = structuredClone(s.design);
     node(cheap, 'db').params.availability = 0.9999;
     expect(messages(s, cheap)).toMatch(/"Invoices DB \(PostgreSQL\)": you changed availability per instance from 99\.5% to 99\.99%, but a database's availability comes with the product/);
     const better = structuredClone(s.design);
-    Object.assign(node(better, 'db').params, { availability: 0.99999, pricePerHour: 0.34 });
+    Object.assign(node(better, 'db').params, { availability: 0.99999, pricePerHour: 0.52 });
     expect(rules(s, better)).toEqual(['environment']);
   });
 
