@@ -85,6 +85,9 @@ function baseSchema(node: ValibotNode, cx: Context): JsonSchema {
       return { anyOf: (node.options as ValibotNode[]).map((o) => convert(o, cx)) };
     case 'variant':
       return { oneOf: (node.options as ValibotNode[]).map((o) => convert(o, cx)) };
+    case 'non_optional':
+      // Required whatever the wrapped schema says (objectSchema lists it as required); the shape is the wrapped one's.
+      return convert(node.wrapped!, cx);
     case 'optional': {
       const inner = convert(node.wrapped!, cx);
       const fallback = defaultValue(node);
