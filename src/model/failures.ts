@@ -2,9 +2,9 @@
 // its parameters (unit, range, starting value, help) and how it reads in a sentence. The design
 // file's schema, the scenario file's schema, the simulator's messages, the CLI, the simulation
 // panel and the authoring form are all built from this table. Adding a failure kind: an entry
-// here, and its behaviour in src/engine/simulation/design-sim-control.ts (the compiler lists
-// every other place that must handle it through Record<FailureKind, ...>).
-import type { FailureEvent } from './simulation-setup';
+// here (its name in FAILURE_KINDS, its stored shape in FailureShapes, its spec in FAILURE_SPECS),
+// and its behaviour in src/engine/simulation/design-sim-control.ts; everything else works from
+// the kind's target (component, database, zone or region, network) and parameters.
 import { hasPrimaryWithReplicas, sendsRequests } from './traits';
 import type { ComponentKind } from './types';
 
@@ -17,6 +17,50 @@ export type FailureKind = (typeof FAILURE_KINDS)[number];
  * region or connection and in a design's setup by the components or groups on each side.
  */
 export type FailureTarget = 'component' | 'database' | 'group' | 'network';
+
+/** The fields that name what a failure hits, in a design's simulation setup. */
+export interface TargetFields {
+  component: { nodeId: string };
+  database: { nodeId: string };
+  /** A zone or region id. */
+  group: { groupId: string };
+  /** Calls between a component on side A and one on side B never arrive; sides list zone, region or component ids. */
+  network: { sideA: string[]; sideB: string[] };
+}
+
+type NoParams = Record<never, never>;
+
+/**
+ * Each kind's target and parameters as a design stores them (FAILURE_SPECS gives their ranges
+ * and words; the compiler holds the two to the same target).
+ */
+interface FailureShapes {
+  /**
+   * Instances of a component stop (all of them when `instances` is absent or covers them all;
+   * the primary copy of a relational database). Requests in service on them fail; requests
+   * waiting in its queue fail too ('fail', default) or wait for it to come back ('wait').
+   */
+  crash: { target: 'component'; params: { instances?: number; queued?: 'fail' | 'wait' } };
+  /** Service times of requests starting there are multiplied by factor. */
+  slowdown: { target: 'component'; params: { factor: number } };
+  /** Requests arriving there fail at once with this probability. */
+  'error-rate': { target: 'component'; params: { rate: number } };
+  /** A zone or a region is lost: every component placed in it crashes. */
+  'group-outage': { target: 'group'; params: NoParams };
+  /** The network splits: the caller's timeout fires (or the connect timeout without one). */
+  partition: { target: 'network'; params: NoParams };
+  /**
+   * The primary copy of a relational database fails; writes fail until a read replica is
+   * promoted promoteAfterS later (reads keep going to the copies that are up). After durationS
+   * the old primary comes back (as a replica when one was promoted).
+   */
+  'db-failover': { target: 'database'; params: { promoteAfterS?: number } };
+}
+
+/** A failure on a design's timeline, s from the start of the run; without durationS it lasts to the end. */
+export type FailureEvent = {
+  [K in FailureKind]: { kind: K; atS: number; durationS?: number } & TargetFields[FailureShapes[K]['target']] & FailureShapes[K]['params'];
+}[FailureKind];
 
 export const FAILURE_PARAM_KEYS = ['instances', 'factor', 'rate', 'promoteAfterS'] as const;
 export type FailureParamKey = (typeof FAILURE_PARAM_KEYS)[number];
@@ -46,8 +90,17 @@ export interface FailureSpec {
   help: string;
   target: FailureTarget;
   params: readonly FailureParamSpec[];
+  /** Settings that are a choice of words rather than a number (a crash's queued requests). */
+  choices?: readonly { key: string; values: readonly [string, ...string[]]; help: string }[];
   /** The event in words, without its time: "SMS provider is 4x slower". */
   describe: (target: string, params: FailureParams) => string;
+}
+
+/** The parameters an event carries, with what leaving one out means filled in where it is a number. */
+export function resolvedParams(event: object): FailureParams {
+  const params = paramsOf(event);
+  if ((event as { kind?: string }).kind === 'db-failover') params.promoteAfterS = promoteAfterS(event as { promoteAfterS?: number; durationS?: number });
+  return params;
 }
 
 /** Time fields every failure has, s from the start of the run (warm-up included). */
@@ -68,7 +121,7 @@ export function promoteAfterS(event: { promoteAfterS?: number | undefined; durat
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const pct = (x: number) => `${Number((x * 100).toFixed(1)).toString()}%`;
 
-export const FAILURE_SPECS: Readonly<Record<FailureKind, FailureSpec>> = {
+export const FAILURE_SPECS: { readonly [K in FailureKind]: FailureSpec & { kind: K; target: FailureShapes[K]['target'] } } = {
   crash: {
     kind: 'crash',
     label: 'Crash',
@@ -78,6 +131,7 @@ export const FAILURE_SPECS: Readonly<Record<FailureKind, FailureSpec>> = {
       // Capped like the catalog's instances parameter (1-1000).
       { key: 'instances', label: 'instances', unit: '', min: 1, max: 1000, integer: true, initial: null, whenAbsent: 'all of them', help: 'How many instances stop; all of them when left out.' },
     ],
+    choices: [{ key: 'queued', values: ['fail', 'wait'], help: 'Requests waiting in its queue fail too (fail, default) or wait for it to come back (wait).' }],
     describe: (target, p) => (p.instances === undefined ? `${target} crashes` : `${plural(p.instances, 'instance')} of ${target} crash${p.instances === 1 ? 'es' : ''}`),
   },
   slowdown: {
@@ -173,21 +227,21 @@ export const SCENARIO_V1_FAILURE_NAMES: Readonly<Record<string, FailureKind>> = 
 
 /** What a design's failure hits, in words: "Orders DB", "Zone A", "Zone A from Zone B". */
 export function failureTargetName(event: FailureEvent, name: (id: string) => string): string {
-  switch (event.kind) {
-    case 'group-outage':
-      return name(event.groupId);
-    case 'partition':
-      return `${event.sideA.map(name).join(', ')} from ${event.sideB.map(name).join(', ')}`;
+  switch (FAILURE_SPECS[event.kind].target) {
+    case 'group':
+      return name((event as TargetFields['group']).groupId);
+    case 'network': {
+      const { sideA, sideB } = event as TargetFields['network'];
+      return `${sideA.map(name).join(', ')} from ${sideB.map(name).join(', ')}`;
+    }
     default:
-      return name(event.nodeId);
+      return name((event as TargetFields['component']).nodeId);
   }
 }
 
 /** A design's failure in words, without its time: "Orders DB is 5x slower". */
 export function describeFailure(event: FailureEvent, name: (id: string) => string): string {
-  const params = paramsOf(event);
-  if (event.kind === 'db-failover') params.promoteAfterS = promoteAfterS(event);
-  return FAILURE_SPECS[event.kind].describe(failureTargetName(event, name), params);
+  return FAILURE_SPECS[event.kind].describe(failureTargetName(event, name), resolvedParams(event));
 }
 
 /**
@@ -199,4 +253,18 @@ export function failureCanHit(kind: FailureKind, componentKind: ComponentKind): 
   const node = { kind: componentKind };
   if (target === 'database') return hasPrimaryWithReplicas(node);
   return target === 'component' && !sendsRequests(node);
+}
+
+/** The ids a design's failure names: its component, its zone or region, or both sides of a partition. */
+export function failureTargetIds(event: FailureEvent): string[] {
+  switch (FAILURE_SPECS[event.kind].target) {
+    case 'group':
+      return [(event as TargetFields['group']).groupId];
+    case 'network': {
+      const { sideA, sideB } = event as TargetFields['network'];
+      return [...sideA, ...sideB];
+    }
+    default:
+      return [(event as TargetFields['component']).nodeId];
+  }
 }

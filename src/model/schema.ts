@@ -1,7 +1,7 @@
 // The design file's shape, checked with valibot. Structural checks live here;
 // checks that need the catalog or cross-references live in validate.ts.
 import * as v from 'valibot';
-import { FAILURE_TIME, failureParam, type FailureKind, type FailureParamKey, type FailureParamSpec } from './failures';
+import { FAILURE_KINDS, FAILURE_SPECS, FAILURE_TIME, failureParam, type FailureEvent, type FailureKind, type FailureParamKey, type FailureParamSpec, type FailureTarget } from './failures';
 import { EDGE_SETTINGS, NODE_SETTINGS, type SettingSpec } from './resilience';
 import { COMPONENT_KINDS } from './types';
 
@@ -87,15 +87,23 @@ const at = {
   atS: range(FAILURE_TIME.atS.min, FAILURE_TIME.atS.max, 'The start time (s)'),
   durationS: v.optional(range(FAILURE_TIME.durationS.min, FAILURE_TIME.durationS.max, 'The duration (s)')),
 };
-// Whether a parameter may be left out follows its spec's whenAbsent (a test holds them together).
-export const FailureEventSchema = v.variant('kind', [
-  v.object({ kind: v.literal('crash'), nodeId: v.string(), ...at, instances: v.optional(failureParamOf('crash', 'instances')), queued: v.optional(v.picklist(['fail', 'wait'])) }),
-  v.object({ kind: v.literal('slowdown'), nodeId: v.string(), ...at, factor: failureParamOf('slowdown', 'factor') }),
-  v.object({ kind: v.literal('error-rate'), nodeId: v.string(), ...at, rate: failureParamOf('error-rate', 'rate') }),
-  v.object({ kind: v.literal('group-outage'), groupId: v.string(), ...at }),
-  v.object({ kind: v.literal('partition'), sideA: v.array(v.string()), sideB: v.array(v.string()), ...at }),
-  v.object({ kind: v.literal('db-failover'), nodeId: v.string(), ...at, promoteAfterS: v.optional(failureParamOf('db-failover', 'promoteAfterS')) }),
-]);
+const TARGET_ENTRIES: Record<FailureTarget, v.ObjectEntries> = {
+  component: { nodeId: v.string() },
+  database: { nodeId: v.string() },
+  group: { groupId: v.string() },
+  network: { sideA: v.array(v.string()), sideB: v.array(v.string()) },
+};
+
+/** One kind's entry: its target's fields, the times, and its parameters (optional where the spec says what leaving one out means). */
+function failureVariant(kind: FailureKind) {
+  const spec = FAILURE_SPECS[kind];
+  const params = Object.fromEntries(spec.params.map((p) => [p.key, p.whenAbsent === undefined ? failureParamSchema(p) : v.optional(failureParamSchema(p))]));
+  const choices = Object.fromEntries((spec.choices ?? []).map((c) => [c.key, v.optional(v.picklist(c.values))]));
+  return v.object({ kind: v.literal(kind), ...TARGET_ENTRIES[spec.target], ...at, ...params, ...choices });
+}
+
+// Built from FAILURE_SPECS, so the compiler cannot see the shape: FailureEvent (failures.ts) is it.
+export const FailureEventSchema = v.variant('kind', FAILURE_KINDS.map(failureVariant) as never) as unknown as v.GenericSchema<FailureEvent>;
 
 export const WorkloadShapeSchema = v.variant('kind', [
   v.object({ kind: v.literal('constant'), rps: v.optional(range(0, 1e9, 'The rate (req/s)')) }),

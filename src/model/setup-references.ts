@@ -1,20 +1,15 @@
 // A simulation setup names components, zones and regions (a client's workload, a failure's
 // target, the sides of a partition). When the learner deletes some of them, the setup keeps only
 // what still refers to something, so the design stays valid (model/validate.ts checks the names).
+import { FAILURE_SPECS, failureTargetIds, type TargetFields } from './failures';
 import type { FailureEvent, SimulationSetup } from './simulation-setup';
 
 function keeps(failure: FailureEvent, removed: ReadonlySet<string>): FailureEvent | null {
-  switch (failure.kind) {
-    case 'group-outage':
-      return removed.has(failure.groupId) ? null : failure;
-    case 'partition': {
-      const sideA = failure.sideA.filter((id) => !removed.has(id));
-      const sideB = failure.sideB.filter((id) => !removed.has(id));
-      return sideA.length === 0 || sideB.length === 0 ? null : { ...failure, sideA, sideB };
-    }
-    default:
-      return removed.has(failure.nodeId) ? null : failure;
-  }
+  if (FAILURE_SPECS[failure.kind].target !== 'network') return failureTargetIds(failure).some((id) => removed.has(id)) ? null : failure;
+  const { sideA, sideB } = failure as TargetFields['network'];
+  const keptA = sideA.filter((id) => !removed.has(id));
+  const keptB = sideB.filter((id) => !removed.has(id));
+  return keptA.length === 0 || keptB.length === 0 ? null : ({ ...failure, sideA: keptA, sideB: keptB } as FailureEvent);
 }
 
 /** The setup without workloads and failures of removed ids (components, zones or regions). */

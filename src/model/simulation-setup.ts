@@ -23,35 +23,9 @@ export type WorkloadShape =
    */
   | { kind: 'daily'; peakToTrough: number; periodS?: number; peakAtS?: number };
 
-/**
- * A failure on the timeline. Without durationS it lasts to the end of the run. Kinds, parameter
- * ranges and labels: FAILURE_SPECS in failures.ts.
- */
-export type FailureEvent =
-  /**
-   * Instances of a component stop (all of them when `instances` is absent or covers them all;
-   * the primary copy of a relational database). Requests in service on them fail; requests
-   * waiting in its queue fail too ('fail', default) or wait for it to come back ('wait').
-   */
-  | { kind: 'crash'; nodeId: string; atS: number; durationS?: number; instances?: number; queued?: 'fail' | 'wait' }
-  /** Service times of requests starting there are multiplied by factor (> 0). */
-  | { kind: 'slowdown'; nodeId: string; atS: number; durationS?: number; factor: number }
-  /** Requests arriving there fail at once with this probability. */
-  | { kind: 'error-rate'; nodeId: string; atS: number; durationS?: number; rate: number }
-  /** A zone or a region is lost: every component placed in it crashes. */
-  | { kind: 'group-outage'; groupId: string; atS: number; durationS?: number }
-  /**
-   * The network splits: calls between a component on side A and one on side B never arrive
-   * (the caller's timeout fires, or the connect timeout without one). Sides list group ids
-   * (zones, regions) or node ids.
-   */
-  | { kind: 'partition'; sideA: string[]; sideB: string[]; atS: number; durationS?: number }
-  /**
-   * The primary copy of a relational database fails; writes fail until a read replica is
-   * promoted promoteAfterS later (reads keep going to the copies that are up). After durationS
-   * the old primary comes back (as a replica when one was promoted).
-   */
-  | { kind: 'db-failover'; nodeId: string; atS: number; promoteAfterS?: number; durationS?: number };
+/** A failure on the timeline: defined with its spec in failures.ts. */
+export type { FailureEvent } from './failures';
+import type { FailureEvent } from './failures';
 
 /** Retries of a failed call: exponential backoff with full jitter, optionally under a budget. */
 export interface RetryPolicy {

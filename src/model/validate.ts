@@ -2,6 +2,7 @@
 // regions, parameter values within their kind's range, a simulation setup that names parts that
 // exist, and lower limits not above upper ones. One problem per fault, each with the path of the
 // value at fault, so a design file's message and a scenario file's line both point at it.
+import { FAILURE_SPECS, type TargetFields } from './failures';
 import { validateParam } from './catalog';
 import { sendsRequests } from './traits';
 import type { Design } from './types';
@@ -91,16 +92,19 @@ function simulationProblems(design: Design, report: (path: DesignPath, message: 
   }
   setup.failures?.forEach((failure, i) => {
     const path: DesignPath = ['simulation', 'failures', i];
-    if (failure.kind === 'group-outage') {
-      if (!groupIds.has(failure.groupId)) report([...path, 'groupId'], `there is no zone or region "${failure.groupId}"`);
-    } else if (failure.kind === 'partition') {
+    const target = Object.hasOwn(FAILURE_SPECS, failure.kind) ? FAILURE_SPECS[failure.kind].target : null;
+    if (target === 'group') {
+      const { groupId } = failure as TargetFields['group'];
+      if (!groupIds.has(groupId)) report([...path, 'groupId'], `there is no zone or region "${groupId}"`);
+    } else if (target === 'network') {
       for (const side of ['sideA', 'sideB'] as const) {
-        failure[side].forEach((id, j) => {
+        (failure as TargetFields['network'])[side].forEach((id, j) => {
           if (!nodeIds.has(id) && !groupIds.has(id)) report([...path, side, j], `there is no component, zone or region "${id}"`);
         });
       }
-    } else if (!nodeIds.has(failure.nodeId)) {
-      report([...path, 'nodeId'], `there is no component "${failure.nodeId}"`);
+    } else if (target !== null) {
+      const { nodeId } = failure as TargetFields['component'];
+      if (!nodeIds.has(nodeId)) report([...path, 'nodeId'], `there is no component "${nodeId}"`);
     }
   });
 }

@@ -5,7 +5,7 @@ import { placementOf } from '../engine/analytic';
 import { DesignSimError, type DesignSimOptions, type FailureEvent as SimFailure, type WorkloadShape } from '../engine/simulation';
 import { ClientWorkload } from '../engine/simulation/design-sim-workload';
 import type { SloTargets } from '../engine/metrics/slo';
-import { promoteAfterS } from '../model/failures';
+import { FAILURE_SPECS, resolvedParams } from '../model/failures';
 import type { Design, DesignGroup } from '../model/types';
 import type { FailureEvent, Scenario, WorkloadStep } from './types';
 import { clientNodes, missingClients } from './workload';
@@ -134,21 +134,9 @@ function shapesOfStep(step: WorkloadStep, share: number, baseRps: number, before
 
 /** A scenario failure names its target by id; the design's setup says which field (nodeId, groupId, the partition's sides). */
 function simFailure(f: FailureEvent, design: Design): SimFailure {
-  const when = { atS: f.atS, durationS: f.durationS };
-  switch (f.kind) {
-    case 'crash':
-      return { kind: 'crash', nodeId: f.target, ...when, ...(f.instances !== undefined ? { instances: f.instances } : {}) };
-    case 'slowdown':
-      return { kind: 'slowdown', nodeId: f.target, ...when, factor: f.factor ?? 1 };
-    case 'error-rate':
-      return { kind: 'error-rate', nodeId: f.target, ...when, rate: f.rate ?? 0 };
-    case 'group-outage':
-      return { kind: 'group-outage', groupId: f.target, ...when };
-    case 'partition':
-      return { kind: 'partition', ...partitionSides(f.target, design), ...when };
-    case 'db-failover':
-      return { kind: 'db-failover', nodeId: f.target, ...when, promoteAfterS: promoteAfterS(f) };
-  }
+  const spec = FAILURE_SPECS[f.kind];
+  const target = spec.target === 'group' ? { groupId: f.target } : spec.target === 'network' ? partitionSides(f.target, design) : { nodeId: f.target };
+  return { kind: f.kind, ...target, atS: f.atS, durationS: f.durationS, ...resolvedParams(f) } as SimFailure;
 }
 
 /**

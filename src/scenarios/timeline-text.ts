@@ -1,7 +1,7 @@
 // A scenario's traffic over time and failure timeline in plain words, for the fix panel's
 // simulated check and the authoring preview: "At 15 min, for 5 min: SMS provider 4x slower".
 import { ClientWorkload } from '../engine/simulation/design-sim-workload';
-import { FAILURE_SPECS, paramsOf, promoteAfterS } from '../model/failures';
+import { FAILURE_SPECS, resolvedParams } from '../model/failures';
 import type { Design } from '../model/types';
 import { formatDuration } from './format';
 import { scenarioSimOptions } from './simulation';
@@ -33,8 +33,7 @@ function stepText(step: WorkloadStep, design: Design): string {
 }
 
 function failureText(f: FailureEvent, design: Design): string {
-  const params = paramsOf(f);
-  if (f.kind === 'db-failover') params.promoteAfterS = promoteAfterS(f);
+  const params = resolvedParams(f);
   return `At ${formatDuration(f.atS)}, for ${formatDuration(f.durationS)}: ${FAILURE_SPECS[f.kind].describe(nameOf(design, f.target), params)}`;
 }
 

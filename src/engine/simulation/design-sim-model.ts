@@ -7,7 +7,7 @@ import { compileDesign, nodeName, type CompiledDesign } from '../analytic/design
 import { placementOf, type Placement } from '../analytic/network-latency';
 import { cachesReads, sendsRequests } from '../../model/traits';
 import type { ComponentKind, Design, DesignGroup } from '../../model/types';
-import { failureCanHit, FAILURE_KINDS, FAILURE_SPECS, FAILURE_TIME, failureParamProblem, promoteAfterS } from '../../model/failures';
+import { failureCanHit, FAILURE_KINDS, FAILURE_SPECS, FAILURE_TIME, failureParamProblem, promoteAfterS, type TargetFields } from '../../model/failures';
 import { checkKeys, checkSetting, compileEdgeResilience, compileNodeResilience, type AutoscaleParams, type Problems } from './design-sim-resilience';
 import { ClientWorkload, workloadProblem } from './design-sim-workload';
 import type { DesignSimOptions, EdgeResilience, FailureEvent, NodeResilience, ResilienceSettings, WorkloadShape } from './design-sim-types';
@@ -257,30 +257,31 @@ function compileFailure(
     const p = placements[j]!;
     return ids.has(compiled.design.nodes[j]!.id) || (p.zone !== undefined && ids.has(p.zone)) || (p.region !== undefined && ids.has(p.region));
   };
-  switch (event.kind) {
-    case 'crash':
-      return { event, nodes: [nodeAt(event.nodeId)], side: null };
-    case 'slowdown':
-      return { event, nodes: [nodeAt(event.nodeId)], side: null };
-    case 'error-rate':
-      return { event, nodes: [nodeAt(event.nodeId)], side: null };
-    case 'db-failover': {
-      const j = nodeAt(event.nodeId);
-      if (j >= 0 && !failureCanHit('db-failover', compiled.design.nodes[j]!.kind)) problems.push(`${where}: ${names[j]} has no primary to fail over from (only a relational database has one).`);
+  if (!spec) {
+    problems.push(`${where} is not a failure this simulator knows (${FAILURE_KINDS.join(', ')}).`);
+    return { event, nodes: [], side: null };
+  }
+  switch (spec.target) {
+    case 'component':
+    case 'database': {
+      const j = nodeAt((event as TargetFields['component']).nodeId);
+      if (j >= 0 && !sendsRequests(compiled.design.nodes[j]!) && !failureCanHit(event.kind, compiled.design.nodes[j]!.kind)) problems.push(`${where}: ${names[j]} cannot have this failure (${spec.help})`);
       return { event, nodes: [j], side: null };
     }
-    case 'group-outage': {
-      if (!groupsById.has(event.groupId)) problems.push(`${where} names zone or region "${event.groupId}", which is not in the design.`);
-      const ids = new Set([event.groupId]);
+    case 'group': {
+      const { groupId } = event as TargetFields['group'];
+      if (!groupsById.has(groupId)) problems.push(`${where} names zone or region "${groupId}", which is not in the design.`);
+      const ids = new Set([groupId]);
       const nodes: number[] = [];
       placements.forEach((_, j) => {
         if (!sendsRequests(compiled.design.nodes[j]!) && inGroup(j, ids)) nodes.push(j);
       });
       return { event, nodes, side: null };
     }
-    case 'partition': {
-      const a = new Set(event.sideA ?? []);
-      const b = new Set(event.sideB ?? []);
+    case 'network': {
+      const sides = event as Partial<TargetFields['network']>;
+      const a = new Set(sides.sideA ?? []);
+      const b = new Set(sides.sideB ?? []);
       for (const id of [...a, ...b]) if (!groupsById.has(id) && !index.has(id)) problems.push(`${where} names "${id}", which is neither a zone, a region nor a component of the design.`);
       if (a.size === 0 || b.size === 0) problems.push(`${where} needs something on each side.`);
       const side = new Uint8Array(placements.length);
@@ -290,9 +291,6 @@ function compileFailure(
       });
       return { event, nodes: [], side };
     }
-    default:
-      problems.push(`${where} is not a failure this simulator knows (${FAILURE_KINDS.join(', ')}).`);
-      return { event, nodes: [], side: null };
   }
 }
 

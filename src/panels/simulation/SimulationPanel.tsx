@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import * as Comlink from 'comlink';
 import type { DesignSimReport } from '../../engine/simulation';
-import { failureCanHit, FAILURE_KINDS, FAILURE_SPECS, paramsOf, type FailureKind, type FailureParamKey } from '../../model/failures';
+import { failureCanHit, FAILURE_KINDS, FAILURE_SPECS, failureTargetIds, paramsOf, type FailureKind, type FailureParamKey, type FailureTarget, type TargetFields } from '../../model/failures';
 import type { FailureEvent, SimulationSetup, WorkloadShape } from '../../model/simulation-setup';
 import { FailureParamInputs } from '../FailureParamInputs';
 import type { Design } from '../../model/types';
@@ -73,26 +73,33 @@ function workloadFromForm(f: WorkloadForm, design: Design): Record<string, Workl
   return out;
 }
 
+/** Where a new failure of this kind points first: the first thing in the design it can hit. */
+function firstTarget(kind: FailureKind, design: Design): TargetFields[FailureTarget] {
+  const node = (k: FailureKind) => design.nodes.find((n) => failureCanHit(k, n.kind))?.id ?? '';
+  switch (FAILURE_SPECS[kind].target) {
+    case 'group':
+      return { groupId: design.groups[0]?.id ?? '' };
+    case 'network': {
+      // Two zones when the design has them, else the first component against another.
+      const a = design.groups[0]?.id ?? node('crash');
+      const b = design.groups.find((g) => g.id !== a)?.id ?? design.nodes.find((n) => failureCanHit('crash', n.kind) && n.id !== a)?.id ?? a;
+      return { sideA: [a], sideB: [b] };
+    }
+    default:
+      return { nodeId: node(kind) || node('crash') };
+  }
+}
+
 function newFailure(kind: FailureKind, design: Design, atS: number, durationS: number | undefined): FailureEvent {
-  const node = design.nodes.find((n) => failureCanHit('crash', n.kind))?.id ?? '';
-  const when = { atS, ...(durationS !== undefined ? { durationS } : {}) };
   // Each parameter starts at its spec's value; one left out keeps its meaning (e.g. all instances).
   const params = Object.fromEntries(FAILURE_SPECS[kind].params.filter((p) => p.initial !== null).map((p) => [p.key, p.initial]));
-  switch (kind) {
-    case 'group-outage':
-      return { kind, groupId: design.groups[0]?.id ?? '', ...when };
-    case 'partition': {
-      const a = design.groups[0]?.id ?? node;
-      const b = design.groups.find((g) => g.id !== a)?.id ?? design.nodes.find((n) => !sendsRequests(n) && n.id !== node)?.id ?? a;
-      return { kind, sideA: [a], sideB: [b], ...when };
-    }
-    case 'db-failover':
-      return { kind, nodeId: design.nodes.find((n) => failureCanHit(kind, n.kind))?.id ?? node, ...params, ...when };
-    case 'crash':
-    case 'slowdown':
-    case 'error-rate':
-      return { kind, nodeId: node, ...params, ...when } as FailureEvent;
-  }
+  return { kind, ...firstTarget(kind, design), atS, ...(durationS !== undefined ? { durationS } : {}), ...params } as FailureEvent;
+}
+
+/** The failure pointed at another component or zone (partitions choose their sides apart). */
+function retarget(f: FailureEvent, id: string): FailureEvent {
+  const target = FAILURE_SPECS[f.kind].target;
+  return target === 'group' ? ({ ...f, groupId: id } as FailureEvent) : target === 'network' ? f : ({ ...f, nodeId: id } as FailureEvent);
 }
 
 /** A failure with one parameter set from its input's text (an empty input leaves an optional one out). */
@@ -111,7 +118,7 @@ function withParam(f: FailureEvent, key: FailureParamKey, text: string): Failure
 }
 
 function failureTarget(f: FailureEvent): string {
-  return f.kind === 'group-outage' ? f.groupId : f.kind === 'partition' ? f.sideA.join(',') : f.nodeId;
+  return failureTargetIds(f)[0] ?? '';
 }
 
 export interface SimulationPanelProps {
@@ -220,14 +227,14 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
               <select aria-label="Failure kind" value={f.kind} onChange={(e) => setFailures(failures.map((x, j) => (j === i ? newFailure(e.target.value as FailureKind, design, f.atS, f.durationS) : x)))}>
                 {FAILURE_KINDS.map((k) => <option key={k} value={k}>{FAILURE_SPECS[k].label}</option>)}
               </select>
-              {f.kind === 'partition' ? (
+              {FAILURE_SPECS[f.kind].target === 'network' ? (
                 <>
                   {(['sideA', 'sideB'] as const).map((side) => (
                     <select
                       key={side}
                       aria-label={side === 'sideA' ? 'One side' : 'Other side'}
-                      value={f[side][0] ?? ''}
-                      onChange={(e) => setFailures(failures.map((x, j) => (j === i && x.kind === 'partition' ? { ...x, [side]: [e.target.value] } : x)))}
+                      value={(f as TargetFields['network'])[side][0] ?? ''}
+                      onChange={(e) => setFailures(failures.map((x, j) => (j === i ? ({ ...x, [side]: [e.target.value] } as FailureEvent) : x)))}
                     >
                       {[...design.groups.map((g) => [g.id, g.label]), ...design.nodes.map((n) => [n.id, n.label])].map(([id, label]) => (
                         <option key={id} value={id}>{label}</option>
@@ -239,9 +246,9 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
                 <select
                   aria-label="Failure target"
                   value={failureTarget(f)}
-                  onChange={(e) => setFailures(failures.map((x, j) => (j !== i ? x : x.kind === 'group-outage' ? { ...x, groupId: e.target.value } : x.kind === 'partition' ? x : { ...x, nodeId: e.target.value })))}
+                  onChange={(e) => setFailures(failures.map((x, j) => (j === i ? retarget(x, e.target.value) : x)))}
                 >
-                  {(f.kind === 'group-outage' ? design.groups.map((g) => [g.id, g.label]) : design.nodes.filter((n) => failureCanHit(f.kind, n.kind)).map((n) => [n.id, n.label])).map(([id, label]) => (
+                  {(FAILURE_SPECS[f.kind].target === 'group' ? design.groups.map((g) => [g.id, g.label]) : design.nodes.filter((n) => failureCanHit(f.kind, n.kind)).map((n) => [n.id, n.label])).map(([id, label]) => (
                     <option key={id} value={id}>{label}</option>
                   ))}
                 </select>
