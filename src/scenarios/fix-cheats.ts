@@ -5,7 +5,8 @@
 // each one and fails the scenario if any passes.
 import type { ComponentKind, Design, DesignNode } from '../model/types';
 import { easierValue, fixedParams } from './environment';
-import { ROLES } from './fix-invariants';
+import { holdsMessages, roleOf, WORK_ROLES } from './fix-invariants';
+import { sendsRequests } from '../model/traits';
 import type { FixScenario } from './types';
 
 export interface Cheat {
@@ -17,7 +18,7 @@ export interface Cheat {
 /** A kind of another role for each role, to swap a component into. */
 const SWAP_TO: Record<string, ComponentKind> = {
   router: 'cache',
-  cache: 'service',
+  'read cache': 'service',
   server: 'cache',
   database: 'cache',
   'message broker': 'service',
@@ -25,9 +26,6 @@ const SWAP_TO: Record<string, ComponentKind> = {
   'search index': 'cache',
   'outside service': 'service',
 };
-
-/** Roles whose components do a request's work (dropping one must fail unless the story allows it). */
-const WORK_ROLES = new Set(['cache', 'database', 'file store', 'search index', 'outside service']);
 
 const label = (n: DesignNode) => n.label || n.id;
 
@@ -47,14 +45,14 @@ export function generateFixCheats(scenario: FixScenario): Cheat[] {
   const reference = scenario.solution;
   const cheats: Cheat[] = [
     variant(start, 'only the clients', (d) => {
-      d.nodes = d.nodes.filter((n) => n.kind === 'client');
+      d.nodes = d.nodes.filter(sendsRequests);
       d.edges = [];
     }),
     variant(start, 'no connections', (d) => (d.edges = [])),
     variant(reference, 'no connections in the reference solution', (d) => (d.edges = [])),
     variant(start, 'every call set to 0 calls per request', (d) => d.edges.forEach((e) => (e.callsPerRequest = 0))),
     variant(start, 'every call past the clients set to 0 calls per request', (d) => {
-      const clients = new Set(d.nodes.filter((n) => n.kind === 'client').map((n) => n.id));
+      const clients = new Set(d.nodes.filter(sendsRequests).map((n) => n.id));
       d.edges.forEach((e) => (e.callsPerRequest = clients.has(e.source) ? e.callsPerRequest : 0));
     }),
     variant(start, 'every share set to 0', (d) => d.edges.forEach((e) => (e.share = 0))),
@@ -81,7 +79,7 @@ export function generateFixCheats(scenario: FixScenario): Cheat[] {
   }
 
   for (const node of start.nodes) {
-    const to = SWAP_TO[ROLES[node.kind]];
+    const to = SWAP_TO[roleOf(node.kind)];
     if (!to) continue;
     for (const design of [start, reference]) {
       if (!design.nodes.some((n) => n.id === node.id)) continue;
@@ -93,14 +91,14 @@ export function generateFixCheats(scenario: FixScenario): Cheat[] {
         }),
       );
     }
-    if (WORK_ROLES.has(ROLES[node.kind]) && reference.nodes.some((n) => n.id === node.id)) {
+    if (WORK_ROLES.has(roleOf(node.kind)) && reference.nodes.some((n) => n.id === node.id)) {
       cheats.push(variant(reference, `dropped: ${label(node)} (reference solution)`, (d) => withoutNode(d, node.id)));
     }
   }
 
-  const kindOf = (d: Design, id: string) => d.nodes.find((n) => n.id === id)?.kind;
-  const held = (kind: ComponentKind | undefined) => kind === 'client' || kind === 'queue' || kind === 'stream';
-  const syncCalls = (d: Design) => d.edges.filter((e) => e.mode === 'sync' && !held(kindOf(d, e.source)) && !held(kindOf(d, e.target)));
+  // Calls out of a client, or into or out of a queue or stream, are not the shortcut (their messages are held).
+  const held = (d: Design, id: string) => d.nodes.some((n) => n.id === id && (sendsRequests(n) || holdsMessages(n)));
+  const syncCalls = (d: Design) => d.edges.filter((e) => e.mode === 'sync' && !held(d, e.source) && !held(d, e.target));
   if (syncCalls(reference).length > 0) {
     cheats.push(variant(reference, 'every call past the clients made async, with no queue (reference solution)', (d) => syncCalls(d).forEach((e) => (e.mode = 'async'))));
   }

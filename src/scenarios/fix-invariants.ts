@@ -8,6 +8,7 @@
 // declares the rest: required paths (`invariants`) and settings that are the world's
 // (`environment`, on top of ENVIRONMENT_PARAMS).
 import { CATALOG } from '../model/catalog';
+import { sendsRequests, traitsOf } from '../model/traits';
 import type { ComponentKind, Design, DesignNode } from '../model/types';
 import { environmentFailures } from './environment';
 import { formatPercent } from './format';
@@ -25,30 +26,25 @@ export interface InvariantFailure {
   message: string;
 }
 
-/** What a component is for; a component keeps its role, whatever its kind becomes. */
-export const ROLES: Record<ComponentKind, string> = {
-  client: 'client',
-  dns: 'router',
-  'load-balancer': 'router',
-  'api-gateway': 'router',
-  'rate-limiter': 'router',
-  cdn: 'cache',
-  cache: 'cache',
-  service: 'server',
-  worker: 'server',
-  'relational-db': 'database',
-  nosql: 'database',
-  queue: 'message broker',
-  stream: 'message broker',
-  'object-storage': 'file store',
-  search: 'search index',
-  'third-party-api': 'outside service',
-};
+const DATA_ROLES = { database: 'database', objects: 'file store', index: 'search index' } as const;
+
+/** What a component is for, read from its kind's traits; a component keeps its role, whatever its kind becomes. */
+export function roleOf(kind: ComponentKind): string {
+  const t = traitsOf(kind);
+  if (t.sendsRequests) return 'client';
+  if (t.cachesReads) return 'read cache';
+  if (t.buffersMessages) return 'message broker';
+  if (t.externalVendor) return 'outside service';
+  if (t.dataStore) return DATA_ROLES[t.dataStore];
+  if (t.routesOneTarget || t.rateLimits) return 'router';
+  return 'server';
+}
 
 /** Roles whose components hold or do the work a request is for: losing every one of them on a client's way loses that work. */
-const WORK_ROLES = ['cache', 'database', 'file store', 'search index', 'outside service'] as const;
+export const WORK_ROLES: ReadonlySet<string> = new Set(['read cache', 'database', 'file store', 'search index', 'outside service']);
 
-const MESSAGING: ReadonlySet<ComponentKind> = new Set(['queue', 'stream']);
+/** A queue or stream holds a message until a consumer takes it. */
+export const holdsMessages = (node: DesignNode) => traitsOf(node.kind).buffersMessages !== undefined;
 
 const name = (node: DesignNode | undefined, id: string) => `"${node?.label || id}"`;
 /** "load balancer", "third-party API", "NoSQL store": the catalog label with a capital first letter lowered unless it starts a name in capitals. */
@@ -66,9 +62,9 @@ function outShare(graph: WorkGraph, id: string): number {
 /** Clients must keep sending their requests somewhere: as big a share as in the starting design. */
 function droppedTraffic(start: Design, startGraph: WorkGraph, graph: WorkGraph): InvariantFailure[] {
   const failures: InvariantFailure[] = [];
-  for (const client of start.nodes.filter((n) => n.kind === 'client')) {
+  for (const client of start.nodes.filter(sendsRequests)) {
     const node = graph.byId.get(client.id);
-    if (!node || node.kind !== 'client') continue; // a missing client is the solver's problem, with its own message
+    if (!node || !sendsRequests(node)) continue; // a missing client is the solver's problem, with its own message
     const before = Math.min(1, outShare(startGraph, client.id));
     const now = Math.min(1, outShare(graph, client.id));
     if (now >= before - 1e-6) continue;
@@ -101,11 +97,11 @@ function changedRoles(start: Design, design: Design): InvariantFailure[] {
   const failures: InvariantFailure[] = [];
   for (const node of design.nodes) {
     const was = startById.get(node.id);
-    if (!was || ROLES[was.kind] === ROLES[node.kind]) continue;
+    if (!was || roleOf(was.kind) === roleOf(node.kind)) continue;
     failures.push({
       rule: 'role-changed',
       target: node.id,
-      message: `${name(node, node.id)} was ${article(kindWord(was.kind))} and is now ${article(kindWord(node.kind))}: a component keeps its role (${article(ROLES[was.kind])} cannot become ${article(ROLES[node.kind])} to pass). To use ${article(kindWord(node.kind))}, add one.`,
+      message: `${name(node, node.id)} was ${article(kindWord(was.kind))} and is now ${article(kindWord(node.kind))}: a component keeps its role (${article(roleOf(was.kind))} cannot become ${article(roleOf(node.kind))} to pass). To use ${article(kindWord(node.kind))}, add one.`,
     });
   }
   return failures;
@@ -117,8 +113,8 @@ function unheldMessages(design: Design, graph: WorkGraph): InvariantFailure[] {
   for (const edge of design.edges) {
     const source = graph.byId.get(edge.source);
     const target = graph.byId.get(edge.target);
-    if (edge.mode !== 'async' || !source || !target || target.kind === 'client') continue;
-    if (MESSAGING.has(source.kind) || MESSAGING.has(target.kind)) continue;
+    if (edge.mode !== 'async' || !source || !target || sendsRequests(target)) continue;
+    if (holdsMessages(source) || holdsMessages(target)) continue;
     failures.push({
       rule: 'unheld-message',
       target: edge.id,
@@ -131,12 +127,13 @@ function unheldMessages(design: Design, graph: WorkGraph): InvariantFailure[] {
 /** For each client of the starting design, every role of work it reached (a database, a provider...) it must still reach. */
 function lostWork(start: Design, startGraph: WorkGraph, graph: WorkGraph): InvariantFailure[] {
   const failures: InvariantFailure[] = [];
-  for (const client of start.nodes.filter((n) => n.kind === 'client')) {
-    if (graph.byId.get(client.id)?.kind !== 'client') continue;
+  for (const client of start.nodes.filter(sendsRequests)) {
+    const present = graph.byId.get(client.id);
+    if (!present || !sendsRequests(present)) continue;
     const before = [...reachedFrom(startGraph, client.id)].map((id) => startGraph.byId.get(id)!);
-    const now = new Set([...reachedFrom(graph, client.id)].map((id) => ROLES[graph.byId.get(id)!.kind]));
+    const now = new Set([...reachedFrom(graph, client.id)].map((id) => roleOf(graph.byId.get(id)!.kind)));
     for (const role of WORK_ROLES) {
-      const had = before.filter((n) => ROLES[n.kind] === role);
+      const had = before.filter((n) => roleOf(n.kind) === role);
       if (had.length === 0 || now.has(role)) continue;
       failures.push({
         rule: 'work-lost',
@@ -190,7 +187,7 @@ function brokenPath(invariant: PathInvariant, start: Design, design: Design, gra
  * work and world. The starting design and the reference solution must keep them all.
  */
 export function checkFixInvariants(scenario: FixScenario, design: Design): InvariantFailure[] {
-  if (!design.nodes.some((n) => n.kind !== 'client')) {
+  if (design.nodes.every(sendsRequests)) {
     return [{ rule: 'no-work', target: design.nodes[0]?.id ?? '', message: 'The design has only clients: nothing is left to do the work their requests are for.' }];
   }
   const start = scenario.design;

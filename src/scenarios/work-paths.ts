@@ -3,6 +3,7 @@
 // Fix-mode invariants use it to tell a design that still does the story's work from one that
 // passes by no longer doing it.
 import { readNodeFigures } from '../engine/analytic';
+import { cachesReads, sendsRequests } from '../model/traits';
 import type { Design, DesignEdge, DesignNode } from '../model/types';
 
 export interface Arrival {
@@ -18,14 +19,12 @@ export interface WorkGraph {
   out: Map<string, DesignEdge[]>;
 }
 
-const CACHING = new Set(['cache', 'cdn']);
-
 export function workGraph(design: Design): WorkGraph {
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
   const out = new Map<string, DesignEdge[]>(design.nodes.map((n) => [n.id, []]));
   for (const edge of design.edges) {
     const target = byId.get(edge.target);
-    if (!byId.has(edge.source) || !target || target.kind === 'client' || !(edge.share > 0) || !(edge.callsPerRequest > 0)) continue;
+    if (!byId.has(edge.source) || !target || sendsRequests(target) || !(edge.share > 0) || !(edge.callsPerRequest > 0)) continue;
     out.get(edge.source)!.push(edge);
   }
   return { byId, out };
@@ -46,7 +45,7 @@ export function arrivalAt(graph: WorkGraph, start: string, targets: ReadonlySet<
     if (onPath.has(id)) return { share: 0, calls: 0 };
     onPath.add(id);
     const node = graph.byId.get(id)!;
-    const pass = CACHING.has(node.kind) && !cacheAnswers ? 1 - readNodeFigures(node).hitRatio : 1;
+    const pass = cachesReads(node) && !cacheAnswers ? 1 - readNodeFigures(node).hitRatio : 1;
     let share = 0;
     let calls = 0;
     for (const edge of graph.out.get(id) ?? []) {
