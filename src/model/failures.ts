@@ -5,8 +5,6 @@
 // here (its name in FAILURE_KINDS, its stored shape in FailureShapes, its spec in FAILURE_SPECS),
 // and its behaviour in src/engine/simulation/design-sim-control.ts; everything else works from
 // the kind's target (component, database, zone or region, network) and parameters.
-import { hasPrimaryWithReplicas, sendsRequests } from './traits';
-import type { ComponentKind } from './types';
 
 export const FAILURE_KINDS = ['crash', 'slowdown', 'error-rate', 'group-outage', 'partition', 'db-failover'] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
@@ -244,16 +242,6 @@ export function describeFailure(event: FailureEvent, name: (id: string) => strin
   return FAILURE_SPECS[event.kind].describe(failureTargetName(event, name), resolvedParams(event));
 }
 
-/**
- * Whether a failure of this kind can hit a component of that kind: clients are the traffic, not
- * the system, so nothing fails them; a failover needs a database with a primary and replicas.
- */
-export function failureCanHit(kind: FailureKind, componentKind: ComponentKind): boolean {
-  const target = FAILURE_SPECS[kind].target;
-  const node = { kind: componentKind };
-  if (target === 'database') return hasPrimaryWithReplicas(node);
-  return target === 'component' && !sendsRequests(node);
-}
 
 /** The ids a design's failure names: its component, its zone or region, or both sides of a partition. */
 export function failureTargetIds(event: FailureEvent): string[] {

@@ -1,6 +1,7 @@
 // Trait lookups: what a component kind does, as its catalog entry declares it. Engines, checks
 // and panels ask these instead of testing kinds by name.
 import { CATALOG } from './catalog-kinds';
+import { FAILURE_SPECS, type FailureKind } from './failures';
 import type { ComponentKind, KindTraits } from './types';
 
 export function traitsOf(kind: ComponentKind): KindTraits {
@@ -35,4 +36,15 @@ export function isDatabase(node: { kind: ComponentKind }): boolean {
 /** Has a primary that can fail over to a read replica. */
 export function hasPrimaryWithReplicas(node: { kind: ComponentKind }): boolean {
   return CATALOG[node.kind].traits.primaryWithReplicas !== undefined;
+}
+
+/**
+ * Whether a failure of this kind can hit a component of that kind: clients are the traffic, not
+ * the system, so nothing fails them; a failover needs a database with a primary and replicas.
+ */
+export function failureCanHit(kind: FailureKind, componentKind: ComponentKind): boolean {
+  const target = FAILURE_SPECS[kind].target;
+  const node = { kind: componentKind };
+  if (target === 'database') return hasPrimaryWithReplicas(node);
+  return target === 'component' && !sendsRequests(node);
 }

@@ -2,7 +2,8 @@
 // right sort of thing, parameters suit their component's kind, and the parts of the scenario
 // agree with each other. Each problem carries the path of the value at fault, for its line.
 import { getParamSpec } from '../model/catalog';
-import { failureCanHit, failureParam, FAILURE_PARAM_KEYS, FAILURE_SPECS, paramOwner } from '../model/failures';
+import { failureParam, FAILURE_PARAM_KEYS, FAILURE_SPECS, paramOwner } from '../model/failures';
+import { failureCanHit } from '../model/traits';
 import { designProblems, duplicates } from '../model/validate';
 import type { Design, DesignNode } from '../model/types';
 import type { ScenarioIssue } from './normalize';

@@ -4,7 +4,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { FailureEventSchema } from '../../src/model/schema';
-import { describeFailure, FAILURE_KINDS, FAILURE_SPECS, failureCanHit, type FailureKind } from '../../src/model/failures';
+import { describeFailure, FAILURE_KINDS, FAILURE_SPECS, type FailureKind } from '../../src/model/failures';
+import { failureCanHit } from '../../src/model/traits';
 import type { FailureEvent } from '../../src/model/simulation-setup';
 import { DesignSimError, simulateDesign } from '../../src/engine/simulation';
 import { CURRENT_SCENARIO_VERSION, parseScenarioYaml } from '../../src/scenarios';

@@ -7,7 +7,8 @@ import { compileDesign, nodeName, type CompiledDesign } from '../analytic/design
 import { placementOf, type Placement } from '../analytic/network-latency';
 import { cachesReads, sendsRequests } from '../../model/traits';
 import type { ComponentKind, Design, DesignGroup } from '../../model/types';
-import { failureCanHit, FAILURE_KINDS, FAILURE_SPECS, FAILURE_TIME, failureParamProblem, promoteAfterS, type TargetFields } from '../../model/failures';
+import { FAILURE_KINDS, FAILURE_SPECS, FAILURE_TIME, failureParamProblem, promoteAfterS, type TargetFields } from '../../model/failures';
+import { failureCanHit } from '../../model/traits';
 import { checkKeys, checkSetting, compileEdgeResilience, compileNodeResilience, type AutoscaleParams, type Problems } from './design-sim-resilience';
 import { ClientWorkload, workloadProblem } from './design-sim-workload';
 import type { DesignSimOptions, EdgeResilience, FailureEvent, NodeResilience, ResilienceSettings, WorkloadShape } from './design-sim-types';

@@ -1,6 +1,7 @@
 // The authoring form's timeline: traffic over time (steps, ramps, spikes, a daily cycle) and
 // failures, both replayed by the simulator when a learner runs a fix scenario's simulated check.
-import { failureCanHit, FAILURE_SPECS } from '../../model/failures';
+import { FAILURE_SPECS } from '../../model/failures';
+import { failureCanHit } from '../../model/traits';
 import type { Design } from '../../model/types';
 import { FailureParamInputs } from '../FailureParamInputs';
 import { FAILURE_KINDS, WORKLOAD_SHAPES, type FailureKind, type WorkloadShape } from '../../scenarios';

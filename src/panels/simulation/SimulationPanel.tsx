@@ -3,7 +3,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import * as Comlink from 'comlink';
 import type { DesignSimReport } from '../../engine/simulation';
-import { failureCanHit, FAILURE_KINDS, FAILURE_SPECS, failureTargetIds, paramsOf, type FailureKind, type FailureParamKey, type FailureTarget, type TargetFields } from '../../model/failures';
+import { FAILURE_KINDS, FAILURE_SPECS, failureTargetIds, paramsOf, type FailureKind, type FailureParamKey, type FailureTarget, type TargetFields } from '../../model/failures';
+import { failureCanHit } from '../../model/traits';
 import type { FailureEvent, SimulationSetup, WorkloadShape } from '../../model/simulation-setup';
 import { FailureParamInputs } from '../FailureParamInputs';
 import type { Design } from '../../model/types';
