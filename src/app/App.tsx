@@ -24,7 +24,7 @@ import { ResultsPanel } from '../panels/ResultsPanel';
 import { useAnalysis } from '../panels/useAnalysis';
 import type { NodeOverlay } from '../canvas/flowTypes';
 import { lazy, Suspense } from 'react';
-import { useScenarioStore } from '../store/scenarioStore';
+import { figuresHidden, useScenarioStore } from '../store/scenarioStore';
 import { useScenarioSession } from './useScenarioSession';
 import { loadLibrary, loadProgress, type LibraryEntry } from '../store/scenarioLibrary';
 import { DEMOS } from '../model/demos';
@@ -181,7 +181,7 @@ function Shell() {
   const whatIfRps = useMemo(() => (Object.keys(whatIf).length ? whatIf : null), [whatIf]);
   const { analysis, stale, error } = useAnalysis(design, whatIfRps);
   const overlay = useMemo<Record<string, NodeOverlay> | null>(() => {
-    if (!overlayOn || !analysis?.ok || session?.scenario.mode === 'identify') return null;
+    if (!overlayOn || !analysis?.ok || figuresHidden(session)) return null;
     const out: Record<string, NodeOverlay> = {};
     for (const c of Object.values(analysis.solution.components)) {
       const u = c.replicaUtilization === null ? c.utilization : Math.max(c.utilization ?? 0, c.replicaUtilization);
@@ -381,8 +381,8 @@ function Shell() {
           </div>
         ) : null}
       </main>
-      {/* Identify mode asks what the parts are: figures labelled with their names would give it away. */}
-      {session?.scenario.mode === 'identify' ? null : <ResultsPanel analysis={analysis} stale={stale} error={error} whatIf={whatIf} onWhatIf={onWhatIf} onReplay={setReplay} />}
+      {/* Identify asks what the parts are, compare asks for a prediction: figures would give them away. */}
+      {figuresHidden(session) ? null : <ResultsPanel analysis={analysis} stale={stale} error={error} whatIf={whatIf} onWhatIf={onWhatIf} onReplay={setReplay} />}
       <aside className="sidebar" aria-label={session && sideTab === 'scenario' ? 'Scenario' : 'Inspector'}>
         {session ? (
           <div className="tabs side-tabs" role="tablist">

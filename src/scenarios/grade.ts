@@ -33,11 +33,17 @@ export interface QuestionResult<T> {
 
 export interface IdentifyGrade {
   mode: 'identify';
+  /** Right on the first try, over the questions. */
   score: number;
   correct: number;
   total: number;
   results: QuestionResult<string[]>[];
+  /** Tries per question id (1 when not recorded); only the first counts. */
+  attempts: Record<string, number>;
 }
+
+/** Tries per question: how many answers the learner gave before moving on. */
+export type IdentifyAttempts = Readonly<Record<string, number>>;
 
 /** "load-balancer", "Load balancer" and "load balancer" all name the same kind. */
 export function kindFromWord(word: string): ComponentKind | null {
@@ -47,7 +53,8 @@ export function kindFromWord(word: string): ComponentKind | null {
 
 const asList = (x: string | readonly string[] | undefined): string[] | null => (x === undefined ? null : typeof x === 'string' ? [x] : [...x]);
 
-export function gradeIdentify(scenario: IdentifyScenario, answers: IdentifyAnswers): IdentifyGrade {
+/** Grades the first answer to each question; `attempts` only reports how many tries each took. */
+export function gradeIdentify(scenario: IdentifyScenario, answers: IdentifyAnswers, attempts: IdentifyAttempts = {}): IdentifyGrade {
   const results = scenario.questions.map((q): QuestionResult<string[]> => {
     const given = asList(answers[q.id]);
     const base = { questionId: q.id, prompt: q.prompt, explanation: q.explanation, given };
@@ -62,7 +69,8 @@ export function gradeIdentify(scenario: IdentifyScenario, answers: IdentifyAnswe
     return { ...base, expected: [...accepted], correct: kind !== null && accepted.includes(kind) };
   });
   const correct = results.filter((r) => r.correct).length;
-  return { mode: 'identify', score: results.length > 0 ? correct / results.length : 0, correct, total: results.length, results };
+  const tries = Object.fromEntries(scenario.questions.filter((q) => answers[q.id] !== undefined).map((q) => [q.id, Math.max(1, Math.floor(attempts[q.id] ?? 1))]));
+  return { mode: 'identify', score: results.length > 0 ? correct / results.length : 0, correct, total: results.length, results, attempts: tries };
 }
 
 // ---- fix -----------------------------------------------------------------------------------
@@ -157,29 +165,46 @@ export type CompareAnswers = Readonly<Record<string, DesignSide>>;
 
 export interface CompareGrade {
   mode: 'compare';
+  /**
+   * Balanced accuracy: the share right among the questions design A wins, and among those B
+   * wins, averaged. Answering one side throughout scores exactly half on any key that has both.
+   */
   score: number;
   correct: number;
   total: number;
+  /** Right answers among the questions each design wins. */
+  bySide: Record<DesignSide, { correct: number; total: number }>;
   results: QuestionResult<DesignSide>[];
   comparison: Comparison;
   takeaway: string;
 }
 
-export function gradeCompare(scenario: CompareScenario, answers: CompareAnswers): CompareGrade {
+export type CompareAnswerScore = Omit<CompareGrade, 'comparison' | 'takeaway'>;
+
+/** The answers' score alone, without solving the designs (fast enough for the UI thread). */
+export function scoreCompareAnswers(scenario: CompareScenario, answers: CompareAnswers): CompareAnswerScore {
   const results = scenario.questions.map((q): QuestionResult<DesignSide> => {
     const given = answers[q.id] ?? null;
     return { questionId: q.id, prompt: q.prompt, expected: q.answer, given, correct: given === q.answer, explanation: q.explanation };
   });
-  const correct = results.filter((r) => r.correct).length;
+  const side = (s: DesignSide) => {
+    const mine = results.filter((r) => r.expected === s);
+    return { correct: mine.filter((r) => r.correct).length, total: mine.length };
+  };
+  const bySide = { a: side('a'), b: side('b') };
+  const sides = [bySide.a, bySide.b].filter((x) => x.total > 0);
   return {
     mode: 'compare',
-    score: results.length > 0 ? correct / results.length : 1,
-    correct,
+    score: sides.length > 0 ? sides.reduce((sum, x) => sum + x.correct / x.total, 0) / sides.length : 1,
+    correct: results.filter((r) => r.correct).length,
     total: results.length,
+    bySide,
     results,
-    comparison: compareDesigns(scenario),
-    takeaway: scenario.takeaway,
   };
+}
+
+export function gradeCompare(scenario: CompareScenario, answers: CompareAnswers): CompareGrade {
+  return { ...scoreCompareAnswers(scenario, answers), comparison: compareDesigns(scenario), takeaway: scenario.takeaway };
 }
 
 export type Grade = IdentifyGrade | CritiqueGrade | FixGrade | CompareGrade;

@@ -41,6 +41,7 @@ export {
   gradeIdentify,
   gradeFix,
   gradeCompare,
+  scoreCompareAnswers,
   compareDesigns,
   compareMetricLabel,
   kindFromWord,
@@ -49,6 +50,8 @@ export {
   type CritiqueMatch,
   type ExtraFinding,
   type IdentifyAnswers,
+  type IdentifyAttempts,
+  type CompareAnswerScore,
   type IdentifyGrade,
   type FixGrade,
   type CompareAnswers,
@@ -62,6 +65,7 @@ export { gradeFixSimulated, planReplications, runReplication, combineReplication
 export { fixSolved } from './fix-verdict';
 export { describeTimeline, type TimelineSummary } from './timeline-text';
 export { findingEvidence } from './evidence';
+export { explanationWaitsFor } from './identify-reveal';
 export { critiqueReportMarkdown, critiqueScoreWords, markdownText, targetName } from './report';
 export { shotgunFindings, ALSO_ACCEPTABLE_CREDIT, type AcceptableMatch, type ExtraReason } from './critique-grade';
 export { parseSubmission, gradeSubmission, SUBMISSION_VERSION, type Submission, type GradeSubmissionResult } from './submission';

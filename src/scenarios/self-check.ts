@@ -82,6 +82,11 @@ function checkIdentify(scenario: IdentifyScenario, issues: ScenarioIssue[]): voi
 }
 
 function checkCompare(scenario: CompareScenario, issues: ScenarioIssue[]): void {
+  // With every answer on one side, answering that side throughout is right every time.
+  const sides = new Set(scenario.questions.map((q) => q.answer));
+  if (scenario.questions.length > 1 && sides.size === 1) {
+    issues.push({ path: ['questions'], message: `every answer is ${[...sides][0]}, so a learner who answers ${[...sides][0]} throughout gets them all right; ask at least one question the other design wins` });
+  }
   const comparison = compareDesigns(scenario);
   if (!comparison.ok) return; // the designs' own problems are reported already
   if (comparison.rows.every((r) => r.better === 'same')) issues.push({ path: ['designB'], message: 'design B gives the same figures as design A on every measure, so there is nothing to compare' });

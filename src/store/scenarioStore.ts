@@ -9,9 +9,25 @@ export interface PinnedFinding extends Finding {
   severity: Severity;
 }
 
-export interface IdentifyAttempt {
+export interface IdentifyTry {
   given: string | string[];
   correct: boolean;
+}
+
+/** A question's latest answer, and every try in order (only the first is scored). */
+export interface IdentifyAttempt extends IdentifyTry {
+  /** Absent in progress saved before tries were kept: the latest answer was then the only one. */
+  tries?: IdentifyTry[];
+}
+
+/** The try that is scored. */
+export const firstTry = (attempt: IdentifyAttempt): IdentifyTry => attempt.tries?.[0] ?? attempt;
+export const tryCount = (attempt: IdentifyAttempt): number => attempt.tries?.length ?? 1;
+
+/** Compare mode: the predictions as first checked (scored), and when. */
+export interface ComparePrediction {
+  answers: Record<string, DesignSide>;
+  at: number;
 }
 
 /** A fix scenario's simulated check, and the design it ran on (by simulationKey). */
@@ -28,6 +44,8 @@ export interface ScenarioProgress {
   findings: PinnedFinding[];
   identify: Record<string, IdentifyAttempt>;
   compareAnswers: Record<string, DesignSide>;
+  /** Compare mode: set once the learner checks; the answers are then locked and the figures shown. */
+  comparePrediction?: ComparePrediction;
   /** Fix mode: the last simulated check (absent in progress saved before there was one). */
   simulatedCheck?: SimulatedCheckRecord;
   /** Best score so far, 0..1, and whether the scenario counts as done. */
@@ -54,8 +72,10 @@ interface ScenarioState {
   exit: () => void;
   addFinding: (finding: Omit<PinnedFinding, 'id'>) => void;
   removeFinding: (id: string) => void;
-  recordIdentify: (questionId: string, attempt: IdentifyAttempt) => void;
+  recordIdentify: (questionId: string, attempt: IdentifyTry) => void;
   setCompareAnswer: (questionId: string, side: DesignSide) => void;
+  /** Locks the compare answers as the learner's predictions (once). */
+  checkCompare: () => void;
   setGrades: (grades: Partial<Pick<ScenarioSession, 'critiqueGrade' | 'identifyGrade' | 'compareGrade'>>) => void;
   setScore: (score: number, completed: boolean) => void;
   setSimulatedCheck: (record: SimulatedCheckRecord) => void;
@@ -88,8 +108,21 @@ export const useScenarioStore = create<ScenarioState>()((set) => {
         (p) => ({ findings: [...p.findings, { ...finding, id: `f${Date.now().toString(36)}${p.findings.length}` }] }),
       ),
     removeFinding: (id) => update(() => ({ critiqueGrade: null }), (p) => ({ findings: p.findings.filter((f) => f.id !== id) })),
-    recordIdentify: (questionId, attempt) => update(() => ({}), (p) => ({ identify: { ...p.identify, [questionId]: attempt } })),
-    setCompareAnswer: (questionId, side) => update(() => ({ compareGrade: null }), (p) => ({ compareAnswers: { ...p.compareAnswers, [questionId]: side } })),
+    recordIdentify: (questionId, attempt) =>
+      update(
+        () => ({}),
+        (p) => {
+          const before = p.identify[questionId];
+          const tries = [...(before ? (before.tries ?? [{ given: before.given, correct: before.correct }]) : []), attempt];
+          return { identify: { ...p.identify, [questionId]: { ...attempt, tries } } };
+        },
+      ),
+    setCompareAnswer: (questionId, side) =>
+      update(
+        () => ({}),
+        (p) => (p.comparePrediction ? {} : { compareAnswers: { ...p.compareAnswers, [questionId]: side } }),
+      ),
+    checkCompare: () => update(() => ({}), (p) => (p.comparePrediction ? {} : { comparePrediction: { answers: { ...p.compareAnswers }, at: Date.now() } })),
     setGrades: (grades) => update(() => grades),
     setScore: (score, completed) => update(() => ({}), (p) => ({ score: Math.max(score, p.score ?? 0), completed: p.completed || completed })),
     setSimulatedCheck: (record) => update(() => ({}), () => ({ simulatedCheck: record })),
@@ -97,10 +130,21 @@ export const useScenarioStore = create<ScenarioState>()((set) => {
   };
 });
 
-/** Identify mode hides what a component is until the learner has named it. */
+/** Identify mode hides what a component is until the learner has tried to name it. */
 export function isMasked(session: ScenarioSession | null, nodeId: string): boolean {
   if (!session || session.scenario.mode !== 'identify') return false;
-  return session.scenario.questions.some((q) => q.answer.type === 'naming' && q.answer.nodeId === nodeId && !session.progress.identify[q.id]?.correct);
+  return session.scenario.questions.some((q) => q.answer.type === 'naming' && q.answer.nodeId === nodeId && !session.progress.identify[q.id]);
+}
+
+/**
+ * Whether the engine's figures (results panel, canvas overlay) stay hidden: always in identify
+ * (figures labelled with names would give the parts away), and in compare until the learner has
+ * made their predictions.
+ */
+export function figuresHidden(session: ScenarioSession | null): boolean {
+  if (!session) return false;
+  if (session.scenario.mode === 'identify') return true;
+  return session.scenario.mode === 'compare' && !session.progress.comparePrediction;
 }
 
 /** How many critique findings are pinned on a component or connection. */

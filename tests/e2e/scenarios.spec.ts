@@ -33,24 +33,25 @@ test('identify: a learner names a masked component and clicks the one that absor
   const count = await questions.count();
   expect(count).toBeGreaterThan(1);
   await page.screenshot({ path: 'test-results/screens/11-identify.png' });
-  // A naming question: pick the right kind from the list.
-  const naming = questions.filter({ has: page.getByLabel('Kind of component') }).first();
+  // A naming question: pick the right kind from the list (once right, its answer controls go).
+  const naming = page.getByTestId('question-entry');
   await naming.getByLabel('Kind of component').selectOption('load-balancer');
   await naming.getByRole('button', { name: 'Check' }).click();
   await expect(naming).toHaveClass(/right/);
   await expect(page.getByTestId('node-lb')).not.toHaveClass(/masked/);
-  // A click question answered wrongly, then rightly.
+  // A click question answered wrongly, then rightly: the try is kept, but only the first counts.
   const click = questions.filter({ hasText: 'Nine clicks in ten never reach' });
   await page.getByTestId('node-api').click();
   await click.getByRole('button', { name: 'Check my selection' }).click();
   await expect(click).toHaveClass(/wrong/);
   await page.getByTestId('node-cache').click();
-  await click.getByRole('button', { name: 'Check my selection' }).click();
-  await expect(click).toHaveClass(/right/);
-  await expect(page.getByTestId('identify-score')).toContainText('2 of');
+  await click.getByRole('button', { name: 'Try again (not scored)' }).click();
+  await expect(click).toHaveClass(/wrong/);
+  await expect(click).toContainText('Right on the second try (only the first counts)');
+  await expect(page.getByTestId('identify-score')).toHaveText(/^1 of 5 right on the first try \(3 tries in all; only first tries count\)$/);
   // Progress survives a reload.
   await page.reload();
-  await expect(page.getByTestId('identify-score')).toContainText('2 of');
+  await expect(page.getByTestId('identify-score')).toContainText('1 of 5 right on the first try');
 });
 
 test('critique: pin findings, grade against the key, export the report', async ({ page }) => {
@@ -157,16 +158,29 @@ test('fix: async calls with no queue break the story (no figures), the reference
   await expect(page.getByTestId('fix-solved')).toBeVisible();
 });
 
-test('compare: two designs side by side, questions checked with the takeaway', async ({ page }) => {
+test('compare: predict first, then the figures confirm or refute each answer', async ({ page }) => {
   await openScenario(page, 'build-vs-buy-queue');
-  await expect(page.getByTestId('compare-table')).toContainText('monthly cost');
+  // No figures before the predictions: no table, no results panel, no figures on the canvas.
+  await expect(page.getByTestId('compare-predict-first')).toBeVisible();
+  await expect(page.getByTestId('compare-table')).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Simulation' })).toHaveCount(0);
+  await expect(page.locator('.overlay-badges')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/14a-compare-predict.png' });
   const before = await page.locator('.react-flow__node-component').allTextContents();
   await page.getByRole('radiogroup', { name: 'Design on the canvas' }).getByRole('radio', { name: /^B:/ }).click();
   await expect.poll(async () => (await page.locator('.react-flow__node-component').allTextContents()).join()).not.toBe(before.join());
   const questions = page.locator('.questions > li');
   const answers = ['A', 'A', 'B', 'B'];
-  for (let i = 0; i < answers.length; i++) await questions.nth(i).getByRole('radio', { name: new RegExp(`^${answers[i]}:`) }).check();
-  await page.getByRole('button', { name: 'Check my answers' }).click();
+  const check = page.getByRole('button', { name: 'Check my predictions' });
+  for (let i = 0; i < answers.length; i++) {
+    await expect(check).toBeDisabled(); // every question first
+    await questions.nth(i).getByRole('radio', { name: new RegExp(`^${answers[i]}:`) }).check();
+  }
+  await check.click();
   await expect(page.getByTestId('compare-grade')).toContainText('4 of 4 right');
+  await expect(page.getByTestId('compare-table')).toContainText('monthly cost');
+  await expect(questions.first()).toContainText(/The figures (confirm|refute) your prediction|Right\./);
+  // The predictions are locked once checked.
+  await expect(questions.first().getByRole('radio', { name: /^B:/ })).toBeDisabled();
   await page.screenshot({ path: 'test-results/screens/14-compare.png' });
 });

@@ -1,11 +1,15 @@
 // Identify mode: answer "which component does X?" by selecting it on the canvas, or name a
-// highlighted component by its kind. Feedback and the explanation come at once.
+// highlighted component by its kind. The first try at each question is the one scored; the
+// learner may try again to learn, and every try is kept. A question's explanation comes after
+// its first try, unless it names the answer to a question not yet tried.
 import { useState } from 'react';
-import { gradeIdentify, type IdentifyScenario } from '../../scenarios';
-import { useScenarioStore } from '../../store/scenarioStore';
+import { explanationWaitsFor, gradeIdentify, type IdentifyScenario } from '../../scenarios';
+import { firstTry, tryCount, useScenarioStore, type IdentifyAttempt } from '../../store/scenarioStore';
 import { useDesignStore } from '../../store/designStore';
 import { CATALOG } from '../../model/catalog';
 import { COMPONENT_KINDS } from '../../model/types';
+
+const ordinal = (n: number) => ['first', 'second', 'third'][n - 1] ?? `${n}th`;
 
 export function IdentifyBody({ scenario }: { scenario: IdentifyScenario }) {
   const progress = useScenarioStore((s) => s.session!.progress);
@@ -15,32 +19,43 @@ export function IdentifyBody({ scenario }: { scenario: IdentifyScenario }) {
   const select = useDesignStore((s) => s.select);
   const [kindChoice, setKindChoice] = useState<Record<string, string>>({});
 
+  const firstRight = (attempts: Record<string, IdentifyAttempt>) => scenario.questions.filter((q) => attempts[q.id] && firstTry(attempts[q.id]!).correct).length;
+
   const check = (questionId: string, given: string | string[]) => {
-    const grade = gradeIdentify(scenario, { [questionId]: given });
-    const result = grade.results.find((r) => r.questionId === questionId)!;
+    const result = gradeIdentify(scenario, { [questionId]: given }).results.find((r) => r.questionId === questionId)!;
+    const before = progress.identify[questionId];
     record(questionId, { given, correct: result.correct });
+    // Only a first try changes the score; later tries are for learning.
+    if (before) return;
     const attempts = { ...progress.identify, [questionId]: { given, correct: result.correct } };
-    const right = scenario.questions.filter((q) => attempts[q.id]?.correct).length;
+    const right = firstRight(attempts);
     setScore(right / scenario.questions.length, right === scenario.questions.length);
   };
 
-  const right = scenario.questions.filter((q) => progress.identify[q.id]?.correct).length;
+  const tried = new Set(Object.keys(progress.identify));
+  const right = firstRight(progress.identify);
+  const tries = Object.values(progress.identify).reduce((n, a) => n + tryCount(a), 0);
+  const number = (id: string) => scenario.questions.findIndex((q) => q.id === id) + 1;
   return (
     <div className="mode-body">
       <p className="score-line" data-testid="identify-score">
-        {right} of {scenario.questions.length} answered correctly
+        {right} of {scenario.questions.length} right on the first try
+        {tries > tried.size ? <span className="muted"> ({tries} tries in all; only first tries count)</span> : null}
       </p>
       <ol className="questions">
         {scenario.questions.map((q) => {
           const attempt = progress.identify[q.id];
+          const first = attempt ? firstTry(attempt) : null;
+          const waitsFor = attempt ? explanationWaitsFor(scenario, q.id, tried) : [];
+          const again = attempt && !attempt.correct ? ' (not scored)' : '';
           return (
-            <li key={q.id} className={attempt ? (attempt.correct ? 'right' : 'wrong') : ''} data-testid={`question-${q.id}`}>
+            <li key={q.id} className={first ? (first.correct ? 'right' : 'wrong') : ''} data-testid={`question-${q.id}`}>
               <p className="prompt">{q.prompt}</p>
-              {q.answer.type === 'click' ? (
+              {attempt?.correct ? null : q.answer.type === 'click' ? (
                 <div className="answer-row">
                   <span className="muted">Select {q.answer.nodeIds.length > 1 ? 'the components' : 'the component'} on the canvas, then</span>
                   <button type="button" disabled={selected.length === 0} onClick={() => check(q.id, q.answer.type === 'click' && q.answer.nodeIds.length > 1 ? selected : selected[0]!)}>
-                    Check my selection
+                    {attempt ? `Try again${again}` : 'Check my selection'}
                   </button>
                 </div>
               ) : (
@@ -53,13 +68,21 @@ export function IdentifyBody({ scenario }: { scenario: IdentifyScenario }) {
                     {COMPONENT_KINDS.map((k) => <option key={k} value={k}>{CATALOG[k].label}</option>)}
                   </select>
                   <button type="button" disabled={!kindChoice[q.id]} onClick={() => check(q.id, kindChoice[q.id]!)}>
-                    Check
+                    {attempt ? `Try again${again}` : 'Check'}
                   </button>
                 </div>
               )}
-              {attempt ? (
+              {attempt && first ? (
                 <div className="feedback" role="status">
-                  <strong>{attempt.correct ? 'Right.' : 'Not quite.'}</strong> {attempt.correct || attempt.given ? q.explanation : null}
+                  <strong>{first.correct ? 'Right.' : 'Not quite.'}</strong>{' '}
+                  {!first.correct && attempt.correct ? <>Right on the {ordinal(tryCount(attempt))} try (only the first counts). </> : null}
+                  {waitsFor.length === 0 ? (
+                    q.explanation
+                  ) : (
+                    <span className="muted" data-testid="explanation-waits">
+                      The explanation comes once you have tried question{waitsFor.length > 1 ? 's' : ''} {waitsFor.map(number).join(' and ')}: it would give {waitsFor.length > 1 ? 'their answers' : 'its answer'} away.
+                    </span>
+                  )}
                 </div>
               ) : null}
             </li>
