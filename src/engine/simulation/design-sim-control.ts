@@ -71,6 +71,11 @@ export class FailureTimeline {
         return;
       case 'db-failover':
         return this.failover(i, failure.nodes[0]!, action.phase);
+      default: {
+        // Every kind in FAILURE_KINDS needs its behaviour here: the compiler names a kind left out.
+        const unhandled: never = event;
+        throw new Error(`No behaviour for failure ${JSON.stringify(unhandled)}`);
+      }
     }
   }
 
