@@ -93,6 +93,8 @@ export type SimRunOptions = Omit<DesignSimOptions, 'onProgress'>;
 export interface SimFlags {
   durationS?: number;
   seed?: number;
+  /** --max-backlog: the most requests in the system at once before the run stops. */
+  maxLiveRequests?: number;
 }
 
 export interface SimulationRun {
@@ -110,6 +112,7 @@ export function designSimOptions(design: Design, flags: SimFlags): SimRunOptions
   return {
     durationS: flags.durationS ?? setup?.durationS ?? DEFAULT_SIM_DURATION_S,
     seed: flags.seed ?? setup?.seed ?? 1,
+    ...(flags.maxLiveRequests !== undefined ? { maxLiveRequests: flags.maxLiveRequests } : {}),
     ...(setup?.workload ? { workload: setup.workload } : {}),
     ...(setup?.failures ? { failures: setup.failures } : {}),
   };
@@ -212,7 +215,9 @@ export function formatSimulationRun(run: SimulationRun): string {
     lines.push('', 'timeline:', ...shown, ...(more > 0 ? [`  ... and ${more} more (see --json)`] : []));
   }
   if (report.slo) lines.push('', `SLO: ${report.slo.pass ? 'pass' : 'FAIL'}`, ...report.slo.checks.map(sloLine));
-  if (report.stoppedEarly) lines.push('', 'note: the event limit stopped the run early; the figures cover only the time simulated');
   for (const w of report.warnings) lines.push(`warning: ${w}`);
+  // Said first and last: the tables above cover only the time simulated before the stop.
+  if (report.stopReason) lines.splice(1, 0, `stopped early: ${report.stopReason} (the tables cover only the time before that)`);
+  if (report.stopReason) lines.push(`stopped early: ${report.stopReason}`);
   return lines.join('\n');
 }

@@ -41,5 +41,5 @@ export function solveScenarioFile(path: string, totalRps: number | undefined): D
 export function simulateScenarioFile(path: string, flags: SimFlags): SimulationRun {
   const scenario = loadScenarioFile(path);
   const { design, options } = scenarioStep(path, () => scenarioSimOptions(scenario));
-  return runSimulation(design, { ...options, ...(flags.durationS !== undefined ? { durationS: flags.durationS } : {}), ...(flags.seed !== undefined ? { seed: flags.seed } : {}) }, path);
+  return runSimulation(design, { ...options, ...(flags.durationS !== undefined ? { durationS: flags.durationS } : {}), ...(flags.seed !== undefined ? { seed: flags.seed } : {}), ...(flags.maxLiveRequests !== undefined ? { maxLiveRequests: flags.maxLiveRequests } : {}) }, path);
 }

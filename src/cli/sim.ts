@@ -3,6 +3,7 @@
 // never a stack trace.
 import { Command } from 'commander';
 import { MAX_SIM_DURATION_S } from '../model/schema';
+import { DEFAULT_MAX_LIVE_REQUESTS } from '../engine/simulation';
 import { CliError, parseCommandLine, reportFailure } from './cli-error';
 import { formatCaseResult, solveCaseFile } from './sim-case';
 import { formatDesignReport, formatSimulationRun, loadDesignFile, simulateDesignFile, simulationJson, solveDesignReport, type SimFlags } from './sim-design';
@@ -14,6 +15,7 @@ interface SimOptions {
   rps?: string;
   seed?: string;
   duration?: string;
+  maxBacklog?: string;
   json?: boolean;
   series?: boolean;
 }
@@ -49,8 +51,10 @@ function run(designPath: string | undefined, options: SimOptions): string {
   const method = options.method as 'analytic' | 'simulation';
   const seed = parsePositive(options.seed, '--seed', true);
   const durationS = parsePositive(options.duration, '--duration', false, { value: MAX_SIM_DURATION_S, why: 's, the longest simulation ArchLab runs (11.6 days of simulated time)' });
-  if (method === 'analytic' && (seed !== undefined || durationS !== undefined)) throw new CliError('--seed and --duration apply to --method simulation only', 2);
+  const maxLiveRequests = parsePositive(options.maxBacklog, '--max-backlog', true);
+  if (method === 'analytic' && (seed !== undefined || durationS !== undefined || maxLiveRequests !== undefined)) throw new CliError('--seed, --duration and --max-backlog apply to --method simulation only', 2);
   if (options.case !== undefined) {
+    if (maxLiveRequests !== undefined) throw new CliError('--max-backlog applies to designs and scenarios, not to --case', 2);
     const result = solveCaseFile(options.case, { method, ...(seed !== undefined ? { seed } : {}), ...(durationS !== undefined ? { durationS } : {}) });
     return options.json ? JSON.stringify(result) : formatCaseResult(result);
   }
@@ -59,7 +63,7 @@ function run(designPath: string | undefined, options: SimOptions): string {
   if (method === 'simulation') {
     if (totalRps !== undefined) throw new CliError('--rps applies to --method analytic only: a simulation takes its traffic from the design\'s simulation setup or the scenario', 2);
     if (options.series && !options.json) throw new CliError('--series adds the per-second series to --json output; give --json too', 2);
-    const flags: SimFlags = { ...(seed !== undefined ? { seed } : {}), ...(durationS !== undefined ? { durationS } : {}) };
+    const flags: SimFlags = { ...(seed !== undefined ? { seed } : {}), ...(durationS !== undefined ? { durationS } : {}), ...(maxLiveRequests !== undefined ? { maxLiveRequests } : {}) };
     const simulated = isScenarioPath(designPath) ? simulateScenarioFile(designPath, flags) : simulateDesignFile(designPath, flags);
     return options.json ? JSON.stringify(simulationJson(simulated, options.series === true), null, 2) : formatSimulationRun(simulated);
   }
@@ -81,6 +85,7 @@ function main(argv: string[]): number {
       '--duration <s>',
       "simulation: simulated seconds (designs: the design's setup, else 300; scenarios: long enough for every failure; cases: measured seconds, default until precise)",
     )
+    .option('--max-backlog <n>', `simulation: stop when more than n requests are in the system at once (default ${DEFAULT_MAX_LIVE_REQUESTS.toLocaleString('en')}; the design cannot keep up)`)
     .option('--json', 'print JSON instead of tables')
     .option('--series', 'simulation with --json: include the per-second series');
   const parsed = parseCommandLine(program, argv);

@@ -38,6 +38,12 @@ const EV_PROVISION = 7;
 
 const LOG_LIMIT = 1000;
 
+/** "41 s", "0.35 s" */
+function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${s >= 10 ? Math.round(s) : Number(s.toPrecision(2))} s`;
+}
+
 export interface RunSettings {
   seed: number;
   durationMs: number;
@@ -46,6 +52,8 @@ export interface RunSettings {
   buckets: number;
   connectTimeoutMs: number;
   maxEvents: number;
+  /** The most requests (visits at components) in the system at once before the run stops. */
+  maxLiveRequests: number;
   /** Called with the share of simulated time done (0..1), at most once per percent. */
   onProgress?: (done: number) => void;
 }
@@ -54,6 +62,8 @@ export class DesignSimulator implements SimulatorControls {
   now = 0;
   events = 0;
   stoppedEarly = false;
+  /** Why the run stopped before its end, in a sentence; null when it ran to the end. */
+  stopReason: string | null = null;
   measuring = false;
   readonly rng: Random;
   readonly nodes: BucketRecorder;
@@ -108,7 +118,7 @@ export class DesignSimulator implements SimulatorControls {
   private readonly routing: Routing;
 
   private readonly queue = new EventQueue();
-  private readonly req = new RequestRecords();
+  private readonly req: RequestRecords;
   private callCounter = 0;
 
   private readonly timeline: FailureTimeline;
@@ -125,6 +135,7 @@ export class DesignSimulator implements SimulatorControls {
     const n = m.size;
     const slots = m.outTarget.length;
     this.rng = new Random(settings.seed);
+    this.req = new RequestRecords(settings.maxLiveRequests);
     this.endMs = settings.durationMs;
     this.nodes = new BucketRecorder(n, NODE_FIELDS, settings.buckets);
     this.allFlowsRow = m.clients.length;
@@ -197,10 +208,15 @@ export class DesignSimulator implements SimulatorControls {
     while (queue.size > 0) {
       const time = queue.peekTime();
       if (time > end) break;
-      if (this.events >= limit) {
+      if (this.events >= limit || req.overLimit) {
         this.stoppedEarly = true;
+        this.stopReason = req.overLimit
+          ? `the backlog passed ${req.limit.toLocaleString('en-US')} requests at t=${formatSeconds(this.now)}: the design cannot keep up; stopped`
+          : `the run reached its limit of ${limit.toLocaleString('en-US')} events at t=${formatSeconds(this.now)}; stopped`;
         this.crossBoundaries(this.now);
-        this.flushAreas();
+        // Close the bucket under way, so the report shows what happened up to the stop.
+        if (this.nodes.bucket < this.settings.buckets) this.onTick();
+        else this.flushAreas();
         return;
       }
       if (time >= this.nextTickMs || (!this.measuring && time >= this.settings.warmupMs)) {

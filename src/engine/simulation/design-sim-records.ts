@@ -51,11 +51,18 @@ export class RequestRecords {
   used = 0;
   private free = new Int32Array(1024);
   private freeCount = 0;
+  /** Set once more than `limit` records are live at once; the run loop stops on it. */
+  overLimit = false;
+
+  /** The most records live at once before overLimit is set (memory: about 60 bytes each). */
+  constructor(readonly limit = Infinity) {}
 
   spawn(node: number, flags: number, flow: number, parent: number): number {
     let r: number;
     if (this.freeCount > 0) r = this.free[--this.freeCount]!;
     else {
+      // No free record: every one handed out is live, so `used` is the backlog.
+      if (this.used >= this.limit) this.overLimit = true;
       if (this.used === this.node.length) this.grow();
       r = this.used++;
     }

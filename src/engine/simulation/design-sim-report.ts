@@ -50,6 +50,8 @@ export function buildReport(sim: DesignSimulator, slo: SloTargets | undefined): 
     timeS: bucketLengthsMs.map((_, b) => (b * settings.bucketMs) / 1000),
     events: sim.events,
     stoppedEarly: sim.stoppedEarly,
+    stopReason: sim.stopReason,
+    stoppedAtS: sim.stoppedEarly ? sim.now / 1000 : null,
     components,
     flows,
     overall,

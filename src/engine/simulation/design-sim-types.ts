@@ -40,6 +40,11 @@ export interface DesignSimOptions {
   connectTimeoutMs?: number;
   /** Stop after this many events (the report says so). Default 1e9. */
   maxEvents?: number;
+  /**
+   * Stop once more requests than this (visits at components: waiting, in service, travelling)
+   * are in the system at once, and report what was simulated so far. Default 2,000,000.
+   */
+  maxLiveRequests?: number;
   /** Called with the share of simulated time done (0..1), at most once per percent; for progress bars. */
   onProgress?: (done: number) => void;
 }
@@ -181,8 +186,12 @@ export interface DesignSimReport {
   /** Start of each bucket, s. */
   timeS: number[];
   events: number;
-  /** The event limit stopped the run before durationS. */
+  /** A limit (events, or the backlog) stopped the run before durationS; stopReason says which and when. */
   stoppedEarly: boolean;
+  /** "the backlog passed 2,000,000 requests at t=41 s: the design cannot keep up; stopped"; null when the run ended normally. */
+  stopReason: string | null;
+  /** Simulated time when a limit stopped the run, s; null when it ran to the end. */
+  stoppedAtS: number | null;
   components: ComponentSimReport[];
   flows: FlowSimReport[];
   /** All clients together. */

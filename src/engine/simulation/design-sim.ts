@@ -10,6 +10,14 @@ import type { DesignSimOptions, DesignSimReport } from './design-sim-types';
 /** Most (rows x buckets) cells of series kept, so a long run with short buckets stays in memory. */
 const MAX_SERIES_CELLS = 20_000_000;
 
+/**
+ * 2,000,000 requests in the system at once: about 60 bytes of record each plus their events and
+ * queue places, a few hundred MB at most. A design that keeps up holds thousands; one that grows a
+ * backlog this large is failing, and running on only fills memory (a client at 1e7 req/s for
+ * 300 s took the browser to 5.5 GB).
+ */
+export const DEFAULT_MAX_LIVE_REQUESTS = 2_000_000;
+
 /** Throws DesignSimError (problems in the learner's words) when the design or options cannot run. */
 export function simulateDesign(design: Design, options: DesignSimOptions): DesignSimReport {
   const settings = runSettings(design, options);
@@ -32,6 +40,7 @@ function runSettings(design: Design, options: DesignSimOptions): RunSettings {
   if (!(typeof warmupS === 'number' && warmupS >= 0 && warmupS < durationS)) problems.push(`The warm-up must be 0 s or more and shorter than the run (got ${String(warmupS)}).`);
   const connectTimeoutMs = positive(options.connectTimeoutMs ?? 3000, 'The connect timeout (ms)');
   const maxEvents = positive(options.maxEvents ?? 1e9, 'The event limit');
+  const maxLiveRequests = positive(options.maxLiveRequests ?? DEFAULT_MAX_LIVE_REQUESTS, 'The backlog limit (requests)');
   const seed = options.seed ?? 1;
   if (!Number.isFinite(seed)) problems.push(`The seed must be a number (got ${String(seed)}).`);
   const buckets = Math.max(1, Math.ceil(durationS / bucketS - 1e-9));
@@ -39,5 +48,5 @@ function runSettings(design: Design, options: DesignSimOptions): RunSettings {
     problems.push(`${buckets} time buckets for ${design.nodes.length} components is more than can be kept; use longer buckets (at least ${Math.ceil(((durationS * (design.nodes.length + 1)) / MAX_SERIES_CELLS) * 10) / 10} s).`);
   }
   if (problems.length > 0) throw new DesignSimError(problems);
-  return { seed, durationMs: durationS * 1000, warmupMs: warmupS * 1000, bucketMs: bucketS * 1000, buckets, connectTimeoutMs, maxEvents, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  return { seed, durationMs: durationS * 1000, warmupMs: warmupS * 1000, bucketMs: bucketS * 1000, buckets, connectTimeoutMs, maxEvents, maxLiveRequests, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
 }

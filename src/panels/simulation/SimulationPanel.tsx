@@ -284,6 +284,11 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
         {!report && !outcome ? <p className="muted">Run the simulation to see how the design behaves over time: latency, errors and load second by second, with the failures you add. Same seed, same result.</p> : null}
         {report && charts ? (
           <>
+            {report.stopReason ? (
+              <p className="warning sim-stopped" role="alert" data-testid="sim-stopped">
+                Stopped early: {report.stopReason}. The figures cover only the {report.stoppedAtS === null ? '' : `${Number(report.stoppedAtS.toPrecision(2))} s `}simulated before that.
+              </p>
+            ) : null}
             <div className={`sim-summary${stale ? ' stale' : ''}`} data-testid="sim-summary">
               <span>Availability <b>{formatPercent(report.overall.availability, 2)}</b></span>
               <span title="95% interval of the p99 from the order statistics">
