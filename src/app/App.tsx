@@ -17,6 +17,7 @@ import { usePersistentState } from '../panels/usePersistentState';
 import { ErrorBoundary } from './ErrorBoundary';
 import { downloadBlob, downloadText, exportDiagramImage, slug } from '../panels/files';
 import { parseDesignFile, serializeDesign } from '../model/file';
+import { designToMermaid, mermaidToDesign } from '../model/mermaid';
 import { shareLink } from './share';
 import type { ComponentKind, EdgeMode } from '../model/types';
 import { useStore } from 'zustand';
@@ -261,6 +262,10 @@ function Shell() {
           setBusy(null);
         }
       },
+      exportMermaid: () => {
+        const d = useDesignStore.getState().design;
+        downloadText(`${slug(d.name)}.mmd`, designToMermaid(d), 'text/vnd.mermaid');
+      },
       exportFile: () => {
         const d = useDesignStore.getState().design;
         downloadText(`${slug(d.name)}.archlab.json`, serializeDesign(d));
@@ -287,6 +292,17 @@ function Shell() {
   const run = (id: string) => actions.find((a) => a.id === id)?.perform();
 
   const onImport = async (file: File) => {
+    if (/\.(mmd|mermaid)$/i.test(file.name)) {
+      const flowchart = mermaidToDesign(await file.text(), file.name.replace(/\.[^.]+$/, ''));
+      if (!flowchart.ok) {
+        setNotice({ kind: 'error', title: `“${file.name}” could not be read as a Mermaid flowchart`, lines: [...flowchart.errors, 'Your current design has not been changed.'] });
+        return;
+      }
+      await library.openNew(flowchart.design);
+      if (flowchart.notes.length) setNotice({ kind: 'info', title: `Imported “${file.name}”`, lines: flowchart.notes });
+      else flash(`Imported “${file.name}”.`);
+      return;
+    }
     const parsed = parseDesignFile(await file.text());
     if (!parsed.ok) {
       setNotice({ kind: 'error', title: `“${file.name}” could not be opened`, lines: [...parsed.errors, 'Your current design has not been changed.'] });
@@ -353,9 +369,10 @@ function Shell() {
           </Menu>
           <button type="button" onClick={() => run('layout')} title="Auto-layout (L)">Auto-layout</button>
           <span className="sep" />
-          <button type="button" onClick={() => run('import')} title="Import a design file (Ctrl+O)">Import</button>
+          <button type="button" onClick={() => run('import')} title="Import a design file or a Mermaid flowchart (Ctrl+O)">Import</button>
           <Menu label="Export">
               <button type="button" onClick={() => run('export')}>Design file (.json)</button>
+              <button type="button" onClick={() => run('mermaid')}>Mermaid flowchart (.mmd)</button>
               <button type="button" onClick={() => run('png')}>Picture (PNG)</button>
               <button type="button" onClick={() => run('svg')}>Picture (SVG)</button>
           </Menu>
@@ -408,7 +425,7 @@ function Shell() {
           <ScenarioGallery open={galleryOpen} onClose={() => setGalleryOpen(false)} onStart={(e) => void startScenario(e)} />
         </Suspense>
       ) : null}
-      <HiddenFileInput inputRef={fileRef} accept=".json,application/json" testId="import-input" onFile={onImport} />
+      <HiddenFileInput inputRef={fileRef} accept=".json,application/json,.mmd,.mermaid" testId="import-input" onFile={onImport} />
       <HiddenFileInput inputRef={scenarioFileRef} accept=".yaml,.yml,application/yaml,text/yaml" testId="scenario-input" onFile={onScenarioFile} />
       {authorOpen ? (
         <Suspense fallback={null}>

@@ -215,7 +215,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
     traits: { dataStore: 'database', primaryWithReplicas: { replicasParam: 'replicas', readShareParam: 'readShare' }, shards: true, splitByKey: true },
     label: 'Relational database',
     category: 'data',
-    keywords: ['sql', 'postgres', 'postgresql', 'mysql', 'mariadb', 'rds', 'aurora', 'primary', 'replica', 'transactions', 'rdbms'],
+    keywords: ['db', 'database', 'sql', 'postgres', 'postgresql', 'mysql', 'mariadb', 'rds', 'aurora', 'primary', 'replica', 'transactions', 'rdbms'],
     explanation:
       'A relational database, such as PostgreSQL or MySQL, stores data in tables with strict rules and transactions, so related changes either all happen or none do. ' +
       'It is the safe default for data that must be right, like orders, payments and accounts. ' +

@@ -19,6 +19,7 @@ export interface ActionHandlers {
   fitView: () => void;
   autoLayout: () => void;
   exportFile: () => void;
+  exportMermaid: () => void;
   importFile: () => void;
   exportPng: () => void;
   exportSvg: () => void;
@@ -82,7 +83,8 @@ export function useActions(h: ActionHandlers): Action[] {
       { id: 'designs', label: 'My designs', shortcut: 'Mod+Shift+O', group: 'File', perform: h.openDesigns },
       { id: 'new', label: 'New design', shortcut: 'Alt+N', group: 'File', perform: h.newDesign },
       { id: 'export', label: 'Export design file', shortcut: 'Mod+S', group: 'File', perform: h.exportFile },
-      { id: 'import', label: 'Import design file', shortcut: 'Mod+O', group: 'File', perform: h.importFile },
+      { id: 'mermaid', label: 'Export as a Mermaid flowchart', group: 'File', perform: h.exportMermaid },
+      { id: 'import', label: 'Import a design file or Mermaid flowchart', shortcut: 'Mod+O', group: 'File', perform: h.importFile },
       { id: 'png', label: 'Export diagram as PNG', group: 'File', perform: h.exportPng },
       { id: 'svg', label: 'Export diagram as SVG', group: 'File', perform: h.exportSvg },
       { id: 'share', label: 'Share link', group: 'File', perform: h.share },

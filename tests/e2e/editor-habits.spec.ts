@@ -247,6 +247,8 @@ test('the editor at 1280x800: palette, canvas, zoom controls and inspector fit',
   await page.getByTestId('node-cache').click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('zoom-percent')).toBeInViewport();
   await expect(page.locator('.inspector-content')).toBeInViewport();
+  // The whole toolbar fits on the top bar, down to the last button.
+  await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeInViewport({ ratio: 1 });
   await page.screenshot({ path: 'test-results/screens/34-editor-1280.png' });
 });
 
@@ -275,4 +277,38 @@ test('pasted components get names of their own; after Duplicate the copy’s nam
   await expect(page.getByTestId('design-row')).toHaveCount(2);
   await expect(page.getByRole('dialog', { name: 'My designs' })).toContainText('Four photo APIs');
   await expect(page.getByRole('dialog', { name: 'My designs' })).toContainText('Photo sharing app (example)');
+});
+
+test('a Mermaid flowchart imports into a solvable design, and a design exported as Mermaid imports back the same', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('import-input').setInputFiles('tests/fixtures/import/shop.mmd');
+  // Unknown shapes are named; everything else became a component of the kind its label says.
+  await expect(page.getByTestId('notice')).toContainText('“Thumbnailer”');
+  await page.keyboard.press('Escape');
+  expect(await nodeCount(page)).toBe(7);
+  await expect(page.locator('.react-flow__node[aria-label="Relational database: Orders DB - Postgres"]')).toHaveCount(1);
+  await expect(page.getByRole('group', { name: 'Async message from Orders API to Email queue' })).toHaveCount(1);
+  await expect(page.getByTestId('explanation')).toBeVisible();
+  await waitSaved(page);
+  await page.screenshot({ path: 'test-results/screens/35-mermaid-imported.png' });
+
+  // Export it as Mermaid, import that file: the same components and connections come back.
+  const labelsBefore = (await page.locator('.component-label').allTextContents()).sort();
+  const edgeNamesBefore = (await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).sort();
+  const download = page.waitForEvent('download');
+  await page.getByText('Export', { exact: true }).click();
+  await page.getByRole('button', { name: 'Mermaid flowchart (.mmd)' }).click();
+  const path = await (await download).path();
+  await page.getByTestId('import-input').setInputFiles({ name: 'round-trip.mmd', mimeType: 'text/plain', buffer: await import('node:fs/promises').then((fs) => fs.readFile(path!)) });
+  await expect(page.locator('.toast')).toContainText('Imported “round-trip.mmd”');
+  await expect(page.getByLabel('Design name')).toHaveValue('round-trip');
+  expect((await page.locator('.component-label').allTextContents()).sort()).toEqual(labelsBefore);
+  expect((await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).sort()).toEqual(edgeNamesBefore);
+
+  // A malformed flowchart names its line and leaves the open design alone.
+  await page.getByTestId('import-input').setInputFiles({ name: 'broken.mmd', mimeType: 'text/plain', buffer: Buffer.from('flowchart LR\n  a[Users] --> b[Oops\n') });
+  await expect(page.getByTestId('notice')).toContainText('line 2');
+  await expect(page.getByTestId('notice')).toContainText('has not been changed');
+  await page.keyboard.press('Escape');
+  expect(await nodeCount(page)).toBe(7);
 });

@@ -1,0 +1,43 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parseDesignFile } from '../../src/model/file';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '../..');
+
+async function importCli(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/import.ts', ...args], { cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const failure = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: failure.code ?? -1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
+  }
+}
+
+describe('npm run import', () => {
+  it('writes a Mermaid flowchart as a design file ArchLab opens, with the unknown shapes noted', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'archlab-import-')), 'shop.json');
+    const r = await importCli('tests/fixtures/import/shop.mmd', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('7 components, 6 connections');
+    expect(r.stderr).toContain('“Thumbnailer”');
+    const parsed = parseDesignFile(readFileSync(out, 'utf8'));
+    expect(parsed.ok).toBe(true);
+  }, 60_000);
+
+  it('names the line of a malformed flowchart and refuses other files', async () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'archlab-import-')), 'bad.mmd');
+    writeFileSync(bad, 'flowchart LR\n  a --> b[unclosed\n');
+    const r = await importCli(bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('line 2: the shape of “b” is not closed');
+    const other = await importCli('package.json');
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('Mermaid');
+  }, 60_000);
+});
