@@ -210,7 +210,7 @@ export function formatSimulationRun(run: SimulationRun): string {
   const failures = setup.failures ?? [];
   lines.push('', failures.length === 0 ? 'failures: none' : 'failures:', ...failures.map((f) => `  ${failureLine(f, name)}`));
   if (report.log.length > 0) {
-    const shown = report.log.slice(0, TIMELINE_LINES).map((e) => `  ${seconds(e.tS).padStart(8)}  ${e.nodeId === null ? '' : `${name(e.nodeId)}: `}${e.message}`);
+    const shown = report.log.slice(0, TIMELINE_LINES).map((e) => `  ${seconds(e.tS).padStart(8)}  ${e.nodeId === null || e.message.includes(name(e.nodeId)) ? '' : `${name(e.nodeId)}: `}${e.message}`);
     const more = report.log.length - shown.length;
     lines.push('', 'timeline:', ...shown, ...(more > 0 ? [`  ... and ${more} more (see --json)`] : []));
   }
