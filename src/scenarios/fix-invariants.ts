@@ -10,13 +10,15 @@
 import { CATALOG } from '../model/catalog';
 import { sendsRequests, traitsOf } from '../model/traits';
 import type { ComponentKind, Design, DesignNode } from '../model/types';
+import type { DesignSolution } from '../engine/analytic';
 import { environmentFailures } from './environment';
+import { flowErrorShare } from './evaluate';
 import { formatPercent } from './format';
 import type { PathInvariant } from './schema';
 import type { FixScenario } from './types';
 import { arrivalAt, reachedFrom, workGraph, type WorkGraph } from './work-paths';
 
-export type InvariantRule = 'no-work' | 'traffic-dropped' | 'zeroed-call' | 'role-changed' | 'environment' | 'unheld-message' | 'work-lost' | 'path';
+export type InvariantRule = 'no-work' | 'traffic-dropped' | 'work-turned-away' | 'zeroed-call' | 'role-changed' | 'environment' | 'unheld-message' | 'work-lost' | 'path';
 
 export interface InvariantFailure {
   rule: InvariantRule;
@@ -206,5 +208,34 @@ export function checkFixInvariants(scenario: FixScenario, design: Design): Invar
   }
   // The undeclared check for lost work only where no declared path already says what is lost.
   for (const f of lostWork(start, startGraph, graph)) if (!failures.some((g) => g.rule === 'path' && g.target === f.target)) failures.push(f);
+  return failures;
+}
+
+/**
+ * Most share of a client's requests a design may turn away (full queues, rate limits) when the
+ * scenario sets no error-rate target: 0.1%, the error budget the bundled notification-system
+ * scenario sets. Turning requests away is not doing their work, so a tiny queue or a low rate
+ * limit in front of a bottleneck must not pass a capacity or latency check.
+ */
+export const DEFAULT_MAX_TURNED_AWAY = 0.001;
+
+/** With no error-rate check in the scenario, each client whose requests are turned away beyond DEFAULT_MAX_TURNED_AWAY (saturation is the capacity check's). */
+export function turnedAwayWork(scenario: FixScenario, solution: DesignSolution): InvariantFailure[] {
+  if (scenario.checks.includes('errorRate')) return [];
+  const failures: InvariantFailure[] = [];
+  for (const flow of solution.flows) {
+    if (flow.saturated) continue;
+    const share = flowErrorShare(flow, solution.components);
+    if (share <= DEFAULT_MAX_TURNED_AWAY) continue;
+    const where = flow.breakdown
+      .map((hop) => solution.components[hop.nodeId])
+      .filter((c, i, all) => c !== undefined && c.blockingProbability > 0 && all.indexOf(c) === i)
+      .map((c) => `"${c!.label}"`);
+    failures.push({
+      rule: 'work-turned-away',
+      target: flow.clientId,
+      message: `${formatPercent(share)} of requests from "${flow.label}" are turned away (by ${orList(where) || 'full queues or rate limits'}): a request turned away is work not done, not load handled. Keep it under ${formatPercent(DEFAULT_MAX_TURNED_AWAY)} by giving the work the capacity it needs.`,
+    });
+  }
   return failures;
 }

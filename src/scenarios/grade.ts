@@ -6,7 +6,7 @@ import { CATALOG } from '../model/catalog';
 import { COMPONENT_KINDS, type ComponentKind, type Design } from '../model/types';
 import { designFigures, runChecks, solveForScenario, type CheckResult, type DesignFigures } from './evaluate';
 import type { FigureUnit } from './format';
-import { checkFixInvariants, type InvariantFailure } from './fix-invariants';
+import { checkFixInvariants, turnedAwayWork, type InvariantFailure } from './fix-invariants';
 import { findStructuralIssues, type StructuralFinding } from './structure';
 import type { CritiqueGrade } from './critique-grade';
 import type { CompareScenario, FixScenario, IdentifyScenario } from './types';
@@ -95,6 +95,7 @@ export function gradeFix(scenario: FixScenario, design: Design): FixGrade {
   const invariants = checkFixInvariants(scenario, design);
   const solved = solveForScenario(scenario, design);
   if (!solved.ok) return { mode: 'fix', passed: false, checks: [], problems: solved.problems, explanation: null, hints, invariants };
+  invariants.push(...turnedAwayWork(scenario, solved.solution));
   if (invariants.length > 0) return { mode: 'fix', passed: false, checks: [], problems: [], explanation: null, hints, invariants };
   const checks = runChecks(scenario, solved.solution, scenario.checks);
   const problems = solved.solution.converged ? [] : [solved.solution.message ?? 'The figures did not settle.'];

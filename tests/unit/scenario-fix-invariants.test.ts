@@ -44,11 +44,14 @@ describe('every bundled fix scenario', () => {
   it.each(FIX_IDS)('%s: every generated cheat fails on an invariant, before any figure', (id) => {
     const s = bundled(id);
     const cheats = generateFixCheats(s);
-    const kinds = ['only the clients', 'no connections', 'calls per request', 'share set to 0', 'physics edited', 'kind swapped'];
+    const kinds = ['only the clients', 'no connections', 'calls per request', 'share set to 0', 'queue cut to one', 'physics edited', 'kind swapped'];
     for (const kind of kinds) expect(cheats.some((c) => c.name.includes(kind)), `${id} generates "${kind}"`).toBe(true);
     for (const cheat of cheats) {
       const grade = gradeFix(s, cheat.design);
       expect(grade.passed, `${id}: ${cheat.name}`).toBe(false);
+      // Cut queues fail on whatever they cost: work turned away, or the error-rate check, or (where nothing is overloaded
+      // and little is turned away) the checks the scenario already fails. Every other cheat breaks a rule before any figure.
+      if (cheat.name.includes('queue cut to one')) continue;
       expect(grade.invariants.length, `${id}: ${cheat.name}`).toBeGreaterThan(0);
       expect(grade.checks, `${id}: ${cheat.name} gets no figures`).toEqual([]);
     }
@@ -96,6 +99,35 @@ describe('structural sanity, undeclared', () => {
     Object.assign(node(d, 'locdb'), { kind: 'cache', params: { instances: 2 } });
     expect(messages(r, d)).toMatch(/"Locations DB \(PostgreSQL\)" was a relational database and is now a cache/);
     expect(rules(r, r.solution)).toEqual([]); // the reference adds a new cache and removes the database: fair
+  });
+});
+
+describe('work turned away', () => {
+  it('fails a queue of one in front of the bottleneck when the scenario has no error-rate target, naming who turns work away', () => {
+    const s = bundled('ride-sharing-locations');
+    expect(s.checks).not.toContain('errorRate');
+    const d = structuredClone(s.design);
+    for (const id of ['wsgw', 'location', 'locdb']) node(d, id).params.queueCapacity = 1;
+    const grade = gradeFix(s, d);
+    expect(grade.passed).toBe(false);
+    expect(grade.checks).toEqual([]);
+    expect(grade.invariants.map((f) => f.rule)).toEqual(['work-turned-away', 'work-turned-away']);
+    expect(grade.invariants[0]!.message).toMatch(/^\d+(\.\d+)?% of requests from "Driver apps" are turned away \(by .*"Locations DB \(PostgreSQL\)"\): a request turned away is work not done/);
+  });
+
+  it('fails a rate limit far under the traffic, and leaves it to the error-rate check where the scenario has one', () => {
+    const s = bundled('ride-sharing-locations');
+    const d = structuredClone(s.design);
+    d.nodes.push({ id: 'rl', kind: 'rate-limiter', label: 'Limiter', params: { limitRps: 1500 }, position: { x: 0, y: 0 } });
+    d.edges.find((e) => e.id === 'e-drivers-wsgw')!.target = 'rl';
+    d.edges.push({ id: 'e-rl-wsgw', source: 'rl', target: 'wsgw', mode: 'sync', callsPerRequest: 1, share: 1 });
+    expect(gradeFix(s, d).invariants.map((f) => f.message).join('\n')).toMatch(/^97% of requests from "Driver apps" are turned away \(by "Limiter"\)/);
+    const n = bundled('notification-system');
+    const q = structuredClone(n.design);
+    node(q, 'api').params.queueCapacity = 1;
+    const grade = gradeFix(n, q);
+    expect(grade.invariants).toEqual([]);
+    expect(grade.checks.find((c) => c.check === 'errorRate')!.passed).toBe(false);
   });
 });
 
