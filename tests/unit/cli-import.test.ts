@@ -1,23 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseDesignFile } from '../../src/model/file';
+import { runCli } from './helpers/run-cli';
 
-const run = promisify(execFile);
-const ROOT = join(__dirname, '../..');
-
-async function importCli(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/import.ts', ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const failure = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: failure.code ?? -1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
-  }
-}
+const importCli = (...args: string[]) => runCli('import', args);
 
 describe('npm run import', () => {
   it('writes a Mermaid flowchart as a design file ArchLab opens, with the unknown shapes noted', async () => {

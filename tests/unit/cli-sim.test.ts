@@ -1,32 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { exampleDesign } from '../../src/model/example';
 import { serializeDesign } from '../../src/model/file';
 import { shopScenarioYaml } from './helpers/shop-scenario';
+import { ROOT, runCli, type CliOutcome } from './helpers/run-cli';
 
-const run = promisify(execFile);
-const ROOT = join(__dirname, '../..');
 const CASES_DIR = join(ROOT, 'tests/fixtures/reference-cases');
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function sim(...args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/sim.ts', ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const failure = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: failure.code ?? -1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
-  }
-}
+type Outcome = CliOutcome;
+const sim = (...args: string[]): Promise<Outcome> => runCli('sim', args);
 
 function expectOneLineError(outcome: Outcome, pattern: RegExp): void {
   expect(outcome.code).not.toBe(0);
