@@ -63,13 +63,14 @@ const ZOOMED_OUT_BELOW = 0.4; // zoom factor: node labels are ~5 px tall there
 const SYNC_COLOR = '#334155';
 const ASYNC_COLOR = '#7c3aed';
 
-/** A connection's label: async, the share of requests that take it (out of a router, its part of the split), calls. */
+/** A connection's label: async, the share of requests that take it (out of a router, its part of the split), calls, cache-aside. */
 function edgeLabel(e: DesignEdge, route: EdgeRoute | undefined): string | undefined {
   const parts: string[] = [];
   if (e.mode === 'async') parts.push('async');
   const take = route?.take ?? e.share;
   if (take < 1) parts.push(`${Math.round(take * 100)}%`);
   if (e.callsPerRequest !== 1) parts.push(`×${e.callsPerRequest}`);
+  if (route?.onCacheMiss) parts.push('on cache miss');
   return parts.length ? parts.join(' · ') : undefined;
 }
 

@@ -5,7 +5,12 @@
 // every other component each connection is taken independently with its share (a service that
 // calls three services calls each of them). A router's call to a rate limiter is a check every
 // request makes before it is routed (an API gateway asking "may this key call?"), not a route.
-import { routesOneTarget, sendsRequests, traitsOf } from './traits';
+//
+// Cache-aside: a component that makes sync calls to a cache and to a data store side by side
+// asks the store only when the cache missed, unless the connection says otherwise (onCacheMiss
+// false: writes, or a cache that holds something else). Its calls are made caches first.
+import { paramValue } from './catalog';
+import { cachesReads, isDataStore, routesOneTarget, sendsRequests, traitsOf } from './traits';
 import type { Design, DesignEdge, DesignNode } from './types';
 
 export interface EdgeRoute {
@@ -13,6 +18,10 @@ export interface EdgeRoute {
   take: number;
   /** The connection is one branch of a split: a request takes exactly one branch. */
   branch: boolean;
+  /** Made only when the source's cache lookups beside it missed (cache-aside). */
+  onCacheMiss: boolean;
+  /** Chance that those lookups all missed (1 when not onCacheMiss): the call is made with take * missChance. */
+  missChance: number;
 }
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, Number.isFinite(x) ? x : 0));
@@ -28,6 +37,23 @@ function isBranch(edge: DesignEdge, byId: ReadonlyMap<string, DesignNode>): bool
   return routesOneTarget(byId.get(edge.source)!) && traitsOf(byId.get(edge.target)!.kind).rateLimits === undefined;
 }
 
+/** Sync calls out of one component to a cache, beside which a call to a data store is cache-aside. */
+function cacheLookups(design: Design, byId: ReadonlyMap<string, DesignNode>): Map<string, DesignEdge[]> {
+  const lookups = new Map<string, DesignEdge[]>();
+  for (const edge of design.edges) {
+    if (edge.mode !== 'sync' || !followed(edge, byId) || !cachesReads(byId.get(edge.target)!)) continue;
+    const list = lookups.get(edge.source) ?? [];
+    list.push(edge);
+    lookups.set(edge.source, list);
+  }
+  return lookups;
+}
+
+/** Whether the connection is a store call made only on a cache miss (its source also asks a cache). */
+function isOnCacheMiss(edge: DesignEdge, byId: ReadonlyMap<string, DesignNode>, lookups: ReadonlyMap<string, DesignEdge[]>): boolean {
+  return edge.mode === 'sync' && edge.onCacheMiss !== false && lookups.has(edge.source) && isDataStore(byId.get(edge.target)!) && !isBranch(edge, byId);
+}
+
 /** The route of every connection, by edge id (connections the engines ignore are left out). */
 export function routeEdges(design: Design): Map<string, EdgeRoute> {
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
@@ -36,17 +62,33 @@ export function routeEdges(design: Design): Map<string, EdgeRoute> {
     if (!followed(edge, byId) || !isBranch(edge, byId)) continue;
     weightOut.set(edge.source, (weightOut.get(edge.source) ?? 0) + clamp01(edge.share));
   }
+  const lookups = cacheLookups(design, byId);
+  // Chance that every cache lookup of a component misses: each is made with its share and hits with its cache's hit ratio.
+  const missChance = (source: string) =>
+    (lookups.get(source) ?? []).reduce((miss, e) => {
+      const cache = byId.get(e.target)!;
+      const hit = clamp01(paramValue(cache, traitsOf(cache.kind).cachesReads!.hitRatioParam));
+      return miss * (1 - (e.callsPerRequest > 0 ? clamp01(e.share) * hit : 0));
+    }, 1);
   const routes = new Map<string, EdgeRoute>();
   for (const edge of design.edges) {
     if (!followed(edge, byId)) continue;
     if (!isBranch(edge, byId)) {
-      routes.set(edge.id, { take: clamp01(edge.share), branch: false });
+      const onMiss = isOnCacheMiss(edge, byId, lookups);
+      routes.set(edge.id, { take: clamp01(edge.share), branch: false, onCacheMiss: onMiss, missChance: onMiss ? missChance(edge.source) : 1 });
       continue;
     }
     const total = weightOut.get(edge.source)!;
-    routes.set(edge.id, { take: total > 0 ? clamp01(edge.share) / total : 0, branch: true });
+    routes.set(edge.id, { take: total > 0 ? clamp01(edge.share) / total : 0, branch: true, onCacheMiss: false, missChance: 1 });
   }
   return routes;
+}
+
+/** Whether the connection could be a cache-aside miss path (its source asks a cache, its target keeps data): the inspector offers the switch. */
+export function canBeOnCacheMiss(design: Design, edgeId: string): boolean {
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  const edge = design.edges.find((e) => e.id === edgeId);
+  return edge !== undefined && followed(edge, byId) && isOnCacheMiss({ ...edge, onCacheMiss: true }, byId, cacheLookups(design, byId));
 }
 
 /**

@@ -141,6 +141,7 @@ export const EdgeSchema = v.object({
   callsPerRequest: v.pipe(finite, v.minValue(0, 'must be 0 or more'), v.maxValue(1000, 'must be at most 1000')),
   share: v.pipe(finite, v.minValue(0, 'must be between 0 and 1'), v.maxValue(1, 'must be between 0 and 1')),
   label: v.optional(v.string()),
+  onCacheMiss: v.optional(v.boolean('must be true or false')),
   resilience: v.optional(EdgeResilienceSchema),
 });
 

@@ -55,6 +55,12 @@ export interface DesignEdge {
   /** Share of the source's requests that take this edge, 0..1. */
   share: number;
   label?: string;
+  /**
+   * Cache-aside: a sync call to a data store made beside a sync call to a cache is made only when
+   * the cache missed (see model/routing). Absent means that default; false makes every request
+   * that takes it call the store (writes, or a cache that holds other data).
+   */
+  onCacheMiss?: boolean;
   /** Simulator-only behaviour of sync calls: timeouts, retries, circuit breaker, bulkhead. */
   resilience?: EdgeResilience;
 }

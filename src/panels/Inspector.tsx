@@ -2,7 +2,7 @@
 // a connection's mode and traffic split, or a zone's name.
 import { useMemo } from 'react';
 import { useDesignStore } from '../store/designStore';
-import { routeEdges } from '../model/routing';
+import { canBeOnCacheMiss, routeEdges } from '../model/routing';
 import { getKindSpec, paramValue, validateParam, defaultParams } from '../model/catalog';
 import { KindIcon, CATEGORY_COLOR } from '../canvas/icons';
 import { NumberField } from './NumberField';
@@ -78,6 +78,7 @@ function EdgeInspector({ edge }: { edge: DesignEdge }) {
   const nodes = useDesignStore((s) => s.design.nodes);
   const design = useDesignStore((s) => s.design);
   const route = useMemo(() => routeEdges(design).get(edge.id), [design, edge.id]);
+  const canOnMiss = useMemo(() => canBeOnCacheMiss(design, edge.id), [design, edge.id]);
   const name = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
   return (
     <>
@@ -127,6 +128,15 @@ function EdgeInspector({ edge }: { edge: DesignEdge }) {
         step={1}
         testId="edge-calls"
       />
+      {canOnMiss ? (
+        <>
+          <label className="setting">
+            <input type="checkbox" checked={route?.onCacheMiss === true} onChange={(e) => updateEdge(edge.id, { onCacheMiss: e.target.checked ? undefined : false })} data-testid="edge-on-cache-miss" />
+            Only on a cache miss
+          </label>
+          <p className="help">The caller asks its cache first and calls this store only when the cache misses (cache-aside). Untick it for writes, or when the cache holds other data.</p>
+        </>
+      ) : null}
       {edge.mode === 'sync' ? <EdgeResilienceEditor edgeId={edge.id} value={edge.resilience} /> : null}
     </>
   );

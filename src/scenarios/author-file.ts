@@ -57,8 +57,18 @@ function nodeFile(node: DesignNode, round: boolean): ScenarioNodeFile {
 }
 
 function edgeFile(edge: DesignEdge): ScenarioEdgeFile {
-  const { id, source, target, mode, callsPerRequest, share, label, resilience } = edge;
-  return { id, source, target, mode, callsPerRequest, share, ...(label === undefined ? {} : { label }), ...(resilience === undefined ? {} : { resilience: structuredClone(resilience) }) };
+  const { id, source, target, mode, callsPerRequest, share, label, onCacheMiss, resilience } = edge;
+  return {
+    id,
+    source,
+    target,
+    mode,
+    callsPerRequest,
+    share,
+    ...(label === undefined ? {} : { label }),
+    ...(onCacheMiss === undefined ? {} : { onCacheMiss }),
+    ...(resilience === undefined ? {} : { resilience: structuredClone(resilience) }),
+  };
 }
 
 function groupFile(group: DesignGroup, round: boolean): ScenarioGroupFile {
@@ -173,7 +183,7 @@ function compactNode(node: ScenarioNodeFile): ScenarioData {
 }
 
 function compactEdge(edge: ScenarioEdgeFile): ScenarioData {
-  const { id, source, target, mode, callsPerRequest, share, label, resilience } = edge;
+  const { id, source, target, mode, callsPerRequest, share, label, onCacheMiss, resilience } = edge;
   return defined({
     id,
     source,
@@ -182,6 +192,7 @@ function compactEdge(edge: ScenarioEdgeFile): ScenarioData {
     callsPerRequest: callsPerRequest === 1 ? undefined : callsPerRequest,
     share: share === 1 ? undefined : share,
     label,
+    onCacheMiss,
     resilience,
   });
 }

@@ -570,7 +570,7 @@ function gradeCost(scenario: FixScenario, design: Design, runs: readonly RunFigu
 export function simulationKey(design: Design): string {
   const text = JSON.stringify([
     design.nodes.map(({ id, kind, params, groupId, resilience }) => [id, kind, params, groupId ?? null, resilience ?? null]),
-    design.edges.map(({ id, source, target, mode, callsPerRequest, share, resilience }) => [id, source, target, mode, callsPerRequest, share, resilience ?? null]),
+    design.edges.map(({ id, source, target, mode, callsPerRequest, share, onCacheMiss, resilience }) => [id, source, target, mode, callsPerRequest, share, onCacheMiss ?? null, resilience ?? null]),
     design.groups.map(({ id, kind, parentId }) => [id, kind, parentId ?? null]),
   ]);
   // FNV-1a, 32 bits, twice with different offsets: collisions between a learner's edits are

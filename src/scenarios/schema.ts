@@ -92,6 +92,7 @@ export const ScenarioEdgeSchema = v.strictObject({
   callsPerRequest: v.optional(EdgeSchema.entries.callsPerRequest, 1),
   share: v.optional(EdgeSchema.entries.share, 1),
   label: EdgeSchema.entries.label,
+  onCacheMiss: v.optional(described(v.boolean('must be true or false'), 'Cache-aside: a call to a data store beside a call to a cache is made only on a cache miss unless this is false (writes, or a cache of other data).')),
   resilience: v.optional(described(EdgeResilienceStrict, 'Simulator settings of the connection: timeout, retries, circuit breaker, bulkhead.')),
 });
 

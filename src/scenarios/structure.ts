@@ -74,9 +74,10 @@ function buildGraph(design: Design): Graph {
 
 const name = (node: DesignNode | undefined, id: string) => `"${node?.label || id}"`;
 
-/** Share of requests at the edge's source that take it (model/routing), times the miss ratio out of a cache or CDN. */
+/** Share of requests at the edge's source that take it (model/routing, cache-aside included), times the miss ratio out of a cache or CDN. */
 function passShare(graph: Graph, edge: DesignEdge): number {
-  return (graph.routes.get(edge.id)?.take ?? 0) * graph.missRatio.get(edge.source)!;
+  const route = graph.routes.get(edge.id);
+  return (route ? route.take * route.missChance : 0) * graph.missRatio.get(edge.source)!;
 }
 
 /** Nodes in an order where every sync caller comes before what it calls; nodes on a sync loop are left out. */

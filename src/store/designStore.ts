@@ -33,7 +33,7 @@ export interface DesignState {
   connect: (source: string, target: string, mode?: EdgeMode) => string | null;
   setParam: (nodeId: string, key: string, value: number) => void;
   resetParam: (nodeId: string, key: string) => void;
-  updateEdge: (edgeId: string, patch: Partial<Pick<DesignEdge, 'mode' | 'callsPerRequest' | 'share' | 'label'>>) => void;
+  updateEdge: (edgeId: string, patch: Partial<Pick<DesignEdge, 'mode' | 'callsPerRequest' | 'share' | 'label' | 'onCacheMiss'>>) => void;
   renameNode: (nodeId: string, label: string) => void;
   renameDesign: (name: string) => void;
   renameGroup: (groupId: string, label: string) => void;
@@ -177,7 +177,10 @@ export const useDesignStore = create<DesignState>()(
       updateEdge: (edgeId, patch) =>
         set((s) => {
           const edge = s.design.edges.find((e) => e.id === edgeId);
-          if (edge) Object.assign(edge, patch);
+          if (!edge) return;
+          Object.assign(edge, patch);
+          // onCacheMiss undefined means the default (cache-aside): drop the key rather than store undefined.
+          if ('onCacheMiss' in patch && patch.onCacheMiss === undefined) delete edge.onCacheMiss;
         }),
 
       renameNode: (nodeId, label) =>

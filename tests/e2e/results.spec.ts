@@ -69,3 +69,31 @@ test('a load balancer splits: each edge shows its share, and the flow bar shows 
   await page.getByRole('tab', { name: 'Overview' }).click();
   await page.screenshot({ path: 'test-results/screens/lb-split.png' });
 });
+
+test('cache-aside: the database beside a cache is called on a miss, and the switch makes every request call it', async ({ page }) => {
+  const node = (id: string, kind: Design['nodes'][number]['kind'], label: string, x: number, y: number, params: Record<string, number> = {}) => ({ id, kind, label, params, position: { x, y } });
+  const design: Design = {
+    id: 'aside',
+    name: 'Cache-aside',
+    groups: [],
+    nodes: [node('users', 'client', 'Users', 0, 150, { rps: 200 }), node('api', 'service', 'API', 280, 150), node('cache', 'cache', 'Cache', 560, 0), node('db', 'relational-db', 'Orders DB', 560, 300)],
+    edges: [
+      { id: 'e-users-api', source: 'users', target: 'api', mode: 'sync', share: 1, callsPerRequest: 1 },
+      { id: 'e-api-cache', source: 'api', target: 'cache', mode: 'sync', share: 1, callsPerRequest: 1 },
+      { id: 'e-api-db', source: 'api', target: 'db', mode: 'sync', share: 1, callsPerRequest: 1 },
+    ],
+  };
+  await page.goto(`/${encodeShareFragment(design)}`);
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  const missLabel = page.locator('.react-flow__edge-text', { hasText: 'on cache miss' });
+  await expect(missLabel).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Components' }).click();
+  await expect(page.getByTestId('row-db')).toContainText('20 req/s'); // 200 req/s x 10% misses
+  await page.locator('.react-flow__edge[data-id="e-api-db"]').click({ force: true });
+  const onMiss = page.getByTestId('edge-on-cache-miss');
+  await expect(onMiss).toBeChecked();
+  await page.screenshot({ path: 'test-results/screens/cache-aside.png' });
+  await onMiss.uncheck();
+  await expect(missLabel).toHaveCount(0);
+  await expect(page.getByTestId('row-db')).toContainText('200 req/s');
+});

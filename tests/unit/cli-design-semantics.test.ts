@@ -63,6 +63,20 @@ describe.each(['analytic', 'simulation'] as const)('design CLI, %s', (method) =>
     for (const id of ['s1', 's2', 's3']) within(rps[id]!, 200 / 3);
   });
 
+  it('cache-aside: Service asks a cache (90% hits) and, on a miss, the database beside it: the database is offered 20 req/s', { timeout: HANG_GUARD_MS }, async () => {
+    const d: Design = {
+      id: 'cache-aside',
+      name: 'cache-aside',
+      groups: [],
+      nodes: [node('client', 'client', { rps: 200 }), node('svc', 'service'), node('cache', 'cache', { hitRatio: 0.9 }), node('db', 'relational-db')],
+      edges: [edge('client', 'svc'), edge('svc', 'db'), edge('svc', 'cache')],
+    };
+    within((await offeredRps(d, method)).db!, 20);
+    d.name = 'cache-aside-writes';
+    d.edges[1]!.onCacheMiss = false;
+    within((await offeredRps(d, method)).db!, 200);
+  });
+
   it('a service calling three services still calls each one: 200 req/s each', { timeout: HANG_GUARD_MS }, async () => {
     const rps = await offeredRps(threeBehind('service-fan-out', 'service'), method);
     for (const id of ['s1', 's2', 's3']) within(rps[id]!, 200);

@@ -39,7 +39,7 @@ describe('routing: shares out of a router are a split', () => {
     const even = routeEdges(threeBehind('load-balancer'));
     expect([...even.values()].slice(1).map((r) => r.take)).toEqual([1 / 3, 1 / 3, 1 / 3]);
     expect([...even.values()].slice(1).every((r) => r.branch)).toBe(true);
-    expect(even.get('c->front')).toEqual({ take: 1, branch: false });
+    expect(even.get('c->front')).toMatchObject({ take: 1, branch: false });
     const weighted = threeBehind('load-balancer');
     weighted.edges[1]!.share = 1;
     weighted.edges[2]!.share = 0.5;
@@ -52,7 +52,7 @@ describe('routing: shares out of a router are a split', () => {
     d.nodes.push(node('limiter', 'rate-limiter'));
     d.edges.splice(1, 0, edge('front', 'limiter'));
     const routes = routeEdges(d);
-    expect(routes.get('front->limiter')).toEqual({ take: 1, branch: false });
+    expect(routes.get('front->limiter')).toMatchObject({ take: 1, branch: false });
     expect(routes.get('front->s1')!.take).toBeCloseTo(1 / 3, 12);
     const r = solved(d);
     expect(r.components.limiter!.offeredRps).toBeCloseTo(200, 9);
@@ -145,5 +145,43 @@ describe('store: connecting out of a router', () => {
     const db = st().addComponent('relational-db', { x: 200, y: 0 });
     st().connect(svc[0]!, db);
     expect(st().design.edges.find((e) => e.source === svc[0])!.share).toBe(1);
+  });
+});
+
+describe('cache-aside: a store called beside a cache is asked only on a miss', () => {
+  /** Client 200 req/s -> Service -> Cache (hit ratio 0.9) and -> Orders DB, side by side. */
+  function aside(dbEdge: Partial<DesignEdge> = {}): Design {
+    return design(
+      [node('c', 'client', { rps: 200 }), node('svc', 'service', { concurrency: 100 }), node('cache', 'cache', { hitRatio: 0.9 }), node('db', 'relational-db', { concurrency: 100, replicas: 0, readShare: 0 })],
+      // The store connection is drawn first: the lookup still happens before it.
+      [edge('c', 'svc'), { ...edge('svc', 'db'), ...dbEdge }, edge('svc', 'cache')],
+    );
+  }
+
+  it('routes the store call on a miss by default, whatever order the connections were drawn in', () => {
+    const route = routeEdges(aside()).get('svc->db')!;
+    expect(route).toMatchObject({ take: 1, branch: false, onCacheMiss: true });
+    expect(route.missChance).toBeCloseTo(0.1, 12);
+    expect(routeEdges(aside()).get('svc->cache')).toMatchObject({ onCacheMiss: false, missChance: 1 });
+    expect(solved(aside()).components.db!.offeredRps).toBeCloseTo(20, 9);
+  });
+
+  it('a lookup made by half the requests shields only that half: misses 1 - 0.5 x 0.9', () => {
+    const d = aside();
+    d.edges.find((e) => e.target === 'cache')!.share = 0.5;
+    expect(solved(d).components.db!.offeredRps).toBeCloseTo(200 * (1 - 0.5 * 0.9), 9);
+  });
+
+  it('switched off (writes) or async, every request that takes the connection calls the store', () => {
+    expect(solved(aside({ onCacheMiss: false })).components.db!.offeredRps).toBeCloseTo(200, 9);
+    expect(routeEdges(aside({ mode: 'async' })).get('svc->db')!.onCacheMiss).toBe(false);
+  });
+
+  it('only data stores are behind a cache: a service called beside a cache is always called', () => {
+    const d = aside();
+    d.nodes.push(node('other', 'service'));
+    d.edges.push(edge('svc', 'other'));
+    expect(routeEdges(d).get('svc->other')!.onCacheMiss).toBe(false);
+    expect(solved(d).components.other!.offeredRps).toBeCloseTo(200, 9);
   });
 });

@@ -57,6 +57,8 @@ export interface CompiledDesign {
   edgeIds: string[];
   /** Per model edge: the chance a request at the source takes it, before any cache hit (see model/routing). */
   edgeTake: number[];
+  /** Per model edge: 1 when it is made only if the source's cache lookups missed (cache-aside). */
+  edgeOnCacheMiss: Uint8Array;
   warnings: string[];
 }
 
@@ -128,7 +130,7 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
   const routes = routeEdges(design);
   // A source's plain edges come first and the branches of its split last (the model and the
   // simulator walk them in that order).
-  const found: { input: ModelEdgeInput; id: string; take: number }[] = [];
+  const found: { input: ModelEdgeInput; id: string; take: number; onCacheMiss: boolean }[] = [];
   for (const edge of design.edges) {
     const source = index.get(edge.source);
     const target = index.get(edge.target);
@@ -149,18 +151,21 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
     const input: ModelEdgeInput = {
       source,
       target,
-      probability: take * missRatio,
+      probability: take * (route?.missChance ?? 1) * missRatio,
       calls: Math.max(0, edge.callsPerRequest),
       sync: edge.mode === 'sync',
       networkMs: hopRttMs(placements[source]!, placements[target]!, rtt),
       branch: route?.branch === true,
     };
-    found.push({ input, id: edge.id, take });
+    found.push({ input, id: edge.id, take, onCacheMiss: route?.onCacheMiss === true });
   }
-  const ordered = [...found.filter((e) => !e.input.branch), ...found.filter((e) => e.input.branch)];
+  // Per source: plain calls (cache lookups among them), then calls made on a cache miss, then the branches of a split.
+  const rank = (e: (typeof found)[number]) => (e.input.branch ? 2 : e.onCacheMiss ? 1 : 0);
+  const ordered = [0, 1, 2].flatMap((r) => found.filter((e) => rank(e) === r));
   const edges = ordered.map((e) => e.input);
   const edgeIds = ordered.map((e) => e.id);
   const edgeTake = ordered.map((e) => e.take);
+  const edgeOnCacheMiss = Uint8Array.from(ordered, (e) => (e.onCacheMiss ? 1 : 0));
   if (errors.length > 0) return { ok: false, errors };
 
   const built = buildQueueingModel(nodes, edges);
@@ -186,5 +191,5 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
     const override = options.clientRps?.[node.id];
     externalRps[i] = override === undefined ? figures[i]!.rps : Math.max(0, override);
   });
-  return { ok: true, compiled: { design, model: built.model, figures, externalRps, clients, edgeIds, edgeTake, warnings } };
+  return { ok: true, compiled: { design, model: built.model, figures, externalRps, clients, edgeIds, edgeTake, edgeOnCacheMiss, warnings } };
 }

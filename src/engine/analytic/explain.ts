@@ -57,7 +57,7 @@ function slowestCallee(design: Design, result: DesignSolution, nodeId: string): 
   for (const edge of design.edges) {
     if (edge.source !== nodeId || edge.mode !== 'sync') continue;
     const callee = result.components[edge.target];
-    const time = callee ? (routes.get(edge.id)?.take ?? 0) * edge.callsPerRequest * (callee.meanResponseMs ?? Infinity) : 0;
+    const time = callee ? (routes.get(edge.id)?.take ?? 0) * (routes.get(edge.id)?.missChance ?? 1) * edge.callsPerRequest * (callee.meanResponseMs ?? Infinity) : 0;
     if (callee && time > bestMs) {
       best = callee;
       bestMs = time;

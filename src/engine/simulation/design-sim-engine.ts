@@ -20,7 +20,7 @@ import type { SimModel } from './design-sim-model';
 import type { SimLogEntry } from './design-sim-types';
 import { F_FAILED, F_OK, F_SENT, FLOW_FIELDS, N_ARRIVALS, N_BUSY, N_CAP, N_ERRORS, N_OK, N_QMAX, N_QUEUE, N_REJECTED, N_RETRIES, N_TIMEOUTS, NODE_FIELDS, OK, R_DOWN, R_ERROR, R_OPEN, R_REJECTED, R_TIMEOUT } from './design-sim-codes';
 import { EventQueue } from './design-sim-events';
-import { BACKOFF, BYPASS, CALLING, FREE, HOLDS, MESSAGE, PICK_BRANCH, QUEUED, RequestRecords, ROOT, SERVICE, TIMED, TRAVEL, WAIT_BYPASS } from './design-sim-records';
+import { BACKOFF, BYPASS, CALLING, FREE, HOLDS, MESSAGE, PICK_BRANCH, CACHE_HIT, QUEUED, RequestRecords, ROOT, SERVICE, TIMED, TRAVEL, WAIT_BYPASS } from './design-sim-records';
 import { Routing } from './design-sim-routing';
 import { IntQueue } from './int-queue';
 import { Random } from './random';
@@ -393,7 +393,12 @@ export class DesignSimulator implements SimulatorControls {
       if (end === start) return this.callBranch(r, j);
       this.req.flags[r]! |= PICK_BRANCH;
     }
-    if (m.caching[j] === 1 && (this.req.flags[r]! & BYPASS) === 0 && this.rng.nextFloat() < m.hitRatio[j]!) return this.finish(r, OK);
+    if (m.caching[j] === 1 && (this.req.flags[r]! & BYPASS) === 0 && this.rng.nextFloat() < m.hitRatio[j]!) {
+      // A hit: the caller's store calls made only on a miss are skipped (cache-aside).
+      const p = this.req.parent[r]!;
+      if (p >= 0) this.req.flags[p]! |= CACHE_HIT;
+      return this.finish(r, OK);
+    }
     if (m.hasAsync[j] === 1) {
       for (let s = start; s < end; s++) if (m.edgeSync[s] === 0 && this.take(s)) this.sendMessages(r, s);
     }
@@ -423,6 +428,7 @@ export class DesignSimulator implements SimulatorControls {
     let left = this.req.callsLeft[r]!;
     if (left === 0) {
       const sync = this.model.edgeSync;
+      const onMiss = this.model.onCacheMiss;
       const end = this.req.cursorEnd[r]!;
       let s = this.req.cursor[r]!;
       do {
@@ -431,7 +437,7 @@ export class DesignSimulator implements SimulatorControls {
           if ((this.req.flags[r]! & PICK_BRANCH) !== 0) return this.callBranch(r, this.req.node[r]!);
           return this.finish(r, OK);
         }
-        if (sync[s] === 0 || !this.take(s)) continue;
+        if (sync[s] === 0 || !this.take(s) || (onMiss[s] === 1 && (this.req.flags[r]! & CACHE_HIT) !== 0)) continue;
         left = this.drawCalls(s);
       } while (left === 0);
       this.req.cursor[r] = s;

@@ -72,6 +72,8 @@ export interface SimModel {
   outStart: Int32Array;
   outTarget: Int32Array;
   edgeShare: Float64Array;
+  /** 1: the call is skipped when a cache lookup of the same record hit (cache-aside). */
+  onCacheMiss: Uint8Array;
   edgeCalls: Float64Array;
   edgeSync: Uint8Array;
   edgeRttMs: Float64Array;

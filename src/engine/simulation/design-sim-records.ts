@@ -23,6 +23,8 @@ export const HOLDS = 16;
 export const TIMED = 32;
 /** A router's record: once its other calls are done, it picks one branch of its split and calls that. */
 export const PICK_BRANCH = 64;
+/** A cache it asked answered from its copy, so its calls made only on a cache miss are skipped. */
+export const CACHE_HIT = 128;
 
 export class RequestRecords {
   node = new Int32Array(1024);

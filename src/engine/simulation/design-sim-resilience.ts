@@ -48,6 +48,7 @@ export function compileEdgeResilience(compiled: CompiledDesign, settings: Record
   const m = model.outTarget.length;
   const edgeIds: string[] = [];
   const edgeShare = new Float64Array(m);
+  const onCacheMiss = new Uint8Array(m);
   const edgeCalls = new Float64Array(m);
   const timeoutMs = new Float64Array(m).fill(Infinity);
   const maxRetries = new Int32Array(m);
@@ -68,6 +69,7 @@ export function compileEdgeResilience(compiled: CompiledDesign, settings: Record
     edgeIds.push(edge.id);
     slotOfEdge.set(edge.id, slot);
     edgeShare[slot] = compiled.edgeTake[model.outEdgeOf[slot]!]!;
+    onCacheMiss[slot] = compiled.edgeOnCacheMiss[model.outEdgeOf[slot]!]!;
     edgeCalls[slot] = Math.max(0, edge.callsPerRequest);
     const target = design.nodes[model.outTarget[slot]!]!;
     const s = settings[edge.id] ?? {};
@@ -109,6 +111,7 @@ export function compileEdgeResilience(compiled: CompiledDesign, settings: Record
     outStart: model.outStart,
     outTarget: model.outTarget,
     edgeShare,
+    onCacheMiss,
     edgeCalls,
     edgeSync: model.edgeSync,
     edgeRttMs: model.edgeNetworkMs,
