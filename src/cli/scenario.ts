@@ -3,17 +3,29 @@
 //   scenario check <file|folder> [--json] [--simulate [--replications n]]   exit 1 when any scenario fails
 //   scenario grade <scenario.yaml> <submission.json> [--json] [--simulate [--replications n]]
 //       --simulate (fix): also the app's simulated check, and the verdict the app would give
+//   scenario grade <scenario.yaml> <folder> [--json] [--out <folder>]
+//       a class: every .json in the folder graded, a CSV and an HTML report written (in --out,
+//       else the folder); a file that cannot be graded gets a line on stderr and the batch goes on
 //   scenario schema [--out <file>] [--check]   --check: exit 1 when <file> is out of date
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { checkScenarioSources, DEFAULT_REPLICATIONS, fixSolved, gradeFixSimulated, gradeSubmission, parseSubmission, scenarioJsonSchemaText } from '../scenarios';
 import { CliError, parseJsonText, readTextFile } from './cli-error';
+import { gradeClass } from './grade-class';
 import { loadScenario, readScenarioSources } from './scenario-files';
 import { formatCheckReport, formatGrade, formatSimulatedFix } from './scenario-format';
 
 interface Output {
   text: string;
   exitCode: number;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // reading it as a file gives the message
+  }
 }
 
 function replicationsOption(value: string | undefined): number {
@@ -30,9 +42,16 @@ function check(path: string, options: { json?: boolean; simulate?: boolean; repl
   return { text, exitCode: report.failures.length > 0 ? 1 : 0 };
 }
 
-function grade(scenarioPath: string, submissionPath: string, options: { json?: boolean; simulate?: boolean; replications?: string }): Output {
+function grade(scenarioPath: string, submissionPath: string, options: { json?: boolean; simulate?: boolean; replications?: string; out?: string }): Output {
   const replications = options.simulate ? replicationsOption(options.replications) : 0;
   const scenario = loadScenario(scenarioPath);
+  if (isFolder(submissionPath)) {
+    if (options.simulate) throw new CliError('--simulate grades one submission at a time; give a submission file, not a folder', 2);
+    const result = gradeClass(scenario, submissionPath, options.out ?? submissionPath, options.json === true);
+    for (const line of result.problems) process.stderr.write(`${line}\n`);
+    return { text: result.text, exitCode: 0 };
+  }
+  if (options.out) throw new CliError('--out is for a folder of submissions (a class report)', 2);
   const submission = parseSubmission(parseJsonText(readTextFile(submissionPath), submissionPath));
   if (!submission.ok) throw new CliError(`"${submissionPath}": ${submission.error}`);
   const graded = gradeSubmission(scenario, submission.submission);
@@ -84,11 +103,12 @@ function main(argv: string[]): number {
     .command('grade')
     .description("grade a learner's exported submission")
     .argument('<scenario>', 'the scenario file (.yaml)')
-    .argument('<submission>', 'the submission (.json)')
+    .argument('<submission>', 'the submission (.json), or a folder of them for a class report')
     .option('--json', 'print the grade as JSON')
+    .option('--out <folder>', 'with a folder of submissions: where to write the CSV and HTML class report (default: that folder)')
     .option('--simulate', "fix: also run the app's simulated check (the scenario's traffic and failures) and give the app's verdict (slow)")
     .option('--replications <n>', `runs with --simulate (fixed seeds; default ${DEFAULT_REPLICATIONS}, as in the app)`)
-    .action((scenarioPath: string, submissionPath: string, options: { json?: boolean; simulate?: boolean; replications?: string }) => {
+    .action((scenarioPath: string, submissionPath: string, options: { json?: boolean; simulate?: boolean; replications?: string; out?: string }) => {
       output = grade(scenarioPath, submissionPath, options);
     });
   program

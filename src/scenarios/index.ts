@@ -68,7 +68,9 @@ export { findingEvidence } from './evidence';
 export { explanationWaitsFor } from './identify-reveal';
 export { critiqueReportMarkdown, critiqueScoreWords, markdownText, targetName } from './report';
 export { shotgunFindings, ALSO_ACCEPTABLE_CREDIT, type AcceptableMatch, type ExtraReason } from './critique-grade';
-export { parseSubmission, gradeSubmission, SUBMISSION_VERSION, type Submission, type GradeSubmissionResult } from './submission';
+export { parseSubmission, gradeSubmission, buildSubmission, SUBMISSION_VERSION, SUBMISSION_FORMAT, type Submission, type SubmissionBody, type GradeSubmissionResult } from './submission';
+export { scenarioHash, canonicalJson } from './scenario-hash';
+export { classReport, classReportCsv, classReportHtml, gradedItems, escapeHtml, type ClassEntry, type ClassReport, type GradedItem, type LearnerRow, type ItemSummary } from './class-report';
 export { resolveClientRps, missingClients } from './workload';
 
 // Authoring in the app: a design and a form to a scenario file, YAML, checks and share links

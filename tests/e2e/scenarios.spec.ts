@@ -1,8 +1,30 @@
 import { expect, test, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenarioYaml } from '../../src/scenarios';
 import { openApp } from './helpers';
+
+const root = join(import.meta.dirname, '../..');
+
+/** Exports the learner's submission from the scenario panel; the file as saved, and its JSON. */
+async function exportSubmission(page: Page, learner: string): Promise<{ path: string; json: Record<string, unknown> }> {
+  await page.getByLabel('Your name (on the submission)').fill(learner);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-submission').click();
+  const file = await download;
+  const path = test.info().outputPath(file.suggestedFilename());
+  await file.saveAs(path);
+  return { path, json: JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> };
+}
+
+/** `scenario grade <scenario> <submission> --json`, as an instructor runs it. */
+function gradeWithCli(scenarioId: string, submissionPath: string): Record<string, unknown> {
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/scenario.ts', 'grade', `scenarios/${scenarioId}.yaml`, submissionPath, '--json'], { cwd: root, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout) as Record<string, unknown>;
+}
 
 async function openScenario(page: Page, id: string) {
   await openApp(page);
@@ -52,6 +74,11 @@ test('identify: a learner names a masked component and clicks the one that absor
   // Progress survives a reload.
   await page.reload();
   await expect(page.getByTestId('identify-score')).toContainText('1 of 5 right on the first try');
+  // The submission carries the first tries and the tries; the CLI grades it as the app did.
+  const { path, json } = await exportSubmission(page, 'Ida Learner');
+  expect(json).toMatchObject({ format: 'archlab-submission', version: 2, scenarioId: 'url-shortener', mode: 'identify', learner: 'Ida Learner', answers: { entry: 'load-balancer', 'fast-path': 'api' }, attempts: { entry: 1, 'fast-path': 2 } });
+  expect(json.scenarioHash).toMatch(/^[0-9a-f]{16}$/);
+  expect(gradeWithCli('url-shortener', path)).toMatchObject({ mode: 'identify', correct: 1, total: 5, attempts: { entry: 1, 'fast-path': 2 } });
 });
 
 test('critique: pin findings, grade against the key, export the report', async ({ page }) => {
@@ -93,6 +120,12 @@ test('critique: pin findings, grade against the key, export the report', async (
   expect(md).toMatch(/^# Critique: /);
   expect(md).toMatch(/ {2}- Evidence: Analytic engine, at /);
   expect(md).toContain('single point of failure');
+  // The submission graded by the CLI gets the app's score.
+  const submission = await exportSubmission(page, 'Cora');
+  expect(submission.json).toMatchObject({ mode: 'critique', scenarioId: 'chat-app-critique', learner: 'Cora' });
+  const cli = gradeWithCli('chat-app-critique', submission.path);
+  expect(cli).toMatchObject({ mode: 'critique', found: 1, total: 7, wrong: 1 });
+  expect(Math.round((cli.score as number) * 100)).toBe(22);
 });
 
 test('fix: async calls with no queue break the story (no figures), the reference design passes steady and simulated checks, and an edit that breaks it again is undone', async ({ page }) => {
@@ -183,4 +216,27 @@ test('compare: predict first, then the figures confirm or refute each answer', a
   // The predictions are locked once checked.
   await expect(questions.first().getByRole('radio', { name: /^B:/ })).toBeDisabled();
   await page.screenshot({ path: 'test-results/screens/14-compare.png' });
+  const { path, json } = await exportSubmission(page, 'Cam');
+  expect(json).toMatchObject({ mode: 'compare', scenarioId: 'build-vs-buy-queue', answers: { bill: 'a', people: 'a', total: 'b', sooner: 'b' } });
+  expect(gradeWithCli('build-vs-buy-queue', path)).toMatchObject({ mode: 'compare', correct: 4, total: 4, score: 1 });
+});
+
+test('fix: the design on the canvas exports as a submission the CLI grades as the app does', async ({ page }) => {
+  await openScenario(page, 'notification-system');
+  await expect(page.getByTestId('check-capacity')).toHaveClass(/wrong/);
+  const start = await exportSubmission(page, 'Finn');
+  expect(start.json).toMatchObject({ mode: 'fix', scenarioId: 'notification-system', learner: 'Finn' });
+  expect(gradeWithCli('notification-system', start.path)).toMatchObject({ mode: 'fix', passed: false });
+  // The reference design passes the steady checks in the app, and in the CLI from the exported file.
+  const parsed = parseScenarioYaml(readFileSync(join(root, 'scenarios/notification-system.yaml'), 'utf8'));
+  if (!parsed.ok || parsed.scenario.mode !== 'fix') throw new Error('notification-system does not load');
+  const file = { format: 'archlab-design', version: 2, design: { ...parsed.scenario.solution, id: 'remindly-queues', name: 'Remindly with queues' } };
+  await page.getByTestId('import-input').setInputFiles({ name: 'remindly.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.getByTestId('check-capacity')).toHaveClass(/right/);
+  await expect(page.getByTestId('check-p99LatencyMs')).toHaveClass(/right/);
+  const fixed = await exportSubmission(page, 'Finn');
+  const cli = gradeWithCli('notification-system', fixed.path);
+  expect(cli).toMatchObject({ mode: 'fix', passed: true, invariants: [] });
+  await page.getByTestId('export-submission').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/13b-fix-submission.png' });
 });

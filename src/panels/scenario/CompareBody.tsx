@@ -6,6 +6,7 @@ import { scoreCompareAnswers, DESIGN_SIDES, formatCompareFigure, type CompareQue
 import { useScenarioStore } from '../../store/scenarioStore';
 import { engineWorker } from '../useAnalysis';
 import { useWorkerResult } from '../useWorkerResult';
+import { SubmissionExport } from './SubmissionExport';
 
 function figure(row: CompareRow, x: number | null): string {
   if (x === null) return row.metric === 'headroomX' ? 'no limit found' : 'saturated';
@@ -118,6 +119,7 @@ export function CompareBody({ scenario, onShow }: { scenario: CompareScenario; o
           </p>
         </div>
       ) : null}
+      <SubmissionExport scenario={scenario} body={() => ({ mode: 'compare', answers })} />
     </div>
   );
 }

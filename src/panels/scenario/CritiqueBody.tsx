@@ -8,6 +8,7 @@ import { useLastSimulation } from '../../store/simulationStore';
 import { useScenarioStore } from '../../store/scenarioStore';
 import { useDesignStore } from '../../store/designStore';
 import { downloadText, slug } from '../files';
+import { SubmissionExport } from './SubmissionExport';
 
 /** A category in words; a word the list does not know (from a hand-made submission) as written. */
 function wordsFor(category: string): string {
@@ -107,6 +108,7 @@ export function CritiqueBody({ scenario, solution }: { scenario: CritiqueScenari
           Export report (.md)
         </button>
       </div>
+      <SubmissionExport scenario={scenario} body={() => ({ mode: 'critique', findings: session.progress.findings.map(({ id: _id, ...finding }) => finding) })} />
       {grade ? (
         <section className="grade" data-testid="critique-grade" aria-live="polite">
           <p className="score-line">

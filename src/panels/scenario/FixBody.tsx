@@ -11,6 +11,7 @@ import { useScenarioStore } from '../../store/scenarioStore';
 import { engineWorker } from '../useAnalysis';
 import { useWorkerResult } from '../useWorkerResult';
 import { SimulatedCheck } from './SimulatedCheck';
+import { SubmissionExport } from './SubmissionExport';
 
 export function FixBody({ scenario, onOpenDesign }: { scenario: FixScenario; onOpenDesign: (design: Design) => void }) {
   const design = useDesignStore((s) => s.design);
@@ -88,6 +89,7 @@ export function FixBody({ scenario, onOpenDesign }: { scenario: FixScenario; onO
         </details>
       ) : null}
       <SimulatedCheck scenario={scenario} design={design} required={required} />
+      <SubmissionExport scenario={scenario} body={() => ({ mode: 'fix', design })} />
     </div>
   );
 }

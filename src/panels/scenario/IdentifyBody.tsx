@@ -8,6 +8,7 @@ import { firstTry, tryCount, useScenarioStore, type IdentifyAttempt } from '../.
 import { useDesignStore } from '../../store/designStore';
 import { CATALOG } from '../../model/catalog';
 import { COMPONENT_KINDS } from '../../model/types';
+import { SubmissionExport } from './SubmissionExport';
 
 const ordinal = (n: number) => ['first', 'second', 'third'][n - 1] ?? `${n}th`;
 
@@ -89,6 +90,13 @@ export function IdentifyBody({ scenario }: { scenario: IdentifyScenario }) {
           );
         })}
       </ol>
+      <SubmissionExport
+        scenario={scenario}
+        body={() => {
+          const entries = Object.entries(progress.identify);
+          return { mode: 'identify', answers: Object.fromEntries(entries.map(([id, a]) => [id, firstTry(a).given])), attempts: Object.fromEntries(entries.map(([id, a]) => [id, tryCount(a)])) };
+        }}
+      />
     </div>
   );
 }
