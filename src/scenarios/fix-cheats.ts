@@ -56,6 +56,10 @@ export function generateFixCheats(scenario: FixScenario): Cheat[] {
       d.edges.forEach((e) => (e.callsPerRequest = clients.has(e.source) ? e.callsPerRequest : 0));
     }),
     variant(start, 'every share set to 0', (d) => d.edges.forEach((e) => (e.share = 0))),
+    variant(start, 'every call past the clients cut to 1% of its calls per request', (d) => {
+      const clients = new Set(d.nodes.filter(sendsRequests).map((n) => n.id));
+      d.edges.forEach((e) => (e.callsPerRequest = clients.has(e.source) ? e.callsPerRequest : e.callsPerRequest / 100));
+    }),
     // A queue of one in front of every bottleneck: what cannot be served at once is turned away, not done.
     variant(start, 'every queue cut to one request', (d) => d.nodes.filter((n) => !sendsRequests(n)).forEach((n) => (n.params.queueCapacity = 1))),
   ];

@@ -44,7 +44,7 @@ describe('every bundled fix scenario', () => {
   it.each(FIX_IDS)('%s: every generated cheat fails on an invariant, before any figure', (id) => {
     const s = bundled(id);
     const cheats = generateFixCheats(s);
-    const kinds = ['only the clients', 'no connections', 'calls per request', 'share set to 0', 'queue cut to one', 'physics edited', 'kind swapped'];
+    const kinds = ['only the clients', 'no connections', 'calls per request', 'cut to 1%', 'share set to 0', 'queue cut to one', 'physics edited', 'kind swapped'];
     for (const kind of kinds) expect(cheats.some((c) => c.name.includes(kind)), `${id} generates "${kind}"`).toBe(true);
     for (const cheat of cheats) {
       const grade = gradeFix(s, cheat.design);
@@ -151,6 +151,13 @@ describe('declared paths', () => {
     expect(messages(s, cached)).toMatch(/Only 0\.6(00)?% of requests .* reach "SMS provider"/);
   });
 
+  it('fails "batching" texts into one provider call per hundred, which the SMS API does not do', () => {
+    const s = bundled('notification-system');
+    const d = structuredClone(s.solution);
+    d.edges.find((e) => e.id === 'e-smsw-sms')!.callsPerRequest = 0.01;
+    expect(messages(s, d)).toMatch(/Requests from "Clinic booking systems" make 0\.01 calls to "SMS provider" where the story needs 0\.6: the text reminders are no longer sent/);
+  });
+
   it('fails splitting the emails over a copy of the provider (a second rate limit for free)', () => {
     const s = bundled('notification-system');
     const d = structuredClone(s.solution);
@@ -247,7 +254,7 @@ describe('environment', () => {
 
 describe('in scenario check and in the simulated grade', () => {
   it('fails a scenario whose declarations leave a cheat open, naming the cheat', () => {
-    const text = texts.get('notification-system')!.replace(/ {2}- from: \[clinics\]\n {4}to: \[sms\]\n {4}share: 0\.6\n {4}message: [^\n]*\n/, '');
+    const text = texts.get('notification-system')!.replace(/ {2}- from: \[clinics\]\n {4}to: \[sms\]\n {4}share: 0\.6\n {4}callsPerRequest: 0\.6\n {4}message: [^\n]*\n/, '');
     expect(text).not.toBe(texts.get('notification-system'));
     const report = checkScenarioSources([{ file: 'notification-system.yaml', text }]);
     expect(report.failures.map((f) => f.message).join('\n')).toMatch(/a learner could pass with a cheat \(dropped: SMS provider \(reference solution\)\)/);
