@@ -16,9 +16,11 @@ import type { CompareScenario, CritiqueScenario, FixScenario, IdentifyScenario, 
 import { CRITIQUE_CATEGORIES } from './vocabulary';
 
 /** The starting design and the reference solution keep the story's work and world, and every generated cheat fails. */
-function checkFixInvariantsHold(scenario: FixScenario, issues: ScenarioIssue[]): void {
+function checkFixInvariantsHold(scenario: FixScenario, startFails: boolean, issues: ScenarioIssue[]): void {
   for (const f of checkFixInvariants(scenario, scenario.design)) issues.push({ path: ['invariants'], message: `the starting design already breaks a rule: ${f.message}` });
   for (const f of checkFixInvariants(scenario, scenario.solution)) issues.push({ path: ['solution'], message: `the reference solution breaks a rule: ${f.message}` });
+  // With nothing to fix, every cheat passes too; that problem is reported once, on its own.
+  if (!startFails) return;
   for (const cheat of generateFixCheats(scenario)) {
     if (gradeFix(scenario, cheat.design).passed) {
       issues.push({ path: ['invariants'], message: `a learner could pass with a cheat (${cheat.name}): declare the invariant or environment setting that rules it out` });
@@ -27,13 +29,13 @@ function checkFixInvariantsHold(scenario: FixScenario, issues: ScenarioIssue[]):
 }
 
 function checkFix(scenario: FixScenario, issues: ScenarioIssue[]): void {
-  checkFixInvariantsHold(scenario, issues);
+  const start = gradeFix(scenario, scenario.design);
+  checkFixInvariantsHold(scenario, !start.passed, issues);
   const reference = gradeFix(scenario, scenario.solution);
   for (const problem of reference.problems) issues.push({ path: ['solution'], message: `the reference solution: ${problem}` });
   for (const check of reference.checks) {
     if (!check.passed) issues.push({ path: ['solution'], message: `the reference solution fails ${check.label}: ${check.detail}` });
   }
-  const start = gradeFix(scenario, scenario.design);
   const failing = start.checks.filter((c) => !c.passed).map((c) => c.check);
   if (failing.length === 0 && start.problems.length === 0) {
     issues.push({ path: ['checks'], message: 'the starting design already passes every check, so there is nothing to fix' });
