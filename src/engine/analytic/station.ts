@@ -2,6 +2,7 @@
 // capacity. Picks the right formula (M/M/c, M/G/1, M/G/c, M/M/c/K) and fills a reusable result.
 // Times in milliseconds, rates in requests per second.
 import { solveFiniteCapacity, type FiniteCapacityState } from './finite-capacity';
+import { finiteCapacityQuantilesMs } from './finite-capacity-sojourn';
 import { SojournMixture } from './sojourn';
 import { allenCunneenWaitMs, pollaczekKhinchineWaitMs } from './wait-time';
 import { erlangC } from './erlang';
@@ -39,6 +40,10 @@ export interface StationSolution {
   meanInSystem: number;
   /** Mean requests waiting, not in service. */
   meanQueueLength: number;
+  /** Servers (c). */
+  servers: number;
+  /** Room for requests in service plus waiting (K); 0: unlimited. */
+  capacity: number;
 }
 
 export function emptyStationSolution(): StationSolution {
@@ -55,6 +60,8 @@ export function emptyStationSolution(): StationSolution {
     meanResponseMs: 0,
     meanInSystem: 0,
     meanQueueLength: 0,
+    servers: 1,
+    capacity: 0,
   };
 }
 
@@ -82,6 +89,8 @@ export function solveStationInto(
   out.offeredRps = lambda;
   out.meanServiceMs = s;
   out.serviceScv = scv;
+  out.servers = c;
+  out.capacity = capacity > 0 ? Math.max(c, Math.round(capacity)) : 0;
 
   if (capacity > 0) {
     solveFiniteCapacity(chain, c, a, Math.max(c, Math.round(capacity)));
@@ -164,5 +173,7 @@ export function stationPercentileMs(sol: StationSolution, p: number): number {
 /** Quantiles for increasing levels of one visit's response time in ms (ordered); Infinity when saturated. */
 export function stationPercentilesMs(sol: StationSolution, levels: readonly number[], out = new Float64Array(levels.length)): Float64Array {
   if (sol.saturated) return out.fill(Infinity);
+  // M/M/c/K: the exact distribution (an accepted request's wait is a mix of Erlangs, not exponential).
+  if (sol.capacity > 0 && sol.serviceScv === 1 && finiteCapacityQuantilesMs(sol.servers, (sol.offeredRps * sol.meanServiceMs) / 1000, sol.capacity, sol.meanServiceMs, levels, out)) return out;
   return addStationResponse(scratch.clear(), 1, sol).quantiles(levels, out);
 }
