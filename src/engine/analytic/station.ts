@@ -3,6 +3,7 @@
 // Times in milliseconds, rates in requests per second.
 import { solveFiniteCapacity, type FiniteCapacityState } from './finite-capacity';
 import { finiteCapacityQuantilesMs } from './finite-capacity-sojourn';
+import { md1QuantilesMs } from './md1-sojourn';
 import { SojournMixture } from './sojourn';
 import { allenCunneenWaitMs, pollaczekKhinchineWaitMs } from './wait-time';
 import { erlangC } from './erlang';
@@ -174,6 +175,8 @@ export function stationPercentileMs(sol: StationSolution, p: number): number {
 export function stationPercentilesMs(sol: StationSolution, levels: readonly number[], out = new Float64Array(levels.length)): Float64Array {
   if (sol.saturated) return out.fill(Infinity);
   // M/M/c/K: the exact distribution (an accepted request's wait is a mix of Erlangs, not exponential).
+  // M/D/1: Crommelin's exact wait distribution.
+  if (sol.capacity === 0 && sol.servers === 1 && sol.serviceScv === 0 && sol.meanServiceMs > 0) return md1QuantilesMs(sol.offeredRps, sol.meanServiceMs, levels, out);
   if (sol.capacity > 0 && sol.serviceScv === 1 && finiteCapacityQuantilesMs(sol.servers, (sol.offeredRps * sol.meanServiceMs) / 1000, sol.capacity, sol.meanServiceMs, levels, out)) return out;
   return addStationResponse(scratch.clear(), 1, sol).quantiles(levels, out);
 }
