@@ -150,7 +150,7 @@ describe('design simulation runs', () => {
     expect(run({ durationS: 0 })).toThrow(DesignSimError);
     expect(run({ durationS: 10, warmupS: 20 })).toThrow(/warm-up/);
     expect(run({ durationS: 10, failures: [{ kind: 'crash', nodeId: 'nope', atS: 1 }] })).toThrow(/"nope", which is not in the design/);
-    expect(run({ durationS: 10, resilience: { edges: { e2: { timeoutMs: -5 } } } })).toThrow(/timeout \(ms\) must be/);
+    expect(run({ durationS: 10, resilience: { edges: { e2: { timeoutMs: -5 } } } })).toThrow(/Connection "e2": Timeout must be a number from 1 to 600000 ms \(got -5\)/);
     expect(run({ durationS: 10, workload: { users: { kind: 'daily', peakToTrough: 0.5 } } })).toThrow(/peak-to-trough/);
   });
 });
