@@ -1,39 +1,24 @@
 // Submissions and the class report: the app's versioned submission (scenario id and content
 // hash) graded by the CLI one at a time or as a class folder, which writes a CSV and an HTML
 // report and reports each bad or mismatched file in one line without stopping the batch.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildSubmission,
   classReport,
   CRITIQUE_CATEGORIES,
-  formatIssue,
   gradeSubmission,
-  parseScenarioYaml,
   parseSubmission,
   scenarioHash,
   shotgunFindings,
   type CritiqueScenario,
   type IdentifyScenario,
-  type Scenario,
 } from '../../src/scenarios';
+import { bundledScenarioText as text, scenarioFromYaml as load } from './helpers/bundled-scenario';
+import { runCli, type CliOutcome } from './helpers/run-cli';
 
-const root = join(import.meta.dirname, '../..');
-const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
-const scenarioCli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [tsx, 'src/cli/scenario.ts', ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
-
-function load(text: string): Scenario {
-  const r = parseScenarioYaml(text);
-  if (!r.ok) throw new Error(r.issues.map((i) => formatIssue(i)).join('\n'));
-  return r.scenario;
-}
-const text = (id: string) => readFileSync(join(root, 'scenarios', `${id}.yaml`), 'utf8');
 const AT = '2026-12-03T10:00:00.000Z';
 
 describe('the scenario hash', () => {
@@ -77,7 +62,10 @@ describe('a class of submissions graded from a folder', () => {
   put('fay.json', { ...buildSubmission(scenario, { mode: 'critique', findings: key }, { learner: 'Fay', submittedAt: AT }), scenarioHash: '0123456789abcdef' });
   put('notes.txt', 'not a submission');
 
-  const r = scenarioCli('grade', 'scenarios/chat-app-critique.yaml', dir, '--out', out);
+  let r: CliOutcome;
+  beforeAll(async () => {
+    r = await runCli('scenario', ['grade', 'scenarios/chat-app-critique.yaml', dir, '--out', out]);
+  });
 
   it('grades every good file, and says in one line why each other one was not graded', () => {
     expect(r.code).toBe(0);

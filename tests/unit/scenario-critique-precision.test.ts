@@ -2,34 +2,19 @@
 // everywhere (or one category everywhere, or everything on one box) scores under half on every
 // bundled critique, while a sound partial review scores on what it found. Each extra finding
 // says why it does not hold.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   canonicalCategory,
   CRITIQUE_CATEGORIES,
-  formatIssue,
   gradeCritique,
-  parseScenarioYaml,
   selfCheckScenario,
   shotgunFindings,
   type CritiqueScenario,
   type Finding,
-  type Scenario,
 } from '../../src/scenarios';
+import { bundledScenarios, scenarioFromYaml as load } from './helpers/bundled-scenario';
 
-const folder = join(import.meta.dirname, '../../scenarios');
-
-function load(text: string): Scenario {
-  const r = parseScenarioYaml(text);
-  if (!r.ok) throw new Error(r.issues.map((i) => formatIssue(i)).join('\n'));
-  return r.scenario;
-}
-
-const critiques = readdirSync(folder)
-  .filter((f) => f.endsWith('.yaml'))
-  .map((f) => load(readFileSync(join(folder, f), 'utf8')))
-  .filter((s): s is CritiqueScenario => s.mode === 'critique');
+const critiques = bundledScenarios().filter((s): s is CritiqueScenario => s.mode === 'critique');
 
 const targetsOf = (s: CritiqueScenario) => [...s.design.nodes.map((n) => n.id), ...s.design.edges.map((e) => e.id)];
 

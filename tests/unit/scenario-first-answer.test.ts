@@ -2,33 +2,19 @@
 // identify explanation waits while it would give away an open question's answer, compare
 // predictions lock before the figures appear, and answering one side throughout cannot score
 // 75% on a key that has both sides.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   explanationWaitsFor,
-  formatIssue,
   gradeIdentify,
-  parseScenarioYaml,
   scoreCompareAnswers,
   selfCheckScenario,
   type CompareScenario,
   type IdentifyScenario,
-  type Scenario,
 } from '../../src/scenarios';
 import { figuresHidden, firstTry, tryCount, useScenarioStore } from '../../src/store/scenarioStore';
+import { bundledScenarios, bundledScenarioText, scenarioFromYaml as load } from './helpers/bundled-scenario';
 
-const folder = join(import.meta.dirname, '../../scenarios');
-
-function load(text: string): Scenario {
-  const r = parseScenarioYaml(text);
-  if (!r.ok) throw new Error(r.issues.map((i) => formatIssue(i)).join('\n'));
-  return r.scenario;
-}
-
-const bundled = readdirSync(folder)
-  .filter((f) => f.endsWith('.yaml'))
-  .map((f) => load(readFileSync(join(folder, f), 'utf8')));
+const bundled = bundledScenarios();
 const compares = bundled.filter((s): s is CompareScenario => s.mode === 'compare');
 const identifies = bundled.filter((s): s is IdentifyScenario => s.mode === 'identify');
 
@@ -62,7 +48,7 @@ describe('compare: one side throughout cannot score 75%', () => {
 
   it('scenario check fails a compare whose answers are all one side', () => {
     const base = compares.find((s) => s.id === 'build-vs-buy-queue')!;
-    const text = readFileSync(join(folder, 'build-vs-buy-queue.yaml'), 'utf8').replace(/^(\s+answer:) [ab]$/gm, '$1 a');
+    const text = bundledScenarioText('build-vs-buy-queue').replace(/^(\s+answer:) [ab]$/gm, '$1 a');
     const oneSided = load(text) as CompareScenario;
     expect(oneSided.questions.every((q) => q.answer === 'a')).toBe(true);
     expect(selfCheckScenario(oneSided).map((i) => i.message)).toContainEqual(expect.stringMatching(/^every answer is a, so a learner who answers a throughout gets them all right/));
