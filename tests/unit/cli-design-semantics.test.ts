@@ -77,6 +77,24 @@ describe.each(['analytic', 'simulation'] as const)('design CLI, %s', (method) =>
     within((await offeredRps(d, method)).db!, 200);
   });
 
+  it('saturation caps what flows on: Front finishes at most 50 req/s of the 75 sent, so the worker behind its queue gets 50', { timeout: HANG_GUARD_MS }, async () => {
+    const d: Design = {
+      id: 'capped',
+      name: 'capped',
+      groups: [],
+      nodes: [
+        node('client', 'client', { rps: 75 }),
+        node('front', 'service', { instances: 1, concurrency: 1, serviceMs: 20 }), // 1 worker x 20 ms: at most 50 req/s
+        node('jobs', 'queue'),
+        node('worker', 'worker', { instances: 1, concurrency: 1, serviceMs: 10 }),
+      ],
+      edges: [edge('client', 'front'), edge('front', 'jobs', { mode: 'async' }), edge('jobs', 'worker', { mode: 'async' })],
+    };
+    const rps = await offeredRps(d, method);
+    within(rps.front!, 75);
+    within(rps.worker!, 50);
+  });
+
   it('a service calling three services still calls each one: 200 req/s each', { timeout: HANG_GUARD_MS }, async () => {
     const rps = await offeredRps(threeBehind('service-fan-out', 'service'), method);
     for (const id of ['s1', 's2', 's3']) within(rps[id]!, 200);

@@ -204,13 +204,14 @@ describe('figures quoted in the bundled scenarios agree with the engine', () => 
 });
 
 describe('figures the fix scenarios quote in their stories and hints', () => {
-  it('notification-system: 32 workers, each held nearly half a second; the providers\' limits', () => {
+  it('notification-system: 32 workers, each held about 400 ms; the providers\' limits', () => {
     const id = 'notification-system';
     const s = solved(id);
-    expectQuote(id, 'each request holds one of its 32 worker threads for nearly half a second');
+    expectQuote(id, 'each request holds one of its 32 worker threads for about 400 ms');
     const api = s.component('api');
-    expect(api.meanServiceMs).toBeGreaterThan(430);
-    expect(api.meanServiceMs).toBeLessThan(500);
+    // The API is saturated: it finishes at most 32 / 0.4 s = 80 req/s, so the providers behind it see only that (not 150 x 60%).
+    expect(api.meanServiceMs).toBeGreaterThan(380);
+    expect(api.meanServiceMs).toBeLessThan(420);
     expect((api.capacityRps! * api.meanServiceMs!) / 1000).toBeCloseTo(32, 5);
     expectQuote(id, 'the SMS provider accepts about 100 messages a second on this account, the email provider about 330');
     expect(s.component('sms').capacityRps).toBeCloseTo(100, -1);
@@ -225,7 +226,9 @@ describe('figures the fix scenarios quote in their stories and hints', () => {
       locdb.kind = 'nosql';
       locdb.params = { instances: 20 };
     });
-    expect(perRequest.component('locdb').offeredRps).toBeCloseTo(55_000, -3);
+    // A component in front saturates just below the peak and caps what reaches the store (about 54,000 req/s).
+    expect(perRequest.component('locdb').offeredRps).toBeGreaterThan(53_000);
+    expect(perRequest.component('locdb').offeredRps).toBeLessThanOrEqual(55_000);
     expect(perRequest.costUsd('locdb')).toBeGreaterThan(20_000);
   });
 

@@ -8,7 +8,7 @@ import { compileDesign, nodeName, type CompiledDesign, type SolveDesignOptions }
 import type { ComponentResult, DesignSolution, DesignSolveResult } from './design-results';
 import { findSaturationScales } from './saturation-scale';
 import { SojournMixture } from './sojourn';
-import { addNodeResponse, createModelState, solveModel, type ModelState } from './solve-model';
+import { addNodeResponse, createModelState, nodeCapacityRps, solveModel, type ModelState } from './solve-model';
 
 export function solveDesign(design: Design, options: SolveDesignOptions = {}): DesignSolveResult {
   const built = compileDesign(design, options);
@@ -114,11 +114,7 @@ function describeComponent(compiled: CompiledDesign, state: ModelState, percenti
   const holds = model.holdsWorkers[j] === 1;
   const heldMs = holds ? state.heldMs[j]! : 0;
   const effectiveMs = waitingOnOther ? Infinity : ownMs + heldMs;
-  const perCopy = f.readShare / (f.replicas + 1);
-  const primaryShare = hasReplicas ? 1 - f.readShare + perCopy : 1;
-  const servers = model.servers[j]!;
-  let capacityRps = effectiveMs > 0 ? (servers * 1000) / (effectiveMs * primaryShare) : Infinity;
-  if (hasReplicas && effectiveMs > 0) capacityRps = Math.min(capacityRps, (servers * 1000) / (effectiveMs * perCopy));
+  const capacityRps = waitingOnOther ? 0 : nodeCapacityRps(model, j, heldMs);
 
   const offeredRps = state.arrivalRps[j]!;
   const throughputRps = saturated ? null : state.throughputRps[j]!;

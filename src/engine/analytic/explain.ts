@@ -78,7 +78,10 @@ function explainSaturated(design: Design, result: DesignSolution, c: ComponentRe
   const capacity = c.capacityRps === null ? '' : ` but can finish at most about ${rate(c.capacityRps)}`;
   const tips = c.saturatesAtRps === null ? '' : ` It tips over once the clients send about ${rate(c.saturatesAtRps)} in total.`;
   const held = heldSentence(design, result, c);
-  return `${c.label} is overloaded: it is sent ${rate(c.offeredRps)}${capacity}, so its queue grows without limit and requests time out.${tips} ${held ?? advice}`;
+  // What leaves a saturated component is at most what it finishes: it caps the flow to what it calls.
+  const passesOn = c.capacityRps !== null && c.capacityRps > 0 && design.edges.some((e) => e.source === c.nodeId && result.components[e.target] !== undefined);
+  const cap = passesOn ? ` Only about ${rate(c.capacityRps!)} get past it, so what it calls sees less than the clients send.` : '';
+  return `${c.label} is overloaded: it is sent ${rate(c.offeredRps)}${capacity}, so its queue grows without limit and requests time out.${tips}${cap} ${held ?? advice}`;
 }
 
 function explainSlowFlow(flow: FlowResult): Explanation | null {

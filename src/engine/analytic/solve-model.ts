@@ -191,10 +191,17 @@ function solveStations(model: QueueingModel, state: ModelState): number {
     else if (model.isStation[j] === 1 && model.holdsWorkers[j] === 0) solveProxy(model, state, j, held, heldVariance);
     else if (model.isStation[j] === 1) solveNode(model, state, j, held, heldVariance);
     else solveSource(state, j, held, heldVariance);
-    let next = saturated[j] === 1 ? 1 : 1 - state.blocking[j]!;
+    const lambda = state.arrivalRps[j]!;
+    let next = 1 - state.blocking[j]!;
+    if (saturated[j] === 1) {
+      // What leaves a station saturated by its own load is at most what it can finish; one stuck
+      // waiting on a saturated callee passes on what it is sent (its callee caps the flow there).
+      const capacity = cause[j] === j ? nodeCapacityRps(model, j, model.holdsWorkers[j] === 1 ? held : 0) : Infinity;
+      next = lambda > capacity ? capacity / lambda : 1;
+      state.throughputRps[j] = lambda * next;
+    }
     // A rate limiter passes at most its limit even while what it calls is saturated: that is
     // how it takes the load off a saturated service.
-    const lambda = state.arrivalRps[j]!;
     if (lambda * next > model.limitRps[j]!) next = model.limitRps[j]! / lambda;
     const diff = Math.abs(next - passRatio[j]!);
     if (diff > change) change = diff;
@@ -237,6 +244,22 @@ function setSaturated(state: ModelState, j: number, blockedBy: number): void {
   state.responseVar[j] = Infinity;
   state.callMs[j] = Infinity;
   state.callVar[j] = Infinity;
+}
+
+/**
+ * The most requests/s node j can finish: servers over the time each request holds one (its own
+ * work plus heldMs waiting on calls). With read replicas, the copy that fills first (the primary
+ * with the writes and its share of reads, or a replica with its share) sets it.
+ */
+export function nodeCapacityRps(model: QueueingModel, j: number, heldMs: number): number {
+  const effectiveMs = model.serviceMs[j]! + heldMs;
+  if (!(effectiveMs > 0)) return Infinity;
+  const perServer = (model.servers[j]! * 1000) / effectiveMs;
+  const replicas = model.replicas[j]!;
+  const reads = model.readShare[j]!;
+  if (replicas === 0 || reads === 0) return perServer;
+  const perCopy = reads / (replicas + 1);
+  return Math.min(perServer / (1 - reads + perCopy), perServer / perCopy);
 }
 
 /** req/s below which rates are too small to divide by without losing precision. */
