@@ -76,7 +76,10 @@ export type StopReason = 'precision-met' | 'fixed-duration' | 'max-duration' | '
 export interface RunReport {
   seed: number;
   serviceFamily: ServiceFamily;
+  /** Warm-up simulated, s (shorter than planned when it hit its share of the event budget). */
   warmupS: number;
+  /** false when the warm-up was cut at its share of the event budget: the figures may still carry the empty start. */
+  warmupComplete: boolean;
   measuredS: number;
   /** Events processed, warm-up included. */
   events: number;
@@ -99,6 +102,8 @@ export interface SimReport {
 }
 
 const MAX_RERUNS = 3;
+/** Share of the event budget the warm-up may use, so at least 80% is left to measure (a run that measures nothing reports zeros). */
+const WARMUP_EVENT_SHARE = 0.2;
 
 /** Simulates a reference case and returns the CLI contract result. Throws on a bad case. */
 export function simulateCase(caseJson: unknown, options: SimulateOptions = {}): SimResult {
@@ -164,7 +169,12 @@ function runOnce(net: CompiledNetwork, traffic: OfferedTraffic, options: Simulat
   const warmupMs = options.warmupS !== undefined ? options.warmupS * 1000 : plan.warmupMs;
   const sim = new NetworkSimulator(net, seed, traffic.saturated);
 
-  sim.runUntil(warmupMs, limits.maxEvents);
+  // The warm-up may use at most a share of the event budget: near saturation the planned warm-up
+  // can be longer than the whole budget, which left nothing measured (zeros). Cut short, the run
+  // says so (warmupComplete false) and still measures with the rest.
+  sim.runUntil(warmupMs, Math.floor(WARMUP_EVENT_SHARE * limits.maxEvents));
+  const warmupComplete = sim.now >= warmupMs;
+  const warmupDoneMs = sim.now;
   sim.resetStatistics();
   const eventsLeft = (): number => Math.max(0, limits.maxEvents - sim.events);
   const measuredMs = (): number => sim.now - sim.statsStartMs;
@@ -210,7 +220,8 @@ function runOnce(net: CompiledNetwork, traffic: OfferedTraffic, options: Simulat
     run: {
       seed,
       serviceFamily: family,
-      warmupS: warmupMs / 1000,
+      warmupS: warmupDoneMs / 1000,
+      warmupComplete,
       measuredS: measuredMs() / 1000,
       events: sim.events,
       chunks,
