@@ -9,12 +9,13 @@ async function centre(l: Locator) {
 }
 
 /** Drags from a component's outgoing (right) handle and lets go at a screen point. */
-async function dragConnection(page: Page, fromId: string, to: { x: number; y: number }) {
+async function dragConnection(page: Page, fromId: string, to: { x: number; y: number }, screenshotBeforeDrop?: string) {
   const from = await centre(page.getByTestId(`node-${fromId}`).locator('.react-flow__handle-right'));
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2 + 30, { steps: 6 });
   await page.mouse.move(to.x, to.y, { steps: 6 });
+  if (screenshotBeforeDrop) await page.screenshot({ path: screenshotBeforeDrop });
   await page.mouse.up();
 }
 
@@ -42,7 +43,7 @@ test('a connection dropped anywhere on a component’s body connects; one that w
 
   // Let go over the card's label, far from its incoming handle on the left edge.
   const card = (await added.boundingBox())!;
-  await dragConnection(page, 'api', { x: card.x + card.width * 0.7, y: card.y + card.height / 2 });
+  await dragConnection(page, 'api', { x: card.x + card.width * 0.7, y: card.y + card.height / 2 }, 'test-results/screens/29-connect-hover.png');
   await expect(page.locator('.react-flow__edge')).toHaveCount(edgesBefore + 1);
   await expect(page.getByRole('group', { name: 'Sync call from Photo API to Search index' })).toHaveCount(1);
 
@@ -312,3 +313,20 @@ test('a Mermaid flowchart imports into a solvable design, and a design exported 
   await page.keyboard.press('Escape');
   expect(await nodeCount(page)).toBe(7);
 });
+
+for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 800 }]) {
+  test(`screens at ${size.width}x${size.height}: editor, simulation panel and author dialog`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openApp(page);
+    await page.screenshot({ path: `test-results/screens/40-editor-${size.width}.png` });
+    await page.getByRole('tab', { name: 'Simulation' }).click();
+    await page.getByTestId('sim-run').click();
+    await expect(page.getByTestId('sim-summary')).toContainText('Availability', { timeout: 60_000 });
+    await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: `test-results/screens/41-simulation-${size.width}.png` });
+    await page.getByText('More', { exact: true }).click();
+    await page.getByTestId('open-author').click();
+    await expect(page.getByRole('dialog').first()).toBeVisible();
+    await page.screenshot({ path: `test-results/screens/42-author-${size.width}.png` });
+  });
+}

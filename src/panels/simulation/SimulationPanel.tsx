@@ -128,6 +128,9 @@ export interface SimulationPanelProps {
 
 const simWorker = simWorkerHandle();
 
+/** px: two charts side by side fit the results column at 1440 px wide, the legend under each in full. */
+const CHART_WIDTH = 240;
+
 export function SimulationPanel({ onReplay }: SimulationPanelProps) {
   const design = useDesignStore((s) => s.design);
   const setSimulation = useDesignStore((s) => s.setSimulation);
@@ -301,9 +304,9 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
               {stale ? <span className="stale-note">The design changed since this run.</span> : null}
             </div>
             <div className="charts">
-              <TimeChart title="Latency" unit="ms" timeS={report.timeS} series={charts.latency} windows={windows} markerS={scrub === null ? null : report.timeS[scrub] ?? null} width={300} height={150} />
-              <TimeChart title="Requests" unit="req/s" timeS={report.timeS} series={charts.traffic} windows={windows} markerS={scrub === null ? null : report.timeS[scrub] ?? null} width={300} height={150} />
-              <TimeChart title="Busiest components" unit="utilization" timeS={report.timeS} series={charts.load} windows={windows} markerS={scrub === null ? null : report.timeS[scrub] ?? null} width={300} height={150} />
+              <TimeChart title="Latency" unit="ms" timeS={report.timeS} series={charts.latency} windows={windows} markerS={scrub === null ? null : report.timeS[scrub] ?? null} width={CHART_WIDTH} height={150} />
+              <TimeChart title="Requests" unit="req/s" timeS={report.timeS} series={charts.traffic} windows={windows} markerS={scrub === null ? null : report.timeS[scrub] ?? null} width={CHART_WIDTH} height={150} />
+              <TimeChart title="Busiest components" unit="utilization" timeS={report.timeS} series={charts.load} windows={windows} markerS={scrub === null ? null : report.timeS[scrub] ?? null} width={CHART_WIDTH} height={150} />
             </div>
             <label className="scrubber">
               Replay on the canvas
