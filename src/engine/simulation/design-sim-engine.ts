@@ -616,6 +616,9 @@ export class DesignSimulator implements SimulatorControls {
   }
 
   private recordFlow(r: number, outcome: number): void {
+    // Counted by when it was sent, as `sent` is: a request sent during the warm-up is left out
+    // even when it finishes after it (else more could succeed than were sent).
+    if (this.req.arriveMs[r]! < this.settings.warmupMs) return;
     this.recordFlowRow(this.req.flow[r]!, outcome, this.now - this.req.arriveMs[r]!);
     this.recordFlowRow(this.allFlowsRow, outcome, this.now - this.req.arriveMs[r]!);
   }
