@@ -1,9 +1,35 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/**
+ * The built app's Content-Security-Policy: scripts, workers and connections only from the app's
+ * own origin, no inline or eval'd script, no plugins, no forms, no <base> tricks. Inline styles
+ * stay allowed (React Flow and the picture export set them); images may be data: and blob: URLs
+ * (exported pictures), and fetch may read them back. Added at build time only: the dev server's
+ * hot reload needs an inline script. Workers loaded by URL get their own (same-origin) policy.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' data: blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const contentSecurityPolicy: Plugin = {
+  name: 'archlab-content-security-policy',
+  apply: 'build',
+  transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+};
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },
   worker: { format: 'es' },

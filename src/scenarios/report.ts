@@ -7,12 +7,18 @@ import { canonicalCategory, categoryWords } from './vocabulary';
 
 export { targetName };
 
-/** Text as it was written: Markdown and HTML characters escaped, line breaks kept as spaces. */
+/**
+ * Text as it was written: Markdown and HTML characters escaped, and every kind of line break (LF,
+ * CR alone, CRLF, U+2028, U+2029, NEL, form feed, vertical tab) turned into a space, so a text can
+ * never start a line of its own and with it a heading, list, quote or code fence.
+ */
 export function markdownText(text: string): string {
   return text
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`)
-    .trim();
+    .replace(/\s*(?:\r\n|[\n\r\u2028\u2029\u0085\v\f])\s*/g, ' ')
+    .replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`)
+    .trim()
+    .replace(/^[-+=]/, '\\$&')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;

@@ -165,3 +165,39 @@ test('a simulation of a client at 10 million req/s for 300 s stops at its backlo
   expect(heapMb / 1e6).toBeLessThan(1000); // the page itself; the run's memory was in the worker, now ended
   await page.screenshot({ path: 'test-results/screens/safety-sim-budget.png' });
 });
+
+test('the built app runs under its strict Content-Security-Policy: no inline or eval\'d script, nothing blocked', async ({ page }) => {
+  await page.addInitScript(() => {
+    const blocked: string[] = [];
+    (window as { cspBlocked?: string[] }).cspBlocked = blocked;
+    document.addEventListener('securitypolicyviolation', (e) => blocked.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await openApp(page);
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("script-src 'self'");
+  expect(policy).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+  // The policy is in force: an inline script is refused.
+  const inlineRan = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.inlineRan = true';
+    document.body.appendChild(s);
+    return (window as { inlineRan?: boolean }).inlineRan === true;
+  });
+  expect(inlineRan).toBe(false);
+  const violations = async () => page.evaluate(() => (window as { cspBlocked?: string[] }).cspBlocked ?? []);
+  await expect.poll(violations).toEqual([expect.stringContaining('script-src')]);
+  // What the app does runs under it: the analysis worker, a simulation, auto-layout, a picture export, the scenario screens.
+  await expect(page.getByTestId('node-api')).toContainText('p99');
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('sim-summary')).toContainText('Availability', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect(page.locator('.toast')).toContainText('Arranged');
+  const download = page.waitForEvent('download');
+  await page.getByText('Export', { exact: true }).click();
+  await page.getByRole('button', { name: 'Picture (PNG)' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.png$/);
+  await page.getByTestId('open-scenarios').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(await violations()).toEqual([expect.stringContaining('script-src')]);
+});
