@@ -1,7 +1,10 @@
 // Authoring a scenario in the app: the author's design on the canvas plus a short form become a
 // scenario file (the YAML format, version 1), checked the same way `scenario check` checks the
 // bundled ones. The YAML writer, the share links and the file-shape helpers are in author-*.ts.
+import { sendsRequests } from '../model/traits';
 import type { ComponentKind, Design } from '../model/types';
+import { roleOf, WORK_ROLES } from './fix-invariants';
+import { arrivalAt, reachedFrom, workGraph } from './work-paths';
 import { compactScenarioFile, designToFile } from './author-file';
 import { problemsInWords } from './author-problems';
 import { locateAll, parseScenarioObject } from './parse';
@@ -100,6 +103,39 @@ function paragraphs(text: string): string {
 
 const unique = <T>(items: readonly T[]) => [...new Set(items)];
 
+/** Keep this share of the starting design's arrivals: a hair under all of it, so rounding never fails the reference. */
+const KEEP_SHARE = 0.999;
+
+/**
+ * The work the starting design does, as invariants, for a fix scenario whose author declared
+ * none: every client must still reach each database, cache, file store, search index and outside
+ * service it reaches now, with as many calls per request (a cache on the way counts, since it
+ * answers for what it fronts). So cutting calls, dropping a store or a CDN cannot pass.
+ */
+export function startingWorkInvariants(design: Design): PathInvariant[] {
+  const graph = workGraph(design);
+  const label = (id: string) => graph.byId.get(id)?.label || id;
+  const out: PathInvariant[] = [];
+  for (const client of design.nodes.filter(sendsRequests)) {
+    for (const id of reachedFrom(graph, client.id)) {
+      const node = graph.byId.get(id)!;
+      if (!WORK_ROLES.has(roleOf(node.kind))) continue;
+      const arrival = arrivalAt(graph, client.id, new Set([id]), true);
+      if (!(arrival.share > 0)) continue;
+      out.push({
+        from: [client.id],
+        to: [id],
+        share: Number((arrival.share * KEEP_SHARE).toPrecision(6)),
+        callsPerRequest: Number((arrival.calls * KEEP_SHARE).toPrecision(6)),
+        cacheAnswers: true,
+        together: false,
+        message: `requests from ${label(client.id)} no longer reach ${label(id)} as often as they did, so part of the work it does for them is not done`,
+      });
+    }
+  }
+  return out;
+}
+
 function definedRequirements(requirements: Requirements | undefined): Requirements {
   return Object.fromEntries(Object.entries(requirements ?? {}).filter(([, value]) => value !== undefined)) as Requirements;
 }
@@ -155,7 +191,7 @@ export function draftScenario(design: Design, meta: ScenarioDraftMeta): Scenario
         checks: unique(meta.checks),
         ...(meta.startingDesignFails === undefined ? {} : { startingDesignFails: unique(meta.startingDesignFails) }),
         solution: { design: designToFile(meta.solution, { defaultId: meta.solution.id, defaultName: meta.solution.name, round: true }) },
-        invariants: structuredClone([...(meta.invariants ?? [])]),
+        invariants: meta.invariants && meta.invariants.length > 0 ? structuredClone([...meta.invariants]) : startingWorkInvariants(design),
         environment: structuredClone([...(meta.environment ?? [])]),
       };
     case 'compare':

@@ -223,6 +223,7 @@ export const DEFAULT_MAX_TURNED_AWAY = 0.001;
 export function turnedAwayWork(scenario: FixScenario, solution: DesignSolution): InvariantFailure[] {
   if (scenario.checks.includes('errorRate')) return [];
   const failures: InvariantFailure[] = [];
+  const reported = new Set<string>();
   for (const flow of solution.flows) {
     if (flow.saturated) continue;
     const share = flowErrorShare(flow, solution.components);
@@ -231,11 +232,24 @@ export function turnedAwayWork(scenario: FixScenario, solution: DesignSolution):
       .map((hop) => solution.components[hop.nodeId])
       .filter((c, i, all) => c !== undefined && c.blockingProbability > 0 && all.indexOf(c) === i)
       .map((c) => `"${c!.label}"`);
+    reported.add(flow.clientId);
     failures.push({
       rule: 'work-turned-away',
       target: flow.clientId,
       message: `${formatPercent(share)} of requests from "${flow.label}" are turned away (by ${orList(where) || 'full queues or rate limits'}): a request turned away is work not done, not load handled. Keep it under ${formatPercent(DEFAULT_MAX_TURNED_AWAY)} by giving the work the capacity it needs.`,
     });
+  }
+  // Messages turned away off the clients' request paths (a full queue behind an async hand-off)
+  // are work lost too, though no client's request fails.
+  if (reported.size === 0) {
+    for (const c of Object.values(solution.components)) {
+      if (!(c.blockingProbability > DEFAULT_MAX_TURNED_AWAY) || c.saturated) continue;
+      failures.push({
+        rule: 'work-turned-away',
+        target: c.nodeId,
+        message: `${formatPercent(c.blockingProbability)} of the work arriving at "${c.label}" is turned away (its queue is full): work turned away is not done. Keep it under ${formatPercent(DEFAULT_MAX_TURNED_AWAY)} by giving it the room or capacity it needs.`,
+      });
+    }
   }
   return failures;
 }

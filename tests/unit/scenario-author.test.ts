@@ -8,6 +8,7 @@ import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { repeatedCharPayload } from './helpers/lz-bomb';
 import type { Design } from '../../src/model/types';
+import { checkFixInvariants } from '../../src/scenarios/fix-invariants';
 import {
   CURRENT_SCENARIO_VERSION,
   decodeScenarioLink,
@@ -209,6 +210,19 @@ describe('draftScenario', () => {
     expect(file.requirements).toEqual({ trafficRps: 1000 });
     const scenario = validScenario(file);
     expect(scenario.mode === 'fix' && scenario.solution.nodes[1]!.params.instances).toBe(3);
+  });
+
+  it('a fix scenario with no declared invariants keeps the starting design\'s work: each client must still reach its stores as often', () => {
+    const design = smallDesign(1000);
+    const file = draftScenario(design, fixMeta(withApiInstances(design, 3), ['capacity']));
+    expect(file.mode === 'fix' && file.invariants).toEqual([expect.objectContaining({ from: ['users'], to: ['db'], share: 0.999, callsPerRequest: 1.998 })]);
+    const scenario = validScenario(file);
+    if (scenario.mode !== 'fix') throw new Error('not fix');
+    // The cheat a capacity check alone lets through: one query in a hundred instead of two a request.
+    const fewerQueries = structuredClone(design);
+    fewerQueries.edges.find((e) => e.id === 'e-api-db')!.callsPerRequest = 0.02;
+    expect(checkFixInvariants(scenario, fewerQueries).map((f) => f.message).join(' ')).toMatch(/no longer reach DB/);
+    expect(checkFixInvariants(scenario, scenario.solution)).toEqual([]);
   });
 
   it('a fix scenario whose starting design already passes is refused, and says why', () => {
