@@ -100,7 +100,8 @@ test('a stored design that no longer passes the checks is kept, listed as needin
   await expect(example).toBeVisible();
 });
 
-test('a storage quota error shows a banner that says what was not saved and offers export; closing asks first', async ({ page }) => {
+/** Opens the app with IndexedDB writes that fail as a full disk does, from now on (until window.storageFull is false). */
+async function openAppWithFullStorage(page: Page) {
   await page.addInitScript(() => {
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
@@ -110,6 +111,10 @@ test('a storage quota error shows a banner that says what was not saved and offe
   });
   await openApp(page);
   await page.evaluate(() => ((window as { storageFull?: boolean }).storageFull = true));
+}
+
+test('a storage quota error shows a banner that says what was not saved and offers export; closing asks first', async ({ page }) => {
+  await openAppWithFullStorage(page);
   await page.getByLabel('Design name').fill('Renamed while full');
   await page.getByLabel('Design name').press('Enter');
   const banner = page.getByTestId('save-error');
@@ -129,15 +134,7 @@ test('a storage quota error shows a banner that says what was not saved and offe
 });
 
 test('when storage frees up, trying again saves and the banner goes', async ({ page }) => {
-  await page.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if ((window as { storageFull?: boolean }).storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
-  });
-  await openApp(page);
-  await page.evaluate(() => ((window as { storageFull?: boolean }).storageFull = true));
+  await openAppWithFullStorage(page);
   await page.getByLabel('Design name').fill('Kept after all');
   await page.getByLabel('Design name').press('Enter');
   await expect(page.getByTestId('save-error')).toBeVisible();
