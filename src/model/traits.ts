@@ -42,6 +42,11 @@ export function hasPrimaryWithReplicas(node: { kind: ComponentKind }): boolean {
  * Whether a failure of this kind can hit a component of that kind: clients are the traffic, not
  * the system, so nothing fails them; a failover needs a database with a primary and replicas.
  */
+/** More instances split the data (shards): a request needs the one instance holding its key. */
+export function splitsDataOverInstances(node: { kind: ComponentKind }): boolean {
+  return traitsOf(node.kind).shards === true;
+}
+
 export function failureCanHit(kind: FailureKind, componentKind: ComponentKind): boolean {
   const target = FAILURE_SPECS[kind].target;
   const node = { kind: componentKind };

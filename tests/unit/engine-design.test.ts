@@ -193,6 +193,18 @@ describe('network time between zones and regions', () => {
 });
 
 describe('availability and cost', () => {
+  it('database shards are not spares: each request needs the shard with its key; only replicas are copies', () => {
+    const DB = { serviceMs: 2, concurrency: 100, availability: 0.99 };
+    const of = (params: Record<string, number>) => solved(design([node('users', 'client', { rps: 10 }), node('db', 'relational-db', { ...DB, ...params })], [edge('users', 'db')])).components.db!.availability;
+    // Three shards and no replicas: as available as one node, not 1 - 0.01^3.
+    expect(of({ instances: 3, replicas: 0 })).toBeCloseTo(0.99, 12);
+    // One replica per shard: reads have two copies, writes still need the primary.
+    expect(of({ instances: 3, replicas: 1, readShare: 0.8 })).toBeCloseTo(0.8 * (1 - 0.01 ** 2) + 0.2 * 0.99, 12);
+    // A service's instances are interchangeable, so they are spares.
+    const api = solved(design([node('users', 'client', { rps: 10 }), node('api', 'service', { serviceMs: 10, concurrency: 10, instances: 3, availability: 0.99 })], [edge('users', 'api')])).components.api!.availability;
+    expect(api).toBeCloseTo(1 - 0.01 ** 3, 12);
+  });
+
   it('parallel instances and series hops', () => {
     const build = (share: number) =>
       design(

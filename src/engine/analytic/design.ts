@@ -1,7 +1,8 @@
 // Solves a learner's design analytically: compile to a queueing model, run the layered fixed
 // point, then describe every component and every client's flow in plain figures.
 import type { Design } from '../../model/types';
-import { parallelAvailability, readReplicaAvailability } from '../metrics/availability';
+import { splitsDataOverInstances } from '../../model/traits';
+import { parallelAvailability, readReplicaAvailability, shardedAvailability } from '../metrics/availability';
 import { monthlyCost, type MonthlyCost } from '../metrics/cost';
 import { describeFlows, PERCENTILE_LEVELS, requestAvailability, type NodePercentiles } from './design-flows';
 import { compileDesign, nodeName, type CompiledDesign, type SolveDesignOptions } from './design-model';
@@ -33,7 +34,12 @@ export function solveCompiledDesign(compiled: CompiledDesign, findSaturationPoin
   design.nodes.forEach((node, j) => {
     if (model.isStation[j] !== 1) return;
     const f = compiled.figures[j]!;
-    ownAvailability[j] = f.replicas > 0 ? readReplicaAvailability(f.availability, f.instances, f.replicas, f.readShare) : parallelAvailability(f.availability, f.instances);
+    // Shards split the data, so they are not copies of each other; only replicas are.
+    ownAvailability[j] = splitsDataOverInstances(node)
+      ? shardedAvailability(f.availability, f.replicas, f.readShare)
+      : f.replicas > 0
+        ? readReplicaAvailability(f.availability, f.instances, f.replicas, f.readShare)
+        : parallelAvailability(f.availability, f.instances);
     const result = describeComponent(compiled, state, percentiles, j, ownAvailability[j]!);
     const scale = scales.get(j);
     result.saturatesAtRps = scale === undefined ? null : scale * entryRps;

@@ -26,3 +26,11 @@ export function readReplicaAvailability(instanceAvailability: number, primaries:
 export function optionalDependencyFactor(probability: number, calls: number, dependencyAvailability: number): number {
   return 1 - probability + probability * Math.pow(dependencyAvailability, calls);
 }
+
+/**
+ * A sharded store: each request needs the shard holding its key, so more shards are not spares.
+ * A shard is up when its primary is (writes) or any of its copies is (reads).
+ */
+export function shardedAvailability(instanceAvailability: number, replicas: number, readShare: number): number {
+  return readReplicaAvailability(instanceAvailability, 1, replicas, readShare);
+}
