@@ -23,9 +23,9 @@ export interface NodePercentiles {
 /**
  * Probability that a request arriving at each node finds everything it needs up: the node's
  * own availability times, for each sync call it makes, the chance that call is not needed or
- * its target (recursively) is up. Components are taken as failing independently, and a
- * component reached by two paths counts twice (a simplification that slightly understates
- * availability). Out of a router a request takes one branch, so it needs only that branch up.
+ * its target (recursively) is up. Repeated calls over one connection need the target once.
+ * Components are taken as failing independently, and a component reached by two paths counts
+ * twice (a simplification that slightly understates availability). Out of a router a request takes one branch, so it needs only that branch up.
  */
 export function requestAvailability(compiled: CompiledDesign, own: Float64Array): Float64Array {
   const { model } = compiled;
@@ -36,7 +36,10 @@ export function requestAvailability(compiled: CompiledDesign, own: Float64Array)
     let splitLoss = 0;
     for (let slot = model.outStart[j]!; slot < model.outStart[j + 1]!; slot++) {
       if (model.edgeSync[slot] === 0) continue;
-      const factor = optionalDependencyFactor(model.edgeProbability[slot]!, model.edgeCalls[slot]!, result[model.outTarget[slot]!]!);
+      // Several calls to one target in a request fail together (it is up or down for all of them),
+      // so a request that calls it at least once needs it once; below one call on average, only
+      // that share of requests needs it.
+      const factor = optionalDependencyFactor(model.edgeProbability[slot]!, Math.min(1, model.edgeCalls[slot]!), result[model.outTarget[slot]!]!);
       // A split's branches exclude each other: their failure shares add up instead of compounding.
       if (slot >= model.branchStart[j]!) splitLoss += 1 - factor;
       else a *= factor;
