@@ -18,10 +18,15 @@ const extent = (what: string) => range(1, MAX_CANVAS_PX, `${what} (px)`);
 // Simulation behaviour (see simulation-setup.ts for what each field means).
 const seconds = (what: string) => range(0, 1e7, what);
 
-/** A resilience setting's schema from its spec (src/model/resilience.ts), in the spec's words. */
-function setting(spec: SettingSpec) {
+/** A number within a spec's range (a resilience setting or a failure parameter), in the spec's words: "Retries must be at most 10". */
+function bounded(spec: { label: string; min: number; max: number; integer: boolean }) {
   const base = range(spec.min, spec.max, spec.label);
-  return v.optional(spec.integer ? v.pipe(base, v.integer(`${spec.label} must be a whole number`)) : base);
+  return spec.integer ? v.pipe(base, v.integer(`${spec.label} must be a whole number`)) : base;
+}
+
+/** A resilience setting's schema from its spec (src/model/resilience.ts); absent means its default. */
+function setting(spec: SettingSpec) {
+  return v.optional(bounded(spec));
 }
 const E = EDGE_SETTINGS;
 const N = NODE_SETTINGS;
@@ -72,8 +77,7 @@ export const NodeResilienceSchema = v.object({
 
 /** A failure parameter's schema from its spec (src/model/failures.ts): "times slower must be at least 1". */
 export function failureParamSchema(spec: FailureParamSpec) {
-  const base = v.pipe(finite, v.minValue(spec.min, `${spec.label} must be at least ${spec.min}`), v.maxValue(spec.max, `${spec.label} must be at most ${spec.max}`));
-  return spec.integer ? v.pipe(base, v.integer(`${spec.label} must be a whole number`)) : base;
+  return bounded(spec);
 }
 
 /** The schema of one parameter of a failure kind, from its spec. */
