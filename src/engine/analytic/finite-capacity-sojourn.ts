@@ -10,6 +10,7 @@
 // Erlang tails are sums of Poisson terms, kept in logs so a long queue (K in the thousands)
 // neither overflows nor underflows. Quantiles come from bisection on this survival function.
 import { erlangB } from './erlang';
+import { logGeometricSum } from './finite-capacity';
 
 /** Waiting places beyond which the exact sum is not attempted (the caller falls back to its approximation). */
 export const MAX_EXACT_WAITING_PLACES = 50_000;
@@ -31,15 +32,12 @@ function logSumExp(a: number, b: number): number {
 /** The state an accepted arrival sees, for c servers, offered load a (erlangs) and capacity K >= c. */
 function arrivalView(c: number, a: number, capacity: number): Chain {
   const room = capacity - c;
-  // Relative masses: states below c sum to 1 / (1 - B) times pi_c / B... in logs:
-  // pi_c / P(n < c) = B / (1 - B) (Erlang B), and pi_{c+j} = pi_c rho^j.
+  // Relative masses, in logs: pi_c / P(n < c) = B / (1 - B) (Erlang B), and pi_{c+j} = pi_c rho^j.
   const b = erlangB(c, a);
   const logPiC = Math.log(b) - Math.log1p(-b); // relative to P(n < c) = 1
   const logRho = Math.log(a / c);
   // Normaliser over accepted states: P(n < c) + sum_{j=0}^{room-1} pi_{c+j}.
-  let logAcceptedSeg = -Infinity;
-  for (let j = 0; j < room; j++) logAcceptedSeg = logSumExp(logAcceptedSeg, logPiC + j * logRho);
-  const logNorm = logSumExp(0, logAcceptedSeg);
+  const logNorm = logSumExp(0, logPiC + logGeometricSum(logRho, room));
   // Weights form a geometric run; drop the ends below e^-46 (1e-20) of the largest, which
   // cannot move a quantile, so a long queue that is rarely full costs little.
   const logAt = (k: number) => logPiC + (k - 1) * logRho - logNorm;

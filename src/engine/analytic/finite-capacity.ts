@@ -20,6 +20,17 @@ function geometricMean(y: number): number {
   return 1 / Math.expm1(-y);
 }
 
+/**
+ * log of sum_{m=0}^{terms-1} e^{m x}: a geometric series with ratio e^x, summed in closed form
+ * in logs so that neither a long series nor a ratio far from 1 overflows. -Infinity for no terms.
+ */
+export function logGeometricSum(x: number, terms: number): number {
+  if (terms <= 0) return -Infinity;
+  if (Math.abs(x) * terms < 1e-9) return Math.log(terms);
+  if (x > 0) return (terms - 1) * x + Math.log(Math.expm1(-terms * x) / Math.expm1(-x));
+  return Math.log(Math.expm1(terms * x) / Math.expm1(x));
+}
+
 /** Fills `out` for c servers, offered load a (erlangs) and capacity K >= c. */
 export function solveFiniteCapacity(out: FiniteCapacityState, servers: number, offeredLoad: number, capacity: number): FiniteCapacityState {
   const c = servers;
@@ -38,10 +49,7 @@ export function solveFiniteCapacity(out: FiniteCapacityState, servers: number, o
   const x = Math.log(a / c);
   const uniform = Math.abs(x) * (room + 1) < 1e-9;
   // log of sum_{m=0..M} rho^m (the waiting segment relative to state c).
-  let logSegment: number;
-  if (uniform) logSegment = Math.log(room + 1);
-  else if (x > 0) logSegment = room * x + Math.log(Math.expm1(-(room + 1) * x) / Math.expm1(-x));
-  else logSegment = Math.log(Math.expm1((room + 1) * x) / Math.expm1(x));
+  const logSegment = logGeometricSum(x, room + 1);
 
   const segLog = logTau + logSegment;
   const segShare = 1 / (1 + Math.exp(-segLog)); // P(n >= c)
