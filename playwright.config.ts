@@ -7,7 +7,9 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 60_000,
+  // ms per test: heavy browser tests (simulations, fix checks) get room on a slow or busy machine;
+  // a hang still fails, with the screenshot of where it stopped.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,

@@ -78,3 +78,19 @@ test('a network partition between two zones can be added and simulated', async (
   await page.getByTestId('sim-run').click();
   await expect(page.getByTestId('sim-summary')).toContainText('Availability', { timeout: 60_000 });
 });
+
+test('a simulator that cannot start says so instead of waiting for ever, and the next run works', async ({ page }) => {
+  await openApp(page);
+  // The worker's script fails to load once, as it would on a dropped connection.
+  let refused = 0;
+  await page.route(/simulation\.worker/, async (route) => {
+    if (refused++ === 0) return route.abort();
+    return route.continue();
+  });
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByRole('alert')).toContainText('The simulator stopped unexpectedly');
+  await expect(page.getByTestId('sim-summary')).toHaveCount(0);
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('sim-summary')).toContainText('Availability', { timeout: 120_000 });
+});

@@ -160,7 +160,7 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
     setScrub(null);
     const options = { durationS: setup.durationS, seed: setup.seed ?? 1, ...(setup.workload ? { workload: setup.workload } : {}), ...(setup.failures ? { failures: setup.failures } : {}) };
     try {
-      const result = await simWorker.remote().run(design, options, Comlink.proxy(job.progress));
+      const result = await simWorker.call<SimulationOutcome>((w) => w.run(design, options, Comlink.proxy(job.progress)));
       if (!job.current()) return;
       setOutcome(result);
       setRanDesign(design);

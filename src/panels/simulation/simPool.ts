@@ -36,7 +36,7 @@ export function simPool(): SimPool {
               done[k] = share;
               tell();
             };
-            results[k] = await worker.remote().fixReplication(scenario, design, n, k, Comlink.proxy(progress));
+            results[k] = await worker.call<ReplicationResult>((w) => w.fixReplication(scenario, design, n, k, Comlink.proxy(progress)));
             progress(1);
           }
         }),
