@@ -1,6 +1,6 @@
 // The shell: toolbar, palette, canvas, inspector, dialogs. It wires actions to the store and I/O.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ReactFlowProvider, useReactFlow, type Node } from '@xyflow/react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { Canvas, FIT_OPTIONS } from '../canvas/Canvas';
 import { freeSpot } from '../canvas/placement';
 import { ConnectDialog } from '../panels/ConnectDialog';
@@ -25,7 +25,7 @@ import { ResultsPanel } from '../panels/ResultsPanel';
 import { useAnalysis } from '../panels/useAnalysis';
 import type { NodeOverlay } from '../canvas/flowTypes';
 import { lazy, Suspense } from 'react';
-import { figuresHidden, useScenarioStore } from '../store/scenarioStore';
+import { figuresHidden, isMasked, useScenarioStore } from '../store/scenarioStore';
 import { useScenarioSession } from './useScenarioSession';
 import { loadLibrary, loadProgress, type LibraryEntry } from '../store/scenarioLibrary';
 import { DEMOS } from '../model/demos';
@@ -234,7 +234,8 @@ function Shell() {
     async (format: 'png' | 'svg') => {
       setBusy(`Rendering ${format.toUpperCase()}…`);
       try {
-        const blob = await exportDiagramImage(flow.getNodes() as Node[], format);
+        const { session } = useScenarioStore.getState();
+        const blob = await exportDiagramImage(useDesignStore.getState().design, format, (id) => isMasked(session, id));
         downloadBlob(`${slug(useDesignStore.getState().design.name)}.${format}`, blob);
       } catch (e) {
         setNotice({ kind: 'error', title: 'The picture could not be made', lines: [e instanceof Error ? e.message : String(e)] });
@@ -242,7 +243,7 @@ function Shell() {
         setBusy(null);
       }
     },
-    [flow],
+    [],
   );
 
   const handlers = useMemo<ActionHandlers>(

@@ -27,7 +27,8 @@ import { COMPONENT_KINDS, type ComponentKind } from '../model/types';
 import { CATEGORY_COLOR } from './icons';
 import { getKindSpec, paramValue } from '../model/catalog';
 import { connectionProblem } from '../model/connection-rules';
-import { routeEdges, type EdgeRoute } from '../model/routing';
+import { routeEdges } from '../model/routing';
+import { edgeLabel, SYNC_COLOR, ASYNC_COLOR } from './edge-label';
 
 export const DRAG_MIME = 'application/x-archlab-kind';
 
@@ -60,20 +61,6 @@ const MAX_LAYERED_NODES = 24;
 const MAX_LAYERED_EDGES = 64;
 
 const ZOOMED_OUT_BELOW = 0.4; // zoom factor: node labels are ~5 px tall there
-const SYNC_COLOR = '#334155';
-const ASYNC_COLOR = '#7c3aed';
-
-/** A connection's label: async, the share of requests that take it (out of a router, its part of the split), calls, cache-aside. */
-function edgeLabel(e: DesignEdge, route: EdgeRoute | undefined): string | undefined {
-  const parts: string[] = [];
-  if (e.mode === 'async') parts.push('async');
-  const take = route?.take ?? e.share;
-  if (take < 1) parts.push(`${Math.round(take * 100)}%`);
-  if (e.callsPerRequest !== 1) parts.push(`×${e.callsPerRequest}`);
-  if (route?.onCacheMiss) parts.push('on cache miss');
-  return parts.length ? parts.join(' · ') : undefined;
-}
-
 /** Members that travel with a group when it is dragged: its components and, for a region, its zones and theirs. */
 function groupMembers(design: Design, groupId: string): { nodes: DesignNode[]; zones: string[] } {
   const zones = design.groups.filter((g) => g.parentId === groupId).map((g) => g.id);

@@ -1,5 +1,6 @@
 // Downloads and file picking: the browser side of import and export.
-import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
+import type { ComponentKind, Design } from '../model/types';
+import { diagramSvg } from '../canvas/diagram-svg';
 
 export function slug(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'design';
@@ -20,24 +21,48 @@ export function downloadText(filename: string, text: string, type = 'application
   downloadBlob(filename, new Blob([text], { type }));
 }
 
-const IMAGE_PADDING = 0.08; // share of the picture left as margin around the diagram
+/** px per side: browsers refuse canvases much larger than this, so a huge diagram is drawn smaller. */
+const MAX_PNG_SIDE = 8000;
+/** Pixels per diagram pixel in the PNG: sharp on high-density screens and in slides. */
+const PNG_SCALE = 2;
 
-/** Renders the whole diagram (not just what is on screen) as PNG or SVG. html-to-image loads on first use. */
-export async function exportDiagramImage(nodes: Node[], format: 'png' | 'svg'): Promise<Blob> {
-  const { toPng, toSvg } = await import('html-to-image');
-  const viewportEl = document.querySelector<HTMLElement>('.react-flow__viewport');
-  if (!viewportEl) throw new Error('The canvas is not on screen.');
-  const bounds = getNodesBounds(nodes);
-  const width = Math.min(8000, Math.max(400, Math.ceil(bounds.width * 1.2)));
-  const height = Math.min(8000, Math.max(300, Math.ceil(bounds.height * 1.2)));
-  const vp = getViewportForBounds(bounds, width, height, 0.05, 2, IMAGE_PADDING);
-  const options = {
-    backgroundColor: '#f8fafc',
-    width,
-    height,
-    style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
+/** Each kind's icon as SVG markup, drawn once by React into a detached element. */
+async function iconMarkup(): Promise<(kind: ComponentKind) => string> {
+  const [{ createElement }, { createRoot }, { flushSync }, { KindIcon }] = await Promise.all([import('react'), import('react-dom/client'), import('react-dom'), import('../canvas/icons')]);
+  const host = document.createElement('div');
+  const root = createRoot(host);
+  const cache = new Map<ComponentKind, string>();
+  return (kind) => {
+    if (!cache.has(kind)) {
+      flushSync(() => root.render(createElement(KindIcon, { kind, size: 24 })));
+      cache.set(kind, host.querySelector('svg')?.innerHTML ?? '');
+    }
+    return cache.get(kind)!;
   };
-  const dataUrl = format === 'png' ? await toPng(viewportEl, options) : await toSvg(viewportEl, options);
-  const res = await fetch(dataUrl);
-  return res.blob();
+}
+
+/**
+ * The whole diagram (not just what is on screen) as a vector SVG, or as a PNG at twice its size
+ * drawn from that SVG.
+ */
+export async function exportDiagramImage(design: Design, format: 'png' | 'svg', masked?: (nodeId: string) => boolean): Promise<Blob> {
+  const picture = diagramSvg(design, { iconMarkup: await iconMarkup(), ...(masked ? { masked } : {}) });
+  const svg = new Blob([picture.svg], { type: 'image/svg+xml' });
+  if (format === 'svg') return svg;
+  const scale = Math.min(PNG_SCALE, MAX_PNG_SIDE / picture.width, MAX_PNG_SIDE / picture.height);
+  const url = URL.createObjectURL(svg);
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(picture.width * scale));
+    canvas.height = Math.max(1, Math.round(picture.height * scale));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('This browser cannot draw the picture.');
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The picture is too large for this browser to make.'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }
