@@ -3,7 +3,7 @@
 import { parseDesignFile } from '../model/file';
 import type { Design } from '../model/types';
 import { computeHeadroom, explainMainProblem, readNodeFigures, solveDesign, type ComponentResult, type DesignSolution, type EntryHeadroom, type Explanation } from '../engine/analytic';
-import { DesignSimError, simulateDesign, type DesignSimOptions, type DesignSimReport, type FailureEvent, type WorkloadShape } from '../engine/simulation';
+import { DesignSimError, logSentence, simulateDesign, type DesignSimOptions, type DesignSimReport, type FailureEvent, type WorkloadShape } from '../engine/simulation';
 import { describeFailure } from '../model/failures';
 import { DEFAULT_DAY_S } from '../engine/simulation/design-sim-workload';
 import { CliError, oneLine, readTextFile } from './cli-error';
@@ -210,7 +210,7 @@ export function formatSimulationRun(run: SimulationRun): string {
   const failures = setup.failures ?? [];
   lines.push('', failures.length === 0 ? 'failures: none' : 'failures:', ...failures.map((f) => `  ${failureLine(f, name)}`));
   if (report.log.length > 0) {
-    const shown = report.log.slice(0, TIMELINE_LINES).map((e) => `  ${seconds(e.tS).padStart(8)}  ${e.nodeId === null || e.message.includes(name(e.nodeId)) ? '' : `${name(e.nodeId)}: `}${e.message}`);
+    const shown = report.log.slice(0, TIMELINE_LINES).map((e) => `  ${seconds(e.tS).padStart(8)}  ${logSentence(e, name)}`);
     const more = report.log.length - shown.length;
     lines.push('', 'timeline:', ...shown, ...(more > 0 ? [`  ... and ${more} more (see --json)`] : []));
   }

@@ -11,6 +11,9 @@ test('simulate a crash over time, read the charts and replay it on the canvas', 
   await page.getByTestId('sim-run').click();
   await expect(page.getByTestId('sim-summary')).toContainText('Availability', { timeout: 60_000 });
   await expect(page.locator('.time-chart')).toHaveCount(3);
+  // What happened names the component each line is about.
+  await page.locator('.sim-log summary').click();
+  await expect(page.locator('.sim-log li').filter({ hasText: 'crashed' }).first()).toContainText('Image CDN');
   // Replay a moment inside the crash window (100 s to 160 s): the CDN shows as down.
   await page.getByTestId('sim-scrubber').fill('120');
   await expect(page.getByTestId('node-cdn').locator('.badge.util')).toHaveText('DOWN');

@@ -10,6 +10,7 @@ export { compileNetwork, type CompiledNetwork } from './compiled-network';
 export { offeredTraffic, type OfferedTraffic } from './traffic';
 export { simulateDesign, DEFAULT_MAX_LIVE_REQUESTS } from './design-sim';
 export { DesignSimError } from './design-sim-model';
+export { logSentence } from './log-text';
 export type {
   AutoscalePolicy,
   CircuitBreakerPolicy,

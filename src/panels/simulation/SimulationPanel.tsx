@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import * as Comlink from 'comlink';
 import type { DesignSimReport } from '../../engine/simulation';
+import { logSentence } from '../../engine/simulation/log-text';
 import { FAILURE_KINDS, FAILURE_SPECS, failureTargetIds, paramsOf, type FailureKind, type FailureParamKey, type FailureTarget, type TargetFields } from '../../model/failures';
 import { failureCanHit } from '../../model/traits';
 import type { FailureEvent, SimulationSetup, WorkloadShape } from '../../model/simulation-setup';
@@ -178,6 +179,10 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
   const stale = report !== null && ranDesign !== design;
   const windows = useMemo<[number, number][]>(() => (report ? failures.map((f) => [f.atS, f.atS + (f.durationS ?? report.durationS)]) : []), [report, failures]);
   const charts = useMemo(() => (report ? chartsFor(report) : null), [report]);
+  const nameOf = useMemo(() => {
+    const labels = new Map((ranDesign ?? design).nodes.map((n) => [n.id, n.label]));
+    return (id: string) => labels.get(id) ?? id;
+  }, [ranDesign, design]);
 
   useEffect(() => {
     if (!report || scrub === null) return onReplay(null);
@@ -317,7 +322,7 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
             {report.log.length ? (
               <details className="sim-log">
                 <summary>What happened ({report.log.length})</summary>
-                <ul>{report.log.slice(0, 200).map((l, i) => <li key={i}><b>{l.tS.toFixed(1)} s</b> {l.message}</li>)}</ul>
+                <ul>{report.log.slice(0, 200).map((l, i) => <li key={i}><b>{l.tS.toFixed(1)} s</b> {logSentence(l, nameOf)}</li>)}</ul>
               </details>
             ) : null}
             {report.warnings.map((w, i) => <p key={i} className="warning">{w}</p>)}
