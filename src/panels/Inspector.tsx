@@ -1,6 +1,6 @@
 // Edit what is selected: a component's parameters (with units, ranges and defaults),
 // a connection's mode and traffic split, or a zone's name.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useDesignStore } from '../store/designStore';
 import { canBeOnCacheMiss, routeEdges } from '../model/routing';
 import { getKindSpec, paramValue, validateParam, defaultParams } from '../model/catalog';
@@ -10,6 +10,7 @@ import { displayShortcut, IS_MAC } from './shortcuts';
 import { EdgeResilienceEditor, NodeResilienceEditor } from './ResilienceEditor';
 import type { DesignEdge, DesignGroup, DesignNode } from '../model/types';
 import { sendsRequests } from '../model/traits';
+import { connectionProblem } from '../model/connection-rules';
 
 function TextField({ label, value, onCommit, testId }: { label: string; value: string; onCommit: (v: string) => void; testId?: string }) {
   return (
@@ -80,6 +81,13 @@ function EdgeInspector({ edge }: { edge: DesignEdge }) {
   const route = useMemo(() => routeEdges(design).get(edge.id), [design, edge.id]);
   const canOnMiss = useMemo(() => canBeOnCacheMiss(design, edge.id), [design, edge.id]);
   const name = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
+  // A message made a call must not close a loop of sync calls: the same rule as drawing one.
+  const [refusal, setRefusal] = useState<{ edgeId: string; text: string } | null>(null);
+  const setMode = (mode: DesignEdge['mode']) => {
+    const problem = mode === 'sync' ? connectionProblem({ ...design, edges: design.edges.filter((e) => e.id !== edge.id) }, edge.source, edge.target, 'sync') : null;
+    setRefusal(problem ? { edgeId: edge.id, text: problem } : null);
+    if (!problem) updateEdge(edge.id, { mode });
+  };
   return (
     <>
       <header className="inspector-head">
@@ -94,11 +102,16 @@ function EdgeInspector({ edge }: { edge: DesignEdge }) {
         <legend>Kind of connection</legend>
         {(['sync', 'async'] as const).map((m) => (
           <label key={m} className={edge.mode === m ? 'on' : ''}>
-            <input type="radio" name="edge-mode" value={m} checked={edge.mode === m} onChange={() => updateEdge(edge.id, { mode: m })} />
+            <input type="radio" name="edge-mode" value={m} checked={edge.mode === m} onChange={() => setMode(m)} />
             {m === 'sync' ? 'Sync call' : 'Async message'}
           </label>
         ))}
       </fieldset>
+      {refusal?.edgeId === edge.id ? (
+        <p className="connect-problem" role="alert" data-testid="edge-mode-refusal">
+          {refusal.text}
+        </p>
+      ) : null}
       <p className="help">
         {edge.mode === 'sync'
           ? 'The caller waits for the answer, holding one of its workers the whole time: the callee’s delay becomes the caller’s delay.'

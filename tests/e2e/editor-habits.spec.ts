@@ -60,6 +60,14 @@ test('a connection dropped anywhere on a component’s body connects; one that w
   await expect(page.getByTestId('connect-refusal')).toHaveCount(0);
   await expect(page.getByRole('group', { name: 'Async message from Photos DB to Photo API' })).toHaveCount(1);
 
+  // Switching that message to a sync call in the inspector would close the same loop: refused, said why, left async.
+  await page.getByRole('group', { name: 'Async message from Photos DB to Photo API' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('radio', { name: 'Sync call' }).click();
+  await expect(page.getByTestId('edge-mode-refusal')).toContainText('would close a loop of sync calls');
+  await expect(page.getByRole('group', { name: 'Async message from Photos DB to Photo API' })).toHaveCount(1);
+  await expect(page.getByRole('radio', { name: 'Async message' })).toBeChecked();
+
   // A drop on empty canvas makes nothing.
   await dragConnection(page, 'cdn', { x: 40, y: 200 });
   await expect(page.locator('.react-flow__edge')).toHaveCount(edgesBefore + 2);
