@@ -203,6 +203,64 @@ describe('figures quoted in the bundled scenarios agree with the engine', () => 
   });
 });
 
+describe('figures quoted in the beginner scenarios agree with the engine', () => {
+  it('what-a-cache-does: speed, room to grow and load on the database with and without the cache', () => {
+    const id = 'what-a-cache-does';
+    const a = solved(id);
+    const b = solved(id, 'designB');
+    expectQuote(id, 'With a cache, about 19 ms against about 40 ms');
+    expect(b.flow('readers').meanResponseMs).toBeCloseTo(19, -0.5);
+    expect(a.flow('readers').meanResponseMs).toBeCloseTo(40, -0.5);
+    expectQuote(id, 'about 4.5 times tonight\'s readers, against about 1.6 times without one');
+    expect(b.headroomX('readers')).toBeCloseTo(4.5, 0.5);
+    expect(a.headroomX('readers')).toBeCloseTo(1.6, 1);
+    expectQuote(id, 'ten look-ups, 8,000 a second, and it is already 57% busy');
+    expect(a.component('db').offeredRps).toBeCloseTo(8_000, 0);
+    expect(a.utilization('db')).toBeCloseTo(0.57, 1.5);
+    expectQuote(id, 'the database sees 800 a second and is 6% busy');
+    expect(b.component('db').offeredRps).toBeCloseTo(800, 0);
+    expect(b.utilization('db')).toBeCloseTo(0.06, 2);
+    expectQuote(id, 'the price of the cache machine, about $146 a month');
+    expect(b.costUsd() - a.costUsd()).toBeCloseTo(146, 0);
+    expect(b.costUsd('cache')).toBeCloseTo(146, 0);
+    expectQuote(id, 'twice the speed and almost three times the room to grow');
+    expect(a.flow('readers').meanResponseMs! / b.flow('readers').meanResponseMs!).toBeGreaterThan(1.9);
+    expect(b.headroomX('readers') / a.headroomX('readers')).toBeGreaterThan(2.5);
+    expect(b.headroomX('readers') / a.headroomX('readers')).toBeLessThan(3);
+    expectQuote(id, 'it gets all 8,000, ten times its usual load');
+    const cold = solved(id, 'designB', (d) => {
+      d.nodes.find((n) => n.id === 'cache')!.params.hitRatio = 0;
+    });
+    expect(cold.component('db').offeredRps).toBeCloseTo(8_000, 0);
+  });
+
+  it('what-a-load-balancer-does: downtime, room to grow and the bill of one server against three', () => {
+    const id = 'what-a-load-balancer-does';
+    const a = solved(id);
+    const b = solved(id, 'designB');
+    expectQuote(id, 'about 99.5% of the time, which sounds like a lot until you work it out: more than three and a half hours a month');
+    expect(a.component('web').availability).toBe(0.995);
+    expect((1 - a.component('web').availability) * 730).toBeGreaterThan(3.5);
+    expect((1 - a.component('web').availability) * 730).toBeLessThan(4);
+    expectQuote(id, 'about 99.0% of the time it works: some 7 hours a month without it');
+    expect(a.flow('customers').availability).toBeCloseTo(0.99, 3);
+    expect((1 - a.flow('customers').availability) * 730).toBeCloseTo(7, -0.5);
+    expectQuote(id, 'only the database\'s downtime is left: about 99.5%');
+    expect(b.flow('customers').availability).toBeCloseTo(0.995, 3);
+    expect(1 - b.component('web').availability).toBeLessThan(1e-6);
+    expectQuote(id, 'about 4.9 times today\'s traffic, against about 1.6 times for the single server, which is already over 60% busy');
+    expect(b.headroomX('customers')).toBeCloseTo(4.9, 1);
+    expect(a.headroomX('customers')).toBeCloseTo(1.6, 1);
+    expect(a.utilization('web')).toBeGreaterThan(0.6);
+    expect(a.utilization('web')).toBeLessThan(0.65);
+    expectQuote(id, 'about $184 a month against about $319');
+    expect(a.costUsd()).toBeCloseTo(184, 0);
+    expect(b.costUsd()).toBeCloseTo(319, 0);
+    expectQuote(id, 'the load balancer\'s hourly fee cost about $135 a month');
+    expect(b.costUsd() - a.costUsd()).toBeCloseTo(135, -0.5);
+  });
+});
+
 describe('figures the fix scenarios quote in their stories and hints', () => {
   it('notification-system: 32 workers, each held about 400 ms; the providers\' limits', () => {
     const id = 'notification-system';
