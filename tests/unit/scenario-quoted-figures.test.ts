@@ -300,3 +300,23 @@ describe('figures the fix scenarios quote in their stories and hints', () => {
     expect(s.costUsd()).toBeGreaterThan(solved(id).costUsd());
   });
 });
+
+describe('figures the scaling and consistency scenarios quote', () => {
+  it('unique-id-generation: the ticket server\'s 99.5%, DynamoDB\'s partitions, and what Multi-AZ leaves', () => {
+    const id = 'unique-id-generation';
+    const s = solved(id);
+    expectQuote(id, 'The ticket server is a single virtual machine, about 99.5% available');
+    expect(s.component('tickets').availability).toBe(0.995);
+    expectQuote(id, 'sold at 99.99% availability and spreads the table over partitions that each take up to 1,000 writes a second');
+    expect(s.component('posts').availability).toBe(0.9999);
+    const posts = s.design.nodes.find((n) => n.id === 'posts')!;
+    expect(s.component('posts').capacityRps! / (posts.params.instances ?? 1)).toBeCloseTo(1_000, 0);
+    expectQuote(id, 'sold at 99.95%, about $0.34 an hour');
+    const multiAz = solved(id, 'design', (d) => {
+      const tickets = d.nodes.find((n) => n.id === 'tickets')!;
+      tickets.params = { ...tickets.params, availability: 0.9995, pricePerHour: 0.34 };
+    });
+    // The lesson of the hint: a 99.95% part in series with others cannot meet a 99.95% target.
+    expect(multiAz.flow('writers').availability).toBeLessThan(0.9995);
+  });
+});
