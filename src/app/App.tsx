@@ -16,8 +16,9 @@ import { useDesignLibrary } from './useDesignLibrary';
 import { usePersistentState } from '../panels/usePersistentState';
 import { ErrorBoundary } from './ErrorBoundary';
 import { downloadBlob, downloadText, exportDiagramImage, slug } from '../panels/files';
-import { parseDesignFile, serializeDesign } from '../model/file';
-import { designToMermaid, mermaidToDesign } from '../model/mermaid';
+import { MAX_FILE_CHARS, parseDesignFile, serializeDesign } from '../model/file';
+import { designToMermaid } from '../model/mermaid';
+import { foreignFormatOf, FOREIGN_EXTENSIONS } from '../model/foreign-formats';
 import { shareLink } from './share';
 import type { ComponentKind, EdgeMode } from '../model/types';
 import { useStore } from 'zustand';
@@ -293,18 +294,25 @@ function Shell() {
   const run = (id: string) => actions.find((a) => a.id === id)?.perform();
 
   const onImport = async (file: File) => {
-    if (/\.(mmd|mermaid)$/i.test(file.name)) {
-      const flowchart = mermaidToDesign(await file.text(), file.name.replace(/\.[^.]+$/, ''));
-      if (!flowchart.ok) {
-        setNotice({ kind: 'error', title: `“${file.name}” could not be read as a Mermaid flowchart`, lines: [...flowchart.errors, 'Your current design has not been changed.'] });
+    // Bytes: reading a huge file would freeze the tab before any check could refuse it.
+    if (file.size > MAX_FILE_CHARS) {
+      setNotice({ kind: 'error', title: `“${file.name}” could not be opened`, lines: [`The file is ${(file.size / 1e6).toFixed(0)} MB; ArchLab opens files of at most ${MAX_FILE_CHARS / 1e6} MB.`, 'Your current design has not been changed.'] });
+      return;
+    }
+    const text = await file.text();
+    const format = foreignFormatOf(file.name, text);
+    if (format) {
+      const drawn = format.read(text, file.name.replace(/\.[^.]+$/, ''));
+      if (!drawn.ok) {
+        setNotice({ kind: 'error', title: `“${file.name}” could not be read as a ${format.name}`, lines: [...drawn.errors, 'Your current design has not been changed.'] });
         return;
       }
-      await library.openNew(flowchart.design);
-      if (flowchart.notes.length) setNotice({ kind: 'info', title: `Imported “${file.name}”`, lines: flowchart.notes });
+      await library.openNew(drawn.design);
+      if (drawn.notes.length) setNotice({ kind: 'info', title: `Imported “${file.name}”`, lines: drawn.notes });
       else flash(`Imported “${file.name}”.`);
       return;
     }
-    const parsed = parseDesignFile(await file.text());
+    const parsed = parseDesignFile(text);
     if (!parsed.ok) {
       setNotice({ kind: 'error', title: `“${file.name}” could not be opened`, lines: [...parsed.errors, 'Your current design has not been changed.'] });
       return;
@@ -370,7 +378,7 @@ function Shell() {
           </Menu>
           <button type="button" onClick={() => run('layout')} title="Auto-layout (L)">Auto-layout</button>
           <span className="sep" />
-          <button type="button" onClick={() => run('import')} title="Import a design file or a Mermaid flowchart (Ctrl+O)">Import</button>
+          <button type="button" onClick={() => run('import')} title="Import a design file, or a Mermaid, draw.io or Excalidraw diagram (Ctrl+O)">Import</button>
           <Menu label="Export">
               <button type="button" onClick={() => run('export')}>Design file (.json)</button>
               <button type="button" onClick={() => run('mermaid')}>Mermaid flowchart (.mmd)</button>
@@ -426,7 +434,7 @@ function Shell() {
           <ScenarioGallery open={galleryOpen} onClose={() => setGalleryOpen(false)} onStart={(e) => void startScenario(e)} />
         </Suspense>
       ) : null}
-      <HiddenFileInput inputRef={fileRef} accept=".json,application/json,.mmd,.mermaid" testId="import-input" onFile={onImport} />
+      <HiddenFileInput inputRef={fileRef} accept={['.json', 'application/json', '.xml', ...FOREIGN_EXTENSIONS].join(',')} testId="import-input" onFile={onImport} />
       <HiddenFileInput inputRef={scenarioFileRef} accept=".yaml,.yml,application/yaml,text/yaml" testId="scenario-input" onFile={onScenarioFile} />
       {authorOpen ? (
         <Suspense fallback={null}>

@@ -1,21 +1,26 @@
-// npm run import -- <file> [--out design.json]: a diagram drawn elsewhere (a Mermaid flowchart) as
-// an ArchLab design file, printed or written; a file that cannot be read is named with its line.
+// npm run import -- <file> [--out design.json]: a diagram drawn elsewhere (a Mermaid flowchart, a
+// draw.io diagram, an Excalidraw drawing) as an ArchLab design file, printed or written; a file
+// that cannot be read says why (a Mermaid file names the line).
 import { writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { Command } from 'commander';
 import { CliError, parseCommandLine, readTextFile, reportFailure } from './cli-error';
-import { mermaidToDesign } from '../model/mermaid';
+import { FOREIGN_FORMATS, foreignFormatOf } from '../model/foreign-formats';
 import { serializeDesign } from '../model/file';
 
-const MERMAID_EXTENSIONS = new Set(['.mmd', '.mermaid']);
+const KNOWN = FOREIGN_FORMATS.map((f) => `${f.name}s (${f.extensions.join(', ')})`).join(', ');
 
 function run(path: string, out: string | undefined): string {
-  if (!MERMAID_EXTENSIONS.has(extname(path).toLowerCase())) {
-    throw new CliError(`cannot import "${path}": ArchLab imports Mermaid flowcharts (.mmd, .mermaid)`, 2);
+  const ext = extname(path).toLowerCase();
+  if (!FOREIGN_FORMATS.some((f) => f.extensions.includes(ext)) && ext !== '.json' && ext !== '.xml') {
+    throw new CliError(`cannot import "${path}": ArchLab imports ${KNOWN}`, 2);
   }
+  const text = readTextFile(path);
+  const format = foreignFormatOf(path, text);
+  if (!format) throw new CliError(`cannot import "${path}": it is not a drawing ArchLab imports (${KNOWN}); an ArchLab design file opens as it is`, 2);
   const name = basename(path, extname(path));
-  const result = mermaidToDesign(readTextFile(path), name);
-  if (!result.ok) throw new CliError(`cannot import "${path}":\n  ${result.errors.join('\n  ')}`);
+  const result = format.read(text, name);
+  if (!result.ok) throw new CliError(`cannot import "${path}" as a ${format.name}:\n  ${result.errors.join('\n  ')}`);
   const json = serializeDesign({ ...result.design, id: `imported-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` });
   for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
   if (!out) return json;
@@ -26,8 +31,8 @@ function run(path: string, out: string | undefined): string {
 function main(argv: string[]): number {
   const program = new Command()
     .name('import')
-    .description('Turn a Mermaid flowchart into an ArchLab design file')
-    .argument('<file>', 'Mermaid flowchart (.mmd, .mermaid)')
+    .description('Turn a Mermaid flowchart, draw.io diagram or Excalidraw drawing into an ArchLab design file')
+    .argument('<file>', 'Mermaid (.mmd, .mermaid), draw.io (.drawio, .dio) or Excalidraw (.excalidraw) file')
     .option('--out <file>', 'write the design file here instead of printing it');
   const parsed = parseCommandLine(program, argv);
   if (parsed !== null) return parsed;

@@ -84,7 +84,7 @@ export function useActions(h: ActionHandlers): Action[] {
       { id: 'new', label: 'New design', shortcut: 'Alt+N', group: 'File', perform: h.newDesign },
       { id: 'export', label: 'Export design file', shortcut: 'Mod+S', group: 'File', perform: h.exportFile },
       { id: 'mermaid', label: 'Export as a Mermaid flowchart', group: 'File', perform: h.exportMermaid },
-      { id: 'import', label: 'Import a design file or Mermaid flowchart', shortcut: 'Mod+O', group: 'File', perform: h.importFile },
+      { id: 'import', label: 'Import a design file, or a Mermaid, draw.io or Excalidraw diagram', shortcut: 'Mod+O', group: 'File', perform: h.importFile },
       { id: 'png', label: 'Export diagram as PNG', group: 'File', perform: h.exportPng },
       { id: 'svg', label: 'Export diagram as SVG', group: 'File', perform: h.exportSvg },
       { id: 'share', label: 'Share link', group: 'File', perform: h.share },

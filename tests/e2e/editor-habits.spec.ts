@@ -322,6 +322,32 @@ test('a Mermaid flowchart imports into a solvable design, and a design exported 
   expect(await nodeCount(page)).toBe(7);
 });
 
+test('a draw.io diagram and an Excalidraw drawing import as designs; a broken one says why and changes nothing', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('import-input').setInputFiles('tests/fixtures/import/three-tier.drawio');
+  await expect(page.getByTestId('notice')).toContainText('without a label');
+  await page.keyboard.press('Escape');
+  expect(await nodeCount(page)).toBe(5);
+  await expect(page.locator('.react-flow__node[aria-label="Relational database: Orders DB (Postgres)"]')).toHaveCount(1);
+  await expect(page.getByRole('group', { name: 'Async message from Checkout API to Email queue' })).toHaveCount(1);
+  await expect(page.getByTestId('group-g2')).toContainText('Zone a');
+  await expect(page.getByTestId('explanation')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/36-drawio-imported.png' });
+
+  await page.getByTestId('import-input').setInputFiles('tests/fixtures/import/three-tier.excalidraw');
+  await expect(page.getByTestId('notice')).toContainText('not inside a shape');
+  await page.keyboard.press('Escape');
+  expect(await nodeCount(page)).toBe(4);
+  await expect(page.locator('.react-flow__node[aria-label="Cache: Redis"]')).toHaveCount(1);
+
+  await page.getByTestId('import-input').setInputFiles({ name: 'broken.drawio', mimeType: 'application/xml', buffer: Buffer.from('<mxfile><diagram name="x"></diagram></mxfile>') });
+  await expect(page.getByText('“broken.drawio” could not be read as a draw.io diagram')).toBeVisible();
+  await expect(page.getByTestId('notice')).toContainText('the first page is empty');
+  await expect(page.getByTestId('notice')).toContainText('has not been changed');
+  await page.keyboard.press('Escape');
+  expect(await nodeCount(page)).toBe(4);
+});
+
 for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 800 }]) {
   test(`screens at ${size.width}x${size.height}: editor, simulation panel and author dialog`, async ({ page }) => {
     await page.setViewportSize(size);

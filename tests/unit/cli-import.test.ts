@@ -28,4 +28,23 @@ describe('npm run import', () => {
     expect(other.code).toBe(2);
     expect(other.stderr).toContain('Mermaid');
   }, 60_000);
+
+  it('writes draw.io and Excalidraw drawings as design files, and refuses a .json file that is neither', async () => {
+    for (const [file, summary] of [
+      ['tests/fixtures/import/three-tier.drawio', '5 components, 4 connections, 2 zones and regions'],
+      ['tests/fixtures/import/three-tier.excalidraw', '4 components, 3 connections, 1 zones and regions'],
+    ] as const) {
+      const out = join(mkdtempSync(join(tmpdir(), 'archlab-import-')), 'out.json');
+      const r = await importCli(file, '--out', out);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(summary);
+      expect(parseDesignFile(readFileSync(out, 'utf8')).ok).toBe(true);
+    }
+    const broken = join(mkdtempSync(join(tmpdir(), 'archlab-import-')), 'broken.drawio');
+    writeFileSync(broken, '<mxfile><diagram name="x"></diagram></mxfile>');
+    const r = await importCli(broken);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('as a draw.io diagram');
+    expect(r.stderr).toContain('the first page is empty');
+  }, 60_000);
 });
