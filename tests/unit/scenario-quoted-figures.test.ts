@@ -259,6 +259,56 @@ describe('figures quoted in the beginner scenarios agree with the engine', () =>
     expectQuote(id, 'the load balancer\'s hourly fee cost about $135 a month');
     expect(b.costUsd() - a.costUsd()).toBeCloseTo(135, -0.5);
   });
+
+  it('why-a-queue: the buyer\'s wait, the minutes the email company is down, and the bill', () => {
+    const id = 'why-a-queue';
+    const a = solved(id);
+    const b = solved(id, 'designB');
+    expectQuote(id, '99 buyers in 100 see "Thank you" within about 100 ms');
+    expect(b.flow('buyers').p99ResponseMs).toBeLessThan(100);
+    expect(b.flow('buyers').p99ResponseMs).toBeGreaterThan(80);
+    expectQuote(id, 'the slowest 1% of checkouts take about 3 seconds or more');
+    expect(a.flow('buyers').p99ResponseMs).toBeGreaterThan(2_900);
+    expect(a.flow('buyers').p99ResponseMs).toBeLessThan(3_500);
+    expectQuote(id, 'at 99.9% that is about 44 minutes a month');
+    expect(a.component('email').availability).toBe(0.999);
+    expect((1 - a.component('email').availability) * 730 * 60).toBeCloseTo(44, -0.5);
+    expect(b.flow('buyers').availability).toBeGreaterThan(a.flow('buyers').availability);
+    expectQuote(id, 'Sending while waiting, by about $170 a month: design B pays for the queue (about $53) and the background worker\'s two machines (about $119)');
+    expect(b.costUsd() - a.costUsd()).toBeCloseTo(170, -1);
+    expect(b.costUsd('jobs')).toBeCloseTo(53, 0);
+    expect(b.costUsd('sender')).toBeCloseTo(119, 0);
+    expectQuote(id, 'about $13,140 a month for 131 million emails, the same in both');
+    expect(a.costUsd('email')).toBeCloseTo(13_140, 0);
+    expect(b.costUsd('email')).toBe(a.costUsd('email'));
+    expect(a.component('email').offeredRps * 730 * 3600).toBeCloseTo(131e6, -6);
+  });
+
+  it('what-a-cdn-does: the ocean in the wait, the photo store\'s limit and the request charges', () => {
+    const id = 'what-a-cdn-does';
+    const a = solved(id);
+    const b = solved(id, 'designB');
+    expectQuote(id, 'crosses the Atlantic and back (60 ms in these figures');
+    expect(a.flow('visitors').meanResponseMs! - a.component('photos').meanResponseMs!).toBeCloseTo(60, 5);
+    expectQuote(id, 'Through a CDN: about 6 ms against about 90 ms');
+    expect(b.flow('visitors').meanResponseMs).toBeCloseTo(6, 0);
+    expect(a.flow('visitors').meanResponseMs).toBeCloseTo(90, 0);
+    expectQuote(id, 'S3 answers about 5,500 requests a second for one set of files');
+    expect(a.component('photos').capacityRps).toBeCloseTo(5_500, -1);
+    expectQuote(id, 'design A gives out at about 5.5 times tonight\'s traffic');
+    expect(a.headroomX('visitors')).toBeCloseTo(5.5, 1);
+    expectQuote(id, 'S3 sees only the misses, 50 a second instead of 1,000, so the same S3 carries about 20 times more visitors');
+    expect(b.component('photos').offeredRps).toBeCloseTo(50, 5);
+    expect(b.headroomX('visitors') / a.headroomX('visitors')).toBeCloseTo(20, 0);
+    expectQuote(id, 'From Virginia: about $1,050 a month against about $2,680');
+    expect(a.costUsd()).toBeCloseTo(1_050, -1);
+    expect(b.costUsd()).toBeCloseTo(2_680, -1);
+    expectQuote(id, 'A CDN charges about $1 per million requests, more than S3\'s $0.40 per million');
+    expectQuote(id, 'the CDN answers all 2.6 billion requests a month');
+    expect(b.component('cdn').offeredRps * 730 * 3600).toBeCloseTo(2.6e9, -8);
+    expect(b.costUsd('cdn') / (b.component('cdn').offeredRps * 730 * 3600 / 1e6)).toBeCloseTo(1, 5);
+    expect(a.costUsd('photos') / (a.component('photos').offeredRps * 730 * 3600 / 1e6)).toBeCloseTo(0.4, 5);
+  });
 });
 
 describe('figures the fix scenarios quote in their stories and hints', () => {
