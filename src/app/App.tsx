@@ -302,7 +302,7 @@ function Shell() {
     const text = await file.text();
     const format = foreignFormatOf(file.name, text);
     if (format) {
-      const drawn = format.read(text, file.name.replace(/\.[^.]+$/, ''));
+      const drawn = (await format.reader())(text, file.name.replace(/\.[^.]+$/, ''));
       if (!drawn.ok) {
         setNotice({ kind: 'error', title: `“${file.name}” could not be read as a ${format.name}`, lines: [...drawn.errors, 'Your current design has not been changed.'] });
         return;

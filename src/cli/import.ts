@@ -10,7 +10,7 @@ import { serializeDesign } from '../model/file';
 
 const KNOWN = FOREIGN_FORMATS.map((f) => `${f.name}s (${f.extensions.join(', ')})`).join(', ');
 
-function run(path: string, out: string | undefined): string {
+async function run(path: string, out: string | undefined): Promise<string> {
   const ext = extname(path).toLowerCase();
   if (!FOREIGN_FORMATS.some((f) => f.extensions.includes(ext)) && ext !== '.json' && ext !== '.xml') {
     throw new CliError(`cannot import "${path}": ArchLab imports ${KNOWN}`, 2);
@@ -19,7 +19,7 @@ function run(path: string, out: string | undefined): string {
   const format = foreignFormatOf(path, text);
   if (!format) throw new CliError(`cannot import "${path}": it is not a drawing ArchLab imports (${KNOWN}); an ArchLab design file opens as it is`, 2);
   const name = basename(path, extname(path));
-  const result = format.read(text, name);
+  const result = (await format.reader())(text, name);
   if (!result.ok) throw new CliError(`cannot import "${path}" as a ${format.name}:\n  ${result.errors.join('\n  ')}`);
   const json = serializeDesign({ ...result.design, id: `imported-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` });
   for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
@@ -28,7 +28,7 @@ function run(path: string, out: string | undefined): string {
   return `wrote ${out}: ${result.design.nodes.length} components, ${result.design.edges.length} connections, ${result.design.groups.length} zones and regions`;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const program = new Command()
     .name('import')
     .description('Turn a Mermaid flowchart, draw.io diagram or Excalidraw drawing into an ArchLab design file')
@@ -37,11 +37,13 @@ function main(argv: string[]): number {
   const parsed = parseCommandLine(program, argv);
   if (parsed !== null) return parsed;
   try {
-    process.stdout.write(run(program.args[0]!, program.opts<{ out?: string }>().out) + '\n');
+    process.stdout.write((await run(program.args[0]!, program.opts<{ out?: string }>().out)) + '\n');
     return 0;
   } catch (e) {
     return reportFailure(e);
   }
 }
 
-process.exitCode = main(process.argv);
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,8 +1,5 @@
 // Diagrams drawn in other tools that ArchLab opens as designs: one entry per format, used by the
 // app's Import and by `npm run import`. Adding a format is a reader and one entry here.
-import { drawioToDesign } from './drawio';
-import { excalidrawToDesign } from './excalidraw';
-import { mermaidToDesign } from './mermaid';
 import type { Design } from './types';
 
 export type ForeignImport = { ok: true; design: Design; notes: string[] } | { ok: false; errors: string[] };
@@ -14,13 +11,14 @@ export interface ForeignFormat {
   extensions: readonly string[];
   /** For files with a generic extension (.json, .xml): whether the text is this format. */
   sniff?: (text: string) => boolean;
-  read: (text: string, name: string) => ForeignImport;
+  /** The reader, loaded on first use (the XML parser and inflater stay out of the app's first download). */
+  reader: () => Promise<(text: string, name: string) => ForeignImport>;
 }
 
 export const FOREIGN_FORMATS: readonly ForeignFormat[] = [
-  { name: 'Mermaid flowchart', extensions: ['.mmd', '.mermaid'], read: mermaidToDesign },
-  { name: 'draw.io diagram', extensions: ['.drawio', '.dio'], sniff: (t) => /^\s*(<\?xml[^>]*>\s*)?<(mxfile|mxGraphModel)\b/.test(t.slice(0, 4096)), read: drawioToDesign },
-  { name: 'Excalidraw drawing', extensions: ['.excalidraw'], sniff: (t) => /^\s*\{\s*"type"\s*:\s*"excalidraw"/.test(t.slice(0, 4096)), read: excalidrawToDesign },
+  { name: 'Mermaid flowchart', extensions: ['.mmd', '.mermaid'], reader: async () => (await import('./mermaid')).mermaidToDesign },
+  { name: 'draw.io diagram', extensions: ['.drawio', '.dio'], sniff: (t) => /^\s*(<\?xml[^>]*>\s*)?<(mxfile|mxGraphModel)\b/.test(t.slice(0, 4096)), reader: async () => (await import('./drawio')).drawioToDesign },
+  { name: 'Excalidraw drawing', extensions: ['.excalidraw'], sniff: (t) => /^\s*\{\s*"type"\s*:\s*"excalidraw"/.test(t.slice(0, 4096)), reader: async () => (await import('./excalidraw')).excalidrawToDesign },
 ];
 
 const extensionOf = (fileName: string) => /\.[^./\\]+$/.exec(fileName.toLowerCase())?.[0] ?? '';
