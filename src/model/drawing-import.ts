@@ -91,6 +91,31 @@ function placeCards(boxes: DrawnBox[]): Map<string, { x: number; y: number }> {
   return positions;
 }
 
+/**
+ * Sizes each zone and region to take in its components and zones with room for its title, inner
+ * groups first so a region takes in its zones' finished boxes. Gives back the groups with nothing
+ * in them (left with a zero size).
+ */
+export function fitGroupsAroundMembers(design: Pick<Design, 'nodes' | 'groups'>): DesignGroup[] {
+  const depth = (g: DesignGroup): number => (g.parentId ? 1 + depth(design.groups.find((p) => p.id === g.parentId) ?? { ...g, parentId: undefined }) : 0);
+  const empty: DesignGroup[] = [];
+  for (const g of [...design.groups].sort((a, b) => depth(b) - depth(a))) {
+    const rects = [
+      ...design.nodes.filter((n) => n.groupId === g.id).map((n) => ({ x: n.position.x, y: n.position.y, w: CARD.width, h: CARD.height })),
+      ...design.groups.filter((c) => c.parentId === g.id && c.size.width > 0).map((c) => ({ x: c.position.x, y: c.position.y, w: c.size.width, h: c.size.height })),
+    ];
+    if (rects.length === 0) {
+      empty.push(g);
+      continue;
+    }
+    const minX = Math.min(...rects.map((r) => r.x)) - GROUP_PADDING;
+    const minY = Math.min(...rects.map((r) => r.y)) - GROUP_PADDING;
+    g.position = { x: minX, y: minY };
+    g.size = { width: Math.max(...rects.map((r) => r.x + r.w)) + GROUP_PADDING - minX, height: Math.max(...rects.map((r) => r.y + r.h)) + GROUP_PADDING / 2 - minY };
+  }
+  return empty;
+}
+
 /** The Drawing as a design; `source` names the tool in messages ("draw.io diagram"). */
 export function drawingToDesign(drawing: Drawing, name: string, source: string): DrawingImport {
   const notes = [...drawing.notes];
@@ -159,21 +184,7 @@ export function drawingToDesign(drawing: Drawing, name: string, source: string):
   }
   if (loose) notes.push(`Left out ${loose} arrow${loose === 1 ? '' : 's'} not attached to a shape at both ends.`);
 
-  const depth = (g: DesignGroup) => (g.parentId ? 1 : 0);
-  for (const g of [...groups].sort((a, b) => depth(b) - depth(a))) {
-    const rects = [
-      ...nodes.filter((n) => n.groupId === g.id).map((n) => ({ x: n.position.x, y: n.position.y, w: CARD.width, h: CARD.height })),
-      ...groups.filter((c) => c.parentId === g.id).map((c) => ({ x: c.position.x, y: c.position.y, w: c.size.width, h: c.size.height })),
-    ];
-    if (rects.length === 0) {
-      notes.push(`Left out the empty container “${g.label}”.`);
-      continue;
-    }
-    const minX = Math.min(...rects.map((r) => r.x)) - GROUP_PADDING;
-    const minY = Math.min(...rects.map((r) => r.y)) - GROUP_PADDING;
-    g.position = { x: minX, y: minY };
-    g.size = { width: Math.max(...rects.map((r) => r.x + r.w)) + GROUP_PADDING - minX, height: Math.max(...rects.map((r) => r.y + r.h)) + GROUP_PADDING / 2 - minY };
-  }
+  for (const g of fitGroupsAroundMembers({ nodes, groups })) notes.push(`Left out the empty container “${g.label}”.`);
   const kept = groups.filter((g) => g.size.width > 0);
   const keptIds = new Set(kept.map((g) => g.id));
   for (const n of nodes) if (n.groupId && !keptIds.has(n.groupId)) delete n.groupId;

@@ -6,6 +6,7 @@
 // so this reads the flowchart subset line by line and names the line of anything it cannot read.
 import { defaultParams } from './catalog';
 import { guessKind } from './kind-guess';
+import { fitGroupsAroundMembers } from './drawing-import';
 import { COMPONENT_KINDS, type ComponentKind, type Design, type DesignEdge, type DesignGroup, type DesignNode, type EdgeMode } from './types';
 
 export type MermaidImport = { ok: true; design: Design; notes: string[] } | { ok: false; errors: string[] };
@@ -154,8 +155,6 @@ interface PendingEdge {
 /** Grid spacing (px) for imported components: one card (188 x 64) plus room for connection text. */
 const COLUMN = 280;
 const ROW = 110;
-const GROUP_PADDING = 40; // px inside a zone around its components, room for its title
-const CARD = { width: 188, height: 64 }; // px, a component card on the canvas (the store's NODE_SIZE)
 
 export function mermaidToDesign(text: string, name = 'Imported flowchart'): MermaidImport {
   const errors: string[] = [];
@@ -322,20 +321,6 @@ function placeInLayers(design: Design): void {
     rows.set(l, row + 1);
     n.position = { x: l * COLUMN, y: row * ROW };
   }
-  // Innermost groups first, so a region's box takes in its zones' finished boxes.
-  const depth = (g: DesignGroup): number => (g.parentId ? 1 + depth(design.groups.find((p) => p.id === g.parentId)!) : 0);
-  for (const g of [...design.groups].sort((a, b) => depth(b) - depth(a))) {
-    const rects = [
-      ...design.nodes.filter((n) => n.groupId === g.id).map((n) => ({ x: n.position.x, y: n.position.y, w: CARD.width, h: CARD.height })),
-      ...design.groups.filter((c) => c.parentId === g.id).map((c) => ({ x: c.position.x, y: c.position.y, w: c.size.width, h: c.size.height })),
-    ];
-    if (rects.length === 0) {
-      g.size = { width: 240, height: 140 };
-      continue;
-    }
-    const minX = Math.min(...rects.map((r) => r.x)) - GROUP_PADDING;
-    const minY = Math.min(...rects.map((r) => r.y)) - GROUP_PADDING;
-    g.position = { x: minX, y: minY };
-    g.size = { width: Math.max(...rects.map((r) => r.x + r.w)) + GROUP_PADDING - minX, height: Math.max(...rects.map((r) => r.y + r.h)) + GROUP_PADDING / 2 - minY };
-  }
+  // An empty subgraph keeps a box of its own, ready to drop components into.
+  for (const g of fitGroupsAroundMembers(design)) g.size = { width: 240, height: 140 };
 }
