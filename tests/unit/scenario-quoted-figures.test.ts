@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeHeadroom, type ComponentResult, type DesignSolution, type FlowResult } from '../../src/engine/analytic';
+import { computeHeadroom, NETWORK_RTT_MS, type ComponentResult, type DesignSolution, type FlowResult } from '../../src/engine/analytic';
 import type { Design } from '../../src/model/types';
 import { solveForScenario } from '../../src/scenarios/evaluate';
 import type { Scenario } from '../../src/scenarios/types';
@@ -308,6 +308,54 @@ describe('figures quoted in the beginner scenarios agree with the engine', () =>
     expect(b.component('cdn').offeredRps * 730 * 3600).toBeCloseTo(2.6e9, -8);
     expect(b.costUsd('cdn') / (b.component('cdn').offeredRps * 730 * 3600 / 1e6)).toBeCloseTo(1, 5);
     expect(a.costUsd('photos') / (a.component('photos').offeredRps * 730 * 3600 / 1e6)).toBeCloseTo(0.4, 5);
+  });
+
+  it('monolith-or-microservices: the extra hops, three databases in a row, and the bill', () => {
+    const id = 'monolith-or-microservices';
+    const a = solved(id);
+    const b = solved(id, 'designB');
+    expectQuote(id, 'One app, but only by about 1.5 ms');
+    expect(b.flow('shoppers').meanResponseMs! - a.flow('shoppers').meanResponseMs!).toBeCloseTo(1.5, 1);
+    expectQuote(id, 'about half a millisecond each inside one data centre');
+    expect(NETWORK_RTT_MS.sameZone).toBe(0.5);
+    expectQuote(id, 'One app: about 99.5% against about 98.5%');
+    expect(a.flow('shoppers').availability).toBeCloseTo(0.995, 3);
+    expect(b.flow('shoppers').availability).toBeCloseTo(0.985, 3);
+    expectQuote(id, 'about 11 hours a month without a working shop, against under 4 for the single database');
+    expect((1 - b.flow('shoppers').availability) * 730).toBeCloseTo(11, 0);
+    expect((1 - a.flow('shoppers').availability) * 730).toBeLessThan(4);
+    expectQuote(id, 'One app: about $380 a month against about $980');
+    expect(a.costUsd()).toBeCloseTo(380, -1);
+    expect(b.costUsd()).toBeCloseTo(980, -1);
+    expectQuote(id, 'ten copies of four services instead of four copies of one app');
+    const copies = (s: Solved, ids: string[]) => ids.reduce((n, nodeId) => n + (s.design.nodes.find((x) => x.id === nodeId)!.params.instances ?? 0), 0);
+    expect(copies(b, ['front', 'catalog', 'carts', 'accounts'])).toBe(10);
+    expect(copies(a, ['shop'])).toBe(4);
+  });
+
+  it('sql-or-nosql: one primary takes every save, and the per-request bill', () => {
+    const id = 'sql-or-nosql';
+    const a = solved(id);
+    const b = solved(id, 'designB');
+    expectQuote(id, 'NoSQL: about 5 times tonight\'s traffic, against about 2.4 times');
+    expect(b.headroomX('phones')).toBeCloseTo(5, 0);
+    expect(a.headroomX('phones')).toBeCloseTo(2.4, 1);
+    expectQuote(id, 'goes to the one primary, already 41% busy');
+    expect(a.utilization('store')).toBeCloseTo(0.41, 2);
+    expectQuote(id, 'here the API servers in front give out first');
+    expect(b.maxRps('phones')).toBeCloseTo(b.component('api').capacityRps!, -2);
+    expect(b.component('store').capacityRps).toBeGreaterThan(b.component('api').capacityRps!);
+    expectQuote(id, 'SQL: about $840 a month against about $4,730');
+    expect(a.costUsd()).toBeCloseTo(840, -1);
+    expect(b.costUsd()).toBeCloseTo(4_730, -1);
+    expectQuote(id, '3,000 requests a second is about 7.9 billion a month, and DynamoDB billed per request charges about $4,140 for them');
+    expect(b.component('store').offeredRps * 730 * 3600).toBeCloseTo(7.9e9, -8);
+    expect(b.costUsd('store')).toBeCloseTo(4_140, -1);
+    expectQuote(id, 'which for this steady load would cost a little under a third as much');
+    // provisioned: $0.00065 per write unit-hour, $0.00013 per read unit-hour (catalog-defaults §4); 80% saves
+    const provisioned = (0.8 * 3000 * 0.00065 + 0.2 * 3000 * 0.00013) * 730;
+    expect(provisioned / b.costUsd('store')).toBeGreaterThan(0.25);
+    expect(provisioned / b.costUsd('store')).toBeLessThan(1 / 3);
   });
 });
 
