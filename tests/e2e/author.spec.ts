@@ -43,7 +43,11 @@ test('an instructor authors a critique scenario from the canvas, previews it and
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   // No key yet: the check says so in plain words.
   await expect(page.getByTestId('author-result')).toContainText(/key/i);
+  // Until the form changes, what needs a passing check waits, and says why.
+  await expect(page.getByRole('button', { name: 'Export YAML' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Preview as learner' })).toHaveAttribute('title', /Fix the problems the check found first/);
   await page.getByRole('button', { name: 'Suggest from the structural checks' }).click();
+  await expect(page.getByRole('button', { name: 'Export YAML' })).toBeEnabled();
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByTestId('author-result')).toContainText('passes every check');
   await page.screenshot({ path: 'test-results/screens/30-author.png' });
@@ -154,6 +158,7 @@ test('an instructor checks a fix scenario with a timeline in the simulator befor
 
   await startAuthoring(page, 'Size the photo app for 900 requests a second', 'Traffic triples; find what saturates and size it.', 'A campaign triples the traffic.');
   await page.getByTestId('author-mode').selectOption('fix');
+  await expect(page.getByTestId('author-fix-needs')).toContainText('a reference solution that meets the targets');
   await page.getByLabel('Scalability impact').check();
   await page.getByLabel('Traffic (req/s)').fill('900');
   await page.getByLabel('p99LatencyMs').uncheck();

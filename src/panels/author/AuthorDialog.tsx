@@ -117,6 +117,8 @@ export interface AuthorDialogProps {
   onFlash: (text: string) => void;
 }
 
+const FIX_FIRST = 'Fix the problems the check found first; any change to the form lets you try again.';
+
 export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: AuthorDialogProps) {
   const design = useDesignStore((s) => s.design);
   const [saved, setForm] = usePersistentState<AuthorForm>('author-draft', EMPTY);
@@ -127,6 +129,8 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
   const simProgress = simRuns.progress;
   const [simLines, setSimLines] = useState<{ ok: boolean; lines: string[] } | null>(null);
   const cancelSimulation = () => simRuns.cancel(pool.cancel);
+  // After a failed check, preview, export and share wait for a change to the form (any change clears the result).
+  const failed = result !== null && !result.ok;
   const set = (patch: Partial<AuthorForm>) => {
     setForm({ ...form, ...patch });
     setResult(null);
@@ -310,6 +314,10 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
                 <label key={c}><input type="checkbox" checked={form.checks.includes(c)} onChange={(e) => set({ checks: e.target.checked ? [...form.checks, c] : form.checks.filter((x) => x !== c) })} />{c}</label>
               ))}
             </div>
+            <p className="help" data-testid="author-fix-needs">
+              A fix scenario needs two designs: the one on the canvas, where the learner starts, and a reference solution that meets the targets, kept under Designs.
+              {designs.some((d) => d.id !== design.id) ? ' Choose it below.' : ' You have no other saved design yet: open Designs, duplicate this one, change the copy until it meets the targets, then come back here.'}
+            </p>
             <label className="block">Reference solution (a saved design that meets the targets)
               <select value={form.solutionId} onChange={(e) => set({ solutionId: e.target.value })}>
                 <option value="">Choose a design…</option>
@@ -349,10 +357,12 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
         <div className="dialog-actions">
           <button type="button" onClick={() => { setForm(EMPTY); setResult(null); }}>Clear form</button>
           <button type="submit">Check</button>
-          <button type="button" onClick={() => void build().then((r) => r?.scenario && onPreview(r.scenario))}>Preview as learner</button>
-          <button type="button" onClick={() => void build().then((r) => r?.yaml && downloadText(`${r.scenario!.id}.yaml`, r.yaml, 'application/yaml'))}>Export YAML</button>
+          <button type="button" disabled={failed} title={failed ? FIX_FIRST : undefined} onClick={() => void build().then((r) => r?.scenario && onPreview(r.scenario))}>Preview as learner</button>
+          <button type="button" disabled={failed} title={failed ? FIX_FIRST : undefined} onClick={() => void build().then((r) => r?.yaml && downloadText(`${r.scenario!.id}.yaml`, r.yaml, 'application/yaml'))}>Export YAML</button>
           <button
             type="button"
+            disabled={failed}
+            title={failed ? FIX_FIRST : undefined}
             className="primary"
             onClick={() =>
               void build().then((r) => {
