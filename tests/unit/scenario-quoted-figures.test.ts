@@ -357,6 +357,30 @@ describe('figures quoted in the beginner scenarios agree with the engine', () =>
     expect(provisioned / b.costUsd('store')).toBeGreaterThan(0.25);
     expect(provisioned / b.costUsd('store')).toBeLessThan(1 / 3);
   });
+
+  it('third-party-rate-limit: the maps company\'s 50 a second, and what a 30-second memory leaves of the traffic', () => {
+    const id = 'third-party-rate-limit';
+    const a = solved(id);
+    const b = solved(id, 'designB');
+    expectQuote(id, 'The maps company allows 3,000 requests a minute on Dishdash\'s account: 50 a second');
+    expect(a.component('maps').capacityRps).toBeCloseTo(3_000 / 60, 5);
+    expectQuote(id, 'Design A asks 75 times a second where 50 are allowed, so about one request in three is refused');
+    expect(a.component('maps').offeredRps).toBeCloseTo(75, 5);
+    expect(1 - a.component('maps').capacityRps! / a.component('maps').offeredRps).toBeCloseTo(1 / 3, 5);
+    expectQuote(id, 'Design B asks only on a miss, 25 times a second, half the limit');
+    expect(b.component('maps').offeredRps).toBeCloseTo(25, 1);
+    expect(b.utilization('maps')).toBeCloseTo(0.5, 2);
+    expectQuote(id, 'about 1.8 times tonight\'s traffic before the 50 a second run out');
+    expect(b.headroomX('trackers')).toBeCloseTo(1.8, 1);
+    expectQuote(id, 'Design A is already past the limit, at about 0.6 times tonight\'s traffic');
+    expect(a.headroomX('trackers')).toBeCloseTo(0.6, 1);
+    expectQuote(id, 'more than a thousand times the cache\'s price');
+    expect(b.costUsd('maps') / b.costUsd('cache')).toBeGreaterThan(1_000);
+    expectQuote(id, 'Asking every time, about 99.9% against about 99.5%');
+    expect(a.flow('trackers').availability).toBeCloseTo(0.999, 3);
+    expect(b.flow('trackers').availability).toBeCloseTo(0.995, 3);
+    expect(b.component('cache').availability).toBe(0.995);
+  });
 });
 
 describe('figures the fix scenarios quote in their stories and hints', () => {
