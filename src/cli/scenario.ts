@@ -7,9 +7,10 @@
 //       a class: every .json in the folder graded, a CSV and an HTML report written (in --out,
 //       else the folder); a file that cannot be graded gets a line on stderr and the batch goes on
 //   scenario schema [--out <file>] [--check]   --check: exit 1 when <file> is out of date
+//   scenario catalog [folder] [--out <file>] [--check]   the catalog page (docs/scenarios-catalog.md)
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { checkScenarioSources, DEFAULT_REPLICATIONS, fixSolved, gradeFixSimulated, gradeSubmission, parseSubmission, scenarioJsonSchemaText } from '../scenarios';
+import { checkScenarioSources, DEFAULT_REPLICATIONS, fixSolved, gradeFixSimulated, gradeSubmission, parseSubmission, scenarioCatalogMarkdown, scenarioJsonSchemaText } from '../scenarios';
 import { CliError, parseJsonText, readTextFile } from './cli-error';
 import { gradeClass } from './grade-class';
 import { loadScenario, readScenarioSources } from './scenario-files';
@@ -65,13 +66,13 @@ function grade(scenarioPath: string, submissionPath: string, options: { json?: b
   return { text, exitCode: 0 };
 }
 
-function schema(options: { out?: string; check?: boolean }): Output {
-  const text = scenarioJsonSchemaText();
+/** Prints a generated file, writes it to --out, or with --check says whether --out is up to date. */
+function generated(text: string, options: { out?: string; check?: boolean }, command: string): Output {
   if (options.check) {
     if (!options.out) throw new CliError('--check needs --out <file> to compare with', 2);
     const current = existsSync(options.out) ? readFileSync(options.out, 'utf8') : null;
     if (current === text) return { text: `${options.out} is up to date`, exitCode: 0 };
-    return { text: `${options.out} is out of date: run "npm run scenario:schema"`, exitCode: 1 };
+    return { text: `${options.out} is out of date: run "${command}"`, exitCode: 1 };
   }
   if (!options.out) return { text: text.trimEnd(), exitCode: 0 };
   try {
@@ -80,6 +81,11 @@ function schema(options: { out?: string; check?: boolean }): Output {
     throw new CliError(`cannot write "${options.out}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   return { text: `wrote ${options.out}`, exitCode: 0 };
+}
+
+function catalog(folder: string, options: { out?: string; check?: boolean }): Output {
+  const scenarios = readScenarioSources(folder).map((source) => loadScenario(source.file));
+  return generated(scenarioCatalogMarkdown(scenarios), options, 'npm run scenario -- catalog scenarios --out docs/scenarios-catalog.md');
 }
 
 function main(argv: string[]): number {
@@ -117,7 +123,16 @@ function main(argv: string[]): number {
     .option('--out <file>', 'write it to this file')
     .option('--check', 'only compare with --out and fail when it differs')
     .action((options: { out?: string; check?: boolean }) => {
-      output = schema(options);
+      output = generated(scenarioJsonSchemaText(), options, 'npm run scenario:schema');
+    });
+  program
+    .command('catalog')
+    .description('print or write the catalog page of the scenarios in a folder (mode, difficulty, objectives, topics, coverage)')
+    .argument('[folder]', 'the folder of scenario files', 'scenarios')
+    .option('--out <file>', 'write it to this file')
+    .option('--check', 'only compare with --out and fail when it differs')
+    .action((folder: string, options: { out?: string; check?: boolean }) => {
+      output = catalog(folder, options);
     });
   try {
     program.parse(argv);

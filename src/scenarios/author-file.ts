@@ -109,6 +109,8 @@ export function scenarioToFile(scenario: Scenario): ScenarioFile {
     difficulty: scenario.difficulty,
     estimatedMinutes: scenario.estimatedMinutes,
     objectives: [...scenario.objectives],
+    topics: scenario.topics ? [...scenario.topics] : undefined,
+    onRampStep: scenario.onRampStep,
     story: scenario.story,
     hints: [...scenario.hints],
     requirements: structuredClone(scenario.requirements),
@@ -250,7 +252,7 @@ function compactModeFields(file: ScenarioFile): ScenarioData {
 }
 
 /** The fields every scenario file starts with, in the order the bundled files write them. */
-const HEAD_KEYS = ['version', 'id', 'title', 'summary', 'difficulty', 'estimatedMinutes', 'objectives', 'mode', 'story'] as const;
+const HEAD_KEYS = ['version', 'id', 'title', 'summary', 'difficulty', 'estimatedMinutes', 'objectives', 'topics', 'onRampStep', 'mode', 'story'] as const;
 
 /** The file with every default left out (empty lists, default connection settings, catalog-default parameters): it loads to the same scenario. */
 export function compactScenarioFile(file: ScenarioFile): ScenarioData {

@@ -79,3 +79,5 @@ export { scenarioToFile, designToFile, compactScenarioFile, type ScenarioData, t
 export { scenarioToYaml, SCHEMA_MODELINE } from './author-yaml';
 export { encodeScenarioLink, decodeScenarioLink, SCENARIO_LINK_PARAM, MAX_SCENARIO_LINK_CHARS, type DecodedScenarioLink } from './author-link';
 export { problemsInWords } from './author-problems';
+export { courseOrder, courseTracks, courseCoverage, coverageShortfalls, onRamp, COURSE_TARGETS, ON_RAMP_TRACK, type CoverageRow, type Track } from './course';
+export { scenarioCatalogMarkdown, CATALOG_PATH } from './catalog';

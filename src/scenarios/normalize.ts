@@ -39,6 +39,9 @@ export function buildScenario(file: ScenarioFile): BuildResult {
     difficulty: file.difficulty,
     estimatedMinutes: file.estimatedMinutes,
     objectives: file.objectives,
+    // Absent rather than empty, so the fingerprint of a scenario without them is unchanged.
+    ...(file.topics ? { topics: file.topics } : {}),
+    ...(file.onRampStep !== undefined ? { onRampStep: file.onRampStep } : {}),
     story: file.story,
     hints: file.hints,
     requirements: file.requirements,

@@ -275,6 +275,18 @@ const common = {
   difficulty: v.picklist(DIFFICULTIES),
   estimatedMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(240)),
   objectives: v.pipe(v.array(v.picklist(OBJECTIVES)), v.minLength(1)),
+  topics: v.optional(
+    described(
+      v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, like hot-keys'), v.maxLength(40))), v.maxLength(8)),
+      'The classic problems the scenario is about (sharding, hot-keys, idempotency...), listed in docs/scenarios-catalog.md.',
+    ),
+  ),
+  onRampStep: v.optional(
+    described(
+      v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(99)),
+      'A beginner scenario\'s place in the on-ramp the course map offers first-time learners (1 comes first); beginner scenarios without one follow, shortest first.',
+    ),
+  ),
   story: described(text(6000), 'The situation, in plain text: blank lines separate paragraphs, lines starting "- " are list items.'),
   hints: list(text(1000), 'Nudges shown one at a time when the learner asks.'),
   requirements: v.optional(RequirementsSchema, () => ({})),

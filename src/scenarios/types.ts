@@ -22,6 +22,10 @@ interface ScenarioBase {
   difficulty: Difficulty;
   estimatedMinutes: number;
   objectives: Objective[];
+  /** Classic problems the scenario is about (hot-keys, idempotency...); absent when the file lists none. */
+  topics?: string[];
+  /** Place in the beginner on-ramp (1 first); absent for most scenarios. */
+  onRampStep?: number;
   /** Plain text: blank lines separate paragraphs, lines starting "- " are list items. Never HTML. */
   story: string;
   hints: string[];

@@ -11,12 +11,31 @@ export const OBJECTIVES = [
   'trade-off-build-vs-buy',
   'trade-off-monolith-vs-microservices',
   'trade-off-sync-vs-async',
+  'trade-off-sql-vs-nosql',
   'consistency-availability',
+  'api-design',
   'critique-proposal',
   'feasibility',
+  'justify-with-data',
   'cost',
 ] as const;
 export type Objective = (typeof OBJECTIVES)[number];
+
+/** What each objective is called on screen, in the catalog page and in class reports. */
+export const OBJECTIVE_LABEL: Record<Objective, string> = {
+  'identify-components': 'Identify components',
+  'scalability-impact': 'Scalability impact',
+  'trade-off-build-vs-buy': 'Build vs buy',
+  'trade-off-monolith-vs-microservices': 'Monolith vs microservices',
+  'trade-off-sync-vs-async': 'Sync vs async',
+  'trade-off-sql-vs-nosql': 'SQL vs NoSQL',
+  'consistency-availability': 'Consistency vs availability',
+  'api-design': 'API design and integrations',
+  'critique-proposal': 'Critique a proposal',
+  feasibility: 'Feasibility and technical debt',
+  'justify-with-data': 'Justify a decision with data',
+  cost: 'Cost',
+};
 
 export const MODES = ['identify', 'critique', 'fix', 'compare'] as const;
 export type ScenarioMode = (typeof MODES)[number];

@@ -14,6 +14,7 @@ import {
   CRITIQUE_CATEGORIES,
   DIFFICULTIES,
   OBJECTIVES,
+  OBJECTIVE_LABEL,
   SEVERITIES,
   categoryWords,
   describeTimeline,
@@ -34,7 +35,6 @@ import {
   type ScenarioDraftMeta,
   type Severity,
 } from '../../scenarios';
-import { OBJECTIVE_LABEL } from '../scenario/ScenarioGallery';
 import { simPool } from '../simulation/simPool';
 import { useRunProgress } from '../useRunProgress';
 import { CompareEditor, type CompareForm } from './CompareEditor';

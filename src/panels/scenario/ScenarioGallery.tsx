@@ -4,25 +4,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { Dialog } from '../Dialog';
 import { allProgress, loadLibrary, type LibraryEntry } from '../../store/scenarioLibrary';
 import type { ScenarioProgress } from '../../store/scenarioStore';
-import { DIFFICULTIES, MODES, OBJECTIVES } from '../../scenarios/vocabulary';
+import { DIFFICULTIES, MODES, OBJECTIVE_LABEL, OBJECTIVES } from '../../scenarios/vocabulary';
 
 const MODE_LABEL: Record<(typeof MODES)[number], string> = {
   identify: 'Identify',
   critique: 'Critique',
   fix: 'Fix',
   compare: 'Compare',
-};
-
-export const OBJECTIVE_LABEL: Record<(typeof OBJECTIVES)[number], string> = {
-  'identify-components': 'Identify components',
-  'scalability-impact': 'Scalability impact',
-  'trade-off-build-vs-buy': 'Build vs buy',
-  'trade-off-monolith-vs-microservices': 'Monolith vs microservices',
-  'trade-off-sync-vs-async': 'Sync vs async',
-  'consistency-availability': 'Consistency vs availability',
-  'critique-proposal': 'Critique a proposal',
-  feasibility: 'Feasibility',
-  cost: 'Cost',
 };
 
 export function ScenarioGallery({ open, onClose, onStart }: { open: boolean; onClose: () => void; onStart: (entry: LibraryEntry) => void }) {
