@@ -381,6 +381,52 @@ describe('figures quoted in the beginner scenarios agree with the engine', () =>
     expect(b.flow('trackers').availability).toBeCloseTo(0.995, 3);
     expect(b.component('cache').availability).toBe(0.995);
   });
+
+  it('read-the-bill: the CDN\'s share, the per-request lines and the idle API servers', () => {
+    const id = 'read-the-bill';
+    const s = solved(id);
+    expectQuote(id, 'The CDN: about $5,260 a month, over four fifths of the whole bill of about $6,250');
+    expect(s.costUsd('cdn')).toBeCloseTo(5_260, -1);
+    expect(s.costUsd()).toBeCloseTo(6_250, -1);
+    expect(s.costUsd('cdn') / s.costUsd()).toBeGreaterThan(0.8);
+    const byCost = Object.keys(s.solution.components).sort((x, y) => s.costUsd(y) - s.costUsd(x));
+    expect(byCost[0]).toBe('cdn');
+    expectQuote(id, '2,000 requests a second is 5.3 billion a month');
+    expect(s.component('cdn').offeredRps * 730 * 3600).toBeCloseTo(5.3e9, -8);
+    expectQuote(id, 'cost under a tenth of it');
+    expect(s.costUsd('api') / s.costUsd('cdn')).toBeLessThan(0.1);
+    expectQuote(id, 'eight of them, each about 4% busy, for about $480 a month');
+    expect(s.utilization('api')).toBeCloseTo(0.04, 2);
+    expect(s.costUsd('api')).toBeCloseTo(480, -1);
+    expectQuote(id, 'Half as many would still be under 10% busy and keep spares for a failure, saving about $240 a month');
+    const half = solved(id, 'design', (d) => {
+      d.nodes.find((n) => n.id === 'api')!.params.instances = 4;
+    });
+    expect(half.utilization('api')).toBeLessThan(0.1);
+    expect(s.costUsd() - half.costUsd()).toBeCloseTo(240, -1);
+    expectQuote(id, 'about $105 a month in requests');
+    expect(s.costUsd('audio')).toBeCloseTo(105, 0);
+    expectQuote(id, 'only 100 a second reach it');
+    expect(s.component('audio').offeredRps).toBeCloseTo(100, 5);
+    // the per-request answer: exactly the components priced per million requests carry traffic-proportional cost
+    const twice = { ...s.scenario, workload: { ...s.scenario.workload, clientRps: { listeners: 2 * s.flow('listeners').rps } } } as Scenario;
+    const doubled = solveForScenario(twice, s.design);
+    if (!doubled.ok) throw new Error(doubled.problems.join('\n'));
+    const grows = Object.keys(s.solution.components).filter((c) => doubled.solution.components[c]!.cost.totalUsdPerMonth > s.costUsd(c) * 1.5);
+    expect(grows.sort()).toEqual(['audio', 'cdn']);
+  });
+
+  it('database-or-cache: how often the login check and the play counts run', () => {
+    const id = 'database-or-cache';
+    const s = solved(id);
+    expectQuote(id, 'play counts, written hundreds of times a second');
+    expect(s.component('counts').offeredRps).toBeGreaterThanOrEqual(200);
+    expect(s.component('counts').offeredRps).toBeLessThan(1_000);
+    expectQuote(id, 'asking the database on every request would put 1,500 extra queries a second');
+    expect(s.component('sessions').offeredRps).toBeCloseTo(1_500, 5);
+    expectQuote(id, 'reading takes a fraction of a millisecond');
+    expect(s.component('sessions').meanResponseMs).toBeLessThan(1);
+  });
 });
 
 describe('figures the fix scenarios quote in their stories and hints', () => {
