@@ -3,9 +3,10 @@
 import { parseDesignFile } from '../model/file';
 import type { Design } from '../model/types';
 import { computeHeadroom, explainMainProblem, readNodeFigures, solveDesign, type ComponentResult, type DesignSolution, type EntryHeadroom, type Explanation } from '../engine/analytic';
-import { DesignSimError, logSentence, simulateDesign, type DesignSimOptions, type DesignSimReport, type FailureEvent, type WorkloadShape } from '../engine/simulation';
+import { DesignSimError, logSentence, simulateDesign, type DesignSimOptions, type DesignSimReport, type FailureEvent } from '../engine/simulation';
 import { describeFailure } from '../model/failures';
-import { DEFAULT_DAY_S } from '../engine/simulation/design-sim-workload';
+import { describeWorkloadShape } from '../model/workloads';
+import { formatNumber } from '../model/format';
 import { CliError, oneLine, readTextFile } from './cli-error';
 import { formatTable } from './format-table';
 import { sendsRequests } from '../model/traits';
@@ -148,25 +149,8 @@ export function simulationJson(run: SimulationRun, withSeries: boolean): unknown
   };
 }
 
-/** Up to two decimals, no trailing zeros: 28636.36, 1500, 6.88. */
-const num = (x: number) => String(Number(x.toFixed(2)));
-const seconds = (s: number) => `${num(s)} s`;
+const seconds = (s: number) => `${formatNumber(s)} s`;
 const percent = (x: number | null, digits = 1) => (x === null ? '-' : `${(x * 100).toFixed(digits)}%`);
-
-function describeShape(s: WorkloadShape): string {
-  switch (s.kind) {
-    case 'constant':
-      return s.rps === undefined ? 'steady' : `${num(s.rps)} req/s`;
-    case 'step':
-      return `${num(s.toRps)} req/s from ${seconds(s.atS)}`;
-    case 'ramp':
-      return `ramp ${s.fromRps === undefined ? '' : `from ${num(s.fromRps)} `}to ${num(s.toRps)} req/s over ${seconds(s.startS)}-${seconds(s.endS)}`;
-    case 'spike':
-      return `x${num(s.multiplier)} for ${seconds(s.durationS)} from ${seconds(s.startS)}`;
-    case 'daily':
-      return `daily cycle, peak ${num(s.peakToTrough)}x the trough at ${seconds(s.peakAtS ?? (s.periodS ?? DEFAULT_DAY_S) / 2)}, period ${seconds(s.periodS ?? DEFAULT_DAY_S)}`;
-  }
-}
 
 function failureLine(f: FailureEvent, name: (id: string) => string): string {
   const span = f.durationS === undefined ? `from ${seconds(f.atS)}` : `${seconds(f.atS)} to ${seconds(f.atS + f.durationS)}`;
@@ -205,7 +189,7 @@ export function formatSimulationRun(run: SimulationRun): string {
     '',
     flowTable,
   ];
-  const traffic = Object.entries(setup.workload ?? {}).map(([id, shapes]) => `  ${name(id)}: ${(Array.isArray(shapes) ? shapes : [shapes]).map(describeShape).join(', then ')}`);
+  const traffic = Object.entries(setup.workload ?? {}).map(([id, shapes]) => `  ${name(id)}: ${(Array.isArray(shapes) ? shapes : [shapes]).map(describeWorkloadShape).join(', then ')}`);
   if (traffic.length > 0) lines.push('', 'traffic:', ...traffic);
   const failures = setup.failures ?? [];
   lines.push('', failures.length === 0 ? 'failures: none' : 'failures:', ...failures.map((f) => `  ${failureLine(f, name)}`));

@@ -2,6 +2,7 @@
 // checks that need the catalog or cross-references live in validate.ts.
 import * as v from 'valibot';
 import { FAILURE_KINDS, FAILURE_SPECS, FAILURE_TIME, failureParam, type FailureEvent, type FailureKind, type FailureParamKey, type FailureParamSpec, type FailureTarget } from './failures';
+import { WORKLOAD_KINDS, WORKLOAD_SPECS, type WorkloadKind, type WorkloadShape, type WorkloadSpec } from './workloads';
 import { EDGE_SETTINGS, NODE_SETTINGS, type SettingSpec } from './resilience';
 import { COMPONENT_KINDS } from './types';
 
@@ -15,11 +16,8 @@ const coordinate = (axis: string) => range(-MAX_CANVAS_PX, MAX_CANVAS_PX, `The $
 const position = v.object({ x: coordinate('x'), y: coordinate('y') });
 const extent = (what: string) => range(1, MAX_CANVAS_PX, `${what} (px)`);
 
-// Simulation behaviour (see simulation-setup.ts for what each field means).
-const seconds = (what: string) => range(0, 1e7, what);
-
 /** A number within a spec's range (a resilience setting or a failure parameter), in the spec's words: "Retries must be at most 10". */
-function bounded(spec: { label: string; min: number; max: number; integer: boolean }) {
+function bounded(spec: { label: string; min: number; max: number; integer?: boolean }) {
   const base = range(spec.min, spec.max, spec.label);
   return spec.integer ? v.pipe(base, v.integer(`${spec.label} must be a whole number`)) : base;
 }
@@ -109,13 +107,16 @@ function failureVariant(kind: FailureKind) {
 // Built from FAILURE_SPECS, so the compiler cannot see the shape: FailureEvent (failures.ts) is it.
 export const FailureEventSchema = v.variant('kind', FAILURE_KINDS.map(failureVariant) as never) as unknown as v.GenericSchema<FailureEvent>;
 
-export const WorkloadShapeSchema = v.variant('kind', [
-  v.object({ kind: v.literal('constant'), rps: v.optional(range(0, 1e9, 'The rate (req/s)')) }),
-  v.object({ kind: v.literal('step'), atS: seconds('The step time (s)'), toRps: range(0, 1e9, 'The rate (req/s)') }),
-  v.object({ kind: v.literal('ramp'), startS: seconds('The ramp start (s)'), endS: seconds('The ramp end (s)'), toRps: range(0, 1e9, 'The rate (req/s)'), fromRps: v.optional(range(0, 1e9, 'The rate (req/s)')) }),
-  v.object({ kind: v.literal('spike'), startS: seconds('The spike start (s)'), durationS: range(0.001, 1e7, 'The spike length (s)'), multiplier: range(0, 1000, 'The spike multiplier') }),
-  v.object({ kind: v.literal('daily'), peakToTrough: range(1, 1000, 'The peak-to-trough ratio'), periodS: v.optional(range(1, 1e7, 'The day length (s)')), peakAtS: v.optional(range(0, 1e7, 'The time of the peak (s)')) }),
-]);
+/** One kind's entry: its fields from the spec, optional where the spec says what leaving one out means, and the check the ranges cannot make. */
+function workloadVariant(kind: WorkloadKind) {
+  const spec = WORKLOAD_SPECS[kind] as WorkloadSpec<WorkloadKind>;
+  const fields = Object.fromEntries(spec.shapeFields.map((f) => [f.key, f.whenAbsent === undefined ? bounded(f) : v.optional(bounded(f))]));
+  return v.object({ kind: v.literal(kind), ...fields });
+}
+
+// Built from WORKLOAD_SPECS, so the compiler cannot see the shape: WorkloadShape (workloads.ts) is it.
+// Checks across fields (a ramp ending before it starts) are validate.ts's, with the field's path.
+export const WorkloadShapeSchema = v.variant('kind', WORKLOAD_KINDS.map(workloadVariant) as never) as unknown as v.GenericSchema<WorkloadShape>;
 
 /** 1,000,000 s (11.6 days) of simulated time: weeks of daily cycles; longer runs take hours and fill memory. */
 export const MAX_SIM_DURATION_S = 1_000_000;

@@ -3,25 +3,9 @@
 // check them in files are in schema.ts. Times on the timeline are seconds from the start of the
 // run (warm-up included); latencies are ms.
 
-/**
- * How one client's request rate changes over time. Several shapes in a list apply one after
- * another, each to the rate the previous ones give (e.g. daily, then a spike on top).
- */
-export type WorkloadShape =
-  /** rps, or the client's own rate. */
-  | { kind: 'constant'; rps?: number }
-  /** The rate until atS, then toRps. */
-  | { kind: 'step'; atS: number; toRps: number }
-  /** fromRps (default: the rate so far) until startS, linearly to toRps at endS, then toRps. */
-  | { kind: 'ramp'; startS: number; endS: number; toRps: number; fromRps?: number }
-  /** The rate times multiplier from startS for durationS. */
-  | { kind: 'spike'; startS: number; durationS: number; multiplier: number }
-  /**
-   * A day as a sinusoid around the rate: peak at peakAtS (default half a period, so the trough is
-   * at t = 0), peak/trough = peakToTrough. periodS defaults to 1440 s: a day compressed to 24
-   * minutes (a minute an hour).
-   */
-  | { kind: 'daily'; peakToTrough: number; periodS?: number; peakAtS?: number };
+/** How one client's request rate changes over time: defined with its spec in workloads.ts. */
+export type { WorkloadShape } from './workloads';
+import type { WorkloadShape } from './workloads';
 
 /** A failure on the timeline: defined with its spec in failures.ts. */
 export type { FailureEvent } from './failures';

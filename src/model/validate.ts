@@ -3,6 +3,7 @@
 // exist, and lower limits not above upper ones. One problem per fault, each with the path of the
 // value at fault, so a design file's message and a scenario file's line both point at it.
 import { FAILURE_SPECS, type TargetFields } from './failures';
+import { workloadShapeProblems } from './workloads';
 import { validateParam } from './catalog';
 import { sendsRequests } from './traits';
 import type { Design } from './types';
@@ -87,7 +88,7 @@ function simulationProblems(design: Design, report: (path: DesignPath, message: 
   for (const [clientId, shapes] of Object.entries(setup.workload ?? {})) {
     if (!clients.has(clientId)) report(['simulation', 'workload', clientId], `there is no client "${clientId}" in the design`);
     shapes.forEach((shape, j) => {
-      if (shape.kind === 'ramp' && shape.endS < shape.startS) report(['simulation', 'workload', clientId, j, 'endS'], `the ramp ends (${shape.endS} s) before it starts (${shape.startS} s)`);
+      for (const p of workloadShapeProblems(shape)) report(['simulation', 'workload', clientId, j, ...(p.key === null ? [] : [p.key])], p.message);
     });
   }
   setup.failures?.forEach((failure, i) => {

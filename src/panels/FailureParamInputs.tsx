@@ -2,6 +2,7 @@
 // a replica is promoted), built from its spec in src/model/failures.ts. Used by the simulation
 // panel and the authoring form, so both editors offer the same fields with the same units.
 import { FAILURE_SPECS, type FailureKind, type FailureParamKey } from '../model/failures';
+import { SpecFieldInputs } from './SpecFieldInputs';
 
 export interface FailureParamInputsProps {
   kind: FailureKind;
@@ -11,15 +12,5 @@ export interface FailureParamInputsProps {
 }
 
 export function FailureParamInputs({ kind, value, onChange }: FailureParamInputsProps) {
-  return (
-    <>
-      {FAILURE_SPECS[kind].params.map((p) => (
-        <label key={p.key} className="inline-field" title={p.help}>
-          {p.label}
-          <input inputMode="decimal" aria-label={p.label} value={value(p.key)} placeholder={p.whenAbsent ?? ''} onChange={(e) => onChange(p.key, e.target.value)} />
-          {p.unit ? <span className="unit">{p.unit}</span> : null}
-        </label>
-      ))}
-    </>
-  );
+  return <SpecFieldInputs fields={FAILURE_SPECS[kind].params} value={value} onChange={onChange} />;
 }

@@ -3,6 +3,7 @@
 // screen, its YAML export and its share links.
 import { getParamSpec, PARAM_KEYS } from '../model/catalog';
 import type { ComponentKind, Design, DesignEdge, DesignGroup, DesignNode } from '../model/types';
+import { WORKLOAD_SPECS, type WorkloadStep } from '../model/workloads';
 import { CURRENT_SCENARIO_VERSION, type PatchOp, type ScenarioDesignFile, type ScenarioEdgeFile, type ScenarioFile, type ScenarioNodeFile } from './schema';
 import type { Scenario } from './types';
 import { resolveClientRps } from './workload';
@@ -15,8 +16,6 @@ export type ScenarioData = Record<string, unknown>;
 type ScenarioGroupFile = ScenarioDesignFile['groups'][number];
 
 const PARAM_KEY_SET = new Set<string>(PARAM_KEYS);
-/** s; the schema's default day length for a daily workload step. */
-const DEFAULT_DAY_S = 86_400;
 
 export interface DesignFileOptions {
   /** Left out of the file when the design's id or name equals them (they are what loading fills in). */
@@ -216,8 +215,15 @@ function compactOp(op: PatchOp): ScenarioData {
   return defined(op);
 }
 
+/** The step without the fields that equal what loading fills in (a day of 86,400 s). */
+function withoutFileDefaults(step: WorkloadStep): ScenarioData {
+  const out: ScenarioData = { ...step };
+  for (const f of WORKLOAD_SPECS[step.shape].stepFields) if (f.fileDefault !== undefined && out[f.key] === f.fileDefault) out[f.key] = undefined;
+  return out;
+}
+
 function compactWorkload(workload: ScenarioFile['workload']): ScenarioData | undefined {
-  const overTime = workload.overTime.map((step) => defined(step.shape === 'daily' && step.periodS === DEFAULT_DAY_S ? { ...step, periodS: undefined } : step));
+  const overTime = workload.overTime.map((step) => defined(withoutFileDefaults(step)));
   const out = defined({ rps: workload.rps, overTime: overTime.length > 0 ? overTime : undefined });
   return Object.keys(out).length > 0 ? out : undefined;
 }

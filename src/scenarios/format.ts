@@ -41,11 +41,4 @@ export function formatCompareFigure(row: { metric: CompareMetric; unit: FigureUn
   }
 }
 
-/** Seconds as a reader says them: "45 s", "2 min", "1 h 7 min". */
-export function formatDuration(s: number): string {
-  if (s < 120) return `${Number(s.toFixed(s < 10 ? 1 : 0)).toString()} s`;
-  const min = Math.round(s / 60);
-  if (min < 60) return `${min} min`;
-  const h = Math.floor(min / 60);
-  return min % 60 === 0 ? `${h} h` : `${h} h ${min % 60} min`;
-}
+export { formatDuration } from '../model/format';

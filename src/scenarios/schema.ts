@@ -7,6 +7,7 @@ import { getParamSpec, PARAM_KEYS, type ParamKey } from '../model/catalog';
 import { FAILURE_SPECS, FAILURE_TIME, failureParam, paramOwner, type FailureParamKey } from '../model/failures';
 import { EdgeSchema, failureParamOf, GroupSchema, NodeSchema } from '../model/schema';
 import { COMPONENT_KINDS } from '../model/types';
+import { STEP_TIME, WORKLOAD_KINDS, WORKLOAD_SPECS, type WorkloadFieldSpec, type WorkloadKind, type WorkloadSpec, type WorkloadStep } from '../model/workloads';
 import {
   CHECK_NAMES,
   COMPARE_METRICS,
@@ -27,7 +28,6 @@ const atLeast = (min: number) => v.pipe(v.number(), v.finite(), v.minValue(min))
 const fraction = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1));
 const text = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
 const ref = v.pipe(v.string(), v.minLength(1), v.maxLength(120));
-const seconds = atLeast(0);
 const list = <S extends v.GenericSchema>(item: S, description = '') =>
   v.optional(description ? described(v.array(item), description) : v.array(item), () => []);
 
@@ -122,22 +122,25 @@ export const RequirementsSchema = v.strictObject({
 });
 
 const stepBase = {
-  atS: described(seconds, 'When this part of the timeline starts, seconds from the start of the run.'),
+  atS: described(v.pipe(finite, v.minValue(STEP_TIME.min), v.maxValue(STEP_TIME.max)), STEP_TIME.help),
   client: v.optional(described(ref, 'The client it applies to; all clients (in their usual proportions) when left out.')),
 };
 
-export const WorkloadStepSchema = v.variant('shape', [
-  v.strictObject({ ...stepBase, shape: v.literal('constant'), rps: atLeast(0) }),
-  v.strictObject({ ...stepBase, shape: v.literal('step'), rps: atLeast(0) }),
-  v.strictObject({ ...stepBase, shape: v.literal('ramp'), rps: atLeast(0), durationS: atLeast(1) }),
-  v.strictObject({ ...stepBase, shape: v.literal('spike'), rps: atLeast(0), durationS: atLeast(1) }),
-  v.strictObject({ ...stepBase, shape: v.literal('daily'),
-    peakRps: atLeast(0),
-    troughRps: atLeast(0),
-    periodS: v.optional(atLeast(60), 86_400),
-    peakAtS: v.optional(described(seconds, 'When the day peaks, seconds from the start of the run; half a period by default, so the run starts at the trough.')),
-  }),
-]);
+/** A step's field from its spec (src/model/workloads.ts): range, help with unit, and what leaving it out gives. */
+function stepField(f: WorkloadFieldSpec) {
+  const base = described(v.pipe(finite, v.minValue(f.min), v.maxValue(f.max)), `${f.help} (${f.unit})`);
+  if (f.fileDefault !== undefined) return v.optional(base, f.fileDefault);
+  return f.whenAbsent === undefined ? base : v.optional(base);
+}
+
+function stepVariant(kind: WorkloadKind) {
+  const spec = WORKLOAD_SPECS[kind] as WorkloadSpec<WorkloadKind>;
+  return v.strictObject({ ...stepBase, shape: described(v.literal(kind), spec.help), ...Object.fromEntries(spec.stepFields.map((f) => [f.key, stepField(f)])) });
+}
+
+// Built from WORKLOAD_SPECS, so the compiler cannot see the shape: WorkloadStep (workloads.ts) is it
+// (what a file may leave out, e.g. a day's length, is filled in when it is read).
+export const WorkloadStepSchema = v.variant('shape', WORKLOAD_KINDS.map(stepVariant) as never) as unknown as v.GenericSchema<unknown, WorkloadStep>;
 
 export const WorkloadSchema = v.strictObject({
   rps: v.optional(described(v.record(ref, atLeast(0)), 'Constant requests/s by client id; the analytic grading uses these.')),
@@ -334,7 +337,7 @@ export type ScenarioDesignFile = v.InferOutput<typeof ScenarioDesignSchema>;
 export type ScenarioNodeFile = v.InferOutput<typeof ScenarioNodeSchema>;
 export type ScenarioEdgeFile = v.InferOutput<typeof ScenarioEdgeSchema>;
 export type Requirements = v.InferOutput<typeof RequirementsSchema>;
-export type WorkloadStep = v.InferOutput<typeof WorkloadStepSchema>;
+export type { WorkloadStep };
 export type FailureEvent = v.InferOutput<typeof FailureSchema>;
 export type CritiqueKeyItem = v.InferOutput<typeof CritiqueKeyItemSchema>;
 export type AlsoAcceptableItem = v.InferOutput<typeof AlsoAcceptableItemSchema>;

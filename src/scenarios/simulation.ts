@@ -6,6 +6,7 @@ import { DesignSimError, type DesignSimOptions, type FailureEvent as SimFailure,
 import { ClientWorkload } from '../engine/simulation/design-sim-workload';
 import type { SloTargets } from '../engine/metrics/slo';
 import { FAILURE_SPECS, resolvedParams } from '../model/failures';
+import { workloadStepEndS, workloadStepShapes } from '../model/workloads';
 import type { Design, DesignGroup } from '../model/types';
 import type { FailureEvent, Scenario, WorkloadStep } from './types';
 import { clientNodes, missingClients } from './workload';
@@ -15,8 +16,6 @@ import { sendsRequests } from '../model/traits';
 export const MIN_SCENARIO_DURATION_S = 120;
 /** Time to watch after the last failure or traffic change, s (or a tenth of the run, if longer). */
 export const RECOVERY_MARGIN_S = 60;
-/** A daily cycle that falls to 0 at night stands for a very deep trough (the simulator needs a finite ratio). */
-const MAX_PEAK_TO_TROUGH = 1000;
 
 export type ScenarioSimOptions = Omit<DesignSimOptions, 'onProgress'>;
 
@@ -59,11 +58,8 @@ export function withScenarioRates(scenario: Scenario, design: Design = scenario.
 export function scenarioDurationS(scenario: Scenario): number {
   let lastS = 0;
   for (const f of scenario.failures) lastS = Math.max(lastS, f.atS + f.durationS);
-  for (const step of scenario.workload.overTime) {
-    // A daily cycle has no end; the run shows as much of it as the rest of the story needs.
-    const lastsS = step.shape === 'ramp' || step.shape === 'spike' ? step.durationS : 0;
-    lastS = Math.max(lastS, step.atS + lastsS);
-  }
+  // A daily cycle has no end; the run shows as much of it as the rest of the story needs.
+  for (const step of scenario.workload.overTime) lastS = Math.max(lastS, workloadStepEndS(step));
   const endS = lastS + Math.max(RECOVERY_MARGIN_S, lastS / 10);
   return Math.max(MIN_SCENARIO_DURATION_S, Math.ceil(endS / 10) * 10);
 }
@@ -82,8 +78,7 @@ function sloTargets(scenario: Scenario): SloTargets | null {
 
 /**
  * Shapes per client. A step without a client speaks of all the scenario's clients together, so
- * each gets its usual share of the step's rate. Scenario steps give rates; the simulator's spike multiplies, so
- * a spike's multiplier is its rate over the client's rate when the spike starts.
+ * each gets its usual share of the step's rate; each kind's spec turns a step into shapes.
  */
 function workloadShapes(design: Design, clientRps: Readonly<Record<string, number>>, steps: readonly WorkloadStep[]): Record<string, WorkloadShape[]> {
   // Clients a learner added keep their own steady rate, as in the analytic grading.
@@ -98,36 +93,10 @@ function workloadShapes(design: Design, clientRps: Readonly<Record<string, numbe
     for (const id of targets) {
       const share = step.client === undefined ? shareOf(id) : 1;
       const shapes = (out[id] ??= []);
-      shapes.push(...shapesOfStep(step, share, clientRps[id] ?? 0, shapes));
+      shapes.push(...workloadStepShapes(step, share, () => new ClientWorkload(clientRps[id] ?? 0, shapes).rateRps(step.atS)));
     }
   }
   return out;
-}
-
-function shapesOfStep(step: WorkloadStep, share: number, baseRps: number, before: readonly WorkloadShape[]): WorkloadShape[] {
-  const at = (rps: number): WorkloadShape => (step.atS === 0 ? { kind: 'constant', rps } : { kind: 'step', atS: step.atS, toRps: rps });
-  switch (step.shape) {
-    case 'constant':
-    case 'step':
-      return [at(step.rps * share)];
-    case 'ramp':
-      return [{ kind: 'ramp', startS: step.atS, endS: step.atS + step.durationS, toRps: step.rps * share }];
-    case 'spike': {
-      const rps = step.rps * share;
-      const rateBefore = new ClientWorkload(baseRps, before).rateRps(step.atS);
-      if (rateBefore > 0) return [{ kind: 'spike', startS: step.atS, durationS: step.durationS, multiplier: rps / rateBefore }];
-      // Nothing to multiply: the rate for the spike's length, then back to nothing.
-      return [at(rps), { kind: 'step', atS: step.atS + step.durationS, toRps: 0 }];
-    }
-    case 'daily': {
-      // The simulator's day swings around the rate so far, so the rate becomes the day's mean;
-      // the peak is where the step puts it (the trough at t = 0 when it does not say).
-      const peak = step.peakRps * share;
-      const trough = step.troughRps * share;
-      const ratio = peak <= 0 ? 1 : trough <= 0 ? MAX_PEAK_TO_TROUGH : Math.min(MAX_PEAK_TO_TROUGH, Math.max(1, peak / trough));
-      return [at((peak + trough) / 2), { kind: 'daily', peakToTrough: ratio, periodS: step.periodS, ...(step.peakAtS !== undefined ? { peakAtS: step.peakAtS } : {}) }];
-    }
-  }
 }
 
 // ---- failures ---------------------------------------------------------------------------------

@@ -3,33 +3,19 @@
 import { ClientWorkload } from '../engine/simulation/design-sim-workload';
 import { FAILURE_SPECS, resolvedParams } from '../model/failures';
 import type { Design } from '../model/types';
-import { formatDuration } from './format';
+import { formatDuration, formatWholeRps } from '../model/format';
+import { describeWorkloadStep } from '../model/workloads';
 import { scenarioSimOptions } from './simulation';
 import type { FailureEvent, Scenario, WorkloadStep } from './types';
 import { sendsRequests } from '../model/traits';
 
-const rps = (x: number) => `${Math.round(x).toLocaleString('en-US')} req/s`;
 
 function nameOf(design: Design, id: string): string {
   return design.nodes.find((n) => n.id === id)?.label ?? design.groups.find((g) => g.id === id)?.label ?? design.edges.find((e) => e.id === id)?.label ?? id;
 }
 
 function stepText(step: WorkloadStep, design: Design): string {
-  const who = step.client === undefined ? '' : ` from ${nameOf(design, step.client)}`;
-  const at = step.atS === 0 ? 'From the start' : `At ${formatDuration(step.atS)}`;
-  switch (step.shape) {
-    case 'constant':
-    case 'step':
-      return `${at}: ${rps(step.rps)}${who}`;
-    case 'ramp':
-      return `${at}: traffic${who} ramps to ${rps(step.rps)} over ${formatDuration(step.durationS)}`;
-    case 'spike':
-      return `${at}: a spike to ${rps(step.rps)}${who} for ${formatDuration(step.durationS)}`;
-    case 'daily': {
-      const peakAtS = step.peakAtS ?? step.periodS / 2;
-      return `${at}: a daily cycle${who} between ${rps(step.troughRps)} and ${rps(step.peakRps)}, peaking at ${formatDuration(peakAtS)} (a day lasts ${formatDuration(step.periodS)})`;
-    }
-  }
+  return describeWorkloadStep(step, step.client === undefined ? '' : ` from ${nameOf(design, step.client)}`);
 }
 
 function failureText(f: FailureEvent, design: Design): string {
@@ -68,7 +54,7 @@ export function describeTimeline(scenario: Scenario, design: Design = scenario.d
     const slices = 400;
     for (let i = 0; i < slices; i++) requests += (w.rateRps(((i + 0.5) * durationS) / slices) * durationS) / slices;
   }
-  const steady = scenario.workload.overTime.length === 0 ? [`Steady traffic: ${rps(Object.values(scenario.workload.clientRps).reduce((a, b) => a + b, 0))}`] : [];
+  const steady = scenario.workload.overTime.length === 0 ? [`Steady traffic: ${formatWholeRps(Object.values(scenario.workload.clientRps).reduce((a, b) => a + b, 0))}`] : [];
   return {
     durationS,
     requests,

@@ -111,8 +111,8 @@ export function categoryWords(category: CritiqueCategory): string {
 export const CHECK_NAMES = ['p99LatencyMs', 'availability', 'errorRate', 'monthlyCostUsd', 'capacity'] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
-export const WORKLOAD_SHAPES = ['constant', 'step', 'ramp', 'spike', 'daily'] as const;
-export type WorkloadShape = (typeof WORKLOAD_SHAPES)[number];
+/** One workload vocabulary for designs and scenarios: src/model/workloads.ts. */
+export { WORKLOAD_KINDS, type WorkloadKind } from '../model/workloads';
 
 /** One failure vocabulary for designs and scenarios: src/model/failures.ts. */
 export { FAILURE_KINDS, type FailureKind } from '../model/failures';

@@ -97,3 +97,24 @@ test('a simulator that cannot start says so instead of waiting for ever, and the
   await page.getByTestId('sim-run').click();
   await expect(page.getByTestId('sim-summary')).toContainText('Availability', { timeout: 120_000 });
 });
+
+test('the load over time is edited through its kind\'s fields and saved with the design', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const setup = page.getByRole('form', { name: 'Simulation setup' });
+  await page.getByTestId('sim-workload').selectOption('step');
+  // A new step starts at twice the clients' own rate, from 60 s; both fields say their unit.
+  const to = setup.getByLabel('to', { exact: true });
+  const own = Number(await to.inputValue()) / 2;
+  expect(own).toBeGreaterThan(0);
+  await setup.getByLabel('from', { exact: true }).fill('30');
+  await page.getByTestId('sim-workload').selectOption('spike');
+  await expect(setup.getByLabel('times', { exact: true })).toHaveValue('3');
+  await setup.getByLabel('times', { exact: true }).fill('2.5');
+  await page.screenshot({ path: 'test-results/screens/21-simulation-workload.png' });
+  await page.reload();
+  await waitSaved(page);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await expect(page.getByTestId('sim-workload')).toHaveValue('spike');
+  await expect(page.getByRole('form', { name: 'Simulation setup' }).getByLabel('times', { exact: true })).toHaveValue('2.5');
+});

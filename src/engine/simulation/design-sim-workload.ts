@@ -2,9 +2,7 @@
 // stream it defines, drawn by thinning (Lewis & Shedler): candidates at the highest rate the
 // shapes can reach, each kept with probability rate(t) / highest.
 import type { Random } from './random';
-import type { WorkloadShape } from './design-sim-types';
-
-export const DEFAULT_DAY_S = 1440;
+import { DEFAULT_DAY_S, workloadShapeProblems, type WorkloadKind, type WorkloadShape, type WorkloadShapeOf } from '../../model/workloads';
 
 export class ClientWorkload {
   /** An upper bound of rateRps over the whole run. */
@@ -49,39 +47,67 @@ export class ClientWorkload {
   }
 }
 
-function breakpointsS(s: WorkloadShape): number[] {
-  switch (s.kind) {
-    case 'step':
-      return [s.atS];
-    case 'ramp':
-      return [s.startS, s.endS];
-    case 'spike':
-      return [s.startS, s.startS + s.durationS];
-    default:
-      return [];
-  }
+/** What the simulator needs of each kind: how it changes the rate, a bound of that, and where it switches. */
+interface ShapeRate<K extends WorkloadKind> {
+  /** The rate at time tS, given the rate the shapes before it give. */
+  apply: (s: WorkloadShapeOf<K>, rate: number, tS: number) => number;
+  /** Highest rate the shape can give when its input never exceeds `bound` (every shape is monotone in its input). */
+  bound: (s: WorkloadShapeOf<K>, bound: number) => number;
+  /** Times (s) where the shape switches. */
+  breakpointsS: (s: WorkloadShapeOf<K>) => number[];
 }
 
-function applyShape(s: WorkloadShape, rate: number, t: number): number {
-  switch (s.kind) {
-    case 'constant':
-      return s.rps ?? rate;
-    case 'step':
-      return t >= s.atS ? s.toRps : rate;
-    case 'ramp': {
+const SHAPE_RATES: { readonly [K in WorkloadKind]: ShapeRate<K> } = {
+  constant: {
+    apply: (s, rate) => s.rps ?? rate,
+    bound: (s, bound) => s.rps ?? bound,
+    breakpointsS: () => [],
+  },
+  step: {
+    apply: (s, rate, t) => (t >= s.atS ? s.toRps : rate),
+    bound: (s, bound) => Math.max(bound, s.toRps),
+    breakpointsS: (s) => [s.atS],
+  },
+  ramp: {
+    apply: (s, rate, t) => {
       const from = s.fromRps ?? rate;
       if (t <= s.startS) return from;
       if (t >= s.endS) return s.toRps;
       return from + ((s.toRps - from) * (t - s.startS)) / (s.endS - s.startS);
-    }
-    case 'spike':
-      return t >= s.startS && t < s.startS + s.durationS ? rate * s.multiplier : rate;
-    case 'daily': {
+    },
+    bound: (s, bound) => Math.max(s.fromRps ?? bound, s.toRps, bound),
+    breakpointsS: (s) => [s.startS, s.endS],
+  },
+  spike: {
+    apply: (s, rate, t) => (t >= s.startS && t < s.startS + s.durationS ? rate * s.multiplier : rate),
+    bound: (s, bound) => bound * Math.max(1, s.multiplier),
+    breakpointsS: (s) => [s.startS, s.startS + s.durationS],
+  },
+  daily: {
+    apply: (s, rate, t) => {
       const period = s.periodS ?? DEFAULT_DAY_S;
       const peakAtS = s.peakAtS ?? period / 2;
       return rate * (1 + dailyAmplitude(s.peakToTrough) * Math.cos((2 * Math.PI * (t - peakAtS)) / period));
-    }
-  }
+    },
+    bound: (s, bound) => bound * (1 + dailyAmplitude(s.peakToTrough)),
+    breakpointsS: () => [],
+  },
+};
+
+function rateOf(s: WorkloadShape): ShapeRate<WorkloadKind> {
+  return SHAPE_RATES[s.kind] as ShapeRate<WorkloadKind>;
+}
+
+function breakpointsS(s: WorkloadShape): number[] {
+  return rateOf(s).breakpointsS(s);
+}
+
+function applyShape(s: WorkloadShape, rate: number, t: number): number {
+  return rateOf(s).apply(s, rate, t);
+}
+
+function shapeBound(s: WorkloadShape, bound: number): number {
+  return rateOf(s).bound(s, bound);
 }
 
 /** Amplitude a of 1 - a cos(...) giving peak / trough = ratio. */
@@ -89,41 +115,8 @@ function dailyAmplitude(ratio: number): number {
   return (ratio - 1) / (ratio + 1);
 }
 
-/** Highest rate the shape can give when its input never exceeds `bound` (every shape is monotone in its input). */
-function shapeBound(s: WorkloadShape, bound: number): number {
-  switch (s.kind) {
-    case 'constant':
-      return s.rps ?? bound;
-    case 'step':
-      return Math.max(bound, s.toRps);
-    case 'ramp':
-      return Math.max(s.fromRps ?? bound, s.toRps, bound);
-    case 'spike':
-      return bound * Math.max(1, s.multiplier);
-    case 'daily':
-      return bound * (1 + dailyAmplitude(s.peakToTrough));
-  }
-}
-
-/** A message in plain words when the shape cannot be used, else null. */
+/** A message in plain words when the shape cannot be used (its spec's ranges, src/model/workloads.ts), else null. */
 export function workloadProblem(s: WorkloadShape, clientName: string): string | null {
-  const bad = (what: string) => `The workload of ${clientName}: ${what}.`;
-  const nonNegative = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
-  switch (s.kind) {
-    case 'constant':
-      return s.rps === undefined || nonNegative(s.rps) ? null : bad('the rate must be a number of requests per second, 0 or more');
-    case 'step':
-      return nonNegative(s.atS) && nonNegative(s.toRps) ? null : bad('a step needs a time (s) and a new rate (requests/s), both 0 or more');
-    case 'ramp':
-      if (!nonNegative(s.startS) || !nonNegative(s.endS) || !(s.endS > s.startS)) return bad('a ramp needs a start before its end (s)');
-      return nonNegative(s.toRps) && (s.fromRps === undefined || nonNegative(s.fromRps)) ? null : bad('ramp rates must be 0 or more requests/s');
-    case 'spike':
-      return nonNegative(s.startS) && nonNegative(s.durationS) && nonNegative(s.multiplier) ? null : bad('a spike needs a start, a length (s) and a multiplier, all 0 or more');
-    case 'daily':
-      if (!(typeof s.peakToTrough === 'number' && s.peakToTrough >= 1 && Number.isFinite(s.peakToTrough))) return bad('the daily peak-to-trough ratio must be 1 or more');
-      if (!(s.periodS === undefined || (nonNegative(s.periodS) && s.periodS > 0))) return bad('the daily period must be above 0 s');
-      return s.peakAtS === undefined || nonNegative(s.peakAtS) ? null : bad('the time of the daily peak must be 0 s or later');
-    default:
-      return bad(`"${String((s as { kind?: unknown }).kind)}" is not a workload shape (constant, step, ramp, spike, daily)`);
-  }
+  const problems = workloadShapeProblems(s);
+  return problems.length === 0 ? null : `The workload of ${clientName}: ${problems.map((p) => p.message).join('; ')}.`;
 }

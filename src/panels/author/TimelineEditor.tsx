@@ -4,10 +4,10 @@ import { FAILURE_SPECS } from '../../model/failures';
 import { failureCanHit } from '../../model/traits';
 import type { Design } from '../../model/types';
 import { FailureParamInputs } from '../FailureParamInputs';
-import { FAILURE_KINDS, WORKLOAD_SHAPES, type FailureKind, type WorkloadShape } from '../../scenarios';
-import { failureTargetKind, newFailure, NEW_STEP, type FailureForm, type StepForm } from './timelineForm';
-
-const SHAPE_WORDS: Record<WorkloadShape, string> = { constant: 'steady rate', step: 'step to', ramp: 'ramp to', spike: 'spike to', daily: 'daily cycle' };
+import { FAILURE_KINDS, type FailureKind } from '../../scenarios';
+import { STEP_TIME, WORKLOAD_KINDS, WORKLOAD_SPECS, type WorkloadFieldSpec, type WorkloadKind } from '../../model/workloads';
+import { SpecFieldInputs } from '../SpecFieldInputs';
+import { failureTargetKind, newFailure, NEW_STEP, type FailureForm, type StepFieldKey, type StepForm } from './timelineForm';
 
 function NumberInput({ label, value, onChange, unit, placeholder }: { label: string; value: string; onChange: (v: string) => void; unit?: string; placeholder?: string }) {
   return (
@@ -48,20 +48,11 @@ export function TimelineEditor({ design, steps, failures, onChange }: TimelineEd
       {steps.length === 0 ? <p className="muted">Steady traffic at the scenario’s rate.</p> : null}
       {steps.map((s, i) => (
         <div key={i} className="author-item" data-testid="author-step">
-          <select aria-label="Traffic shape" value={s.shape} onChange={(e) => setStep(i, { shape: e.target.value as WorkloadShape })}>
-            {WORKLOAD_SHAPES.map((shape) => <option key={shape} value={shape}>{SHAPE_WORDS[shape]}</option>)}
+          <select aria-label="Traffic shape" value={s.shape} onChange={(e) => setStep(i, { shape: e.target.value as WorkloadKind })}>
+            {WORKLOAD_KINDS.map((kind) => <option key={kind} value={kind}>{WORKLOAD_SPECS[kind].label}</option>)}
           </select>
-          <NumberInput label="at" value={s.atS} onChange={(v) => setStep(i, { atS: v })} unit="s" />
-          {s.shape !== 'daily' ? <NumberInput label="rate" value={s.rps} onChange={(v) => setStep(i, { rps: v })} unit="req/s" /> : null}
-          {s.shape === 'ramp' || s.shape === 'spike' ? <NumberInput label="for" value={s.durationS} onChange={(v) => setStep(i, { durationS: v })} unit="s" /> : null}
-          {s.shape === 'daily' ? (
-            <>
-              <NumberInput label="trough" value={s.troughRps} onChange={(v) => setStep(i, { troughRps: v })} unit="req/s" />
-              <NumberInput label="peak" value={s.peakRps} onChange={(v) => setStep(i, { peakRps: v })} unit="req/s" />
-              <NumberInput label="peak at" value={s.peakAtS} onChange={(v) => setStep(i, { peakAtS: v })} unit="s" placeholder="half a day" />
-              <NumberInput label="day" value={s.periodS} onChange={(v) => setStep(i, { periodS: v })} unit="s" />
-            </>
-          ) : null}
+          <NumberInput label={STEP_TIME.label} value={s.atS} onChange={(v) => setStep(i, { atS: v })} unit={STEP_TIME.unit} />
+          <SpecFieldInputs fields={WORKLOAD_SPECS[s.shape].stepFields as readonly WorkloadFieldSpec<StepFieldKey>[]} value={(key) => s[key]} onChange={(key, text) => setStep(i, { [key]: text })} />
           <button type="button" className="icon-button" aria-label={`Remove traffic step ${i + 1}`} onClick={() => onChange({ steps: steps.filter((_, j) => j !== i) })}>✕</button>
         </div>
       ))}

@@ -3,21 +3,14 @@
 // missing field, so the scenario check names it ("Workload step 2, requests/s: ...") rather than
 // the form guessing a value.
 import { FAILURE_PARAM_KEYS, FAILURE_SPECS, type FailureParamKey, type FailureTarget } from '../../model/failures';
-import type { FailureEvent, FailureKind, WorkloadShape, WorkloadStep } from '../../scenarios';
+import { STEP_TIME, WORKLOAD_KINDS, WORKLOAD_SPECS, type WorkloadKind, type WorkloadStep } from '../../model/workloads';
+import type { FailureEvent, FailureKind } from '../../scenarios';
 
-export interface StepForm {
-  shape: WorkloadShape;
-  atS: string;
-  /** constant, step, ramp, spike: the rate, req/s. */
-  rps: string;
-  /** ramp, spike: how long, s. */
-  durationS: string;
-  /** daily: the rates at the trough and the peak, req/s; when it peaks, s; the day's length, s. */
-  troughRps: string;
-  peakRps: string;
-  peakAtS: string;
-  periodS: string;
-}
+/** Every field a scenario step of some kind has (src/model/workloads.ts), besides atS. */
+export type StepFieldKey = { [K in WorkloadKind]: (typeof WORKLOAD_SPECS)[K]['stepFields'][number]['key'] }[WorkloadKind];
+
+/** One traffic row: its kind, its time and the text of every kind's fields (only the chosen kind's go into the file). */
+export type StepForm = { shape: WorkloadKind; atS: string } & Record<StepFieldKey, string>;
 
 export interface FailureForm {
   kind: FailureKind;
@@ -28,7 +21,12 @@ export interface FailureForm {
   params: Record<FailureParamKey, string>;
 }
 
-export const NEW_STEP: StepForm = { shape: 'spike', atS: '60', rps: '', durationS: '60', troughRps: '', peakRps: '', peakAtS: '', periodS: '86400' };
+/** A new row: a spike (the most common story), each field at its spec's starting value, so switching kinds keeps a sensible value in each. */
+export const NEW_STEP: StepForm = (() => {
+  const out: Record<string, string> = { shape: 'spike', atS: String(STEP_TIME.initial) };
+  for (const kind of WORKLOAD_KINDS) for (const f of WORKLOAD_SPECS[kind].stepFields) out[f.key] = f.initial === null ? '' : String(f.initial);
+  return out as StepForm;
+})();
 
 /** Every parameter at its spec's starting value, so switching kinds keeps a sensible value in each. */
 function initialParams(): Record<FailureParamKey, string> {
@@ -51,18 +49,10 @@ function present<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** The step with the chosen kind's fields; an empty field is left out (or takes what loading would fill in). */
 export function stepFromForm(f: StepForm): WorkloadStep {
-  const at = { atS: num(f.atS) };
-  switch (f.shape) {
-    case 'constant':
-    case 'step':
-      return present({ ...at, shape: f.shape, rps: num(f.rps) }) as WorkloadStep;
-    case 'ramp':
-    case 'spike':
-      return present({ ...at, shape: f.shape, rps: num(f.rps), durationS: num(f.durationS) }) as WorkloadStep;
-    case 'daily':
-      return present({ ...at, shape: 'daily', troughRps: num(f.troughRps), peakRps: num(f.peakRps), peakAtS: num(f.peakAtS), periodS: num(f.periodS) ?? 86_400 }) as WorkloadStep;
-  }
+  const fields = Object.fromEntries(WORKLOAD_SPECS[f.shape].stepFields.map((spec) => [spec.key, num(f[spec.key]) ?? spec.fileDefault]));
+  return present({ atS: num(f.atS), shape: f.shape, ...fields }) as WorkloadStep;
 }
 
 export function failureFromForm(f: FailureForm): FailureEvent {

@@ -6,10 +6,12 @@ import type { DesignSimReport } from '../../engine/simulation';
 import { logSentence } from '../../engine/simulation/log-text';
 import { FAILURE_KINDS, FAILURE_SPECS, failureTargetIds, paramsOf, type FailureKind, type FailureParamKey, type FailureTarget, type TargetFields } from '../../model/failures';
 import { failureCanHit } from '../../model/traits';
-import type { FailureEvent, SimulationSetup, WorkloadShape } from '../../model/simulation-setup';
+import type { FailureEvent, SimulationSetup } from '../../model/simulation-setup';
+import { WORKLOAD_KINDS, WORKLOAD_SPECS, type WorkloadFieldSpec, type WorkloadKind } from '../../model/workloads';
+import { SpecFieldInputs } from '../SpecFieldInputs';
+import { newWorkloadForm, withWorkloadField, workloadFormOf, workloadOfForm, type WorkloadForm } from './workloadForm';
 import { FailureParamInputs } from '../FailureParamInputs';
 import type { Design } from '../../model/types';
-import { paramValue } from '../../model/catalog';
 import { useDesignStore } from '../../store/designStore';
 import type { SimulationOutcome } from '../../workers/simulation.worker';
 import { simWorkerHandle } from './simWorker';
@@ -18,62 +20,9 @@ import { useLastSimulation } from '../../store/simulationStore';
 import type { NodeOverlay } from '../../canvas/flowTypes';
 import { formatMs, formatPercent } from '../../canvas/format';
 import { TimeChart, type ChartSeries } from './TimeChart';
-import { sendsRequests } from '../../model/traits';
 
 const DEFAULT_SETUP: SimulationSetup = { durationS: 300, seed: 1 }; // 5 simulated minutes: long enough for several failure windows, quick to run
 const PALETTE = ['#2563eb', '#dc2626', '#15803d', '#b45309', '#7c3aed', '#0f766e'];
-
-type Preset = 'constant' | 'spike' | 'step' | 'ramp' | 'daily';
-
-interface WorkloadForm {
-  preset: Preset;
-  multiplier: number;
-  startS: number;
-  durationS: number;
-  endS: number;
-  peakToTrough: number;
-  periodS: number;
-}
-
-function workloadForm(setup: SimulationSetup, design: Design): WorkloadForm {
-  const base: WorkloadForm = { preset: 'constant', multiplier: 3, startS: 60, durationS: 60, endS: 180, peakToTrough: 3, periodS: 240 };
-  const first = Object.entries(setup.workload ?? {})[0];
-  const shape = first?.[1][0];
-  if (!first || !shape) return base;
-  const client = design.nodes.find((n) => n.id === first[0]);
-  const rps = client ? paramValue(client, 'rps') : 1;
-  switch (shape.kind) {
-    case 'spike':
-      return { ...base, preset: 'spike', multiplier: shape.multiplier, startS: shape.startS, durationS: shape.durationS };
-    case 'step':
-      return { ...base, preset: 'step', multiplier: rps > 0 ? shape.toRps / rps : 1, startS: shape.atS };
-    case 'ramp':
-      return { ...base, preset: 'ramp', multiplier: rps > 0 ? shape.toRps / rps : 1, startS: shape.startS, endS: shape.endS };
-    case 'daily':
-      return { ...base, preset: 'daily', peakToTrough: shape.peakToTrough, periodS: shape.periodS ?? 1440 };
-    default:
-      return base;
-  }
-}
-
-function workloadFromForm(f: WorkloadForm, design: Design): Record<string, WorkloadShape[]> | undefined {
-  if (f.preset === 'constant') return undefined;
-  const out: Record<string, WorkloadShape[]> = {};
-  for (const n of design.nodes) {
-    if (!sendsRequests(n)) continue;
-    const rps = paramValue(n, 'rps');
-    const shape: WorkloadShape =
-      f.preset === 'spike'
-        ? { kind: 'spike', startS: f.startS, durationS: f.durationS, multiplier: f.multiplier }
-        : f.preset === 'step'
-          ? { kind: 'step', atS: f.startS, toRps: rps * f.multiplier }
-          : f.preset === 'ramp'
-            ? { kind: 'ramp', startS: f.startS, endS: f.endS, toRps: rps * f.multiplier }
-            : { kind: 'daily', peakToTrough: f.peakToTrough, periodS: f.periodS };
-    out[n.id] = [shape];
-  }
-  return out;
-}
 
 /** Where a new failure of this kind points first: the first thing in the design it can hit. */
 function firstTarget(kind: FailureKind, design: Design): TargetFields[FailureTarget] {
@@ -136,7 +85,7 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
   const design = useDesignStore((s) => s.design);
   const setSimulation = useDesignStore((s) => s.setSimulation);
   const setup = design.simulation ?? DEFAULT_SETUP;
-  const form = workloadForm(setup, design);
+  const form = workloadFormOf(setup.workload, design);
   const runs = useRunProgress();
   const progress = runs.progress;
   const [outcome, setOutcome] = useState<SimulationOutcome | null>(null);
@@ -144,8 +93,8 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
   const [scrub, setScrub] = useState<number | null>(null);
 
   const update = (patch: Partial<SimulationSetup>) => setSimulation({ ...setup, ...patch });
-  const updateWorkload = (patch: Partial<WorkloadForm>) => {
-    const workload = workloadFromForm({ ...form, ...patch }, design);
+  const updateWorkload = (nextForm: WorkloadForm) => {
+    const workload = workloadOfForm(nextForm, design);
     const next: SimulationSetup = { ...setup };
     if (workload) next.workload = workload;
     else delete next.workload;
@@ -205,28 +154,15 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
         <div className="sim-row">
           <label>
             Load over time
-            <select value={form.preset} onChange={(e) => updateWorkload({ preset: e.target.value as Preset })} data-testid="sim-workload">
-              <option value="constant">Constant</option>
-              <option value="spike">Spike</option>
-              <option value="step">Step</option>
-              <option value="ramp">Ramp</option>
-              <option value="daily">Daily cycle</option>
+            <select value={form.kind} onChange={(e) => updateWorkload(newWorkloadForm(e.target.value as WorkloadKind, design))} data-testid="sim-workload">
+              {WORKLOAD_KINDS.map((k) => <option key={k} value={k}>{WORKLOAD_SPECS[k].label}</option>)}
             </select>
           </label>
-          {form.preset === 'spike' || form.preset === 'step' || form.preset === 'ramp' ? (
-            <>
-              <label>×<input type="number" min={0} step={0.5} value={form.multiplier} onChange={(e) => updateWorkload({ multiplier: Number(e.target.value) || 0 })} /></label>
-              <label>from<input type="number" min={0} value={form.startS} onChange={(e) => updateWorkload({ startS: Number(e.target.value) || 0 })} /> s</label>
-            </>
-          ) : null}
-          {form.preset === 'spike' ? <label>for<input type="number" min={1} value={form.durationS} onChange={(e) => updateWorkload({ durationS: Number(e.target.value) || 1 })} /> s</label> : null}
-          {form.preset === 'ramp' ? <label>to<input type="number" min={1} value={form.endS} onChange={(e) => updateWorkload({ endS: Number(e.target.value) || 1 })} /> s</label> : null}
-          {form.preset === 'daily' ? (
-            <>
-              <label>peak/trough<input type="number" min={1} step={0.5} value={form.peakToTrough} onChange={(e) => updateWorkload({ peakToTrough: Math.max(1, Number(e.target.value) || 1) })} /></label>
-              <label>day =<input type="number" min={10} value={form.periodS} onChange={(e) => updateWorkload({ periodS: Math.max(10, Number(e.target.value) || 10) })} /> s</label>
-            </>
-          ) : null}
+          <SpecFieldInputs
+            fields={WORKLOAD_SPECS[form.kind].shapeFields as readonly WorkloadFieldSpec[]}
+            value={(key) => String(form.values[key] ?? '')}
+            onChange={(key, text) => updateWorkload(withWorkloadField(form, key, text))}
+          />
         </div>
         <fieldset className="failures">
           <legend>Failures</legend>

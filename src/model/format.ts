@@ -1,0 +1,21 @@
+// Figures in words for the pure floors (model, engine, scenarios, CLI): one rounding rule per unit,
+// so a duration or a rate reads the same in the CLI, the timeline and the panels.
+
+/** Up to `decimals` decimals, no trailing zeros: 28636.36, 1500, 6.88. */
+export function formatNumber(x: number, decimals = 2): string {
+  return String(Number(x.toFixed(decimals)));
+}
+
+/** Seconds as a reader says them: "45 s", "2 min", "1 h 7 min". */
+export function formatDuration(s: number): string {
+  if (s < 120) return `${Number(s.toFixed(s < 10 ? 1 : 0)).toString()} s`;
+  const min = Math.round(s / 60);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  return min % 60 === 0 ? `${h} h` : `${h} h ${min % 60} min`;
+}
+
+/** A request rate in whole requests: "1,500 req/s". */
+export function formatWholeRps(x: number): string {
+  return `${Math.round(x).toLocaleString('en-US')} req/s`;
+}
