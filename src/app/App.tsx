@@ -34,6 +34,8 @@ import type { Scenario } from '../scenarios';
 
 // Scenario screens load on first use: they bring the YAML parser and the grader.
 const ScenarioGallery = lazy(() => import('../panels/scenario/ScenarioGallery').then((m) => ({ default: m.ScenarioGallery })));
+/** The layout worker loads elkjs when the pointer or focus reaches Auto-layout, before it is pressed. */
+const warmUpLayout = () => void import('../canvas/layout').then((m) => m.warmUpLayout());
 const AuthorDialog = lazy(() => import('../panels/author/AuthorDialog').then((m) => ({ default: m.AuthorDialog })));
 const ScenarioPanel = lazy(() => import('../panels/scenario/ScenarioPanel').then((m) => ({ default: m.ScenarioPanel })));
 
@@ -376,7 +378,7 @@ function Shell() {
               <button type="button" onClick={() => run('group-region')}>Put selection in a region (Shift+G)</button>
               <button type="button" onClick={() => run('ungroup')}>Ungroup (Ctrl+Shift+G)</button>
           </Menu>
-          <button type="button" onClick={() => run('layout')} title="Auto-layout (L)">Auto-layout</button>
+          <button type="button" onClick={() => run('layout')} onPointerEnter={warmUpLayout} onFocus={warmUpLayout} title="Auto-layout (L)">Auto-layout</button>
           <span className="sep" />
           <button type="button" onClick={() => run('import')} title="Import a design file, or a Mermaid, draw.io or Excalidraw diagram (Ctrl+O)">Import</button>
           <Menu label="Export">

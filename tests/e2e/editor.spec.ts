@@ -149,9 +149,11 @@ test('auto-layout loads elk on first use and rearranges the diagram', async ({ p
   expect(requests.some((u) => /layout\.worker|elk/i.test(u))).toBe(false);
   const box = async () => (await page.getByTestId('node-worker').boundingBox())!;
   const before = await box();
+  // Reaching the button starts loading the layout worker, before it is pressed.
+  await page.getByRole('button', { name: 'Auto-layout' }).hover();
+  await expect.poll(() => requests.some((u) => /layout\.worker/i.test(u))).toBe(true);
   await page.getByRole('button', { name: 'Auto-layout' }).click();
   await expect(page.locator('.toast')).toContainText('Arranged');
-  expect(requests.some((u) => /layout\.worker/i.test(u))).toBe(true);
   const after = await box();
   expect(Math.abs(after.x - before.x) + Math.abs(after.y - before.y)).toBeGreaterThan(5);
   await page.screenshot({ path: 'test-results/screens/04-layout.png' });
