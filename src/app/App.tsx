@@ -400,6 +400,16 @@ function Shell() {
           <button type="button" onClick={() => void library.retrySave()}>Try saving again</button>
         </div>
       ) : null}
+      {library.conflict ? (
+        <div className="save-error-banner tab-conflict" role="alert" data-testid="tab-conflict">
+          <span>
+            “{library.conflict.name}” was changed and saved in another tab after you opened it here, so your changes in this tab have not been saved over
+            it. Keep both, or take the other tab's version:
+          </span>
+          <button type="button" className="primary" onClick={() => void library.resolveConflict('copy')}>Keep my changes as a copy</button>
+          <button type="button" onClick={() => void library.resolveConflict('theirs')}>Show the other tab's version (drop my changes)</button>
+        </div>
+      ) : null}
       <Palette ref={searchRef} onAdd={addAtCentre} />
       <main className="canvas-wrap" aria-label="Diagram">
         <Canvas connectMode={connectMode} overlay={replay ?? overlay} edgeWidths={edgeWidths} wheelZooms={wheelZooms} />

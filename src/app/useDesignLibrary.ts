@@ -10,7 +10,7 @@ import type { Design } from '../model/types';
 import * as db from '../store/persistence';
 import { decodeShareFragment } from './share';
 import { newId } from '../store/ids';
-import type { BootNotice, DesignLibrary, SaveState } from '../store/designLibrary';
+import type { BootNotice, DesignConflict, DesignLibrary, SaveState } from '../store/designLibrary';
 import { downloadText, slug } from '../panels/files';
 
 const AUTOSAVE_DELAY_MS = 250; // ms: at most four writes a second during a burst of edits (a drag, a slider)
@@ -22,14 +22,14 @@ async function withFreshId(design: Design): Promise<Design> {
   return taken.has(design.id) ? { ...design, id: newId('design', taken) } : design;
 }
 
-/** What to show when the wanted design is not there: the newest one that opens, else a new copy of the example. */
-async function fallbackDesign(): Promise<Design> {
+/** What to show when the wanted design is not there: the newest stored one that opens, else a new copy of the example. */
+async function fallbackDesign(): Promise<{ design: Design; revision: number | null }> {
   for (const summary of await db.listDesigns()) {
     if (summary.needsRepair) continue;
-    const design = await db.loadDesign(summary.id);
-    if (design) return design;
+    const record = await db.readStoredDesign(summary.id);
+    if (record?.ok) return record;
   }
-  return withFreshId(exampleDesign());
+  return { design: await withFreshId(exampleDesign()), revision: null };
 }
 
 function repairNotice(record: Extract<db.StoredDesign, { ok: false }>, opening: string): BootNotice {
@@ -58,25 +58,76 @@ function rawJson(raw: unknown): string {
   return JSON.stringify(raw, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value), 2) ?? 'null';
 }
 
+/** The design on the canvas as this tab last read or wrote it: the revision its next write builds on. */
+interface HeldCopy {
+  id: string;
+  revision: number;
+  /** The store's design object as stored: anything else on the canvas is an unsaved change. */
+  design: Design;
+}
+
 export function useDesignLibrary(): DesignLibrary {
   const [saveState, setSaveState] = useState<SaveState>('loading');
   const [saveError, setSaveError] = useState<string | null>(null);
   const [designs, setDesigns] = useState<db.DesignSummary[]>([]);
   const [bootNotice, setBootNotice] = useState<BootNotice | null>(null);
+  const [conflict, setConflict] = useState<DesignConflict | null>(null);
   const booted = useRef(false);
+  const held = useRef<HeldCopy | null>(null);
+  const conflicted = useRef(false);
+  const adopting = useRef(false);
   const writeNow = useRef<() => Promise<void>>(async () => undefined);
+  /** Writes what is unsaved (or keeps a conflicting copy) before another design replaces it on the canvas. */
+  const settle = useRef<() => Promise<void>>(async () => undefined);
 
   const refresh = useCallback(async () => setDesigns(await db.listDesigns()), []);
 
-  const show = useCallback(
-    async (design: Design) => {
+  /** Puts a design on the canvas as the stored copy at this revision; loading it is not an edit to save. */
+  const adopt = useCallback((design: Design, revision: number) => {
+    adopting.current = true;
+    try {
       useDesignStore.getState().loadDesign(design);
-      await db.saveDesign(useDesignStore.getState().design);
+    } finally {
+      adopting.current = false;
+    }
+    held.current = { id: design.id, revision, design: useDesignStore.getState().design };
+    conflicted.current = false;
+    setConflict(null);
+  }, []);
+
+  /** Opens a design that is stored: no write, so no other tab's newer copy is written over. */
+  const openStored = useCallback(
+    async (record: { design: Design; revision: number }) => {
+      await settle.current();
+      adopt(record.design, record.revision);
+      await db.setCurrentDesignId(record.design.id);
       await refresh();
       setSaveState('saved');
     },
-    [refresh],
+    [adopt, refresh],
   );
+
+  /** Opens a design that is not stored yet (a fresh id): saved first, so its first edit builds on that revision. */
+  const show = useCallback(
+    async (design: Design) => {
+      await settle.current();
+      let saved: db.SaveOutcome;
+      try {
+        saved = await db.saveDesign(design);
+      } finally {
+        adopt(design, 0); // on screen even when it could not be saved; the caller says why
+      }
+      if (saved.ok) held.current = { ...held.current!, revision: saved.revision };
+      await refresh();
+      setSaveState('saved');
+    },
+    [adopt, refresh],
+  );
+
+  const showFallback = useCallback(async () => {
+    const fallback = await fallbackDesign();
+    await (fallback.revision === null ? show(fallback.design) : openStored({ design: fallback.design, revision: fallback.revision }));
+  }, [openStored, show]);
 
   useEffect(() => {
     if (booted.current) return;
@@ -94,22 +145,17 @@ export function useDesignLibrary(): DesignLibrary {
         await db.recoverUnsaved();
         const id = await db.currentDesignId();
         const stored = id ? await db.readStoredDesign(id) : null;
-        if (stored?.ok) {
-          useDesignStore.getState().loadDesign(stored.design);
-          await refresh();
-          setSaveState('saved');
-          return;
-        }
+        if (stored?.ok) return await openStored(stored);
         if (stored) setBootNotice(repairNotice(stored, 'another design was opened instead'));
-        await show(await fallbackDesign());
+        await showFallback();
       } catch (e) {
         // IndexedDB can be unavailable (private windows, blocked storage): work on, but say so.
-        useDesignStore.getState().loadDesign(exampleDesign());
+        adopt(exampleDesign(), 0);
         setSaveState('error');
         setSaveError(`Your designs cannot be saved: ${storageFailure(e)}.`);
       }
     })();
-  }, [refresh, show]);
+  }, [adopt, openStored, show, showFallback]);
 
   // A share link pasted into this tab changes only the fragment: open it without a reload.
   useEffect(() => {
@@ -127,21 +173,31 @@ export function useDesignLibrary(): DesignLibrary {
   // Autosave: the first change is written at once, a burst of further changes once it settles,
   // and anything pending when the page is hidden or closed is written then, and stashed
   // synchronously too (db.stashUnsaved) in case the page goes before IndexedDB has written it.
-  // Closing the page while a change is unwritten, or after a write failed, asks first.
+  // Writes go one after another, each over the revision the last one wrote. A write refused
+  // because another tab saved this design since stops autosave until the learner chooses what to
+  // keep (see resolveConflict). Closing the page while a change is unwritten, after a write failed
+  // or during a conflict, asks first.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lastWrite = 0;
     let pending = false;
     let failed = false;
     let stashed: Design | null = null;
-    const write = async () => {
-      clearTimeout(timer);
-      timer = undefined;
-      pending = false;
-      lastWrite = Date.now();
+    let writing: Promise<void> = Promise.resolve();
+    const writeOnce = async () => {
       const design = useDesignStore.getState().design;
+      const copy = held.current;
+      if (conflicted.current || !copy || copy.id !== design.id || copy.design === design) return;
       try {
-        await db.saveDesign(design);
+        const saved = await db.saveDesign(design, copy.revision);
+        if (held.current !== copy) return; // another design was opened meanwhile
+        if (!saved.ok) {
+          conflicted.current = true;
+          setConflict({ name: design.name });
+          setSaveState('error');
+          return;
+        }
+        held.current = { id: design.id, revision: saved.revision, design };
         failed = false;
         setSaveError(null);
         if (stashed === design) {
@@ -156,22 +212,49 @@ export function useDesignLibrary(): DesignLibrary {
         setSaveError(`Your latest changes to “${design.name}” are not saved: ${storageFailure(e)}. Export the design as a file to keep them.`);
       }
     };
+    const write = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      pending = false;
+      lastWrite = Date.now();
+      writing = writing.then(writeOnce);
+      return writing;
+    };
     writeNow.current = write;
+    settle.current = async () => {
+      if (pending) await write();
+      else await writing;
+      // A copy in conflict is kept beside the other tab's before anything replaces it on the canvas.
+      if (conflicted.current) await db.saveAsCopy(useDesignStore.getState().design, `${useDesignStore.getState().design.name} (copy)`);
+    };
     const unsubscribe = useDesignStore.subscribe((state, prev) => {
-      if (state.design === prev.design) return;
-      setSaveState((s) => (s === 'loading' ? s : 'saving'));
+      if (state.design === prev.design || adopting.current) return;
+      setSaveState((s) => (s === 'loading' || conflicted.current ? s : 'saving'));
       pending = true;
       if (Date.now() - lastWrite > AUTOSAVE_DELAY_MS) void write();
       else if (timer === undefined) timer = setTimeout(() => void write(), AUTOSAVE_DELAY_MS);
     });
+    // Another tab wrote a design: relist, and if it is the one open here, show its version when
+    // nothing here is unsaved, else write now so the conflict is found at once.
+    const unlisten = db.onSavedElsewhere(async ({ id, revision }) => {
+      void refresh();
+      const copy = held.current;
+      if (!copy || copy.id !== id || revision <= copy.revision) return;
+      if (pending || conflicted.current || useDesignStore.getState().design !== copy.design) {
+        void write();
+        return;
+      }
+      const record = await db.readStoredDesign(id);
+      if (record?.ok && held.current === copy && useDesignStore.getState().design === copy.design) adopt(record.design, record.revision);
+    });
     const flush = () => {
       if (!pending) return;
       stashed = useDesignStore.getState().design;
-      db.stashUnsaved(stashed);
+      db.stashUnsaved(stashed, held.current?.revision ?? 0);
       void write();
     };
     const askBeforeLeaving = (e: BeforeUnloadEvent) => {
-      if (!pending && !failed) return;
+      if (!pending && !failed && !conflicted.current) return;
       e.preventDefault();
       e.returnValue = ''; // older browsers show the prompt only when this is set
     };
@@ -181,32 +264,55 @@ export function useDesignLibrary(): DesignLibrary {
     return () => {
       clearTimeout(timer);
       unsubscribe();
+      unlisten();
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('beforeunload', askBeforeLeaving);
       document.removeEventListener('visibilitychange', flush);
     };
-  }, [refresh]);
+  }, [adopt, refresh]);
 
   const retrySave = useCallback(() => writeNow.current(), []);
 
-  const open = useCallback(async (id: string) => {
-    const record = await db.readStoredDesign(id);
-    if (record?.ok) {
-      useDesignStore.getState().loadDesign(record.design);
-      await db.setCurrentDesignId(id);
-    } else if (record) {
-      setBootNotice(repairNotice(record, 'it cannot be opened as it is'));
-    }
-  }, []);
+  /** After a conflict: show the other tab's version (dropping this tab's changes), or keep this tab's as a copy. */
+  const resolveConflict = useCallback(
+    async (keep: 'theirs' | 'copy') => {
+      const mine = useDesignStore.getState().design;
+      if (keep === 'theirs') {
+        const record = await db.readStoredDesign(mine.id);
+        if (record?.ok) {
+          adopt(record.design, record.revision);
+          await refresh();
+          setSaveState('saved');
+          return;
+        }
+        // Deleted or unreadable there: nothing to show, so this tab's copy is kept instead.
+      }
+      const copy = await db.saveAsCopy(mine, `${mine.name} (copy)`);
+      adopt(copy.design, copy.revision);
+      await refresh();
+      setSaveState('saved');
+    },
+    [adopt, refresh],
+  );
+
+  const open = useCallback(
+    async (id: string) => {
+      const record = await db.readStoredDesign(id);
+      if (record?.ok) await openStored(record);
+      else if (record) setBootNotice(repairNotice(record, 'it cannot be opened as it is'));
+    },
+    [openStored],
+  );
 
   const openNew = useCallback(async (design: Design) => show(await withFreshId(design)), [show]);
 
   const openOrCreate = useCallback(
     async (design: Design) => {
       const stored = await db.readStoredDesign(design.id);
-      await show(stored?.ok ? stored.design : stored ? await withFreshId(design) : design);
+      if (stored?.ok) await openStored(stored);
+      else await show(stored ? await withFreshId(design) : design);
     },
-    [show],
+    [openStored, show],
   );
 
   const createEmpty = useCallback(async () => {
@@ -230,10 +336,10 @@ export function useDesignLibrary(): DesignLibrary {
         useDesignStore.getState().renameDesign(name);
         return;
       }
-      const d = await db.loadDesign(id);
-      if (!d || !name.trim()) return;
+      const record = await db.readStoredDesign(id);
+      if (!record?.ok || !name.trim()) return;
       const current = await db.currentDesignId();
-      await db.saveDesign({ ...d, name: name.trim() });
+      await db.saveDesign({ ...record.design, name: name.trim() }, record.revision);
       if (current) await db.setCurrentDesignId(current);
       await refresh();
     },
@@ -243,10 +349,12 @@ export function useDesignLibrary(): DesignLibrary {
   const remove = useCallback(
     async (id: string) => {
       await db.deleteDesign(id);
-      if (useDesignStore.getState().design.id === id) await show(await fallbackDesign());
-      else await refresh();
+      if (useDesignStore.getState().design.id === id) {
+        held.current = null; // nothing of it is left to write
+        await showFallback();
+      } else await refresh();
     },
-    [refresh, show],
+    [refresh, showFallback],
   );
 
   const exportStored = useCallback(async (id: string) => {
@@ -259,7 +367,7 @@ export function useDesignLibrary(): DesignLibrary {
   const clearBootNotice = useCallback(() => setBootNotice(null), []);
 
   return useMemo(
-    () => ({ saveState, saveError, retrySave, designs, bootNotice, clearBootNotice, exportStored, refresh, open, openNew, openOrCreate, createEmpty, duplicate, rename, remove }),
-    [saveState, saveError, retrySave, designs, bootNotice, clearBootNotice, exportStored, refresh, open, openNew, openOrCreate, createEmpty, duplicate, rename, remove],
+    () => ({ saveState, saveError, retrySave, conflict, resolveConflict, designs, bootNotice, clearBootNotice, exportStored, refresh, open, openNew, openOrCreate, createEmpty, duplicate, rename, remove }),
+    [saveState, saveError, retrySave, conflict, resolveConflict, designs, bootNotice, clearBootNotice, exportStored, refresh, open, openNew, openOrCreate, createEmpty, duplicate, rename, remove],
   );
 }

@@ -10,12 +10,21 @@ export interface BootNotice {
   lines: string[];
 }
 
+/** This tab's changes to the open design were not saved: another tab saved a newer version of it first. */
+export interface DesignConflict {
+  name: string;
+}
+
 export interface DesignLibrary {
   saveState: SaveState;
   /** What was not saved and why, while the last write failed (storage full, blocked). */
   saveError: string | null;
   /** Tries the failed write again. */
   retrySave: () => Promise<void>;
+  /** Set while this tab's changes wait for the learner's choice; autosave is paused meanwhile. */
+  conflict: DesignConflict | null;
+  /** Shows the other tab's version (this tab's changes are dropped), or keeps this tab's as a copy beside it. */
+  resolveConflict: (keep: 'theirs' | 'copy') => Promise<void>;
   designs: DesignSummary[];
   bootNotice: BootNotice | null;
   clearBootNotice: () => void;

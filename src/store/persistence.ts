@@ -3,10 +3,17 @@
 // A record that no longer passes validation (edited by hand, written by a newer or buggy
 // version, damaged) is never dropped or written over: it is listed as needing repair, with the
 // reasons, and can be exported as it is.
-import { createStore, get, set, del, keys, type UseStore } from 'idb-keyval';
+//
+// Several tabs may have one design open. Each record carries a revision, raised by every write;
+// a tab writes only over the revision it last read or wrote (checked and written in one
+// IndexedDB transaction), so an edit made on a stale copy is refused, never written over the
+// other tab's, and the tab asks its learner what to keep. A BroadcastChannel tells the other
+// tabs of each write at once, so a tab with nothing unsaved can simply show the newer version.
+import { createStore, get, set, del, keys, update, type UseStore } from 'idb-keyval';
 import type { Design } from '../model/types';
 import { parseDesignObject } from '../model/file';
 import { CURRENT_VERSION, DESIGN_FORMAT } from '../model/schema';
+import { newId, unusedName } from './ids';
 
 export interface DesignSummary {
   id: string;
@@ -17,8 +24,11 @@ export interface DesignSummary {
   needsRepair?: string[];
 }
 
-/** A stored record: the design it holds, or the record as it was with what stops it opening. */
-export type StoredDesign = { ok: true; design: Design } | { ok: false; id: string; name: string; problems: string[]; raw: unknown };
+/** A stored record: the design it holds (and its revision), or the record as it was with what stops it opening. */
+export type StoredDesign = { ok: true; design: Design; revision: number } | { ok: false; id: string; name: string; problems: string[]; raw: unknown };
+
+/** A write landed as this revision, or was refused because another tab had written a newer one. */
+export type SaveOutcome = { ok: true; revision: number } | { ok: false; storedRevision: number };
 
 let store: UseStore | null = null;
 function db(): UseStore {
@@ -52,6 +62,12 @@ function describeRaw(id: string, raw: unknown): { name: string; nodeCount: numbe
   return { name, nodeCount: Array.isArray(design?.nodes) ? design.nodes.length : 0 };
 }
 
+/** The revision a record was written as; records from before revisions count as 0. */
+function revisionOf(raw: unknown): number {
+  const revision = (raw as { revision?: unknown } | null)?.revision;
+  return typeof raw === 'object' && typeof revision === 'number' && Number.isSafeInteger(revision) && revision > 0 ? revision : 0;
+}
+
 function readRecord(id: string, raw: unknown): StoredDesign {
   let parsed: ReturnType<typeof parseDesignObject>;
   try {
@@ -61,7 +77,7 @@ function readRecord(id: string, raw: unknown): StoredDesign {
   }
   if (parsed.ok && parsed.design.id !== id) parsed = { ok: false, errors: [`The record is stored as "${id}" but holds the design "${parsed.design.id}".`] };
   checked.set(id, parsed.ok ? [] : parsed.errors);
-  return parsed.ok ? { ok: true, design: parsed.design } : { ok: false, id, ...describeRaw(id, raw), problems: parsed.errors, raw };
+  return parsed.ok ? { ok: true, design: parsed.design, revision: revisionOf(raw) } : { ok: false, id, ...describeRaw(id, raw), problems: parsed.errors, raw };
 }
 
 /** Every stored design, newest first; records the index lost are listed too, and those that do not open say why. */
@@ -82,15 +98,73 @@ export async function listDesigns(): Promise<DesignSummary[]> {
     .sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
-export async function saveDesign(design: Design): Promise<void> {
-  await set(designKey(design.id), { format: DESIGN_FORMAT, version: CURRENT_VERSION, design }, db());
+/** Refused inside the write's transaction, so nothing is written. */
+class StaleRevision extends Error {
+  constructor(readonly storedRevision: number) {
+    super(`A newer revision (${storedRevision}) is stored.`);
+  }
+}
+
+/**
+ * Writes a design as the next revision. With `basedOn` (the revision this copy was read or last
+ * written as), the write is refused when the stored record is newer: another tab wrote it since.
+ * Without it the write goes over whatever is stored (a design just given a fresh id).
+ */
+export async function saveDesign(design: Design, basedOn?: number): Promise<SaveOutcome> {
+  let revision = 0;
+  try {
+    await update<unknown>(
+      designKey(design.id),
+      (stored) => {
+        const storedRevision = revisionOf(stored);
+        if (basedOn !== undefined && storedRevision > basedOn) throw new StaleRevision(storedRevision);
+        revision = storedRevision + 1;
+        return { format: DESIGN_FORMAT, version: CURRENT_VERSION, revision, design };
+      },
+      db(),
+    );
+  } catch (e) {
+    if (e instanceof StaleRevision) return { ok: false, storedRevision: e.storedRevision };
+    throw e;
+  }
   checked.set(design.id, []);
-  const index = await readIndex();
   const summary: DesignSummary = { id: design.id, name: design.name, updatedAt: Date.now(), nodeCount: design.nodes.length };
-  const next = index.filter((d) => d.id !== design.id);
-  next.push(summary);
-  await set(INDEX_KEY, next, db());
+  await update<unknown>(INDEX_KEY, (index) => [...(Array.isArray(index) ? index.filter((d) => isSummary(d) && d.id !== design.id) : []), summary], db());
   await set(CURRENT_KEY, design.id, db());
+  announce({ id: design.id, revision });
+  return { ok: true, revision };
+}
+
+// Telling the other tabs: one channel per page, created on first use (absent in old browsers,
+// where the revision check still refuses stale writes).
+export interface DesignSaved {
+  id: string;
+  revision: number;
+}
+const CHANNEL_NAME = 'archlab-designs';
+let channel: BroadcastChannel | null | undefined;
+function designChannel(): BroadcastChannel | null {
+  channel ??= typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : null;
+  return channel;
+}
+
+function announce(saved: DesignSaved) {
+  designChannel()?.postMessage(saved);
+}
+
+/** Calls back when another tab has written a design (this tab's own writes are not heard); returns the unsubscribe. */
+export function onSavedElsewhere(listener: (saved: DesignSaved) => void): () => void {
+  const ch = designChannel();
+  if (!ch) return () => undefined;
+  const onMessage = (e: MessageEvent) => {
+    const data = e.data as Partial<DesignSaved> | null;
+    if (typeof data?.id === 'string' && typeof data.revision === 'number') {
+      checked.delete(data.id); // re-read when listed: it may have changed
+      listener({ id: data.id, revision: data.revision });
+    }
+  };
+  ch.addEventListener('message', onMessage);
+  return () => ch.removeEventListener('message', onMessage);
 }
 
 /** A stored record, migrated and validated, or kept as it was with its problems; null when there is none. */
@@ -110,11 +184,19 @@ export async function takenDesignIds(): Promise<Set<string>> {
   return new Set((await listDesigns()).map((d) => d.id));
 }
 
+/** Saves a design under a fresh id and a name no other design has ("name (2)"…); returns what was saved, as which revision. */
+export async function saveAsCopy(design: Design, name = design.name): Promise<{ design: Design; revision: number }> {
+  const listed = await listDesigns();
+  const copy = { ...design, id: newId('design', new Set(listed.map((d) => d.id))), name: unusedName(name, listed.map((d) => d.name)) };
+  const saved = await saveDesign(copy);
+  return { design: copy, revision: saved.ok ? saved.revision : 0 };
+}
+
 export async function deleteDesign(id: string): Promise<void> {
   await del(designKey(id), db());
   checked.delete(id);
-  const index = await readIndex();
-  await set(INDEX_KEY, index.filter((d) => d.id !== id), db());
+  await update<unknown>(INDEX_KEY, (index) => (Array.isArray(index) ? index.filter((d) => !isSummary(d) || d.id !== id) : []), db());
+  announce({ id, revision: 0 });
 }
 
 export async function currentDesignId(): Promise<string | undefined> {
@@ -129,9 +211,9 @@ export async function setCurrentDesignId(id: string): Promise<void> {
 // then is also stashed in localStorage, which writes synchronously, and recovered at the next start.
 const UNSAVED_KEY = 'archlab.unsaved-design';
 
-export function stashUnsaved(design: Design): void {
+export function stashUnsaved(design: Design, basedOn: number): void {
   try {
-    localStorage.setItem(UNSAVED_KEY, JSON.stringify({ format: DESIGN_FORMAT, version: CURRENT_VERSION, design }));
+    localStorage.setItem(UNSAVED_KEY, JSON.stringify({ format: DESIGN_FORMAT, version: CURRENT_VERSION, revision: basedOn, design }));
   } catch {
     // Storage full or blocked: the IndexedDB write may still land.
   }
@@ -145,7 +227,10 @@ export function clearUnsaved(): void {
   }
 }
 
-/** Writes a design stashed at the last unload (if any, and readable) to IndexedDB, then drops the stash. */
+/**
+ * Writes a design stashed at the last unload (if any, and readable) to IndexedDB, then drops the
+ * stash. When another tab has written that design since, the stash is kept beside it as a copy.
+ */
 export async function recoverUnsaved(): Promise<void> {
   let raw: string | null;
   try {
@@ -154,12 +239,17 @@ export async function recoverUnsaved(): Promise<void> {
     return;
   }
   if (raw === null) return;
-  let parsed: ReturnType<typeof parseDesignObject> | null;
+  let stash: unknown = null;
+  let parsed: ReturnType<typeof parseDesignObject> | null = null;
   try {
-    parsed = parseDesignObject(JSON.parse(raw));
+    stash = JSON.parse(raw);
+    parsed = parseDesignObject(stash);
   } catch {
-    parsed = null; // not JSON: nothing to recover
+    // not JSON, or not a design: nothing to recover
   }
-  if (parsed?.ok) await saveDesign(parsed.design);
+  if (parsed?.ok) {
+    const saved = await saveDesign(parsed.design, revisionOf(stash));
+    if (!saved.ok) await saveAsCopy(parsed.design, `${parsed.design.name} (recovered)`);
+  }
   clearUnsaved();
 }
