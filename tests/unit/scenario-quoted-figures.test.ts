@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeHeadroom, NETWORK_RTT_MS, type ComponentResult, type DesignSolution, type FlowResult } from '../../src/engine/analytic';
+import { defaultParams } from '../../src/model/catalog';
 import type { Design } from '../../src/model/types';
 import { solveForScenario } from '../../src/scenarios/evaluate';
 import type { Scenario } from '../../src/scenarios/types';
@@ -486,5 +487,18 @@ describe('figures the scaling and consistency scenarios quote', () => {
     });
     // The lesson of the hint: a 99.95% part in series with others cannot meet a 99.95% target.
     expect(multiAz.flow('writers').availability).toBeLessThan(0.9995);
+  });
+
+  it('read-your-writes-regions: the round trips the engine counts, and a warm cache\'s share', () => {
+    const id = 'read-your-writes-regions';
+    expectQuote(id, 'the engine counts 60 ms a round trip between regions, 0.5 ms inside one');
+    expect(NETWORK_RTT_MS.crossRegion).toBe(60);
+    expect(NETWORK_RTT_MS.sameZone).toBe(0.5);
+    expectQuote(id, 'a warm cache of read-heavy data finds about 90%');
+    expect(defaultParams('cache').hitRatio).toBe(0.9);
+    // A European page view crosses the ocean for each of its 4 queries: its p99 is well over the target until the reads stay in Europe.
+    const start = solved(id);
+    expect(start.flow('eu-users').p99ResponseMs).toBeGreaterThan(4 * NETWORK_RTT_MS.crossRegion);
+    expect(solved(id, 'solution').flow('eu-users').p99ResponseMs).toBeLessThan(250);
   });
 });
