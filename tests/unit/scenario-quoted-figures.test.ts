@@ -430,6 +430,30 @@ describe('figures quoted in the beginner scenarios agree with the engine', () =>
   });
 });
 
+describe('figures quoted in the intermediate API and data scenarios agree with the engine', () => {
+  it('webhooks-or-polling: polls against the allowance, the bill, and how soon an order is known', () => {
+    const id = 'webhooks-or-polling';
+    const a = solved(id);
+    const b = solved(id, 'designB');
+    expectQuote(id, '3,000 shops every 30 seconds is 100 requests a second, and since orders arrive at 5 a second, that is 20 requests for each order found');
+    expect(a.component('platform').offeredRps).toBeCloseTo(3_000 / 30, 5);
+    expect(a.component('platform').offeredRps / a.flow('orders').rps).toBeCloseTo(20, 5);
+    expectQuote(id, 'The platform allows Stockroom\'s app 150 API requests a second in all');
+    expect(a.component('platform').capacityRps).toBeCloseTo(150, 5);
+    expectQuote(id, 'Design A gives out at about 1.5 times today\'s size');
+    expect(a.headroomX('orders')).toBeCloseTo(1.5, 1);
+    expectQuote(id, 'the allowance would last to 30 times today\'s orders; design B\'s own limit, at about 10 times, is its order fetcher');
+    expect(b.component('platform').capacityRps! / b.component('platform').offeredRps).toBeCloseTo(30, 5);
+    expect(b.headroomX('orders')).toBeCloseTo(10, -0.5);
+    expect(b.maxRps('orders')).toBeCloseTo(b.component('fetcher').capacityRps!, 0);
+    expectQuote(id, 'Polling: about $240 a month against about $380');
+    expect(a.costUsd()).toBeCloseTo(240, -1);
+    expect(b.costUsd()).toBeCloseTo(380, -1);
+    expectQuote(id, 'Stockroom has the details well within a second');
+    expect(b.flow('orders').meanResponseMs! + b.component('fetcher').meanResponseMs!).toBeLessThan(500);
+  });
+});
+
 describe('figures the fix scenarios quote in their stories and hints', () => {
   it('notification-system: 32 workers, each held about 400 ms; the providers\' limits', () => {
     const id = 'notification-system';
