@@ -452,6 +452,39 @@ describe('figures quoted in the intermediate API and data scenarios agree with t
     expectQuote(id, 'Stockroom has the details well within a second');
     expect(b.flow('orders').meanResponseMs! + b.component('fetcher').meanResponseMs!).toBeLessThan(500);
   });
+
+  it('replicas-or-cache: each proposal\'s speed, room, bill and uptime, and what closing the uptime gap costs', () => {
+    const id = 'replicas-or-cache';
+    const a = solved(id);
+    const b = solved(id, 'designB');
+    expectQuote(id, 'The cache: about 13 ms against about 21 ms');
+    expect(b.flow('readers').meanResponseMs).toBeCloseTo(13, -0.5);
+    expect(a.flow('readers').meanResponseMs).toBeCloseTo(21, -0.5);
+    expectQuote(id, 'The cache, at about 3.4 times the morning peak; the replicas give out at about 2 times');
+    expect(b.headroomX('readers')).toBeCloseTo(3.4, 1);
+    expect(a.headroomX('readers')).toBeCloseTo(2, 1);
+    expectQuote(id, 'the database has plenty of room (about 25% busy), but the page servers');
+    expect(a.utilization('db')).toBeCloseTo(0.25, 1.5);
+    expect(a.maxRps('readers')).toBeCloseTo(a.component('web').capacityRps!, -1);
+    expectQuote(id, 'one cache node (about $146 a month) costs less than two replicas (about $124 each). The whole design comes to about $640 a month against about $750');
+    expect(b.costUsd('cache')).toBeCloseTo(146, 0);
+    expect(a.costUsd('db') - b.costUsd('db')).toBeCloseTo(2 * 124, -1);
+    expect(b.costUsd()).toBeCloseTo(640, -1);
+    expect(a.costUsd()).toBeCloseTo(750, -1);
+    expectQuote(id, 'Read replicas: about 99.98% against about 99.4%');
+    expect(a.flow('readers').availability).toBeCloseTo(0.9998, 4);
+    expect(b.flow('readers').availability).toBeCloseTo(0.994, 3);
+    expectQuote(id, 'Closing most of the gap would take a second cache node and a standby database, and then the cache proposal costs more than the replicas');
+    // ElastiCache Multi-AZ 99.99% for two nodes; RDS Multi-AZ 99.95% at twice the price (catalog-defaults §3, §4)
+    const covered = solved(id, 'designB', (d) => {
+      Object.assign(d.nodes.find((n) => n.id === 'cache')!.params, { availability: 0.9999, pricePerHour: 0.4 });
+      Object.assign(d.nodes.find((n) => n.id === 'db')!.params, { availability: 0.9995, pricePerHour: 0.34 });
+    });
+    const gap = 1 - b.flow('readers').availability - (1 - a.flow('readers').availability);
+    const left = 1 - covered.flow('readers').availability - (1 - a.flow('readers').availability);
+    expect(left).toBeLessThan(gap / 2);
+    expect(covered.costUsd()).toBeGreaterThan(a.costUsd());
+  });
 });
 
 describe('figures the fix scenarios quote in their stories and hints', () => {
