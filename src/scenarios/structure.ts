@@ -124,14 +124,17 @@ function failedShareWithout(graph: Graph, client: DesignNode, down: string): num
     if (onPath.has(id)) return 1;
     onPath.add(id);
     let a = 1;
-    let splitLoss = 0;
+    const branches: DesignEdge[] = [];
     for (const edge of graph.syncOut.get(id)!) {
-      const factor = optionalDependencyFactor(passShare(graph, edge), edge.callsPerRequest, up(edge.target));
-      // A router's branches exclude each other: a request needs only the one it takes.
-      if (graph.routes.get(edge.id)?.branch) splitLoss += 1 - factor;
-      else a *= factor;
+      if (graph.routes.get(edge.id)?.branch) branches.push(edge);
+      else a *= optionalDependencyFactor(passShare(graph, edge), edge.callsPerRequest, up(edge.target));
     }
-    a *= 1 - splitLoss;
+    // A router's branches exclude each other (a request needs only the one it takes), and its
+    // health checks steer requests away from a target that is down while another is up.
+    const weight = branches.reduce((w, e) => w + passShare(graph, e), 0);
+    const live = branches.some((e) => e.target !== down) ? branches.filter((e) => e.target !== down) : branches;
+    const liveWeight = live.reduce((w, e) => w + passShare(graph, e), 0);
+    if (liveWeight > 0) a *= 1 - weight + live.reduce((sum, e) => sum + (passShare(graph, e) / liveWeight) * weight * optionalDependencyFactor(1, e.callsPerRequest, up(e.target)), 0);
     onPath.delete(id);
     memo.set(id, a);
     return a;

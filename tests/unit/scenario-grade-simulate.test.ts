@@ -42,13 +42,14 @@ const submit = (name: string, design: Design) => {
 
 // Long simulations on a shared machine: no tight timeout.
 describe('scenario grade --simulate', { timeout: 300_000 }, () => {
-  it('fails both API copies in one zone as the app does, though the steady checks pass', () => {
+  it('fails both API copies in one zone as the app does, in the steady checks (the zone fails as one) and in the simulated zone loss', () => {
     const oneZone = structuredClone(scenario.solution);
     Object.assign(oneZone.nodes.find((n) => n.id === 'api-b')!, { groupId: 'zone-a', position: { x: 520, y: 0 } });
     const r = scenarioCli('grade', SCENARIO, submit('one-zone.json', oneZone), '--simulate', '--replications', '2', '--json');
     expect([r.code, r.stderr]).toEqual([0, '']);
-    const graded = JSON.parse(r.stdout) as { passed: boolean; solved: boolean; simulated: SimulatedFixGrade };
-    expect(graded.passed).toBe(true); // the analytic grade does not see the zone fail as one
+    const graded = JSON.parse(r.stdout) as { passed: boolean; solved: boolean; checks: { check: string; passed: boolean }[]; simulated: SimulatedFixGrade };
+    expect(graded.passed).toBe(false);
+    expect(graded.checks.find((c) => c.check === 'availability')!.passed).toBe(false);
     expect(graded.solved).toBe(false);
     expect(graded.simulated.checks.find((c) => c.check === 'availability')!.verdict).toBe('fail');
     expect(graded.simulated).toEqual(JSON.parse(JSON.stringify(appSimulatedGrade(scenario, oneZone, 2))));

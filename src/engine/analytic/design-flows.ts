@@ -7,7 +7,6 @@
 // A request's time includes the whole response of every hop it always passes through (share 1,
 // at least one call), so a flow's percentile is never reported below the same percentile of
 // such a hop; that floor applies where the fit's tail is too light (hops with heavy tails).
-import { optionalDependencyFactor } from '../metrics/availability';
 import type { CompiledDesign } from './design-model';
 import { nodeName } from './design-model';
 import type { FlowResult, HopBreakdown } from './design-results';
@@ -18,35 +17,6 @@ export interface NodePercentiles {
   p50: Float64Array;
   p95: Float64Array;
   p99: Float64Array;
-}
-
-/**
- * Probability that a request arriving at each node finds everything it needs up: the node's
- * own availability times, for each sync call it makes, the chance that call is not needed or
- * its target (recursively) is up. Repeated calls over one connection need the target once.
- * Components are taken as failing independently, and a component reached by two paths counts
- * twice (a simplification that slightly understates availability). Out of a router a request takes one branch, so it needs only that branch up.
- */
-export function requestAvailability(compiled: CompiledDesign, own: Float64Array): Float64Array {
-  const { model } = compiled;
-  const result = new Float64Array(model.size);
-  for (let idx = model.size - 1; idx >= 0; idx--) {
-    const j = model.syncOrder[idx]!;
-    let a = own[j]!;
-    let splitLoss = 0;
-    for (let slot = model.outStart[j]!; slot < model.outStart[j + 1]!; slot++) {
-      if (model.edgeSync[slot] === 0) continue;
-      // Several calls to one target in a request fail together (it is up or down for all of them),
-      // so a request that calls it at least once needs it once; below one call on average, only
-      // that share of requests needs it.
-      const factor = optionalDependencyFactor(model.edgeProbability[slot]!, Math.min(1, model.edgeCalls[slot]!), result[model.outTarget[slot]!]!);
-      // A split's branches exclude each other: their failure shares add up instead of compounding.
-      if (slot >= model.branchStart[j]!) splitLoss += 1 - factor;
-      else a *= factor;
-    }
-    result[j] = a * (1 - splitLoss);
-  }
-  return result;
 }
 
 /** The percentiles reported for components and flows: p50, p95, p99. */

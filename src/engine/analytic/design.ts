@@ -1,12 +1,11 @@
 // Solves a learner's design analytically: compile to a queueing model, run the layered fixed
 // point, then describe every component and every client's flow in plain figures.
 import type { Design } from '../../model/types';
-import { splitsDataOverInstances } from '../../model/traits';
-import { parallelAvailability, readReplicaAvailability, shardedAvailability } from '../metrics/availability';
 import { monthlyCost, type MonthlyCost } from '../metrics/cost';
-import { describeFlows, PERCENTILE_LEVELS, requestAvailability, type NodePercentiles } from './design-flows';
+import { describeFlows, PERCENTILE_LEVELS, type NodePercentiles } from './design-flows';
 import { compileDesign, nodeName, type CompiledDesign, type SolveDesignOptions } from './design-model';
 import type { ComponentResult, DesignSolution, DesignSolveResult } from './design-results';
+import { availabilityInputs, componentAvailability, requestAvailability } from './request-availability';
 import { findSaturationScales } from './saturation-scale';
 import { SojournMixture } from './sojourn';
 import { addNodeResponse, createModelState, nodeCapacityRps, solveModel, type ModelState } from './solve-model';
@@ -28,19 +27,12 @@ export function solveCompiledDesign(compiled: CompiledDesign, findSaturationPoin
   const entryRps = compiled.clients.reduce((sum, c) => sum + compiled.externalRps[c]!, 0);
   const scales = findSaturationPoints ? findSaturationScales(model, compiled.externalRps, saturatedNodes) : new Map<number, number>();
 
-  const ownAvailability = new Float64Array(model.size).fill(1);
+  const availability = availabilityInputs(compiled);
   const components: Record<string, ComponentResult> = {};
   const total: MonthlyCost = { instancesUsdPerMonth: 0, requestsUsdPerMonth: 0, totalUsdPerMonth: 0 };
   design.nodes.forEach((node, j) => {
     if (model.isStation[j] !== 1) return;
-    const f = compiled.figures[j]!;
-    // Shards split the data, so they are not copies of each other; only replicas are.
-    ownAvailability[j] = splitsDataOverInstances(node)
-      ? shardedAvailability(f.availability, f.replicas, f.readShare)
-      : f.replicas > 0
-        ? readReplicaAvailability(f.availability, f.instances, f.replicas, f.readShare)
-        : parallelAvailability(f.availability, f.instances);
-    const result = describeComponent(compiled, state, percentiles, j, ownAvailability[j]!);
+    const result = describeComponent(compiled, state, percentiles, j, componentAvailability(availability, j));
     const scale = scales.get(j);
     result.saturatesAtRps = scale === undefined ? null : scale * entryRps;
     components[node.id] = result;
@@ -49,7 +41,7 @@ export function solveCompiledDesign(compiled: CompiledDesign, findSaturationPoin
     total.totalUsdPerMonth += result.cost.totalUsdPerMonth;
   });
 
-  const flows = describeFlows(compiled, state, percentiles, requestAvailability(compiled, ownAvailability));
+  const flows = describeFlows(compiled, state, percentiles, requestAvailability(compiled, availability));
   return {
     ok: true,
     converged: state.converged,

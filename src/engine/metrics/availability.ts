@@ -1,5 +1,15 @@
 // Steady-state availability from per-instance availability, assuming instances fail
-// independently and any one instance that is up can serve (parallel redundancy).
+// independently and any one instance that is up can serve (parallel redundancy). How a request
+// composes them (shared components, zones, routers) is in analytic/request-availability.ts.
+import type { GroupKind } from '../../model/types';
+
+/**
+ * Chance a zone or a region is up, as a whole. Zone 99.95%: Azure sells two or more VMs in one
+ * availability set (one datacenter) at 99.95% and spread over availability zones at 99.99%, so
+ * what one zone's copies share costs about 0.05%. Region 99.99%: AWS's and Azure's Region-level
+ * SLA for instances spread over two or more zones (docs/catalog-defaults.md §3).
+ */
+export const GROUP_AVAILABILITY: Readonly<Record<GroupKind, number>> = { zone: 0.9995, region: 0.9999 };
 
 /** A set of n interchangeable instances is up when at least one is: 1 - (1 - a)^n. */
 export function parallelAvailability(instanceAvailability: number, instances: number): number {
