@@ -16,15 +16,23 @@ const MM1_MODERATE: NetworkCase = {
   routing: [],
 };
 
-/** Events processed per wall-clock second over `events` events, after a short JIT warm-up. */
-export function benchEventsPerSec(events = 20_000_000, seed = 1): number {
+/** This process's CPU time so far (user + system), s; 0 where there is no process (a browser). */
+function cpuSeconds(): number {
+  if (typeof process === 'undefined' || typeof process.cpuUsage !== 'function') return 0;
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/** Events processed per wall-clock second and per CPU second over `events` events, after a short JIT warm-up. */
+export function benchEventsPerSec(events = 20_000_000, seed = 1): { perWallS: number; perCpuS: number } {
   const net = compileNetwork(MM1_MODERATE);
   const sim = new NetworkSimulator(net, seed);
   sim.runUntil(Infinity, 1_000_000);
+  const cpuStart = cpuSeconds();
   const start = performance.now();
   const done = sim.runUntil(Infinity, events);
   const seconds = (performance.now() - start) / 1000;
-  return done / seconds;
+  return { perWallS: done / seconds, perCpuS: done / (cpuSeconds() - cpuStart) };
 }
 
 export interface DesignBenchResult {
@@ -32,6 +40,8 @@ export interface DesignBenchResult {
   simulatedSeconds: number;
   /** Wall-clock ms for that hour: measured, or scaled up from a shorter run when extrapolated. */
   wallMs: number;
+  /** CPU ms for that hour (this process, user + system), likewise. */
+  cpuMs: number;
   /** Events for that hour, likewise. */
   events: number;
   /** True when a shorter run was measured and scaled linearly to the hour. */
@@ -72,21 +82,24 @@ export function benchDesign(totalRps = BENCH_RPS): Design {
 }
 
 /**
- * A one-hour simulated run of a 50-component design at 5,000 requests/s (about 1.7e8 events,
- * 40-50 s of wall time on one core). A shorter `runSeconds` gives a quick estimate: the hour is
+ * A one-hour simulated run of a 50-component design at 5,000 requests/s (about 1.5e8 events;
+ * `npm run bench -- --only designHour` prints its wall-clock and CPU time). A shorter `runSeconds` gives a quick estimate: the hour is
  * then extrapolated linearly (at a steady load events and time grow in proportion to simulated
  * time) and `extrapolated` says so.
  */
 export function benchDesignHour(runSeconds = HOUR_S, seed = 1): DesignBenchResult {
   const design = benchDesign();
   const seconds = Math.min(HOUR_S, runSeconds);
+  const cpuStart = cpuSeconds();
   const start = performance.now();
   const report = simulateDesign(design, { durationS: seconds, warmupS: Math.min(30, seconds / 10), seed });
   const measuredWallMs = performance.now() - start;
+  const measuredCpuMs = (cpuSeconds() - cpuStart) * 1000;
   const scale = HOUR_S / seconds;
   return {
     simulatedSeconds: HOUR_S,
     wallMs: measuredWallMs * scale,
+    cpuMs: measuredCpuMs * scale,
     events: report.events * scale,
     extrapolated: seconds < HOUR_S,
     measuredSeconds: seconds,
