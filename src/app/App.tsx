@@ -24,7 +24,6 @@ import type { ComponentKind, EdgeMode } from '../model/types';
 import { useStore } from 'zustand';
 import { ResultsPanel } from '../panels/ResultsPanel';
 import { useAnalysis } from '../panels/useAnalysis';
-import type { NodeOverlay } from '../canvas/flowTypes';
 import { lazy, Suspense } from 'react';
 import { figuresHidden, isMasked, useScenarioStore } from '../store/scenarioStore';
 import { useScenarioSession } from './useScenarioSession';
@@ -98,7 +97,6 @@ function Shell() {
   const [busy, setBusy] = useState<string | null>(null);
   const [overlayOn, setOverlayOn] = usePersistentState('overlay', true);
   const [whatIf, setWhatIf] = useState<Record<string, number>>({});
-  const [replay, setReplay] = useState<Record<string, NodeOverlay> | null>(null);
   const [galleryOpen, setGalleryOpen] = useState(false);
   const [authorOpen, setAuthorOpen] = useState(false);
   const scenarioFileRef = useRef<HTMLInputElement>(null);
@@ -184,24 +182,6 @@ function Shell() {
   useEffect(() => setWhatIf({}), [design.id]);
   const whatIfRps = useMemo(() => (Object.keys(whatIf).length ? whatIf : null), [whatIf]);
   const { analysis, stale, error } = useAnalysis(design, whatIfRps);
-  const overlay = useMemo<Record<string, NodeOverlay> | null>(() => {
-    if (!overlayOn || !analysis?.ok || figuresHidden(session)) return null;
-    const out: Record<string, NodeOverlay> = {};
-    for (const c of Object.values(analysis.solution.components)) {
-      const u = c.replicaUtilization === null ? c.utilization : Math.max(c.utilization ?? 0, c.replicaUtilization);
-      out[c.nodeId] = { utilization: u, saturated: c.saturated, p99Ms: c.p99ResponseMs, stale };
-    }
-    return out;
-  }, [analysis, overlayOn, stale, session]);
-  // Edge width by traffic: square root, so a 100x busier connection is 10x, not 100x, wider.
-  const edgeWidths = useMemo<Record<string, number> | null>(() => {
-    if (!overlayOn || !analysis?.ok) return null;
-    const rates = analysis.solution.edgeRps;
-    const top = Math.max(1e-9, ...Object.values(rates));
-    const out: Record<string, number> = {};
-    for (const [id, rps] of Object.entries(rates)) out[id] = 1.25 + 5 * Math.sqrt(rps / top);
-    return out;
-  }, [analysis, overlayOn]);
   const onWhatIf = useCallback(
     (clientId: string, rps: number | null) =>
       setWhatIf((w) => {
@@ -412,7 +392,7 @@ function Shell() {
       ) : null}
       <Palette ref={searchRef} onAdd={addAtCentre} />
       <main className="canvas-wrap" aria-label="Diagram">
-        <Canvas connectMode={connectMode} overlay={replay ?? overlay} edgeWidths={edgeWidths} wheelZooms={wheelZooms} />
+        <Canvas connectMode={connectMode} overlayOn={overlayOn} wheelZooms={wheelZooms} />
         {busy ? (
           <div className="busy" role="status">
             <span className="spinner" aria-hidden="true" /> {busy}
@@ -420,7 +400,7 @@ function Shell() {
         ) : null}
       </main>
       {/* Identify asks what the parts are, compare asks for a prediction: figures would give them away. */}
-      {figuresHidden(session) ? null : <ResultsPanel analysis={analysis} stale={stale} error={error} whatIf={whatIf} onWhatIf={onWhatIf} onReplay={setReplay} />}
+      {figuresHidden(session) ? null : <ResultsPanel analysis={analysis} stale={stale} error={error} whatIf={whatIf} onWhatIf={onWhatIf} />}
       <aside className="sidebar" aria-label={session && sideTab === 'scenario' ? 'Scenario' : 'Inspector'}>
         {session ? (
           <div className="tabs side-tabs" role="tablist">

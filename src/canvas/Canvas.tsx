@@ -22,7 +22,8 @@ import { ComponentNode } from './ComponentNode';
 import { GroupNode } from './GroupNode';
 import { NODE_SIZE, useDesignStore } from '../store/designStore';
 import type { Design, DesignEdge, DesignNode, EdgeMode, Position } from '../model/types';
-import type { ComponentFlowNode, FlowEdge, FlowNode, GroupFlowNode, NodeOverlay } from './flowTypes';
+import type { ComponentFlowNode, FlowEdge, FlowNode, GroupFlowNode } from './flowTypes';
+import { useCanvasOverlay } from './overlay';
 import { COMPONENT_KINDS, type ComponentKind } from '../model/types';
 import { CATEGORY_COLOR } from './icons';
 import { getKindSpec, paramValue } from '../model/catalog';
@@ -123,13 +124,14 @@ function ZoomReset() {
 
 export interface CanvasProps {
   connectMode: EdgeMode;
-  overlay: Record<string, NodeOverlay> | null;
-  edgeWidths: Record<string, number> | null;
+  /** The load overlay switch (a simulation replay shows either way). */
+  overlayOn: boolean;
   /** true: the mouse wheel zooms (and Shift/Space+wheel scrolls); false: the wheel scrolls and Ctrl+wheel or a pinch zooms. */
   wheelZooms: boolean;
 }
 
-export function Canvas({ connectMode, overlay, edgeWidths, wheelZooms }: CanvasProps) {
+export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
+  const { overlay, edgeWidths } = useCanvasOverlay(overlayOn);
   const design = useDesignStore((s) => s.design);
   const selectedNodeIds = useDesignStore((s) => s.selectedNodeIds);
   const selectedEdgeIds = useDesignStore((s) => s.selectedEdgeIds);

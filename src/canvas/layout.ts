@@ -1,16 +1,10 @@
-// Auto-layout with elkjs (layered, left to right), in a worker created on first use.
+// Auto-layout with elkjs (layered, left to right), in the layout worker (src/store/runs.ts).
 // Zones and regions are laid out as compound nodes so their members stay together.
-import * as Comlink from 'comlink';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
-import type { LayoutWorkerApi } from '../workers/layout.worker';
+import { layoutClient } from '../store/runs';
 import type { Design, Position } from '../model/types';
 import { NODE_SIZE } from '../store/designStore';
 
-let worker: Comlink.Remote<LayoutWorkerApi> | null = null;
-function layoutWorker(): Comlink.Remote<LayoutWorkerApi> {
-  worker ??= Comlink.wrap<LayoutWorkerApi>(new Worker(new URL('../workers/layout.worker.ts', import.meta.url), { type: 'module' }));
-  return worker;
-}
 
 export interface LayoutResult {
   positions: Record<string, Position>;
@@ -63,10 +57,11 @@ export function fromElkGraph(graph: ElkNode, groupIds: Set<string>): LayoutResul
  * Auto-layout, e.g. when the pointer reaches the button, so that press does not wait for it.
  */
 export function warmUpLayout(): void {
-  void layoutWorker().layout({ id: 'warm-up', children: [] }).catch(() => undefined);
+  void layoutClient().call((w) => w.layout({ id: 'warm-up', children: [] })).catch(() => undefined);
 }
 
 export async function autoLayout(design: Design): Promise<LayoutResult> {
-  const result = await layoutWorker().layout(toElkGraph(design));
+  const graph = toElkGraph(design);
+  const result = await layoutClient().call((w) => w.layout(graph));
   return fromElkGraph(result, new Set(design.groups.map((g) => g.id)));
 }

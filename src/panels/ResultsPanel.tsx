@@ -2,7 +2,6 @@
 // end-to-end time as a bar of its hops, headroom, availability, cost, and a table per component.
 import { lazy, Suspense } from 'react';
 import { usePersistentState } from './usePersistentState';
-import type { NodeOverlay } from '../canvas/flowTypes';
 import type { Analysis } from '../workers/analysis';
 import type { FlowResult, EntryHeadroom, ComponentResult } from '../engine/analytic';
 import { formatMs, formatPercent, formatRps, utilizationColor } from '../canvas/format';
@@ -169,10 +168,9 @@ export interface ResultsPanelProps {
   error: string | null;
   whatIf: Record<string, number>;
   onWhatIf: (clientId: string, rps: number | null) => void;
-  onReplay: (overlay: Record<string, NodeOverlay> | null) => void;
 }
 
-export function ResultsPanel({ analysis, stale, error, whatIf, onWhatIf, onReplay }: ResultsPanelProps) {
+export function ResultsPanel({ analysis, stale, error, whatIf, onWhatIf }: ResultsPanelProps) {
   const [tab, setTab] = usePersistentState<'overview' | 'components' | 'simulation'>('results-tab', 'overview');
   const [open, setOpen] = usePersistentState('results-open', true);
   const select = useDesignStore((s) => s.select);
@@ -264,7 +262,7 @@ export function ResultsPanel({ analysis, stale, error, whatIf, onWhatIf, onRepla
       {open && tab === 'simulation' ? (
         <div className="results-body sim-body">
           <Suspense fallback={<p className="muted">Loading the simulator…</p>}>
-            <SimulationPanel onReplay={onReplay} />
+            <SimulationPanel />
           </Suspense>
         </div>
       ) : open ? (

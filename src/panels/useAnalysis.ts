@@ -1,32 +1,22 @@
-// Keeps an analysis of the current design: re-solves in the worker after every edit, one solve
-// at a time, always for the newest design. While a newer design waits, the shown result is stale.
-import { useEffect, useRef, useState } from 'react';
-import * as Comlink from 'comlink';
+// Keeps an analysis of the current design in the runs store: re-solves in the worker after every
+// edit, one solve at a time, always for the newest design. While a newer design waits, the shown
+// result is stale.
+import { useEffect, useRef } from 'react';
 import type { Design } from '../model/types';
 import type { Analysis } from '../workers/analysis';
-import type { EngineWorkerApi } from '../workers/engine.worker';
+import { engineClient, useRuns, type AnalysisState } from '../store/runs';
 
-export interface AnalysisState {
-  analysis: Analysis | null;
-  /** True while the shown analysis is of an older design than the one on screen. */
-  stale: boolean;
-  error: string | null;
-}
-
-let engine: Comlink.Remote<EngineWorkerApi> | null = null;
-export function engineWorker(): Comlink.Remote<EngineWorkerApi> {
-  engine ??= Comlink.wrap<EngineWorkerApi>(new Worker(new URL('../workers/engine.worker.ts', import.meta.url), { type: 'module' }));
-  return engine;
-}
+export type { AnalysisState };
 
 export function useAnalysis(design: Design, clientRps: Record<string, number> | null): AnalysisState {
-  const [state, setState] = useState<AnalysisState>({ analysis: null, stale: true, error: null });
   const inFlight = useRef(false);
   const next = useRef<{ design: Design; clientRps: Record<string, number> | null } | null>(null);
 
   useEffect(() => {
+    const { setAnalysis } = useRuns.getState();
+    const current = () => useRuns.getState().analysis;
     next.current = { design, clientRps };
-    setState((s) => (s.stale ? s : { ...s, stale: true }));
+    if (!current().stale) setAnalysis({ ...current(), stale: true });
     const pump = async () => {
       if (inFlight.current) return;
       while (next.current) {
@@ -34,10 +24,11 @@ export function useAnalysis(design: Design, clientRps: Record<string, number> | 
         next.current = null;
         inFlight.current = true;
         try {
-          const analysis = await engineWorker().analyse(job.clientRps ? { design: job.design, clientRps: job.clientRps } : { design: job.design });
-          setState({ analysis, stale: next.current !== null, error: null });
+          const request = job.clientRps ? { design: job.design, clientRps: job.clientRps } : { design: job.design };
+          const analysis = await engineClient().call<Analysis>((w) => w.analyse(request));
+          setAnalysis({ analysis, stale: next.current !== null, error: null });
         } catch (e) {
-          setState((s) => ({ ...s, stale: false, error: e instanceof Error ? e.message : String(e) }));
+          setAnalysis({ ...current(), stale: false, error: e instanceof Error ? e.message : String(e) });
         } finally {
           inFlight.current = false;
         }
@@ -46,5 +37,5 @@ export function useAnalysis(design: Design, clientRps: Record<string, number> | 
     void pump();
   }, [design, clientRps]);
 
-  return state;
+  return useRuns((s) => s.analysis);
 }

@@ -4,7 +4,7 @@
 import { useMemo } from 'react';
 import { scoreCompareAnswers, DESIGN_SIDES, formatCompareFigure, type CompareQuestion, type CompareRow, type CompareScenario, type Comparison } from '../../scenarios';
 import { useScenarioStore } from '../../store/scenarioStore';
-import { engineWorker } from '../useAnalysis';
+import { engineClient } from '../../store/runs';
 import { useWorkerResult } from '../useWorkerResult';
 import { SubmissionExport } from './SubmissionExport';
 
@@ -27,7 +27,7 @@ export function CompareBody({ scenario, onShow }: { scenario: CompareScenario; o
   const { setCompareAnswer, checkCompare, setScore } = useScenarioStore.getState();
   const prediction = session.progress.comparePrediction ?? null;
   // The figures are worked out only once the predictions are in, so nothing can show them early.
-  const { value: comparison } = useWorkerResult<Comparison | null>(() => (prediction ? engineWorker().compareDesigns(scenario) : Promise.resolve(null)), [scenario, prediction !== null]);
+  const { value: comparison } = useWorkerResult<Comparison | null>(() => (prediction ? engineClient().call<Comparison>((w) => w.compareDesigns(scenario)) : Promise.resolve(null)), [scenario, prediction !== null]);
   const answers = prediction?.answers ?? session.progress.compareAnswers;
   const grade = useMemo(() => (prediction ? scoreCompareAnswers(scenario, prediction.answers) : null), [scenario, prediction]);
   const unanswered = scenario.questions.filter((q) => !answers[q.id]).length;

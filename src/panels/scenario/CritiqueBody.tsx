@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { DesignSolution } from '../../engine/analytic/design-results';
 import { CRITIQUE_CATEGORIES, SEVERITIES, canonicalCategory, categoryWords, critiqueReportMarkdown, critiqueScoreWords, findingEvidence, gradeCritique, targetName, type CritiqueScenario, type Severity } from '../../scenarios';
-import { useLastSimulation } from '../../store/simulationStore';
+import { useRuns } from '../../store/runs';
 import { useScenarioStore } from '../../store/scenarioStore';
 import { useDesignStore } from '../../store/designStore';
 import { downloadText, slug } from '../files';
@@ -26,7 +26,7 @@ export function CritiqueBody({ scenario, solution }: { scenario: CritiqueScenari
   const [severity, setSeverity] = useState<Severity>('medium');
   const [note, setNote] = useState('');
   const [attach, setAttach] = useState(true);
-  const lastSimulation = useLastSimulation((s) => s.last);
+  const lastSimulation = useRuns((s) => s.lastSimulation);
   const targets = [...nodeIds.filter((id) => design.nodes.some((n) => n.id === id)), ...edgeIds];
   const target = targets.length === 1 ? targets[0]! : null;
   const grade = session.critiqueGrade;

@@ -8,7 +8,7 @@ import { fixSolved, hasTimeline, simulationKey, type FixScenario } from '../../s
 import type { Design } from '../../model/types';
 import { useDesignStore } from '../../store/designStore';
 import { useScenarioStore } from '../../store/scenarioStore';
-import { engineWorker } from '../useAnalysis';
+import { engineClient } from '../../store/runs';
 import { useWorkerResult } from '../useWorkerResult';
 import { SimulatedCheck } from './SimulatedCheck';
 import { SubmissionExport } from './SubmissionExport';
@@ -16,7 +16,7 @@ import { SubmissionExport } from './SubmissionExport';
 export function FixBody({ scenario, onOpenDesign }: { scenario: FixScenario; onOpenDesign: (design: Design) => void }) {
   const design = useDesignStore((s) => s.design);
   const setScore = useScenarioStore((s) => s.setScore);
-  const { value: grade, pending, error } = useWorkerResult(() => engineWorker().gradeFix(scenario, design), [scenario, design]);
+  const { value: grade, pending, error } = useWorkerResult(() => engineClient().call((w) => w.gradeFix(scenario, design)), [scenario, design]);
   const simulated = useScenarioStore((s) => s.session?.progress.simulatedCheck ?? null);
   const required = hasTimeline(scenario);
   const key = useMemo(() => simulationKey(design), [design]);

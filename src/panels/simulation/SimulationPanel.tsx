@@ -14,10 +14,8 @@ import { FailureParamInputs } from '../FailureParamInputs';
 import type { Design } from '../../model/types';
 import { useDesignStore } from '../../store/designStore';
 import type { SimulationOutcome } from '../../workers/simulation.worker';
-import { simWorkerHandle } from './simWorker';
 import { useRunProgress } from '../useRunProgress';
-import { useLastSimulation } from '../../store/simulationStore';
-import type { NodeOverlay } from '../../canvas/flowTypes';
+import { simulationClient, useRuns } from '../../store/runs';
 import { formatMs, formatPercent } from '../../canvas/format';
 import { TimeChart, type ChartSeries } from './TimeChart';
 
@@ -72,16 +70,12 @@ function failureTarget(f: FailureEvent): string {
   return failureTargetIds(f)[0] ?? '';
 }
 
-export interface SimulationPanelProps {
-  onReplay: (overlay: Record<string, NodeOverlay> | null) => void;
-}
-
-const simWorker = simWorkerHandle();
+const simWorker = simulationClient();
 
 /** px: two charts side by side fit the results column at 1440 px wide, the legend under each in full. */
 const CHART_WIDTH = 240;
 
-export function SimulationPanel({ onReplay }: SimulationPanelProps) {
+export function SimulationPanel() {
   const design = useDesignStore((s) => s.design);
   const setSimulation = useDesignStore((s) => s.setSimulation);
   const setup = design.simulation ?? DEFAULT_SETUP;
@@ -90,7 +84,9 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
   const progress = runs.progress;
   const [outcome, setOutcome] = useState<SimulationOutcome | null>(null);
   const [ranDesign, setRanDesign] = useState<Design | null>(null);
-  const [scrub, setScrub] = useState<number | null>(null);
+  // The replayed moment lives in the runs store, where the canvas reads it.
+  const scrub = useRuns((s) => s.replayAt);
+  const setScrub = useRuns((s) => s.setReplayAt);
 
   const update = (patch: Partial<SimulationSetup>) => setSimulation({ ...setup, ...patch });
   const updateWorkload = (nextForm: WorkloadForm) => {
@@ -106,7 +102,6 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
   const run = async () => {
     const job = runs.start();
     setOutcome(null);
-    onReplay(null);
     setScrub(null);
     const options = { durationS: setup.durationS, seed: setup.seed ?? 1, ...(setup.workload ? { workload: setup.workload } : {}), ...(setup.failures ? { failures: setup.failures } : {}) };
     try {
@@ -114,7 +109,7 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
       if (!job.current()) return;
       setOutcome(result);
       setRanDesign(design);
-      useLastSimulation.getState().setLast(result.ok ? { design, report: result.report } : null);
+      useRuns.getState().setLastSimulation(result.ok ? { design, report: result.report } : null);
     } catch (e) {
       if (job.current()) setOutcome({ ok: false, problems: [e instanceof Error ? e.message : String(e)] });
     } finally {
@@ -122,7 +117,8 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
     }
   };
   const cancel = () => runs.cancel(simWorker.cancel);
-  useEffect(() => () => onReplay(null), [onReplay]);
+  // Leaving the tab ends the replay: the canvas goes back to the analysis.
+  useEffect(() => () => setScrub(null), [setScrub]);
 
   const report = outcome?.ok ? outcome.report : null;
   const stale = report !== null && ranDesign !== design;
@@ -132,17 +128,6 @@ export function SimulationPanel({ onReplay }: SimulationPanelProps) {
     const labels = new Map((ranDesign ?? design).nodes.map((n) => [n.id, n.label]));
     return (id: string) => labels.get(id) ?? id;
   }, [ranDesign, design]);
-
-  useEffect(() => {
-    if (!report || scrub === null) return onReplay(null);
-    const out: Record<string, NodeOverlay> = {};
-    for (const c of report.components) {
-      const u = c.series.utilization[scrub] ?? null;
-      const instances = c.series.instances[scrub] ?? 1;
-      out[c.nodeId] = { utilization: u, saturated: (u ?? 0) >= 0.99 && (c.series.queueLength[scrub] ?? 0) > 0, p99Ms: c.series.p99Ms[scrub] ?? null, stale: false, down: instances === 0 };
-    }
-    onReplay(out);
-  }, [report, scrub, onReplay]);
 
   return (
     <div className="sim-panel">

@@ -4,7 +4,8 @@
 import * as Comlink from 'comlink';
 import type { Design } from '../../model/types';
 import { combineReplications, planReplications, DEFAULT_REPLICATIONS, type FixScenario, type ReplicationResult, type SimulatedFixGrade } from '../../scenarios';
-import { simWorkerHandle, type SimWorkerHandle } from './simWorker';
+import { simulationClient, type WorkerClient } from '../../store/runs';
+import type { SimulationWorkerApi } from '../../workers/simulation.worker';
 
 /** One worker at least; four at most (five runs, and the page stays responsive). */
 export const POOL_SIZE = Math.max(1, Math.min(4, typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 2));
@@ -17,7 +18,7 @@ export interface SimPool {
 }
 
 export function simPool(): SimPool {
-  const workers: SimWorkerHandle[] = Array.from({ length: POOL_SIZE }, () => simWorkerHandle());
+  const workers: WorkerClient<SimulationWorkerApi>[] = Array.from({ length: POOL_SIZE }, () => simulationClient());
   return {
     async grade(scenario, design, onProgress) {
       const planned = planReplications(scenario, design, { replications: DEFAULT_REPLICATIONS });
