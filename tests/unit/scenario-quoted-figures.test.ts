@@ -495,6 +495,27 @@ describe('figures quoted in the intermediate API and data scenarios agree with t
     expect(left).toBeLessThan(gap / 2);
     expect(covered.costUsd()).toBeGreaterThan(a.costUsd());
   });
+
+  it('pagination: the slowest views and the room the same machines leave, all at once or 50 at a time', () => {
+    const id = 'pagination';
+    const a = solved(id);
+    const b = solved(id, 'designB');
+    expectQuote(id, 'Pages of 50: about 23 ms against about 520 ms for the slowest 1%');
+    expect(b.flow('dashboards').p99ResponseMs).toBeCloseTo(23, -0.5);
+    expect(a.flow('dashboards').p99ResponseMs).toBeCloseTo(520, -1);
+    expectQuote(id, 'about 73 times today\'s traffic against about 3.3 times');
+    expect(b.headroomX('dashboards')).toBeCloseTo(73, -0.5);
+    expect(a.headroomX('dashboards')).toBeCloseTo(3.3, 1);
+    expectQuote(id, 'The machines cost the same in both designs');
+    expect(b.costUsd()).toBe(a.costUsd());
+    expectQuote(id, 'about 100 times the rows the dashboard shows');
+    expectQuote(id, 'each row costs the database about 5 microseconds to read and the API about 20 microseconds');
+    // per-row work above a 2 ms base: 5,000 rows against 50
+    expect((a.component('db').ownServiceMs - 2) / (b.component('db').ownServiceMs - 2)).toBeCloseTo(100, 5);
+    expect((a.component('db').ownServiceMs - 2) / 5_000).toBeCloseTo(0.005, 6);
+    expect((a.component('api').ownServiceMs - 2) / 5_000).toBeCloseTo(0.02, 6);
+    expect((b.component('api').ownServiceMs - 2) / 50).toBeCloseTo(0.02, 6);
+  });
 });
 
 describe('figures the fix scenarios quote in their stories and hints', () => {
