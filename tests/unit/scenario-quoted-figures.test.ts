@@ -438,6 +438,25 @@ describe('figures quoted in the beginner scenarios agree with the engine', () =>
     expectQuote(id, 'reading takes a fraction of a millisecond');
     expect(s.component('sessions').meanResponseMs).toBeLessThan(1);
   });
+
+  it('build-or-buy-email: the two bills and the email service\'s line', () => {
+    const id = 'build-or-buy-email';
+    const a = solved(id);
+    const b = solved(id, 'designB');
+    expectQuote(id, 'about 5 emails a second, some 13 million a month if it went on all month');
+    expect(b.component('sender').offeredRps * 730 * 3600).toBeCloseTo(13e6, -6);
+    expectQuote(id, 'Build: about $360 a month against about $1,560');
+    expect(a.costUsd()).toBeCloseTo(360, -1);
+    expect(b.costUsd()).toBeCloseTo(1_560, -1);
+    expectQuote(id, 'Two rented machines for mail cost about $120 a month, while the email service charges about $1,310 for 13 million emails');
+    expect(a.costUsd('sender')).toBeCloseTo(120, -1);
+    expect(b.costUsd('sender')).toBeCloseTo(1_310, -1);
+    expectQuote(id, 'building wins by about $1,200 a month');
+    expect(b.costUsd() - a.costUsd()).toBeCloseTo(1_200, -2);
+    expectQuote(id, 'a few days a month cost more than the $1,200 the bill saves');
+    // US median software developer pay $132,270 a year (BLS, May 2023), about 250 working days: three days' pay
+    expect(3 * (132_270 / 250)).toBeGreaterThan(b.costUsd() - a.costUsd());
+  });
 });
 
 describe('figures quoted in the intermediate API and data scenarios agree with the engine', () => {
