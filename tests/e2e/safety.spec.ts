@@ -20,18 +20,23 @@ async function msToRefusal(page: Page, hash: string, words: string): Promise<num
   );
 }
 
-test('a 190,000-character link that would inflate to gigabytes is refused within a second, saying the limit', async ({ page }) => {
+// ms: bounded decoding refuses the bomb in about 0.2 s on an idle machine and 1.3 s was seen on a
+// machine busy with other builds; unbounded decoding froze the tab for 23 s. The bound sits far
+// from both, so a busy machine does not fail the test and a return of the freeze still does.
+const REFUSAL_BOUND_MS = 8_000;
+
+test('a 190,000-character link that would inflate to gigabytes is refused at once, saying the limit', async ({ page }) => {
   const bomb = inflatingPayload(190_000);
   expect(bomb.length).toBeGreaterThanOrEqual(190_000);
   await openApp(page);
   const names = await page.getByTestId('node-api').textContent();
   // Before bounded decoding this froze the tab for 23 s and took the heap to 3.3 GB.
   const designMs = await msToRefusal(page, `#design=${bomb}`, 'more than 10,000,000 characters');
-  expect(designMs).toBeLessThan(1000);
+  expect(designMs).toBeLessThan(REFUSAL_BOUND_MS);
   await expect(page.getByTestId('notice')).toContainText('untouched');
   await page.keyboard.press('Escape');
   const scenarioMs = await msToRefusal(page, `#scenario=${bomb}`, 'more than 10,000,000 characters');
-  expect(scenarioMs).toBeLessThan(1000);
+  expect(scenarioMs).toBeLessThan(REFUSAL_BOUND_MS);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('node-api')).toHaveText(names ?? '');
   // Opened straight from the address bar too.
