@@ -107,8 +107,7 @@ function Shell() {
   const startScenario = useCallback(
     async (entry: LibraryEntry) => {
       setGalleryOpen(false);
-      await scenarioSession.start(entry.scenario);
-      setActiveScenario(entry.scenario.id);
+      setActiveScenario(await scenarioSession.start(entry.scenario));
       setSideTab('scenario');
     },
     [scenarioSession, setActiveScenario, setSideTab],
@@ -117,8 +116,8 @@ function Shell() {
     async (scenario: Scenario, preview: boolean) => {
       setGalleryOpen(false);
       setAuthorOpen(false);
-      await scenarioSession.start(scenario, preview);
-      setActiveScenario(preview ? null : scenario.id);
+      const key = await scenarioSession.start(scenario, preview);
+      setActiveScenario(preview ? null : key);
       setSideTab('scenario');
     },
     [scenarioSession, setActiveScenario, setSideTab],

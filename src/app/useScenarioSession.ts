@@ -4,22 +4,26 @@ import { useCallback, useEffect } from 'react';
 import type { Scenario } from '../scenarios';
 import type { Design } from '../model/types';
 import { useScenarioStore } from '../store/scenarioStore';
-import { loadProgress, saveProgress } from '../store/scenarioLibrary';
+import { loadProgress, saveProgress, scenarioKey } from '../store/scenarioLibrary';
 import type { DesignLibrary } from '../store/designLibrary';
 
-function workingCopy(scenario: Scenario, design: Design, side: 'a' | 'b' | null, preview: boolean): Design {
+/** The learner's copy of a scenario's design, under the scenario's key (its id, or id~hash when it reuses a bundled id). */
+function workingCopy(scenario: Scenario, key: string, design: Design, side: 'a' | 'b' | null, preview: boolean): Design {
   const suffix = side ? `-${side}` : '';
   const prefix = preview ? 'preview' : 'scenario';
   const label = side && scenario.mode === 'compare' ? ` (${scenario.labels[side]})` : '';
-  return { ...design, id: `${prefix}-${scenario.id}${suffix}`, name: `${preview ? 'Preview' : 'Scenario'}: ${scenario.title}${label}` };
+  return { ...design, id: `${prefix}-${key}${suffix}`, name: `${preview ? 'Preview' : 'Scenario'}: ${scenario.title}${label}` };
 }
 
 export function useScenarioSession(library: DesignLibrary) {
+  /** Opens a scenario with its progress and working copy; returns its key. */
   const start = useCallback(
-    async (scenario: Scenario, preview = false) => {
-      const saved = preview ? null : await loadProgress(scenario.id);
-      useScenarioStore.getState().start(scenario, saved, preview);
-      await library.openOrCreate(workingCopy(scenario, scenario.design, scenario.mode === 'compare' ? 'a' : null, preview));
+    async (scenario: Scenario, preview = false): Promise<string> => {
+      const key = await scenarioKey(scenario);
+      const saved = preview ? null : await loadProgress(key);
+      useScenarioStore.getState().start(scenario, saved, preview, key);
+      await library.openOrCreate(workingCopy(scenario, key, scenario.design, scenario.mode === 'compare' ? 'a' : null, preview));
+      return key;
     },
     [library],
   );
@@ -31,7 +35,7 @@ export function useScenarioSession(library: DesignLibrary) {
       const session = useScenarioStore.getState().session;
       if (!session || session.scenario.mode !== 'compare') return;
       useScenarioStore.getState().show(side);
-      await library.openOrCreate(workingCopy(session.scenario, side === 'a' ? session.scenario.design : session.scenario.designB, side, session.preview));
+      await library.openOrCreate(workingCopy(session.scenario, session.key, side === 'a' ? session.scenario.design : session.scenario.designB, side, session.preview));
     },
     [library],
   );

@@ -3,6 +3,7 @@
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import type { Scenario } from '../scenarios';
 import type { ScenarioProgress } from './scenarioStore';
+import { scenarioHash } from '../scenarios/scenario-hash';
 
 const files = import.meta.glob('/scenarios/*.yaml', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 
@@ -29,13 +30,29 @@ export function loadLibrary(): Promise<{ entries: LibraryEntry[]; problems: stri
   return loaded;
 }
 
+/**
+ * Where a scenario's progress and working copy are kept. A bundled scenario, or one from a link or
+ * file whose id no bundled scenario has, is keyed by its id. One that reuses a bundled scenario's
+ * id with other content gets its id and content hash ("url-shortener~0123abcd…"), so it has its
+ * own progress and design and never takes over the bundled one's.
+ */
+export async function scenarioKey(scenario: Scenario): Promise<string> {
+  const { entries } = await loadLibrary();
+  const bundled = entries.find((e) => e.scenario.id === scenario.id);
+  if (!bundled || bundled.scenario === scenario) return scenario.id;
+  const hash = scenarioHash(scenario);
+  return scenarioHash(bundled.scenario) === hash ? scenario.id : `${scenario.id}~${hash}`;
+}
+
 let store: UseStore | null = null;
 const db = () => (store ??= createStore('archlab-progress', 'progress'));
 
-export async function loadProgress(scenarioId: string): Promise<ScenarioProgress | null> {
-  return (await get<ScenarioProgress>(scenarioId, db())) ?? null;
+/** Progress by the scenario's key (see scenarioKey). */
+export async function loadProgress(key: string): Promise<ScenarioProgress | null> {
+  return (await get<ScenarioProgress>(key, db())) ?? null;
 }
 
+/** Saved under progress.scenarioId, which holds the scenario's key. */
 export async function saveProgress(progress: ScenarioProgress): Promise<void> {
   await set(progress.scenarioId, progress, db());
 }

@@ -40,6 +40,7 @@ export interface SimulatedCheckRecord {
 
 /** What a learner has done in one scenario; saved so it survives a reload. */
 export interface ScenarioProgress {
+  /** The scenario's key (store/scenarioLibrary scenarioKey): its id, or id~hash for one that reuses a bundled id. */
   scenarioId: string;
   findings: PinnedFinding[];
   identify: Record<string, IdentifyAttempt>;
@@ -56,6 +57,8 @@ export interface ScenarioProgress {
 
 export interface ScenarioSession {
   scenario: Scenario;
+  /** Where its progress and working copy are kept: the id, or id~hash (store/scenarioLibrary scenarioKey). */
+  key: string;
   progress: ScenarioProgress;
   critiqueGrade: CritiqueGrade | null;
   identifyGrade: IdentifyGrade | null;
@@ -68,7 +71,8 @@ export interface ScenarioSession {
 
 interface ScenarioState {
   session: ScenarioSession | null;
-  start: (scenario: Scenario, saved: ScenarioProgress | null, preview?: boolean) => void;
+  /** key: where its progress and working copy are kept (the scenario's id unless given). */
+  start: (scenario: Scenario, saved: ScenarioProgress | null, preview?: boolean, key?: string) => void;
   exit: () => void;
   addFinding: (finding: Omit<PinnedFinding, 'id'>) => void;
   removeFinding: (id: string) => void;
@@ -97,9 +101,9 @@ export const useScenarioStore = create<ScenarioState>()((set) => {
     });
   return {
     session: null,
-    start: (scenario, saved, preview = false) =>
+    start: (scenario, saved, preview = false, key = scenario.id) =>
       set({
-        session: { scenario, progress: saved ?? emptyProgress(scenario.id), critiqueGrade: null, identifyGrade: null, compareGrade: null, showing: 'a', preview },
+        session: { scenario, key, progress: saved ?? emptyProgress(key), critiqueGrade: null, identifyGrade: null, compareGrade: null, showing: 'a', preview },
       }),
     exit: () => set({ session: null }),
     addFinding: (finding) =>

@@ -16,6 +16,7 @@ import { SubmissionExport } from './SubmissionExport';
 export function FixBody({ scenario, onOpenDesign }: { scenario: FixScenario; onOpenDesign: (design: Design) => void }) {
   const design = useDesignStore((s) => s.design);
   const setScore = useScenarioStore((s) => s.setScore);
+  const scenarioKey = useScenarioStore((s) => s.session?.key ?? scenario.id);
   const { value: grade, pending, error } = useWorkerResult(() => engineClient().call((w) => w.gradeFix(scenario, design)), [scenario, design]);
   const simulated = useScenarioStore((s) => s.session?.progress.simulatedCheck ?? null);
   const required = hasTimeline(scenario);
@@ -72,7 +73,7 @@ export function FixBody({ scenario, onOpenDesign }: { scenario: FixScenario; onO
           <p>
             <b>Every target is met.</b> Check the cost too: the cheapest design that passes is usually the best answer.
           </p>
-          <button type="button" className="link" onClick={() => onOpenDesign({ ...scenario.solution, id: `scenario-${scenario.id}-solution`, name: `Reference solution: ${scenario.title}` })}>
+          <button type="button" className="link" onClick={() => onOpenDesign({ ...scenario.solution, id: `scenario-${scenarioKey}-solution`, name: `Reference solution: ${scenario.title}` })}>
             Compare with the reference solution
           </button>
           <span className="muted"> (your design stays in Designs)</span>
