@@ -22,6 +22,7 @@ import { GROUP_AVAILABILITY, parallelAvailability } from '../metrics/availabilit
 import { splitsDataOverInstances } from '../../model/traits';
 import type { CompiledDesign } from './design-model';
 import { placementOf } from './network-latency';
+import { promoteAfterS, type FailureEvent } from '../../model/failures';
 
 /** One state of a component's own instances: its chance, and the chance a call there succeeds in it (1 up; a read share when only read copies are up; 0 down). */
 export interface OwnState {
@@ -226,4 +227,47 @@ function clientAvailability(compiled: CompiledDesign, inputs: AvailabilityInputs
     );
     return 1 - weight + sum;
   }
+}
+
+/**
+ * Per node (design order), for the clients: the share of requests sent between fromS and toS
+ * that find everything up, when the only failures are those of a timeline (the simulator's
+ * view: nothing fails at random). Each stretch between failures starting or ending is worked out
+ * with the request model above and weighted by its length (clients send at a steady rate).
+ * Crashes, zone and region outages, error rates and database failovers are modelled; null for a
+ * timeline with a slowdown or a partition (their failures come from timeouts this model lacks)
+ * or a crash of a database with replicas.
+ */
+export function timelineAvailability(compiled: CompiledDesign, failures: readonly FailureEvent[], fromS: number, toS: number): Float64Array | null {
+  const { design, figures } = compiled;
+  const index = new Map(design.nodes.map((n, j) => [n.id, j]));
+  // A crash of a database with replicas stops its primary copy; how its reads fare is the simulator's to say.
+  const replicated = (f: FailureEvent) => f.kind === 'crash' && figures[index.get(f.nodeId) ?? -1]?.replicas !== 0;
+  if (failures.some((f) => f.kind === 'slowdown' || f.kind === 'partition' || replicated(f))) return null;
+  const groupIndex = new Map(design.groups.map((g, i) => [g.id, i]));
+  const steady = availabilityInputs(compiled);
+  const edges = new Set([fromS, toS]);
+  for (const f of failures) {
+    const promote = f.kind === 'db-failover' ? [f.atS + promoteAfterS(f)] : [];
+    for (const t of [f.atS, f.atS + (f.durationS ?? Infinity), ...promote]) if (t > fromS && t < toS) edges.add(t);
+  }
+  const times = [...edges].sort((a, b) => a - b);
+  const result = new Float64Array(compiled.model.size);
+  for (let k = 0; k + 1 < times.length; k++) {
+    const mid = (times[k]! + times[k + 1]!) / 2;
+    const inputs: AvailabilityInputs = { groupsOf: steady.groupsOf, groupUp: steady.groupUp.map(() => 1), own: steady.own.map(() => [{ p: 1, serve: 1 }]) };
+    const serveAt = (j: number | undefined, serve: number) => {
+      if (j !== undefined) inputs.own[j] = [{ p: 1, serve: Math.min(inputs.own[j]![0]!.serve, serve) }];
+    };
+    for (const f of failures) {
+      if (mid < f.atS || mid >= f.atS + (f.durationS ?? Infinity)) continue;
+      if (f.kind === 'group-outage') inputs.groupUp[groupIndex.get(f.groupId)!] = 0;
+      else if (f.kind === 'crash' && (f.instances === undefined || f.instances >= figures[index.get(f.nodeId)!]!.instances)) serveAt(index.get(f.nodeId), 0);
+      else if (f.kind === 'error-rate') serveAt(index.get(f.nodeId), 1 - f.rate);
+      else if (f.kind === 'db-failover' && mid < f.atS + promoteAfterS(f)) serveAt(index.get(f.nodeId), figures[index.get(f.nodeId)!]!.replicas > 0 ? figures[index.get(f.nodeId)!]!.readShare : 0);
+    }
+    const stretch = requestAvailability(compiled, inputs);
+    for (const c of compiled.clients) result[c]! += (stretch[c]! * (times[k + 1]! - times[k]!)) / (toS - fromS);
+  }
+  return result;
 }
