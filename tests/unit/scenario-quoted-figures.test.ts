@@ -608,4 +608,15 @@ describe('figures the scaling and consistency scenarios quote', () => {
     expect(start.flow('eu-users').p99ResponseMs).toBeGreaterThan(4 * NETWORK_RTT_MS.crossRegion);
     expect(solved(id, 'solution').flow('eu-users').p99ResponseMs).toBeLessThan(250);
   });
+
+  it('ticket-onsale-load-shedding: the seats database finishes about 100 reservations a second, whatever calls it', () => {
+    const id = 'ticket-onsale-load-shedding';
+    expectQuote(id, 'the database finishes about 100 reservations a second, however many booking servers call it');
+    expect(solved(id).component('seats').capacityRps).toBeCloseTo(100, 5);
+    const moreServers = solved(id, 'design', (d) => {
+      d.nodes.find((n) => n.id === 'booking')!.params.instances = 16;
+    });
+    expect(moreServers.component('seats').capacityRps).toBeCloseTo(100, 5);
+    expectQuote(id, 'three times the usual busy rate of 60 a second');
+  });
 });
