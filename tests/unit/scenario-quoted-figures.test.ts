@@ -535,6 +535,33 @@ describe('figures quoted in the intermediate API and data scenarios agree with t
     expect((a.component('api').ownServiceMs - 2) / 5_000).toBeCloseTo(0.02, 6);
     expect((b.component('api').ownServiceMs - 2) / 50).toBeCloseTo(0.02, 6);
   });
+
+  it('scale-up-or-out: same capacity and price per CPU, a balancer\'s fee and hop, ten times fewer failures', () => {
+    const id = 'scale-up-or-out';
+    const a = solved(id);
+    const b = solved(id, 'designB');
+    expectQuote(id, 'Scale up, by the load balancer\'s fee: about $238 a month against about $255');
+    expect(a.costUsd()).toBeCloseTo(238, 0);
+    expect(b.costUsd()).toBeCloseTo(255, 0);
+    expect(b.costUsd() - a.costUsd()).toBeCloseTo(b.costUsd('lb'), 5);
+    expectQuote(id, 'Scale up, by about 1 ms on top of some 40 ms');
+    expect(b.flow('phones').meanResponseMs! - a.flow('phones').meanResponseMs!).toBeCloseTo(1, 1);
+    expect(a.flow('phones').meanResponseMs).toBeGreaterThan(40);
+    expect(b.flow('phones').meanResponseMs).toBeLessThan(42);
+    expectQuote(id, 'Scale out: about 99.95% against about 99.5%');
+    expect(b.flow('phones').availability).toBeCloseTo(0.9995, 4);
+    expect(a.flow('phones').availability).toBeCloseTo(0.995, 4);
+    expectQuote(id, 'some 3.6 hours a month at 99.5%');
+    expect((1 - a.flow('phones').availability) * 730).toBeCloseTo(3.6, 0);
+    expectQuote(id, 'losing one leaves three; they are at their limit at the peak');
+    const three = solved(id, 'designB', (d) => {
+      d.nodes.find((n) => n.id === 'sync')!.params.instances = 3;
+    });
+    expect(three.component('sync').capacityRps).toBeCloseTo(three.flow('phones').rps, 0);
+    expectQuote(id, 'uptime by ten times fewer failures');
+    expect((1 - a.flow('phones').availability) / (1 - b.flow('phones').availability)).toBeCloseTo(10, 0);
+    expect(a.headroomX('phones')).toBeCloseTo(b.headroomX('phones'), 2);
+  });
 });
 
 describe('figures the fix scenarios quote in their stories and hints', () => {
