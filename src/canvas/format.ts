@@ -1,4 +1,5 @@
-// Display helpers shared by nodes, panels and charts.
+// Display helpers shared by nodes, panels and charts (numbers in words: src/model/format.ts).
+import { formatShare } from '../model/format';
 
 /** Green below 60%, amber to 85%, red above: queueing delay grows steeply past ~80% (M/M/1: R = S/(1-rho)). */
 export function utilizationColor(u: number | null): string {
@@ -25,5 +26,5 @@ export function formatRps(rps: number | null | undefined): string {
 
 export function formatPercent(x: number | null | undefined, digits = 0): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';
-  return `${(x * 100).toFixed(digits)}%`;
+  return formatShare(x, digits);
 }

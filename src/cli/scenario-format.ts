@@ -14,6 +14,7 @@ import {
   type Scenario,
 } from '../scenarios';
 import { formatTable } from './format-table';
+import { formatShare } from '../model/format';
 
 export function formatCheckReport(report: CheckReport, files: readonly string[]): string {
   const lines: string[] = [];
@@ -31,7 +32,7 @@ export function formatCheckReport(report: CheckReport, files: readonly string[])
   return lines.join('\n');
 }
 
-const percent = (x: number) => `${Math.round(x * 100)}%`;
+const percent = (x: number) => formatShare(x);
 const verdict = (correct: boolean) => (correct ? 'right' : 'wrong');
 
 function formatIdentify(grade: IdentifyGrade): string {

@@ -6,7 +6,7 @@ import { computeHeadroom, explainMainProblem, readNodeFigures, solveDesign, type
 import { DesignSimError, logSentence, simulateDesign, type DesignSimOptions, type DesignSimReport, type FailureEvent } from '../engine/simulation';
 import { describeFailure } from '../model/failures';
 import { describeWorkloadShape } from '../model/workloads';
-import { formatNumber } from '../model/format';
+import { formatNumber, formatShare } from '../model/format';
 import { CliError, oneLine, readTextFile } from './cli-error';
 import { formatTable } from './format-table';
 import { sendsRequests } from '../model/traits';
@@ -150,7 +150,7 @@ export function simulationJson(run: SimulationRun, withSeries: boolean): unknown
 }
 
 const seconds = (s: number) => `${formatNumber(s)} s`;
-const percent = (x: number | null, digits = 1) => (x === null ? '-' : `${(x * 100).toFixed(digits)}%`);
+const percent = (x: number | null, digits = 1) => (x === null ? '-' : formatShare(x, digits));
 
 function failureLine(f: FailureEvent, name: (id: string) => string): string {
   const span = f.durationS === undefined ? `from ${seconds(f.atS)}` : `${seconds(f.atS)} to ${seconds(f.atS + f.durationS)}`;

@@ -5,6 +5,7 @@
 // here (its name in FAILURE_KINDS, its stored shape in FailureShapes, its spec in FAILURE_SPECS),
 // and its behaviour in src/engine/simulation/design-sim-control.ts; everything else works from
 // the kind's target (component, database, zone or region, network) and parameters.
+import { formatShareTrimmed } from './format';
 
 export const FAILURE_KINDS = ['crash', 'slowdown', 'error-rate', 'group-outage', 'partition', 'db-failover'] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
@@ -117,7 +118,7 @@ export function promoteAfterS(event: { promoteAfterS?: number | undefined; durat
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const pct = (x: number) => `${Number((x * 100).toFixed(1)).toString()}%`;
+const pct = (x: number) => formatShareTrimmed(x, 1);
 
 export const FAILURE_SPECS: { readonly [K in FailureKind]: FailureSpec & { kind: K; target: FailureShapes[K]['target'] } } = {
   crash: {

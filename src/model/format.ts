@@ -19,3 +19,13 @@ export function formatDuration(s: number): string {
 export function formatWholeRps(x: number): string {
   return `${Math.round(x).toLocaleString('en-US')} req/s`;
 }
+
+/** A share as a percentage with a fixed number of decimals: 0.256 -> "26%" (digits 0), "25.6%" (digits 1). */
+export function formatShare(x: number, digits = 0): string {
+  return digits === 0 ? `${Math.round(x * 100)}%` : `${(x * 100).toFixed(digits)}%`;
+}
+
+/** A share as a percentage with at most `digits` decimals, no trailing zeros: 0.2 -> "20%", 0.2345 -> "23.5%" (digits 1). */
+export function formatShareTrimmed(x: number, digits: number): string {
+  return `${Number((x * 100).toFixed(digits)).toString()}%`;
+}

@@ -6,6 +6,7 @@ import type { Grade } from './grade';
 import { targetName } from './target-name';
 import type { Scenario } from './types';
 import { categoryWords } from './vocabulary';
+import { formatShare } from '../model/format';
 
 /** One file of the class: graded, or the one-line reason it could not be. */
 export type ClassEntry = { file: string; learner: string | null; grade: Grade } | { file: string; learner: string | null; error: string };
@@ -147,7 +148,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
+const pct = (x: number | null) => (x === null ? '—' : formatShare(x));
 
 export function classReportHtml(report: ClassReport): string {
   const e = escapeHtml;

@@ -5,9 +5,10 @@ import type { DesignSolution } from '../engine/analytic/design-results';
 import type { DesignSimReport } from '../engine/simulation/design-sim-types';
 import type { Design } from '../model/types';
 import { formatDuration, formatMs, formatPercent } from './format';
+import { formatShareTrimmed } from '../model/format';
 
 const rps = (x: number) => `${x >= 100 ? Math.round(x).toLocaleString('en-US') : Number(x.toPrecision(3)).toString()} req/s`;
-const percent = (x: number) => `${Number((x * 100).toFixed(x < 0.01 ? 2 : 0)).toString()}%`;
+const percent = (x: number) => formatShareTrimmed(x, x < 0.01 ? 2 : 0);
 
 function analyticLine(design: Design, target: string, solution: DesignSolution): string | null {
   const c = solution.components[target];

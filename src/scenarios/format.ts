@@ -1,5 +1,6 @@
 // Figures in words, rounded the same way every time, for check details, findings and tables.
 import type { CompareMetric } from './vocabulary';
+import { formatShareTrimmed } from '../model/format';
 
 /** The unit a compared figure is in. */
 export type FigureUnit = 'ms' | 'fraction' | 'x' | 'USD/month' | 'components';
@@ -16,8 +17,7 @@ export function formatMs(x: number): string {
 /** 0.99948 -> "99.948%"; enough digits to tell nines apart. */
 export function formatPercent(x: number): string {
   const p = x * 100;
-  const digits = p >= 99 || p <= 1 ? 3 : 1;
-  return `${Number(p.toFixed(digits)).toString()}%`;
+  return formatShareTrimmed(x, p >= 99 || p <= 1 ? 3 : 1);
 }
 
 export function formatUsd(x: number): string {

@@ -4,6 +4,7 @@ import type { CritiqueGrade } from './critique-grade';
 import { targetName } from './target-name';
 import type { CritiqueScenario } from './types';
 import { canonicalCategory, categoryWords } from './vocabulary';
+import { formatShare } from '../model/format';
 
 export { targetName };
 
@@ -21,7 +22,7 @@ export function markdownText(text: string): string {
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
-const percent = (x: number) => `${Math.round(x * 100)}%`;
+const percent = (x: number) => formatShare(x);
 
 /** "found 3 of 7 problems in the key and 1 more that is also sound; 4 of 6 findings hold". */
 export function critiqueScoreWords(grade: CritiqueGrade): string {

@@ -6,6 +6,7 @@ import { readNodeFigures } from './design-model';
 import { getKindSpec } from '../../model/catalog';
 import { routeEdges } from '../../model/routing';
 import { hasPrimaryWithReplicas } from '../../model/traits';
+import { formatShare } from '../../model/format';
 
 export interface Explanation {
   nodeId: string;
@@ -31,9 +32,7 @@ function rate(x: number): string {
   return `${Math.round(x).toLocaleString('en-US')} requests/s`;
 }
 
-function percent(x: number): string {
-  return `${Math.round(x * 100)}%`;
-}
+const percent = (x: number) => formatShare(x);
 
 /** What usually relieves a busy component of this kind (its catalog entry's relief, or the general advice). */
 function loadAdvice(node: DesignNode, c: ComponentResult, readShare: number, replicas: number): string {
