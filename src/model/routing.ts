@@ -63,12 +63,19 @@ export function routeEdges(design: Design): Map<string, EdgeRoute> {
     weightOut.set(edge.source, (weightOut.get(edge.source) ?? 0) + clamp01(edge.share));
   }
   const lookups = cacheLookups(design, byId);
-  // Chance that every cache lookup of a component misses: each is made with its share and hits with its cache's hit ratio.
+  // Chance that every cache lookup of a component misses, as the simulator plays it: a lookup
+  // connection is taken with its share, then makes its calls (the whole part of callsPerRequest,
+  // one more with the chance of its fraction), each hitting with the cache's hit ratio; the store
+  // is called only when none of them hit.
   const missChance = (source: string) =>
     (lookups.get(source) ?? []).reduce((miss, e) => {
       const cache = byId.get(e.target)!;
       const hit = clamp01(paramValue(cache, traitsOf(cache.kind).cachesReads!.hitRatioParam));
-      return miss * (1 - (e.callsPerRequest > 0 ? clamp01(e.share) * hit : 0));
+      const calls = Math.max(0, Number.isFinite(e.callsPerRequest) ? e.callsPerRequest : 0);
+      const whole = Math.floor(calls);
+      const allMiss = (1 - hit) ** whole * (1 - (calls - whole) * hit);
+      const share = clamp01(e.share);
+      return miss * (1 - share + share * allMiss);
     }, 1);
   const routes = new Map<string, EdgeRoute>();
   for (const edge of design.edges) {

@@ -2,6 +2,7 @@
 // analytic engine, the structural checks and the store.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { solveDesign } from '../../src/engine/analytic/design';
+import { simulateDesign } from '../../src/engine/simulation';
 import type { DesignSolution } from '../../src/engine/analytic/design-results';
 import { routeEdges, sharesAfterConnect } from '../../src/model/routing';
 import type { ComponentKind, Design, DesignEdge, DesignNode } from '../../src/model/types';
@@ -179,6 +180,19 @@ describe('cache-aside: a store called beside a cache is asked only on a miss', (
     const d = aside();
     d.edges.find((e) => e.target === 'cache')!.share = 0.5;
     expect(solved(d).components.db!.offeredRps).toBeCloseTo(200 * (1 - 0.5 * 0.9), 9);
+  });
+
+  it('two lookups a request: the store is asked when both miss, 0.1 x 0.1, in both engines (one lookup that may be made twice: 0.1 x (1 - 0.5 x 0.9))', () => {
+    const d = aside();
+    d.edges.find((e) => e.target === 'cache')!.callsPerRequest = 2;
+    d.nodes.find((n) => n.id === 'cache')!.params.concurrency = 100; // room for 400 lookups a second
+    expect(solved(d).components.db!.offeredRps).toBeCloseTo(200 * 0.01, 9);
+    const sim = simulateDesign(d, { durationS: 400, warmupS: 5, seed: 3 });
+    const simulated = sim.components.find((c) => c.nodeId === 'db')!.summary.offeredRps;
+    // 2 req/s over 395 s is about 790 calls: a standard error near 3.6%.
+    expect(Math.abs(simulated / 2 - 1), `simulated ${simulated}`).toBeLessThan(0.15);
+    d.edges.find((e) => e.target === 'cache')!.callsPerRequest = 1.5;
+    expect(solved(d).components.db!.offeredRps).toBeCloseTo(200 * 0.1 * (1 - 0.5 * 0.9), 9);
   });
 
   it('switched off (writes) or async, every request that takes the connection calls the store', () => {
