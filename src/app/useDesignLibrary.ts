@@ -9,8 +9,8 @@ import { serializeDesign } from '../model/file';
 import type { Design } from '../model/types';
 import * as db from '../store/persistence';
 import { decodeShareFragment } from './share';
-import { newId } from '../store/ids';
-import type { BootNotice, DesignConflict, DesignLibrary, SaveState } from '../store/designLibrary';
+import { newId, unusedName } from '../store/ids';
+import { attemptDesignName, type BootNotice, type DesignConflict, type DesignLibrary, type SaveState } from '../store/designLibrary';
 import { downloadText, slug } from '../panels/files';
 
 const AUTOSAVE_DELAY_MS = 250; // ms: at most four writes a second during a burst of edits (a drag, a slider)
@@ -316,18 +316,31 @@ export function useDesignLibrary(): DesignLibrary {
   );
 
   const createEmpty = useCallback(async () => {
-    const taken = await db.takenDesignIds();
-    await show({ id: newId('design', taken), name: `Untitled design ${taken.size + 1}`, nodes: [], edges: [], groups: [] });
+    const listed = await db.listDesigns();
+    const taken = new Set(listed.map((d) => d.id));
+    await show({ id: newId('design', taken), name: unusedName('Untitled design', listed.map((d) => d.name)), nodes: [], edges: [], groups: [] });
   }, [show]);
 
   const duplicate = useCallback(
     async (id: string) => {
       const d = await db.loadDesign(id);
       if (!d) return;
-      const taken = await db.takenDesignIds();
-      await show({ ...d, id: newId('design', taken), name: `${d.name} (copy)` });
+      const listed = await db.listDesigns();
+      await show({ ...d, id: newId('design', new Set(listed.map((s) => s.id))), name: unusedName(`${d.name} (copy)`, listed.map((s) => s.name)) });
     },
     [show],
+  );
+
+  const keepAsDesign = useCallback(
+    async (id: string) => {
+      const d = await db.loadDesign(id);
+      if (!d) return;
+      await db.saveAsCopy(d, attemptDesignName(d.name));
+      const current = held.current?.id;
+      if (current) await db.setCurrentDesignId(current); // the copy is kept, the attempt stays open
+      await refresh();
+    },
+    [refresh],
   );
 
   const rename = useCallback(
@@ -367,7 +380,7 @@ export function useDesignLibrary(): DesignLibrary {
   const clearBootNotice = useCallback(() => setBootNotice(null), []);
 
   return useMemo(
-    () => ({ saveState, saveError, retrySave, conflict, resolveConflict, designs, bootNotice, clearBootNotice, exportStored, refresh, open, openNew, openOrCreate, createEmpty, duplicate, rename, remove }),
-    [saveState, saveError, retrySave, conflict, resolveConflict, designs, bootNotice, clearBootNotice, exportStored, refresh, open, openNew, openOrCreate, createEmpty, duplicate, rename, remove],
+    () => ({ saveState, saveError, retrySave, conflict, resolveConflict, designs, bootNotice, clearBootNotice, exportStored, refresh, open, openNew, openOrCreate, createEmpty, duplicate, keepAsDesign, rename, remove }),
+    [saveState, saveError, retrySave, conflict, resolveConflict, designs, bootNotice, clearBootNotice, exportStored, refresh, open, openNew, openOrCreate, createEmpty, duplicate, keepAsDesign, rename, remove],
   );
 }

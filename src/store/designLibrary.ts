@@ -2,6 +2,16 @@
 import type { Design } from '../model/types';
 import type { DesignSummary } from './persistence';
 
+/** A learner's working copy of a scenario's design (useScenarioSession): it lives with the scenario, not among their own designs. */
+export function isScenarioAttempt(id: string): boolean {
+  return id.startsWith('scenario-') || id.startsWith('preview-');
+}
+
+/** The name an attempt gets when the learner keeps it as a design of their own. */
+export function attemptDesignName(name: string): string {
+  return name.replace(/^(Scenario|Preview): /, '');
+}
+
 export type SaveState = 'loading' | 'saved' | 'saving' | 'error';
 
 /** Something the learner must hear about at start: a link that did not open, a design that needs repair. */
@@ -37,6 +47,8 @@ export interface DesignLibrary {
   openOrCreate: (design: Design) => Promise<void>;
   createEmpty: () => Promise<void>;
   duplicate: (id: string) => Promise<void>;
+  /** Keeps a copy of a scenario attempt among the learner's own designs (the attempt stays with its scenario). */
+  keepAsDesign: (id: string) => Promise<void>;
   rename: (id: string, name: string) => Promise<void>;
   remove: (id: string) => Promise<void>;
 }
