@@ -85,7 +85,7 @@ function generated(text: string, options: { out?: string; check?: boolean }, com
 
 function catalog(folder: string, options: { out?: string; check?: boolean }): Output {
   const scenarios = readScenarioSources(folder).map((source) => loadScenario(source.file));
-  return generated(scenarioCatalogMarkdown(scenarios), options, 'npm run scenario -- catalog scenarios --out docs/scenarios-catalog.md');
+  return generated(scenarioCatalogMarkdown(scenarios), options, 'npm run catalog');
 }
 
 function main(argv: string[]): number {

@@ -126,6 +126,7 @@ export function scenarioToFile(scenario: Scenario): ScenarioFile {
       return {
         ...base,
         mode: 'identify',
+        showFigures: scenario.showFigures,
         questions: scenario.questions.map((q, i) => ({
           ...questionId(q.id, i),
           prompt: q.prompt,
@@ -232,7 +233,7 @@ function compactWorkload(workload: ScenarioFile['workload']): ScenarioData | und
 function compactModeFields(file: ScenarioFile): ScenarioData {
   switch (file.mode) {
     case 'identify':
-      return { design: compactDesign(file.design), questions: file.questions.map((q) => defined(q)) };
+      return defined({ design: compactDesign(file.design), questions: file.questions.map((q) => defined(q)), showFigures: file.showFigures || undefined });
     case 'critique':
       return defined({ design: compactDesign(file.design), key: file.key.map((k) => defined(k)), alsoAcceptable: file.alsoAcceptable.length > 0 ? file.alsoAcceptable.map((k) => defined(k)) : undefined });
     case 'fix': {

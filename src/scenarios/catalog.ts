@@ -1,4 +1,4 @@
-// docs/scenarios-catalog.md, made from the scenario files (`npm run scenario -- catalog scenarios --out docs/scenarios-catalog.md`): the coverage the
+// docs/scenarios-catalog.md, made from the scenario files (`npm run catalog`): the coverage the
 // library has against its targets, the on-ramp, and every scenario with its mode, difficulty,
 // objectives, topics and summary. The files stay the single source; a unit test fails when the
 // committed page differs from a fresh generation.
@@ -46,7 +46,7 @@ function topicIndex(scenarios: readonly Scenario[]): string[] {
 export function scenarioCatalogMarkdown(scenarios: readonly Scenario[]): string {
   const all = [...scenarios].sort(courseOrder);
   const lines = [
-    '<!-- Generated from scenarios/*.yaml by `npm run scenario -- catalog scenarios --out docs/scenarios-catalog.md`; do not edit by hand (a unit test fails when it is out of step). -->',
+    '<!-- Generated from scenarios/*.yaml by `npm run catalog`; do not edit by hand (a unit test fails when it is out of step). -->',
     '# Scenario catalog',
     '',
     `${all.length} scenarios. Each is one file in \`scenarios/\`; see [Writing scenarios](scenarios.md) for the format.`,

@@ -58,6 +58,7 @@ export function buildScenario(file: ScenarioFile): BuildResult {
         scenario: {
           ...base,
           mode: 'identify',
+          ...(file.showFigures ? { showFigures: true } : {}),
           questions: file.questions.map((q, i) => ({
             id: questionId(q.id, i),
             prompt: q.prompt,

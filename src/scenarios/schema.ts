@@ -302,6 +302,12 @@ export const IdentifyScenarioSchema = v.strictObject({
   ...common,
   mode: v.literal('identify'),
   questions: v.pipe(v.array(IdentifyQuestionSchema), v.minLength(1)),
+  showFigures: v.optional(
+    described(
+      v.boolean(),
+      'Show the engine\'s figures (how busy each component is, how long requests take) while the learner answers. Off by default: figures labelled with names give the parts away. Not with naming questions.',
+    ),
+  ),
 });
 
 export const CritiqueScenarioSchema = v.strictObject({

@@ -81,6 +81,11 @@ function checkIdentify(scenario: IdentifyScenario, issues: ScenarioIssue[]): voi
   gradeIdentify(scenario, answers).results.forEach((r, i) => {
     if (!r.correct) issues.push({ path: ['questions', i, 'answer'], message: 'the answer given in the file is not graded correct' });
   });
+  if (scenario.showFigures) {
+    scenario.questions.forEach((q, i) => {
+      if (q.answer.type === 'naming') issues.push({ path: ['questions', i, 'answer'], message: 'asks what kind a component is while showFigures is on, and the figures name every component: ask a click question, or leave showFigures out' });
+    });
+  }
 }
 
 function checkCompare(scenario: CompareScenario, issues: ScenarioIssue[]): void {

@@ -66,6 +66,8 @@ export interface CompareQuestion {
 export interface IdentifyScenario extends ScenarioBase {
   mode: 'identify';
   questions: IdentifyQuestion[];
+  /** The engine's figures stay on screen (a scenario that teaches what they are); absent when hidden. */
+  showFigures?: boolean;
 }
 
 export interface CritiqueScenario extends ScenarioBase {

@@ -141,13 +141,13 @@ export function isMasked(session: ScenarioSession | null, nodeId: string): boole
 }
 
 /**
- * Whether the engine's figures (results panel, canvas overlay) stay hidden: always in identify
- * (figures labelled with names would give the parts away), and in compare until the learner has
+ * Whether the engine's figures (results panel, canvas overlay) stay hidden: in identify unless
+ * the scenario shows them (figures labelled with names would give the parts away), and in compare until the learner has
  * made their predictions.
  */
 export function figuresHidden(session: ScenarioSession | null): boolean {
   if (!session) return false;
-  if (session.scenario.mode === 'identify') return true;
+  if (session.scenario.mode === 'identify') return session.scenario.showFigures !== true;
   return session.scenario.mode === 'compare' && !session.progress.comparePrediction;
 }
 
