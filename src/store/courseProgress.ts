@@ -1,0 +1,87 @@
+// The learner's place in the course, worked out from their saved progress: each scenario's status
+// and first-try result, mastery per objective, and the scenario to do next. Pure functions over
+// the loaded scenarios and the progress records; the course map only shows them.
+import { courseTracks, onRamp, scoreCompareAnswers, OBJECTIVE_LABEL, type Objective, type Scenario } from '../scenarios';
+import { firstTry, type ScenarioProgress } from './scenarioStore';
+
+export type ScenarioStatus = 'not-started' | 'in-progress' | 'done';
+
+/**
+ * The scored first try, 0..1, or null until there is one:
+ * identify: the share of questions right at the first try, once every question has been tried;
+ * compare: the predictions as first checked; critique: the best graded review so far (progress
+ * does not keep the first grade of a review yet); fix: 1 once solved
+ * (a fix is worked at until its checks pass, so there is no single first try to score).
+ */
+export function firstTryScore(scenario: Scenario, progress: ScenarioProgress | undefined): number | null {
+  if (!progress) return null;
+  switch (scenario.mode) {
+    case 'identify': {
+      const tried = scenario.questions.filter((q) => progress.identify[q.id]);
+      if (tried.length < scenario.questions.length) return null;
+      return tried.filter((q) => firstTry(progress.identify[q.id]!).correct).length / scenario.questions.length;
+    }
+    case 'compare':
+      return progress.comparePrediction ? scoreCompareAnswers(scenario, progress.comparePrediction.answers).score : null;
+    case 'critique':
+      return progress.score;
+    case 'fix':
+      return progress.completed ? 1 : null;
+  }
+}
+
+/** Not started: never opened. In progress: opened, no first-try result yet. Done: it has one. */
+export function scenarioStatus(scenario: Scenario, progress: ScenarioProgress | undefined): ScenarioStatus {
+  if (!progress) return 'not-started';
+  return firstTryScore(scenario, progress) === null ? 'in-progress' : 'done';
+}
+
+export interface Mastery {
+  objective: Objective;
+  /** Mean first-try score over the objective's done scenarios, 0..1; null before any is done. */
+  score: number | null;
+  done: number;
+  total: number;
+}
+
+/** Mastery of an objective: the mean of the first-try scores of its scenarios that are done. */
+export function objectiveMastery(objective: Objective, scenarios: readonly Scenario[], progress: Readonly<Record<string, ScenarioProgress>>): Mastery {
+  const track = scenarios.filter((s) => s.objectives.includes(objective));
+  const scores = track.map((s) => firstTryScore(s, progress[s.id])).filter((x): x is number => x !== null);
+  return { objective, score: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null, done: scores.length, total: track.length };
+}
+
+export interface Suggestion {
+  scenario: Scenario;
+  reason: string;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * What to do next: the scenario last worked on if it is not done; else the next on-ramp step;
+ * else the easiest scenario not done in the objective with the lowest mastery (an objective not
+ * tried yet counts as lowest). Null when every scenario is done.
+ */
+export function suggestNext(scenarios: readonly Scenario[], progress: Readonly<Record<string, ScenarioProgress>>): Suggestion | null {
+  const open = scenarios
+    .filter((s) => scenarioStatus(s, progress[s.id]) === 'in-progress')
+    .sort((a, b) => progress[b.id]!.updatedAt - progress[a.id]!.updatedAt);
+  if (open[0]) return { scenario: open[0], reason: 'Pick up where you left off.' };
+  const notDone = (s: Scenario) => scenarioStatus(s, progress[s.id]) !== 'done';
+  const ramp = onRamp(scenarios).find(notDone);
+  if (ramp) return { scenario: ramp, reason: 'The next step of the on-ramp.' };
+  let best: { mastery: Mastery; scenario: Scenario } | null = null;
+  for (const track of courseTracks(scenarios)) {
+    if (track.id === 'on-ramp') continue;
+    const next = track.scenarios.find(notDone);
+    if (!next) continue;
+    const mastery = objectiveMastery(track.id, scenarios, progress);
+    if (!best || (mastery.score ?? -1) < (best.mastery.score ?? -1)) best = { mastery, scenario: next };
+  }
+  if (!best) return null;
+  const label = OBJECTIVE_LABEL[best.mastery.objective];
+  const reason = best.mastery.score === null ? `${label}: an objective you have not tried yet.` : `${label}: your weakest objective so far (${pct(best.mastery.score)}).`;
+  return { scenario: best.scenario, reason };
+}
+
