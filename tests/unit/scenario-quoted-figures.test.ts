@@ -646,4 +646,25 @@ describe('figures the scaling and consistency scenarios quote', () => {
     expect(moreServers.component('seats').capacityRps).toBeCloseTo(100, 5);
     expectQuote(id, 'three times the usual busy rate of 60 a second');
   });
+
+  it('tech-debt-feasibility-critique: the premises the design encodes, and the database the feature loads', () => {
+    const id = 'tech-debt-feasibility-critique';
+    const plan = solved(id);
+    // The courier's limit and the forecast are premises; the design must encode them as stated.
+    expectQuote(id, "SwiftCourier's contract allows 10 booking calls a second");
+    expect(plan.component('courier').capacityRps).toBeCloseTo(10, 5);
+    expectQuote(id, 'about 20 same-day checkouts a second');
+    expect(plan.component('courier').offeredRps).toBeCloseTo(20, 5);
+    expectQuote(id, 'The forecast at the promotion\'s peak is above what the courier contract allows');
+    expect(plan.utilization('courier')).toBeGreaterThan(1);
+    // Before the feature, the inventory database is already the busiest component, and the feature adds to it.
+    const before = solved(id, 'design', (d) => {
+      d.edges = d.edges.filter((e) => e.source !== 'delivery' && e.target !== 'delivery');
+    });
+    expectQuote(id, 'already the busiest box the company owns');
+    const others = Object.keys(before.solution.components).filter((c) => c !== 'inventorydb');
+    for (const other of others) expect(before.utilization('inventorydb')).toBeGreaterThan(before.component(other).utilization ?? 0);
+    expectQuote(id, 'The load on the legacy database grows with browsing, not with sales');
+    expect(plan.component('inventorydb').offeredRps).toBeGreaterThan(before.component('inventorydb').offeredRps + 0.9 * plan.flow('shoppers').rps);
+  });
 });
