@@ -5,6 +5,7 @@ import { Dialog } from '../Dialog';
 import { allProgress, loadLibrary, type LibraryEntry } from '../../store/scenarioLibrary';
 import type { ScenarioProgress } from '../../store/scenarioStore';
 import { DIFFICULTIES, MODES, OBJECTIVE_LABEL, OBJECTIVES } from '../../scenarios/vocabulary';
+import { CourseMap } from './CourseMap';
 
 const MODE_LABEL: Record<(typeof MODES)[number], string> = {
   identify: 'Identify',
@@ -20,6 +21,7 @@ export function ScenarioGallery({ open, onClose, onStart }: { open: boolean; onC
   const [objective, setObjective] = useState('');
   const [difficulty, setDifficulty] = useState('');
   const [mode, setMode] = useState('');
+  const [view, setView] = useState<'all' | 'course'>('all');
 
   useEffect(() => {
     if (!open) return;
@@ -47,6 +49,21 @@ export function ScenarioGallery({ open, onClose, onStart }: { open: boolean; onC
   return (
     <Dialog title="Scenarios" open={open} onClose={onClose} wide>
       <p className="muted">Practise on real architectures: name their parts, critique a proposal, fix a design until it meets its targets, or compare two approaches.</p>
+      <div className="tabs gallery-tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={view === 'all'} onClick={() => setView('all')} data-testid="gallery-all">All scenarios</button>
+        <button type="button" role="tab" aria-selected={view === 'course'} onClick={() => setView('course')} data-testid="gallery-course">Course map</button>
+      </div>
+      {view === 'course' && entries ? (
+        <CourseMap
+          scenarios={entries.map((e) => e.scenario)}
+          progress={progress}
+          onStart={(scenario) => {
+            const entry = entries.find((e) => e.scenario.id === scenario.id);
+            if (entry) onStart(entry);
+          }}
+        />
+      ) : null}
+      {view === 'all' ? <>
       <div className="filters">
         <label>
           Objective
@@ -92,6 +109,7 @@ export function ScenarioGallery({ open, onClose, onStart }: { open: boolean; onC
           );
         })}
       </ul>
+      </> : null}
     </Dialog>
   );
 }
