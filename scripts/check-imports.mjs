@@ -57,7 +57,7 @@ const FORBIDDEN_FLOORS = {
   panels: ['app', 'cli'],
   workers: ['store', 'canvas', 'panels', 'app', 'cli'],
 };
-const PURE_FORBIDDEN_PACKAGES = /^(react|react-dom|@xyflow\/|zustand|zundo|idb-keyval|html-to-image)/;
+const PURE_FORBIDDEN_PACKAGES = /^(react|react-dom|@xyflow\/|zustand|zundo|idb-keyval)/;
 
 const problems = [];
 for (const [file, deps] of graph) {
