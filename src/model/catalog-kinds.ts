@@ -24,7 +24,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   dns: {
     kind: 'dns',
-    traits: { routesOneTarget: true, holdsNoWorkerOnCalls: true },
+    traits: { routesOneTarget: true, holdsNoWorkerOnCalls: true, worldwideEdge: true },
     label: 'DNS',
     category: 'edge',
     keywords: ['domain', 'name', 'resolver', 'route 53', 'route53', 'lookup', 'geo routing'],
@@ -46,7 +46,7 @@ export const CATALOG: Record<ComponentKind, ComponentKindSpec> = {
 
   cdn: {
     kind: 'cdn',
-    traits: { cachesReads: { hitRatioParam: 'hitRatio' }, holdsNoWorkerOnCalls: true, splitByKey: true },
+    traits: { cachesReads: { hitRatioParam: 'hitRatio' }, holdsNoWorkerOnCalls: true, splitByKey: true, worldwideEdge: true },
     relief: 'A higher hit ratio (longer cache lifetimes) keeps more requests at the edge.',
     label: 'CDN',
     category: 'edge',

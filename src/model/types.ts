@@ -148,6 +148,8 @@ export interface KindTraits {
   shards?: true;
   /** Run by another company: its capacity and outages are not the learner's to change. */
   externalVendor?: true;
+  /** Served from the provider's locations worldwide (DNS, CDN), outside any one zone or region. */
+  worldwideEdge?: true;
   /** Keeps the data of record: 'database' answers queries, 'objects' stores files, 'index' answers searches. */
   dataStore?: 'database' | 'objects' | 'index';
   /** Holds messages for consumers to take later; the noun names what it holds. */

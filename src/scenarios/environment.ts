@@ -5,6 +5,7 @@
 // every fix scenario (ENVIRONMENT_PARAMS below); a scenario declares more, and the other products
 // its story offers, in its `environment` list.
 import { CATALOG, defaultParams, getParamSpec, paramValue, type ParamKey } from '../model/catalog';
+import { sendsRequests, traitsOf } from '../model/traits';
 import type { ComponentKind, Design, DesignNode } from '../model/types';
 import type { EnvironmentRule } from './schema';
 import { formatMs, formatPercent } from './format';
@@ -169,4 +170,28 @@ export function easierValue(node: DesignNode, key: ParamKey): number | null {
   const raw = EASIER[key] > 0 ? (spec.max === 1 ? 1 - (1 - now) / 100 : now * 10) : now / 10;
   const value = Math.min(spec.max, Math.max(spec.min, spec.integer ? Math.round(raw) : raw));
   return same(value, now) ? null : value;
+}
+
+/**
+ * Where things run is the world's too: a zone or region fails as a whole, so a design that drops
+ * the starting design's zones and regions, or leaves a component outside all of them, would
+ * escape failures the story's world has. Each zone and region the scenario starts with stays (the
+ * learner may add more), and a component is placed in one unless it is a client, an outside
+ * vendor's, served worldwide (DNS, CDN), or of a kind the starting design leaves unplaced (a
+ * global managed service).
+ */
+export function placementFailures(startDesign: Design, design: Design): EnvironmentFailure[] {
+  if (startDesign.groups.length === 0) return [];
+  const failures: EnvironmentFailure[] = [];
+  const groups = new Map(design.groups.map((g) => [g.id, g]));
+  for (const g of startDesign.groups) {
+    if (groups.get(g.id)?.kind === g.kind) continue;
+    failures.push({ nodeId: g.id, params: [], message: `The ${g.kind} "${g.label || g.id}" is gone: the zones and regions are where things run, part of the scenario's world, and a ${g.kind} fails as a whole. Put it back and place your components in it or in another.` });
+  }
+  const unplacedKinds = new Set(startDesign.nodes.filter((n) => !sendsRequests(n) && n.groupId === undefined).map((n) => n.kind));
+  for (const node of design.nodes) {
+    if (sendsRequests(node) || traitsOf(node.kind).worldwideEdge || traitsOf(node.kind).externalVendor || unplacedKinds.has(node.kind) || (node.groupId !== undefined && groups.has(node.groupId))) continue;
+    failures.push({ nodeId: node.id, params: [], message: `${name(node)} sits in no zone or region, so no zone's failure could reach it. Place it in a zone, or on a region when its copies are spread over the region's zones.` });
+  }
+  return failures;
 }

@@ -11,7 +11,7 @@ import { CATALOG } from '../model/catalog';
 import { sendsRequests, traitsOf } from '../model/traits';
 import type { ComponentKind, Design, DesignNode } from '../model/types';
 import type { DesignSolution } from '../engine/analytic';
-import { environmentFailures } from './environment';
+import { environmentFailures, placementFailures } from './environment';
 import { flowErrorShare } from './evaluate';
 import { formatPercent } from './format';
 import type { PathInvariant } from './schema';
@@ -199,7 +199,7 @@ export function checkFixInvariants(scenario: FixScenario, design: Design): Invar
     ...droppedTraffic(start, startGraph, graph),
     ...zeroedCalls(design),
     ...changedRoles(start, design),
-    ...environmentFailures(start, design, scenario.environment).map((f) => ({ rule: 'environment' as const, target: f.nodeId, message: f.message })),
+    ...[...environmentFailures(start, design, scenario.environment), ...placementFailures(start, design)].map((f) => ({ rule: 'environment' as const, target: f.nodeId, message: f.message })),
     ...unheldMessages(design, graph),
   ];
   for (const invariant of scenario.invariants) {

@@ -118,7 +118,7 @@ describe('work turned away', () => {
   it('fails a rate limit far under the traffic, and leaves it to the error-rate check where the scenario has one', () => {
     const s = bundled('ride-sharing-locations');
     const d = structuredClone(s.design);
-    d.nodes.push({ id: 'rl', kind: 'rate-limiter', label: 'Limiter', params: { limitRps: 1500 }, position: { x: 0, y: 0 } });
+    d.nodes.push({ id: 'rl', kind: 'rate-limiter', label: 'Limiter', params: { limitRps: 1500 }, position: { x: 0, y: 0 }, groupId: d.groups[0]!.id });
     d.edges.find((e) => e.id === 'e-drivers-wsgw')!.target = 'rl';
     d.edges.push({ id: 'e-rl-wsgw', source: 'rl', target: 'wsgw', mode: 'sync', callsPerRequest: 1, share: 1 });
     expect(gradeFix(s, d).invariants.map((f) => f.message).join('\n')).toMatch(/^97% of requests from "Driver apps" are turned away \(by "Limiter"\)/);
@@ -191,6 +191,26 @@ describe('declared paths', () => {
 });
 
 describe('environment', () => {
+  it('where things run is the world: dropping the zones, or leaving the API outside them, does not escape a zone loss', () => {
+    const s = bundled('multi-zone-failover');
+    // Both API copies in one zone fail the availability check; these are the ways around it a learner might try.
+    const noZones = structuredClone(s.solution);
+    noZones.groups = [];
+    for (const n of noZones.nodes) delete n.groupId;
+    expect(gradeFix(s, noZones).passed).toBe(false);
+    expect(messages(s, noZones)).toContain('The zone "eu-west-1a" is gone');
+    const unplaced = structuredClone(s.solution);
+    delete node(unplaced, 'api-b').groupId;
+    expect(gradeFix(s, unplaced).passed).toBe(false);
+    expect(messages(s, unplaced)).toBe('"Invoicing API (zone b)" sits in no zone or region, so no zone\'s failure could reach it. Place it in a zone, or on a region when its copies are spread over the region\'s zones.');
+    // Adding a zone, or moving a part between zones and regions, is design.
+    expect(rules(s, s.solution)).toEqual([]);
+    const cramped = structuredClone(s.solution);
+    node(cramped, 'api-b').groupId = 'zone-a';
+    expect(rules(s, cramped)).toEqual([]);
+    expect(gradeFix(s, cramped).passed).toBe(false); // fails on its figures instead
+  });
+
   it('fails a raised third-party rate limit, naming the component and the setting', () => {
     const s = bundled('notification-system');
     const d = structuredClone(s.solution);
