@@ -219,9 +219,9 @@ describe('figures quoted in the beginner scenarios agree with the engine', () =>
     expectQuote(id, 'With a cache, about 19 ms against about 40 ms');
     expect(b.flow('readers').meanResponseMs).toBeCloseTo(19, -0.5);
     expect(a.flow('readers').meanResponseMs).toBeCloseTo(40, -0.5);
-    expectQuote(id, 'about 4.5 times tonight\'s readers, against about 1.6 times without one');
+    expectQuote(id, 'about 4.5 times tonight\'s readers, against about 1.7 times without one');
     expect(b.headroomX('readers')).toBeCloseTo(4.5, 0.5);
-    expect(a.headroomX('readers')).toBeCloseTo(1.6, 1);
+    expect(a.headroomX('readers')).toBeCloseTo(1.7, 1);
     expectQuote(id, 'ten look-ups, 8,000 a second, and it is already 57% busy');
     expect(a.component('db').offeredRps).toBeCloseTo(8_000, 0);
     expect(a.utilization('db')).toBeCloseTo(0.57, 1.5);
@@ -382,8 +382,8 @@ describe('figures quoted in the beginner scenarios agree with the engine', () =>
     expect(b.utilization('maps')).toBeCloseTo(0.5, 2);
     expectQuote(id, 'about 1.8 times tonight\'s traffic before the 50 a second run out');
     expect(b.headroomX('trackers')).toBeCloseTo(1.8, 1);
-    expectQuote(id, 'Design A is already past the limit, at about 0.6 times tonight\'s traffic');
-    expect(a.headroomX('trackers')).toBeCloseTo(0.6, 1);
+    expectQuote(id, 'Design A is already past the limit, at about 0.67 times tonight\'s traffic');
+    expect(a.headroomX('trackers')).toBeCloseTo(0.67, 1);
     expectQuote(id, 'more than a thousand times the cache\'s price');
     expect(b.costUsd('maps') / b.costUsd('cache')).toBeGreaterThan(1_000);
     // The API's two copies share their zone (99.95%), so A is the zone times the maps company's 99.9%.

@@ -8,6 +8,7 @@
 // Traffic depends only on the blocking probabilities, and response times only on traffic, so
 // the two passes alternate until blocking stops changing. Without finite queues or traffic loops
 // the first round is already exact.
+import { solveFiniteCaller, type CalleeStation } from './finite-callers';
 import type { QueueingModel } from './queueing-model';
 import type { SojournMixture } from './sojourn';
 import { addStationResponse, emptyStationSolution, markSaturated, responseVarianceMs2, solveStationInto, type StationSolution } from './station';
@@ -40,6 +41,10 @@ export interface ModelState {
   callMs: Float64Array;
   callVar: Float64Array;
   saturated: Uint8Array;
+  /** Calls/s from callers solved as a finite population (their workers bound the calls in flight), per callee. */
+  finiteCallRps: Float64Array;
+  /** Sum over those calls of calls/s times the time each spends at the callee (ms). */
+  finiteCallTime: Float64Array;
   /** 1 where a rate limit turns requests away (its share is in `blocking`). */
   limited: Uint8Array;
   /** The node whose own load saturates this one (itself or something it calls), or -1. */
@@ -73,6 +78,8 @@ export function createModelState(model: QueueingModel): ModelState {
     callMs: f(),
     callVar: f(),
     saturated: new Uint8Array(n),
+    finiteCallRps: f(),
+    finiteCallTime: f(),
     limited: new Uint8Array(n),
     cause: new Int32Array(n),
     converged: false,
@@ -156,6 +163,8 @@ function solveStations(model: QueueingModel, state: ModelState): number {
   const { syncOrder, outStart, outTarget, edgeSync, edgeProbability, edgeCalls, edgeNetworkMs } = model;
   const { saturated, cause, callMs, callVar, heldMs, heldVar, nextPass, passRatio } = state;
   let change = 0;
+  state.finiteCallRps.fill(0);
+  state.finiteCallTime.fill(0);
   for (let idx = model.size - 1; idx >= 0; idx--) {
     const j = syncOrder[idx]!;
     let held = 0;
@@ -189,14 +198,16 @@ function solveStations(model: QueueingModel, state: ModelState): number {
     heldVar[j] = heldVariance;
     if (blockedBy >= 0) markWaitingOnSaturated(model, state, j, blockedBy);
     else if (model.isStation[j] === 1 && model.holdsWorkers[j] === 0) solveProxy(model, state, j, held, heldVariance);
-    else if (model.isStation[j] === 1) solveNode(model, state, j, held, heldVariance);
+    else if (model.isStation[j] === 1) {
+      if (!solveFiniteCallerNode(model, state, j, heldVariance)) solveNode(model, state, j, held, heldVariance);
+    }
     else solveSource(state, j, held, heldVariance);
     const lambda = state.arrivalRps[j]!;
     let next = 1 - state.blocking[j]!;
     if (saturated[j] === 1) {
       // What leaves a station saturated by its own load is at most what it can finish; one stuck
       // waiting on a saturated callee passes on what it is sent (its callee caps the flow there).
-      const capacity = cause[j] === j ? nodeCapacityRps(model, j, model.holdsWorkers[j] === 1 ? held : 0) : Infinity;
+      const capacity = cause[j] === j ? nodeCapacityRps(model, j, model.holdsWorkers[j] === 1 ? heldMs[j]! : 0) : Infinity;
       next = lambda > capacity ? capacity / lambda : 1;
       state.throughputRps[j] = lambda * next;
     }
@@ -207,6 +218,7 @@ function solveStations(model: QueueingModel, state: ModelState): number {
     if (diff > change) change = diff;
     nextPass[j] = next;
   }
+  for (let t = 0; t < model.size; t++) if (state.finiteCallRps[t]! > 0 && saturated[t] === 0) mixFiniteCalls(state, t);
   return change;
 }
 
@@ -324,7 +336,11 @@ function solveNode(model: QueueingModel, state: ModelState, j: number, held: num
   const passing = lambda * (1 - state.blocking[j]!);
   state.limited[j] = passing > limit ? 1 : 0;
   if (passing > limit) state.blocking[j] = lambda > 0 ? 1 - limit / lambda : 0;
-  // A rejected call comes back at once (an error), so it holds the caller only for the round trip.
+  setCallFromResponse(state, j);
+}
+
+/** What one call to j costs its caller. A rejected call comes back at once (an error), so it holds the caller only for the round trip. */
+function setCallFromResponse(state: ModelState, j: number): void {
   const accept = 1 - state.blocking[j]!;
   const r = state.responseMs[j]!;
   state.callMs[j] = accept * r;
@@ -357,4 +373,143 @@ export function addNodeResponse(mix: SojournMixture, model: QueueingModel, state
     addStationResponse(mix, 1, primary);
   }
   return mix;
+}
+
+// ---------------------------------------------------------------- callers as a finite population
+
+/** A callee the caller's workers can be solved against as a queue: one copy, unlimited room, no limit, not saturated. */
+function queuesAsStation(model: QueueingModel, state: ModelState, t: number): boolean {
+  return model.isStation[t] === 1 && state.saturated[t] === 0 && model.replicas[t] === 0 && model.capacity[t] === 0 && !Number.isFinite(model.limitRps[t]!);
+}
+
+const callees: CalleeStation[] = [];
+const calleeNodes: number[] = [];
+
+/**
+ * Node j holds a worker through its sync calls: solve it and its calls as a finite population
+ * (finite-callers.ts). Returns false where that model does not apply (no callee that queues,
+ * read replicas or a rate limit at j, or more workers than it can use); solveNode then does.
+ */
+function solveFiniteCallerNode(model: QueueingModel, state: ModelState, j: number, heldVariance: number): boolean {
+  const lambda = state.arrivalRps[j]!;
+  // At a trickle nothing queues and both models agree; their ratios of tiny rates would not.
+  if (model.holdsWorkers[j] !== 1 || model.replicas[j]! > 0 || Number.isFinite(model.limitRps[j]!) || lambda < MIN_RATIO_RPS) return false;
+  const ownMs = model.serviceMs[j]!;
+  let delayMs = ownMs;
+  let delayVariance = model.serviceScv[j]! * ownMs * ownMs;
+  callees.length = 0;
+  calleeNodes.length = 0;
+  for (let slot = model.outStart[j]!, end = model.outStart[j + 1]!; slot < end; slot++) {
+    if (model.edgeSync[slot] === 0) continue;
+    const t = model.outTarget[slot]!;
+    const visits = model.edgeProbability[slot]! * model.edgeCalls[slot]!;
+    if (!(visits > 0)) continue;
+    delayMs += visits * model.edgeNetworkMs[slot]!;
+    if (!queuesAsStation(model, state, t)) {
+      delayMs += visits * state.callMs[t]!;
+      delayVariance += visits * state.callVar[t]!;
+      continue;
+    }
+    const at = calleeNodes.indexOf(t);
+    if (at >= 0) callees[at]!.visits += visits;
+    else {
+      calleeNodes.push(t);
+      callees.push({ visits, serviceMs: state.primary[t]!.meanServiceMs, servers: model.servers[t]!, serviceScv: state.primary[t]!.serviceScv });
+    }
+  }
+  if (callees.length === 0) return false;
+  // Load on a callee from elsewhere (other callers, clients) stretches its service for these calls.
+  const sent = lambda * state.passRatio[j]!;
+  for (let i = 0; i < callees.length; i++) {
+    const t = calleeNodes[i]!;
+    const callee = callees[i]!;
+    const others = Math.max(0, state.arrivalRps[t]! - sent * callee.visits);
+    const otherLoad = (others * callee.serviceMs) / (1000 * callee.servers);
+    if (otherLoad >= 1) return false;
+    callee.serviceMs /= 1 - otherLoad;
+  }
+  // One server shared with other load: stretching its service by 1 / (1 - their load) is the
+  // mixed product-form result. Several servers: that stretch is far too much (the others fill some
+  // servers, not every one), so a callee this caller shares (over 1% of its calls from elsewhere)
+  // keeps the open model's time, as a delay.
+  for (let i = callees.length - 1; i >= 0; i--) {
+    const t = calleeNodes[i]!;
+    const callee = callees[i]!;
+    if (callee.servers === 1 || sent * callee.visits >= 0.99 * state.arrivalRps[t]!) continue;
+    delayMs += callee.visits * state.callMs[t]!;
+    delayVariance += callee.visits * state.callVar[t]!;
+    callees.splice(i, 1);
+    calleeNodes.splice(i, 1);
+  }
+  if (callees.length === 0) return false;
+  for (let i = 0; i < callees.length; i++) {
+    const t = calleeNodes[i]!;
+    if (model.holdsWorkers[t] !== 0) continue;
+    // A proxy queues only for its own work; what it waits on is a delay to the caller.
+    delayMs += callees[i]!.visits * state.heldMs[t]!;
+    delayVariance += callees[i]!.visits * state.heldVar[t]!;
+  }
+  const solved = solveFiniteCaller({ arrivalRps: lambda, workers: model.servers[j]!, capacity: model.capacity[j]!, delayMs, delayVarianceMs2: delayVariance, callees });
+  if (solved === null) return false;
+
+  const primary = state.primary[j]!;
+  const holdMs = solved.holdMs;
+  state.heldMs[j] = holdMs - ownMs;
+  primary.offeredRps = lambda;
+  primary.meanServiceMs = holdMs;
+  primary.serviceScv = holdMs > 0 ? (model.serviceScv[j]! * ownMs * ownMs + heldVariance) / (holdMs * holdMs) : 1;
+  primary.servers = model.servers[j]!;
+  primary.capacity = model.capacity[j]!;
+  if (solved.saturated) {
+    markSaturated(primary, lambda, lambda / solved.maxThroughputRps);
+    setSaturated(state, j, j);
+    return true;
+  }
+  primary.throughputRps = solved.throughputRps;
+  primary.utilization = solved.busyWorkers / model.servers[j]!;
+  primary.saturated = false;
+  primary.blockingProbability = solved.blockingProbability;
+  primary.waitProbability = solved.waitProbability;
+  primary.meanWaitMs = solved.meanWaitMs;
+  primary.meanResponseMs = holdMs + solved.meanWaitMs;
+  primary.meanQueueLength = solved.meanQueueLength;
+  primary.meanInSystem = solved.meanQueueLength + solved.busyWorkers;
+  state.saturated[j] = 0;
+  state.cause[j] = -1;
+  state.limited[j] = 0;
+  state.throughputRps[j] = solved.throughputRps;
+  state.blocking[j] = solved.blockingProbability;
+  state.waitMs[j] = solved.meanWaitMs;
+  state.responseMs[j] = primary.meanResponseMs;
+  state.responseVar[j] = responseVarianceMs2(primary);
+  setCallFromResponse(state, j);
+  for (let i = 0; i < callees.length; i++) {
+    const t = calleeNodes[i]!;
+    const calls = solved.throughputRps * callees[i]!.visits;
+    state.finiteCallRps[t]! += calls;
+    state.finiteCallTime[t]! += calls * solved.calleeResponseMs[i]!;
+  }
+  return true;
+}
+
+/**
+ * Callee t's figures as all its callers see them: the calls from finite populations take the
+ * time found for them, the rest (clients, callers without a worker bound) the open-model time.
+ */
+function mixFiniteCalls(state: ModelState, t: number): void {
+  const primary = state.primary[t]!;
+  const total = state.throughputRps[t]!;
+  if (!(total > 0)) return;
+  const finite = Math.min(total, state.finiteCallRps[t]!);
+  const response = ((total - finite) * state.responseMs[t]! + (finite / state.finiteCallRps[t]!) * state.finiteCallTime[t]!) / total;
+  const wait = Math.max(0, response - primary.meanServiceMs);
+  // Keep the wait's shape (mean of those who wait), with fewer waiting.
+  if (primary.meanWaitMs > 0) primary.waitProbability *= Math.min(1, wait / primary.meanWaitMs);
+  primary.meanWaitMs = wait;
+  primary.meanResponseMs = primary.meanServiceMs + wait;
+  primary.meanQueueLength = (total * wait) / 1000;
+  primary.meanInSystem = primary.meanQueueLength + (total * primary.meanServiceMs) / 1000;
+  state.waitMs[t] = wait;
+  state.responseMs[t] = primary.meanResponseMs;
+  state.responseVar[t] = responseVarianceMs2(primary);
 }

@@ -1,0 +1,140 @@
+// Sync callers as a finite population: a caller with c workers never has more than c calls in
+// flight. Checked against closed forms written here (machine repair, Pollaczek-Khinchine), and
+// the issue's design against the simulator through the design CLI.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { solveDesign } from '../../src/engine/analytic';
+import { solveFiniteCaller } from '../../src/engine/analytic/finite-callers';
+import { serializeDesign } from '../../src/model/file';
+import type { Design, DesignEdge, DesignNode } from '../../src/model/types';
+
+/** Machine repair (M/M/d//N): N sources thinking Z ms each, d repairers of mean D ms; throughput in req/s. */
+function machineRepairRps(sources: number, thinkMs: number, servers: number, serviceMs: number): number {
+  // p(n) proportional to N!/(N-n)! (D/Z)^n / (n! for n <= d, d! d^(n-d) beyond).
+  let weight = 1;
+  let total = 1;
+  let busyServers = 0;
+  for (let n = 1; n <= sources; n++) {
+    weight *= ((sources - n + 1) * (serviceMs / thinkMs)) / Math.min(n, servers);
+    total += weight;
+    busyServers += weight * Math.min(n, servers);
+  }
+  return ((busyServers / total) * 1000) / serviceMs;
+}
+
+describe('finite caller: closed forms', () => {
+  it.each([
+    [4, 1000, 1, 500],
+    [8, 1000, 2, 500],
+    [16, 200, 3, 40],
+  ])('all %i workers busy finish what a machine-repair model of them over the callee finishes', (c, ownMs, d, dbMs) => {
+    const solved = solveFiniteCaller({ arrivalRps: 1000, workers: c, capacity: 0, delayMs: ownMs, delayVarianceMs2: ownMs * ownMs, callees: [{ visits: 1, serviceMs: dbMs, servers: d, serviceScv: 1 }] })!;
+    expect(solved.saturated).toBe(true);
+    expect(solved.maxThroughputRps / machineRepairRps(c, ownMs, d, dbMs) - 1).toBeCloseTo(0, 10);
+  });
+
+  it.each([
+    [0.5, 1, 1],
+    [0.6, 1, 1],
+    [0.3, 4, 0.25],
+  ])('one worker at %f req/s is an M/G/1 whose service is own work plus the call (own SCV %f, callee SCV %f): Pollaczek-Khinchine', (lambda, ownScv, dbScv) => {
+    const own = 1000;
+    const db = 500;
+    const solved = solveFiniteCaller({ arrivalRps: lambda, workers: 1, capacity: 0, delayMs: own, delayVarianceMs2: ownScv * own * own, callees: [{ visits: 1, serviceMs: db, servers: 1, serviceScv: dbScv }] })!;
+    const meanS = (own + db) / 1000;
+    const secondS = (ownScv * own * own + dbScv * db * db) / 1e6 + meanS * meanS;
+    const rho = lambda * meanS;
+    const exactMs = 1000 * (meanS + (lambda * secondS) / (2 * (1 - rho)));
+    expect((solved.holdMs + solved.meanWaitMs) / exactMs - 1).toBeCloseTo(0, 9);
+    // One worker: the callee never has a queue.
+    expect(solved.calleeResponseMs[0]).toBeCloseTo(db, 9);
+  });
+
+  it('a bounded queue at the caller turns away what finds it full (blocking from the chain, throughput = accepted)', () => {
+    const open = solveFiniteCaller({ arrivalRps: 3.6, workers: 8, capacity: 0, delayMs: 1000, delayVarianceMs2: 1e6, callees: [{ visits: 1, serviceMs: 500, servers: 2, serviceScv: 1 }] })!;
+    const bounded = solveFiniteCaller({ arrivalRps: 3.6, workers: 8, capacity: 12, delayMs: 1000, delayVarianceMs2: 1e6, callees: [{ visits: 1, serviceMs: 500, servers: 2, serviceScv: 1 }] })!;
+    expect(bounded.blockingProbability).toBeGreaterThan(0.01);
+    expect(bounded.throughputRps).toBeCloseTo(3.6 * (1 - bounded.blockingProbability), 12);
+    expect(bounded.meanWaitMs).toBeLessThan(open.meanWaitMs);
+    // Little's law on the workers: busy = throughput * hold.
+    expect(bounded.busyWorkers).toBeCloseTo((bounded.throughputRps * bounded.holdMs) / 1000, 9);
+  });
+});
+
+// ---------------------------------------------------------------- designs, through the engines
+
+function node(id: string, kind: DesignNode['kind'], params: Record<string, number>): DesignNode {
+  return { id, kind, label: id, params, position: { x: 0, y: 0 } };
+}
+const edge = (source: string, target: string, extra: Partial<DesignEdge> = {}): DesignEdge => ({ id: `${source}-${target}`, source, target, mode: 'sync', share: 1, callsPerRequest: 1, ...extra });
+
+/** Client -> service (instances x workers, own work) -> database (servers, per call), exponential times. */
+function serviceOverDb(name: string, rps: number, instances: number, workers: number, ownMs: number, dbServers: number, dbMs: number): Design {
+  return {
+    id: name,
+    name,
+    groups: [],
+    nodes: [
+      node('client', 'client', { rps }),
+      node('svc', 'service', { instances, concurrency: workers, serviceMs: ownMs, serviceScv: 1, queueCapacity: 0 }),
+      node('db', 'relational-db', { instances: 1, concurrency: dbServers, serviceMs: dbMs, serviceScv: 1, replicas: 0, queueCapacity: 0 }),
+    ],
+    edges: [edge('client', 'svc'), edge('svc', 'db')],
+  };
+}
+
+function solvedDesign(d: Design) {
+  const result = solveDesign(d);
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('; '));
+  return result;
+}
+
+describe('finite caller: designs', () => {
+  it('a service with no sync calls is solved as before (an M/M/c): the open-population case does not move', () => {
+    const d = serviceOverDb('alone', 300, 1, 4, 10, 1, 1);
+    d.edges.pop();
+    const svc = solvedDesign(d).components.svc!;
+    // M/M/4 at 300 req/s, 10 ms: Erlang C 0.509434, mean 15.0943 ms (the mm4-pool reference case).
+    expect(svc.meanResponseMs).toBeCloseTo(15.0943, 3);
+  });
+
+  it('1 worker over a database: Pollaczek-Khinchine for own work plus the call, the database never queues', () => {
+    const result = solvedDesign(serviceOverDb('one-worker', 0.5, 1, 1, 1000, 1, 500));
+    const rtt = 0.5; // ms, one same-zone round trip (network-latency.ts)
+    const meanS = (1000 + rtt + 500) / 1000;
+    const secondS = (1000 * 1000 + 500 * 500) / 1e6 + meanS * meanS;
+    const exactMs = 1000 * (meanS + (0.5 * secondS) / (2 * (1 - 0.5 * meanS)));
+    expect(result.components.svc!.meanResponseMs! / exactMs - 1).toBeCloseTo(0, 6);
+    expect(result.components.db!.meanWaitMs).toBeCloseTo(0, 6);
+    expect(result.saturated).toEqual([]);
+  });
+});
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '../..');
+const HANG_GUARD_MS = 300_000; // a hang guard only: a busy machine may be far slower than an idle one
+
+describe('finite caller: the issue design against the simulator (design CLI)', () => {
+  it('2 instances x 4 workers at 3.6 req/s over a 2-server database is stable, as the simulator finds', { timeout: HANG_GUARD_MS }, async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'archlab-finite-')), 'issue.json');
+    writeFileSync(file, serializeDesign(serviceOverDb('finite-callers', 3.6, 2, 4, 1000, 2, 500)));
+    const cli = async (args: string[]) => JSON.parse((await run('npx', ['tsx', 'src/cli/sim.ts', file, '--json', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })).stdout);
+    const analytic = await cli([]);
+    // 20,000 simulated s: about 72,000 requests, each holding a worker about 2 s.
+    const simulated = await cli(['--method', 'simulation', '--duration', '20000', '--seed', '11']);
+    expect(analytic.saturated).toEqual([]);
+    const svc = analytic.components.svc;
+    expect(svc.utilization).toBeGreaterThan(0.9);
+    expect(svc.utilization).toBeLessThan(0.93);
+    // Exact (Markov chain, no network): mean 5,224 ms, utilization 0.916; the engine is within 1%.
+    expect(Math.abs(analytic.flows[0].meanResponseMs / 5224 - 1)).toBeLessThan(0.01);
+    const simMean = simulated.overall.meanResponseMs;
+    const halfWidth = simulated.overall.meanResponseHalfWidthMs;
+    expect(simulated.overall.failed).toBe(0);
+    expect(Math.abs(analytic.flows[0].meanResponseMs - simMean)).toBeLessThan(Math.max(halfWidth, 0.1 * simMean));
+  });
+});
