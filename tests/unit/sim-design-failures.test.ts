@@ -94,6 +94,10 @@ describe('worker-pool exhaustion through sync calls', () => {
     expect(e2.breakerOpenings).toBeGreaterThan(3);
     expect(e2.shortCircuited).toBeGreaterThan(10_000);
     expect(broken.overall.failedBy['circuit-open']).toBeGreaterThan(10_000);
+    // The log names the two ends in words, not the connection's internal id.
+    const opened = broken.log.find((l) => l.message.includes('circuit breaker'))!;
+    expect(opened.nodeId).toBe('db');
+    expect(opened.message).toBe('circuit breaker on the calls from svc opened');
   });
 });
 

@@ -546,7 +546,10 @@ export class DesignSimulator implements SimulatorControls {
     if (this.model.breakerOn[s] !== 1 || !this.breakers.record(s, ok, this.now)) return;
     if (this.measuring) this.edgeOpenCount[s]!++;
     const m = this.model;
-    this.note(m.outTarget[s]!, `circuit breaker on connection ${m.edgeIds[s]} opened`);
+    // The caller owning slot s: its calls to this target stop until the breaker tries again (rare: a linear search is fine).
+    let caller = 0;
+    while (caller + 1 < m.labels.length && m.outStart[caller + 1]! <= s) caller++;
+    this.note(m.outTarget[s]!, `circuit breaker on the calls from ${m.labels[caller]} opened`);
   }
 
   /** The backoff is over: call again; a load balancer calls another of its targets when one looks up. */
