@@ -27,7 +27,7 @@ import { useAnalysis } from '../panels/useAnalysis';
 import { lazy, Suspense } from 'react';
 import { figuresHidden, isMasked, useScenarioStore } from '../store/scenarioStore';
 import { useScenarioSession } from './useScenarioSession';
-import { loadLibrary, loadProgress, type LibraryEntry } from '../store/scenarioLibrary';
+import { loadLibrary, loadProgressChecked, type LibraryEntry } from '../store/scenarioLibrary';
 import { DEMOS } from '../model/demos';
 import type { Scenario } from '../scenarios';
 
@@ -103,7 +103,8 @@ function Shell() {
   const [sideTab, setSideTab] = usePersistentState<'scenario' | 'inspector'>('side-tab', 'scenario');
   const [activeScenario, setActiveScenario] = usePersistentState<string | null>('active-scenario', null);
   const session = useScenarioStore((s) => s.session);
-  const scenarioSession = useScenarioSession(library);
+  const progressProblem = useCallback((line: string) => setNotice({ kind: 'info', title: 'Saved progress', lines: [line] }), []);
+  const scenarioSession = useScenarioSession(library, progressProblem);
   const startScenario = useCallback(
     async (entry: LibraryEntry) => {
       setGalleryOpen(false);
@@ -166,9 +167,11 @@ function Shell() {
       const entry = entries.find((e) => e.scenario.id === activeScenario);
       if (!entry) return setActiveScenario(null);
       // Progress first, then the session: starting empty would save over the learner's answers.
-      useScenarioStore.getState().start(entry.scenario, await loadProgress(entry.scenario.id));
+      const read = await loadProgressChecked(entry.scenario.id);
+      if (read.problem) progressProblem(read.problem);
+      useScenarioStore.getState().start(entry.scenario, read.progress);
     });
-  }, [activeScenario, library.saveState, session, setActiveScenario]);
+  }, [activeScenario, library.saveState, session, setActiveScenario, progressProblem]);
   const searchRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 

@@ -4,7 +4,7 @@ import { useCallback, useEffect } from 'react';
 import type { Scenario } from '../scenarios';
 import type { Design } from '../model/types';
 import { useScenarioStore } from '../store/scenarioStore';
-import { loadProgress, saveProgress, scenarioKey } from '../store/scenarioLibrary';
+import { loadProgressChecked, saveProgress, scenarioKey } from '../store/scenarioLibrary';
 import type { DesignLibrary } from '../store/designLibrary';
 
 /** The learner's copy of a scenario's design, under the scenario's key (its id, or id~hash when it reuses a bundled id). */
@@ -15,17 +15,20 @@ function workingCopy(scenario: Scenario, key: string, design: Design, side: 'a' 
   return { ...design, id: `${prefix}-${key}${suffix}`, name: `${preview ? 'Preview' : 'Scenario'}: ${scenario.title}${label}` };
 }
 
-export function useScenarioSession(library: DesignLibrary) {
+/** onProgressProblem: told, in a sentence, when part of a scenario's saved progress could not be read. */
+export function useScenarioSession(library: DesignLibrary, onProgressProblem: (sentence: string) => void = () => undefined) {
   /** Opens a scenario with its progress and working copy; returns its key. */
   const start = useCallback(
     async (scenario: Scenario, preview = false): Promise<string> => {
       const key = await scenarioKey(scenario);
-      const saved = preview ? null : await loadProgress(key);
+      const read = preview ? null : await loadProgressChecked(key);
+      if (read?.problem) onProgressProblem(read.problem);
+      const saved = read?.progress ?? null;
       useScenarioStore.getState().start(scenario, saved, preview, key);
       await library.openOrCreate(workingCopy(scenario, key, scenario.design, scenario.mode === 'compare' ? 'a' : null, preview));
       return key;
     },
-    [library],
+    [library, onProgressProblem],
   );
 
   const exit = useCallback(() => useScenarioStore.getState().exit(), []);

@@ -4,6 +4,7 @@ import { createStore, get, set, type UseStore } from 'idb-keyval';
 import type { Scenario } from '../scenarios';
 import type { ScenarioProgress } from './scenarioStore';
 import { scenarioHash } from '../scenarios/scenario-hash';
+import { readProgressRecord, type ReadProgress } from './progress-record';
 
 const files = import.meta.glob('/scenarios/*.yaml', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 
@@ -49,7 +50,12 @@ const db = () => (store ??= createStore('archlab-progress', 'progress'));
 
 /** Progress by the scenario's key (see scenarioKey). */
 export async function loadProgress(key: string): Promise<ScenarioProgress | null> {
-  return (await get<ScenarioProgress>(key, db())) ?? null;
+  return (await loadProgressChecked(key)).progress;
+}
+
+/** The progress with what could not be read left out, and a sentence saying so when something was. */
+export async function loadProgressChecked(key: string): Promise<ReadProgress> {
+  return readProgressRecord(await get<unknown>(key, db()), key);
 }
 
 /** Saved under progress.scenarioId, which holds the scenario's key. */
