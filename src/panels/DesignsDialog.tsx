@@ -102,7 +102,15 @@ export function DesignsDialog({ open, onClose, library, currentId, onDuplicated 
   return (
     <Dialog title="My designs" open={open} onClose={onClose} wide>
       <div className="dialog-actions">
-        <button type="button" className="primary" onClick={() => library.createEmpty().then(onClose)}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            // Closed at once: closing when the new design is ready would also close the list if it was opened again meanwhile.
+            onClose();
+            void library.createEmpty();
+          }}
+        >
           New design
         </button>
       </div>

@@ -6,9 +6,10 @@ import { openApp } from './helpers';
 test('new designs get unique names; a scenario attempt is listed apart and can be kept as a design', async ({ page }) => {
   await openApp(page);
   const openList = () => page.getByRole('button', { name: 'Designs', exact: true }).click();
-  for (let i = 0; i < 2; i++) {
+  for (const name of ['Untitled design', 'Untitled design (2)']) {
     await openList();
     await page.getByRole('button', { name: 'New design' }).click();
+    await expect(page.getByLabel('Design name')).toHaveValue(name);
   }
   await openList();
   const mine = page.getByTestId('design-row');
