@@ -4,6 +4,7 @@
 // regions (containers; one inside another is a zone in a region), and connections (dashed arrows
 // are async messages). The drawing's own layout is kept, spread out so cards do not overlap.
 import { defaultParams } from './catalog';
+import { NODE_SIZE as CARD } from './card';
 import { guessKind } from './kind-guess';
 import type { ComponentKind, Design, DesignEdge, DesignGroup, DesignNode, EdgeMode } from './types';
 
@@ -37,7 +38,6 @@ export interface Drawing {
   notes: string[];
 }
 
-const CARD = { width: 188, height: 64 }; // px, a component card on the canvas (the store's NODE_SIZE)
 const GAP = { x: 60, y: 36 }; // px kept free between neighbouring cards (room for a connection's text)
 const GROUP_PADDING = 40; // px inside a zone around its components, room for its title
 const MAX_COMPONENTS = 2000; // the largest design a hand-drawn diagram plausibly is; bigger files are refused
@@ -97,7 +97,10 @@ function placeCards(boxes: DrawnBox[]): Map<string, { x: number; y: number }> {
  * in them (left with a zero size).
  */
 export function fitGroupsAroundMembers(design: Pick<Design, 'nodes' | 'groups'>): DesignGroup[] {
-  const depth = (g: DesignGroup): number => (g.parentId ? 1 + depth(design.groups.find((p) => p.id === g.parentId) ?? { ...g, parentId: undefined }) : 0);
+  const depth = (g: DesignGroup): number => {
+    const parent = design.groups.find((p) => p.id === g.parentId);
+    return parent ? 1 + depth(parent) : 0;
+  };
   const empty: DesignGroup[] = [];
   for (const g of [...design.groups].sort((a, b) => depth(b) - depth(a))) {
     const rects = [

@@ -1,12 +1,12 @@
 // Layout checks for bundled scenarios, so each opens tidy on the canvas: components do not
 // overlap, each sits inside the zone or region it belongs to (and only that one), and zones sit
 // inside their regions.
+import { NODE_SIZE } from '../model/card';
 import type { Design, DesignGroup } from '../model/types';
 import type { ScenarioIssue } from './normalize';
 import type { PathKey } from './yaml-source';
 
-/** px; the canvas draws every component as a card of this size (see NODE_SIZE in the store). */
-export const NODE_SIZE = { width: 188, height: 64 } as const;
+export { NODE_SIZE };
 
 interface Rect {
   x: number;

@@ -1,5 +1,6 @@
 // The one place the design changes. Actions are named for what the learner does.
 // Undo/redo (zundo) tracks the design only: selection, drag previews and the clipboard are not history.
+import { NODE_SIZE } from '../model/card';
 import { create } from 'zustand';
 import { immer } from 'zustand/middleware/immer';
 import { temporal } from 'zundo';
@@ -90,7 +91,7 @@ export function uniqueLabel(label: string, taken: ReadonlySet<string>): string {
   return `${stem} ${highest + 1}`;
 }
 
-export const NODE_SIZE = { width: 188, height: 64 }; // px; matches the node card in the canvas
+export { NODE_SIZE };
 
 /** Which group (innermost: a zone before a region) contains a point. */
 export function groupAt(groups: DesignGroup[], p: Position): DesignGroup | undefined {

@@ -3,9 +3,8 @@
 import { defaultParams } from '../catalog';
 import type { EdgeResilience, NodeResilience } from '../simulation-setup';
 import type { ComponentKind, DesignEdge, DesignGroup, DesignNode, GroupKind } from '../types';
+import { NODE_SIZE as CARD } from '../card';
 
-/** px, as the canvas draws a component card. */
-const CARD = { width: 188, height: 64 } as const;
 /** px between columns and rows of cards. */
 const COLUMN_PX = 260;
 const ROW_PX = 110;
