@@ -61,7 +61,8 @@ const CHECK_LABELS: Record<CheckName, string> = {
   capacity: 'capacity',
 };
 
-function worst<T>(items: readonly T[], score: (item: T) => number): T | undefined {
+/** The item with the highest score (the first of equals); undefined for none. */
+export function worst<T>(items: readonly T[], score: (item: T) => number): T | undefined {
   let best: T | undefined;
   let bestScore = -Infinity;
   for (const item of items) {

@@ -2,6 +2,7 @@
 // that cannot keep up over the steady part of the run (outside failures, spikes and ramps).
 import type { DesignSimOptions, DesignSimReport, FlowSimSummary } from '../engine/simulation';
 import type { FixScenario } from './types';
+import { worst } from './evaluate';
 
 /** Mean utilization over the steady part at or above this counts as unable to keep up. */
 export const SATURATED_UTILIZATION = 0.99;
@@ -43,8 +44,8 @@ export function runFigures(scenario: FixScenario, report: DesignSimReport, optio
   const flows = report.flows.filter((f) => (listed === undefined || listed.includes(f.clientId)) && f.summary.sent > 0);
   // Availability with nothing finished (every request still waiting at the end) counts as none succeeding.
   const availabilityOf = (s: FlowSimSummary) => s.availability ?? 0;
-  const worstAvailability = worstFlow(flows, (f) => -availabilityOf(f.summary));
-  const worstP99 = worstFlow(flows, (f) => f.summary.p99ResponseMs ?? Infinity);
+  const worstAvailability = worst(flows, (f) => -availabilityOf(f.summary));
+  const worstP99 = worst(flows, (f) => f.summary.p99ResponseMs ?? Infinity);
   const label = (f: (typeof flows)[number] | undefined) => f?.label ?? null;
   const availability = worstAvailability ? availabilityOf(worstAvailability.summary) : null;
   return {
@@ -54,19 +55,6 @@ export function runFigures(scenario: FixScenario, report: DesignSimReport, optio
     failedBy: worstAvailability?.summary.failedBy ?? null,
     laggards: laggards(report, options),
   };
-}
-
-function worstFlow<T>(items: readonly T[], score: (item: T) => number): T | undefined {
-  let worst: T | undefined;
-  let worstScore = -Infinity;
-  for (const item of items) {
-    const s = score(item);
-    if (worst === undefined || s > worstScore) {
-      worst = item;
-      worstScore = s;
-    }
-  }
-  return worst;
 }
 
 // ---- capacity: the steady part of the run -------------------------------------------------------
