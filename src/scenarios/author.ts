@@ -3,7 +3,7 @@
 // bundled ones. The YAML writer, the share links and the file-shape helpers are in author-*.ts.
 import { sendsRequests } from '../model/traits';
 import type { ComponentKind, Design } from '../model/types';
-import { roleOf, WORK_ROLES } from './fix-invariants';
+import { roleOf, WORK_ROLES } from './modes/fix/invariants';
 import { arrivalAt, reachedFrom, workGraph } from './work-paths';
 import { compactScenarioFile, designToFile } from './author-file';
 import { problemsInWords } from './author-problems';

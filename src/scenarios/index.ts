@@ -61,13 +61,13 @@ export {
   type Grade,
   type QuestionResult,
 } from './grade';
-export { gradeFixSimulated, planReplications, runReplication, combineReplications, simulationKey, DEFAULT_REPLICATIONS, SATURATED_UTILIZATION, type GradeFixSimulatedOptions, type SimulatedCheckResult, type SimulatedFixGrade, type SimVerdict, type ReplicationPlan, type ReplicationResult } from './fix-simulated';
-export { fixSolved } from './fix-verdict';
+export { gradeFixSimulated, planReplications, runReplication, combineReplications, simulationKey, DEFAULT_REPLICATIONS, SATURATED_UTILIZATION, type GradeFixSimulatedOptions, type SimulatedCheckResult, type SimulatedFixGrade, type SimVerdict, type ReplicationPlan, type ReplicationResult } from './modes/fix/simulated';
+export { fixSolved } from './modes/fix/verdict';
 export { describeTimeline, type TimelineSummary } from './timeline-text';
-export { findingEvidence } from './evidence';
-export { explanationWaitsFor } from './identify-reveal';
-export { critiqueReportMarkdown, critiqueScoreWords, markdownText, targetName } from './report';
-export { shotgunFindings, ALSO_ACCEPTABLE_CREDIT, type AcceptableMatch, type ExtraReason } from './critique-grade';
+export { findingEvidence } from './modes/critique/evidence';
+export { explanationWaitsFor } from './modes/identify/reveal';
+export { critiqueReportMarkdown, critiqueScoreWords, markdownText, targetName } from './modes/critique/report';
+export { shotgunFindings, ALSO_ACCEPTABLE_CREDIT, type AcceptableMatch, type ExtraReason } from './modes/critique/grade';
 export { parseSubmission, gradeSubmission, buildSubmission, SUBMISSION_VERSION, SUBMISSION_FORMAT, type Submission, type SubmissionBody, type GradeSubmissionResult } from './submission';
 export { scenarioHash, canonicalJson } from './scenario-hash';
 export { classReport, classReportCsv, classReportHtml, gradedItems, escapeHtml, type ClassEntry, type ClassReport, type GradedItem, type LearnerRow, type ItemSummary } from './class-report';

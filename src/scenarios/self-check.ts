@@ -5,10 +5,10 @@
 import { solveForScenario } from './evaluate';
 import { formatCompareFigure } from './format';
 import type { Design } from '../model/types';
-import { generateFixCheats } from './fix-cheats';
-import { checkFixInvariants } from './fix-invariants';
-import { gradeFixSimulated, type SimulatedFixGrade } from './fix-simulated';
-import { MAX_SHOTGUN_SCORE, shotgunFindings, shotgunTargets } from './critique-grade';
+import { generateFixCheats } from './modes/fix/cheats';
+import { checkFixInvariants } from './modes/fix/invariants';
+import { gradeFixSimulated, type SimulatedFixGrade } from './modes/fix/simulated';
+import { MAX_SHOTGUN_SCORE, shotgunFindings, shotgunTargets } from './modes/critique/grade';
 import { compareDesigns, gradeCritique, gradeFix, gradeIdentify } from './grade';
 import { layoutIssues } from './layout';
 import { scenarioDesigns, type ScenarioIssue } from './normalize';

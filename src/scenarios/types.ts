@@ -84,9 +84,9 @@ export interface FixScenario extends ScenarioBase {
   startingDesignFails: CheckName[] | null;
   /** The reference solution, complete (a patch in the file is already applied). */
   solution: Design;
-  /** Work that must still happen, as paths between components (see fix-invariants.ts). */
+  /** Work that must still happen, as paths between components (see modes/fix/invariants.ts). */
   invariants: PathInvariant[];
-  /** Settings declared the world's, beyond those fixed for every fix scenario (see environment.ts). */
+  /** Settings declared the world's, beyond those fixed for every fix scenario (see modes/fix/environment.ts). */
   environment: EnvironmentRule[];
 }
 

@@ -3,7 +3,7 @@
 import * as Comlink from 'comlink';
 import { simulateDesign, DesignSimError, type DesignSimOptions, type DesignSimReport } from '../engine/simulation';
 import type { Design } from '../model/types';
-import { planReplications, runReplication, type ReplicationResult } from '../scenarios/fix-simulated';
+import { planReplications, runReplication, type ReplicationResult } from '../scenarios/modes/fix/simulated';
 import type { FixScenario } from '../scenarios/types';
 
 export type SimulationOutcome = { ok: true; report: DesignSimReport; wallMs: number } | { ok: false; problems: string[] };

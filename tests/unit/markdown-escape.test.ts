@@ -2,7 +2,7 @@
 // break of any kind survives (a lone CR used to, and with it headings, lists and code fences).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { markdownText } from '../../src/scenarios/report';
+import { markdownText } from '../../src/scenarios/modes/critique/report';
 
 const BREAKS = ['\n', '\r', '\r\n', '\u2028', '\u2029', '\u0085', '\v', '\f'];
 const STARTS = ['# heading', '```js', '~~~', '- item', '+ item', '1. item', '3) item', '> quote', '=====', '<script>x</script>', '| a | b |', '![x](y)'];

@@ -8,7 +8,7 @@ import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { repeatedCharPayload } from './helpers/lz-bomb';
 import type { Design } from '../../src/model/types';
-import { checkFixInvariants } from '../../src/scenarios/fix-invariants';
+import { checkFixInvariants } from '../../src/scenarios/modes/fix/invariants';
 import {
   CURRENT_SCENARIO_VERSION,
   decodeScenarioLink,

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Design, DesignNode } from '../../src/model/types';
 import { checkScenarioSources, formatIssue, gradeFix, parseScenarioYaml, planReplications, type FixScenario } from '../../src/scenarios';
-import { generateFixCheats } from '../../src/scenarios/fix-cheats';
-import { checkFixInvariants, type InvariantRule } from '../../src/scenarios/fix-invariants';
+import { generateFixCheats } from '../../src/scenarios/modes/fix/cheats';
+import { checkFixInvariants, type InvariantRule } from '../../src/scenarios/modes/fix/invariants';
 
 const DIR = join(import.meta.dirname, '../../scenarios');
 const texts = new Map(readdirSync(DIR).filter((f) => f.endsWith('.yaml')).map((f) => [f.replace(/\.yaml$/, ''), readFileSync(join(DIR, f), 'utf8')]));

@@ -3,13 +3,13 @@
 // Pinning every category everywhere finds the whole key but almost nothing it says holds, so it
 // scores low; a careful partial review scores on what it found. Sound findings beside the key
 // ("also acceptable", or confirmed by the structural checks) never cost anything.
-import { bestAssignment } from './best-assignment';
-import { solveForScenario } from './evaluate';
-import { whyFindingDoesNotHold } from './critique-why-not';
-import { targetName } from './target-name';
-import { findStructuralIssues, type StructuralFinding } from './structure';
-import type { AlsoAcceptableItem, CritiqueKeyItem, CritiqueScenario } from './types';
-import { canonicalCategory, type CritiqueCategory, type Severity } from './vocabulary';
+import { bestAssignment } from '../../best-assignment';
+import { solveForScenario } from '../../evaluate';
+import { whyFindingDoesNotHold } from './why-not';
+import { targetName } from '../../target-name';
+import { findStructuralIssues, type StructuralFinding } from '../../structure';
+import type { AlsoAcceptableItem, CritiqueKeyItem, CritiqueScenario } from '../../types';
+import { canonicalCategory, type CritiqueCategory, type Severity } from '../../vocabulary';
 
 /** One problem a learner points out. `category` may be any synonym ("SPOF", "hot key"). */
 export interface Finding {

@@ -4,11 +4,11 @@
 // A learner who edits one of these has changed the exercise, not solved it. Some are fixed for
 // every fix scenario (ENVIRONMENT_PARAMS below); a scenario declares more, and the other products
 // its story offers, in its `environment` list.
-import { CATALOG, defaultParams, getParamSpec, paramValue, type ParamKey } from '../model/catalog';
-import { sendsRequests, traitsOf } from '../model/traits';
-import type { ComponentKind, Design, DesignNode } from '../model/types';
-import type { EnvironmentRule } from './schema';
-import { formatMs, formatPercent } from './format';
+import { CATALOG, defaultParams, getParamSpec, paramValue, type ParamKey } from '../../../model/catalog';
+import { sendsRequests, traitsOf } from '../../../model/traits';
+import type { ComponentKind, Design, DesignNode } from '../../../model/types';
+import type { EnvironmentRule } from '../../schema';
+import { formatMs, formatPercent } from '../../format';
 
 interface KindEnvironment {
   /** Fixed on every component of the kind, those the learner adds included: a new one may not be better than what the world offers. */

@@ -1,15 +1,15 @@
 // Each check of a fix scenario graded from the figures of every simulated run: p99 latency,
 // availability and error rate from the worst flow, capacity from the components falling behind,
 // cost from the analytic engine (it does not depend on the run).
-import type { Design } from '../model/types';
-import { runChecks, solveForScenario } from './evaluate';
-import { MIN_GROWTH_RPS, type RunFigures } from './fix-sim-figures';
-import { interval, verdictOf } from './fix-sim-stats';
-import type { SimulatedCheckResult, SimVerdict } from './fix-sim-types';
-import { failureBreakdown, formatCount, formatRate, mostOftenWorst, VERDICT_WORDS, verdictSentence } from './fix-sim-words';
-import { formatMs, formatPercent, formatUsd } from './format';
-import type { FixScenario } from './types';
-import type { CheckName } from './vocabulary';
+import type { Design } from '../../../model/types';
+import { runChecks, solveForScenario } from '../../evaluate';
+import { MIN_GROWTH_RPS, type RunFigures } from './sim-figures';
+import { interval, verdictOf } from './sim-stats';
+import type { SimulatedCheckResult, SimVerdict } from './sim-types';
+import { failureBreakdown, formatCount, formatRate, mostOftenWorst, VERDICT_WORDS, verdictSentence } from './sim-words';
+import { formatMs, formatPercent, formatUsd } from '../../format';
+import type { FixScenario } from '../../types';
+import type { CheckName } from '../../vocabulary';
 
 const LABELS: Record<CheckName, string> = {
   p99LatencyMs: 'p99 latency',

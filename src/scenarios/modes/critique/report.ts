@@ -1,10 +1,10 @@
 // A graded critique as a Markdown report the learner can keep or share. Scenario and learner
 // text is escaped so it always reads as the words written, never as markup or HTML.
-import type { CritiqueGrade } from './critique-grade';
-import { targetName } from './target-name';
-import type { CritiqueScenario } from './types';
-import { canonicalCategory, categoryWords } from './vocabulary';
-import { formatShare } from '../model/format';
+import type { CritiqueGrade } from './grade';
+import { targetName } from '../../target-name';
+import type { CritiqueScenario } from '../../types';
+import { canonicalCategory, categoryWords } from '../../vocabulary';
+import { formatShare } from '../../../model/format';
 
 export { targetName };
 

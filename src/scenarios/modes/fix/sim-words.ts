@@ -1,9 +1,9 @@
 // A simulated grade in words: figures with their spread, the verdict sentence, the worst flow and
 // why requests failed.
-import type { FlowSimSummary } from '../engine/simulation';
-import type { FlowFigure, RunFigures } from './fix-sim-figures';
-import type { SimVerdict } from './fix-sim-types';
-import { formatMs, formatPercent } from './format';
+import type { FlowSimSummary } from '../../../engine/simulation';
+import type { FlowFigure, RunFigures } from './sim-figures';
+import type { SimVerdict } from './sim-types';
+import { formatMs, formatPercent } from '../../format';
 
 export const VERDICT_WORDS: Record<SimVerdict, string> = {
   pass: 'passes',

@@ -1,11 +1,11 @@
 // The figures that back a critique finding: what the analytic engine (and, when the learner has
 // run it on this design, the simulator) says about the component or connection the finding is
 // pinned on, one line per engine, kept with the finding and printed in the report.
-import type { DesignSolution } from '../engine/analytic/design-results';
-import type { DesignSimReport } from '../engine/simulation/design-sim-types';
-import type { Design } from '../model/types';
-import { formatDuration, formatMs, formatPercent } from './format';
-import { formatShareTrimmed } from '../model/format';
+import type { DesignSolution } from '../../../engine/analytic/design-results';
+import type { DesignSimReport } from '../../../engine/simulation/design-sim-types';
+import type { Design } from '../../../model/types';
+import { formatDuration, formatMs, formatPercent } from '../../format';
+import { formatShareTrimmed } from '../../../model/format';
 
 const rps = (x: number) => `${x >= 100 ? Math.round(x).toLocaleString('en-US') : Number(x.toPrecision(3)).toString()} req/s`;
 const percent = (x: number) => formatShareTrimmed(x, x < 0.01 ? 2 : 0);

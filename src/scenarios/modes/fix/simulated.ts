@@ -16,17 +16,17 @@
 //   (the steady part): their backlog keeps growing, or their workers are busy 99% of the time.
 //   Target 0. Backlogs that build up during a failure or a spike and drain afterwards are fine.
 // - monthlyCostUsd: the analytic figure; it does not depend on the run, so it has no noise.
-import { DesignSimError, simulateDesign, type DesignSimReport } from '../engine/simulation';
-import type { Design } from '../model/types';
-import { runFigures, type RunFigures } from './fix-sim-figures';
-import { gradeCheck } from './fix-sim-grading';
-import { DEFAULT_REPLICATIONS, type GradeFixSimulatedOptions, type ReplicationPlan, type ReplicationResult, type SimulatedFixGrade } from './fix-sim-types';
-import { checkFixInvariants } from './fix-invariants';
-import { scenarioSimOptions } from './simulation';
-import type { FixScenario } from './types';
+import { DesignSimError, simulateDesign, type DesignSimReport } from '../../../engine/simulation';
+import type { Design } from '../../../model/types';
+import { runFigures, type RunFigures } from './sim-figures';
+import { gradeCheck } from './sim-grading';
+import { DEFAULT_REPLICATIONS, type GradeFixSimulatedOptions, type ReplicationPlan, type ReplicationResult, type SimulatedFixGrade } from './sim-types';
+import { checkFixInvariants } from './invariants';
+import { scenarioSimOptions } from '../../simulation';
+import type { FixScenario } from '../../types';
 
-export { DEFAULT_REPLICATIONS, type GradeFixSimulatedOptions, type ReplicationPlan, type ReplicationResult, type SimulatedCheckResult, type SimulatedFixGrade, type SimVerdict } from './fix-sim-types';
-export { SATURATED_UTILIZATION, type RunFigures } from './fix-sim-figures';
+export { DEFAULT_REPLICATIONS, type GradeFixSimulatedOptions, type ReplicationPlan, type ReplicationResult, type SimulatedCheckResult, type SimulatedFixGrade, type SimVerdict } from './sim-types';
+export { SATURATED_UTILIZATION, type RunFigures } from './sim-figures';
 
 /**
  * The runs a simulated grade needs, or the failing grade (with the reasons in words) when the

@@ -2,12 +2,12 @@
 // the design's shape and the analytic engine's figures at the scenario's traffic. A rule says
 // null when the figures do not rule the finding out; the grader then falls back to "the key does
 // not list it". No rule names where the key's problems are: that would give the answer away.
-import { readNodeFigures, type ComponentResult, type DesignSolution } from '../engine/analytic';
-import { CATALOG } from '../model/catalog';
-import { cachesReads, hasPrimaryWithReplicas, isDatabase, routesOneTarget, sendsRequests, traitsOf } from '../model/traits';
-import type { Design, DesignEdge, DesignNode } from '../model/types';
-import { formatMs, formatPercent, formatUsd } from './format';
-import { categoryWords, type CritiqueCategory } from './vocabulary';
+import { readNodeFigures, type ComponentResult, type DesignSolution } from '../../../engine/analytic';
+import { CATALOG } from '../../../model/catalog';
+import { cachesReads, hasPrimaryWithReplicas, isDatabase, routesOneTarget, sendsRequests, traitsOf } from '../../../model/traits';
+import type { Design, DesignEdge, DesignNode } from '../../../model/types';
+import { formatMs, formatPercent, formatUsd } from '../../format';
+import { categoryWords, type CritiqueCategory } from '../../vocabulary';
 
 export interface WhyNotContext {
   design: Design;

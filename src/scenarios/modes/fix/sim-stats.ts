@@ -1,7 +1,7 @@
 // Statistics of a simulated grade: a figure's mean and 95% confidence interval across the
 // replications, and the verdict that interval gives against a target.
-import { studentT975 } from '../engine/metrics/batch-means';
-import type { SimVerdict } from './fix-sim-types';
+import { studentT975 } from '../../../engine/metrics/batch-means';
+import type { SimVerdict } from './sim-types';
 
 interface Interval {
   mean: number | null;

@@ -1,8 +1,8 @@
 // What one simulated run of a fix scenario measured: each flow's worst figures, and the components
 // that cannot keep up over the steady part of the run (outside failures, spikes and ramps).
-import type { DesignSimOptions, DesignSimReport, FlowSimSummary } from '../engine/simulation';
-import type { FixScenario } from './types';
-import { worst } from './evaluate';
+import type { DesignSimOptions, DesignSimReport, FlowSimSummary } from '../../../engine/simulation';
+import type { FixScenario } from '../../types';
+import { worst } from '../../evaluate';
 
 /** Mean utilization over the steady part at or above this counts as unable to keep up. */
 export const SATURATED_UTILIZATION = 0.99;

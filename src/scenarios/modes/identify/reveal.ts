@@ -1,8 +1,8 @@
 // When an identify explanation may be shown. It comes after the learner's first try at its own
 // question (only that try counts), but an explanation that names the answer to a question still
 // open would hand that answer over, so it waits until those questions have been tried too.
-import { CATALOG } from '../model/catalog';
-import type { IdentifyQuestion, IdentifyScenario } from './types';
+import { CATALOG } from '../../../model/catalog';
+import type { IdentifyQuestion, IdentifyScenario } from '../../types';
 
 /** Words that give a question's answer away: the answer components' labels and kinds, or the accepted kinds. */
 function answerWords(scenario: IdentifyScenario, q: IdentifyQuestion): string[] {

@@ -7,16 +7,16 @@
 // Some rules hold in every fix scenario without being declared (structural sanity); the scenario
 // declares the rest: required paths (`invariants`) and settings that are the world's
 // (`environment`, on top of ENVIRONMENT_PARAMS).
-import { CATALOG } from '../model/catalog';
-import { sendsRequests, traitsOf } from '../model/traits';
-import type { ComponentKind, Design, DesignNode } from '../model/types';
-import type { DesignSolution } from '../engine/analytic';
+import { CATALOG } from '../../../model/catalog';
+import { sendsRequests, traitsOf } from '../../../model/traits';
+import type { ComponentKind, Design, DesignNode } from '../../../model/types';
+import type { DesignSolution } from '../../../engine/analytic';
 import { environmentFailures, placementFailures } from './environment';
-import { flowErrorShare } from './evaluate';
-import { formatPercent } from './format';
-import type { PathInvariant } from './schema';
-import type { FixScenario } from './types';
-import { arrivalAt, reachedFrom, workGraph, type WorkGraph } from './work-paths';
+import { flowErrorShare } from '../../evaluate';
+import { formatPercent } from '../../format';
+import type { PathInvariant } from '../../schema';
+import type { FixScenario } from '../../types';
+import { arrivalAt, reachedFrom, workGraph, type WorkGraph } from '../../work-paths';
 
 export type InvariantRule = 'no-work' | 'traffic-dropped' | 'work-turned-away' | 'zeroed-call' | 'role-changed' | 'environment' | 'unheld-message' | 'work-lost' | 'path';
 

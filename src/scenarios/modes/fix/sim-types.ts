@@ -1,10 +1,10 @@
 // What a simulated fix grade is made of: its verdicts, per-check results, the grade, its options
-// and the plan and per-run results that let runs be spread over workers (fix-simulated.ts).
-import type { DesignSimOptions, DesignSimReport } from '../engine/simulation';
-import type { Design } from '../model/types';
-import type { CheckResult } from './evaluate';
-import type { RunFigures } from './fix-sim-figures';
-import type { CheckName } from './vocabulary';
+// and the plan and per-run results that let runs be spread over workers (simulated.ts).
+import type { DesignSimOptions, DesignSimReport } from '../../../engine/simulation';
+import type { Design } from '../../../model/types';
+import type { CheckResult } from '../../evaluate';
+import type { RunFigures } from './sim-figures';
+import type { CheckName } from '../../vocabulary';
 
 export type SimVerdict = 'pass' | 'fail' | 'too-close';
 

@@ -3,11 +3,11 @@
 // nothing, the world's settings edited, a component turned into another kind, a component the
 // work needs dropped, calls made async with nothing to hold the message. `scenario check` grades
 // each one and fails the scenario if any passes.
-import type { ComponentKind, Design, DesignNode } from '../model/types';
+import type { ComponentKind, Design, DesignNode } from '../../../model/types';
 import { easierValue, fixedParams } from './environment';
-import { holdsMessages, roleOf, WORK_ROLES } from './fix-invariants';
-import { sendsRequests } from '../model/traits';
-import type { FixScenario } from './types';
+import { holdsMessages, roleOf, WORK_ROLES } from './invariants';
+import { sendsRequests } from '../../../model/traits';
+import type { FixScenario } from '../../types';
 
 export interface Cheat {
   /** What was done, in a few words: "physics edited: SMS provider". */
