@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Design, DesignNode } from '../../src/model/types';
 import { gradeFix, gradeFixSimulated, type SimulatedFixGrade } from '../../src/scenarios';
-import { checkFixInvariants } from '../../src/scenarios/fix-invariants';
+import { checkFixInvariants } from '../../src/scenarios/modes/fix/invariants';
 import { solveForScenario } from '../../src/scenarios/evaluate';
 import { bundledFixScenario, bundledScenarioText } from './helpers/bundled-scenario';
 
