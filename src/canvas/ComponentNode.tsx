@@ -3,7 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { KindIcon, CATEGORY_COLOR } from './icons';
 import { getKindSpec } from '../model/catalog';
 import { useDesignStore } from '../store/designStore';
-import { isMasked, pinCount, useScenarioStore } from '../store/scenarioStore';
+import { isMasked, MASKED_LABEL, pinCount, useScenarioStore } from '../store/scenarioStore';
 import type { ComponentFlowNode } from './flowTypes';
 import { utilizationColor, formatMs } from './format';
 
@@ -43,7 +43,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
     <div
       className={`component-node${selected ? ' selected' : ''}${o?.saturated ? ' saturated' : ''}${o?.stale ? ' stale' : ''}${masked ? ' masked' : ''}`}
       style={{ ['--accent' as string]: accent, ...(ring ? { ['--ring' as string]: ring } : {}) }}
-      data-kind={data.kind}
+      data-kind={masked ? undefined : data.kind}
       data-testid={`node-${id}`}
     >
       <Handle type="target" position={Position.Left} className="handle" />
@@ -52,11 +52,11 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
         {masked ? <span aria-hidden="true">?</span> : <KindIcon kind={data.kind} size={22} />}
       </div>
       <div className="component-text">
-        {renaming ? (
+        {renaming && !masked ? (
           <RenameInput id={id} label={data.label} />
         ) : (
           <div className="component-label" title={masked ? 'Unknown component' : data.label}>
-            {masked ? 'What is this?' : data.label}
+            {masked ? MASKED_LABEL : data.label}
           </div>
         )}
         <div className="component-kind">

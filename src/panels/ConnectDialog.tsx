@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Dialog } from './Dialog';
 import { useDesignStore } from '../store/designStore';
+import { isMasked, MASKED_LABEL, useScenarioStore } from '../store/scenarioStore';
 import { getKindSpec } from '../model/catalog';
 import { connectionProblem } from '../model/connection-rules';
 import type { EdgeMode } from '../model/types';
@@ -24,10 +25,19 @@ export function ConnectDialog({ sourceId, mode, onClose }: ConnectDialogProps) {
   useEffect(() => {
     if (sourceId) inputRef.current?.focus();
   }, [sourceId]);
+  const session = useScenarioStore((s) => s.session);
+  // A component the learner is asked to name is found by neither its name nor its kind: a search would answer the question.
+  const shown = useMemo(
+    () => new Map(nodes.map((n) => [n.id, isMasked(session, n.id) ? { label: MASKED_LABEL, kind: '' } : { label: n.label, kind: getKindSpec(n.kind).label }])),
+    [nodes, session],
+  );
   const matches = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return nodes.filter((n) => n.id !== sourceId && (!q || n.label.toLowerCase().includes(q) || getKindSpec(n.kind).label.toLowerCase().includes(q)));
-  }, [nodes, query, sourceId]);
+    return nodes.filter((n) => {
+      const { label, kind } = shown.get(n.id)!;
+      return n.id !== sourceId && (!q || label.toLowerCase().includes(q) || (kind !== '' && kind.toLowerCase().includes(q)));
+    });
+  }, [nodes, query, sourceId, shown]);
 
   const close = () => {
     setQuery('');
@@ -43,7 +53,7 @@ export function ConnectDialog({ sourceId, mode, onClose }: ConnectDialogProps) {
   };
 
   return (
-    <Dialog title={source ? `Connect “${source.label}” to…` : 'Connect'} open={source !== undefined} onClose={close}>
+    <Dialog title={source ? `Connect “${shown.get(source.id)!.label}” to…` : 'Connect'} open={source !== undefined} onClose={close}>
       <p className="muted">New connection: {mode === 'sync' ? 'sync call' : 'async message'} (press S or A on the canvas to change).</p>
       <input
         ref={inputRef}
@@ -74,7 +84,7 @@ export function ConnectDialog({ sourceId, mode, onClose }: ConnectDialogProps) {
         {matches.map((n, i) => (
           <li key={n.id}>
             <button type="button" className={i === 0 ? 'first' : undefined} onClick={() => connectTo(n.id)}>
-              <strong>{n.label}</strong> <span className="muted">{getKindSpec(n.kind).label}</span>
+              <strong>{shown.get(n.id)!.label}</strong> <span className="muted">{shown.get(n.id)!.kind}</span>
               {i === 0 ? <span className="muted"> · Enter</span> : null}
             </button>
           </li>

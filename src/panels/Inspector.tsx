@@ -2,6 +2,7 @@
 // a connection's mode and traffic split, or a zone's name.
 import { useMemo, useState } from 'react';
 import { useDesignStore } from '../store/designStore';
+import { isMasked, MASKED_LABEL, useScenarioStore } from '../store/scenarioStore';
 import { canBeOnCacheMiss, routeEdges } from '../model/routing';
 import { getKindSpec, paramValue, validateParam, defaultParams } from '../model/catalog';
 import { KindIcon, CATEGORY_COLOR } from '../canvas/icons';
@@ -26,6 +27,16 @@ function TextField({ label, value, onCommit, testId }: { label: string; value: s
           onKeyDown={(e) => e.key === 'Enter' && onCommit(e.currentTarget.value)}
         />
       </label>
+    </div>
+  );
+}
+
+/** A component the scenario asks the learner to name: what it is stays hidden until they try. */
+function MaskedInspector() {
+  return (
+    <div className="inspector-empty" data-testid="inspector-masked">
+      <h2>{MASKED_LABEL}</h2>
+      <p className="muted">Naming this component is a question in the scenario panel. Its kind, name and parameters show here once you have answered.</p>
     </div>
   );
 }
@@ -80,7 +91,8 @@ function EdgeInspector({ edge }: { edge: DesignEdge }) {
   const design = useDesignStore((s) => s.design);
   const route = useMemo(() => routeEdges(design).get(edge.id), [design, edge.id]);
   const canOnMiss = useMemo(() => canBeOnCacheMiss(design, edge.id), [design, edge.id]);
-  const name = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
+  const session = useScenarioStore((s) => s.session);
+  const name = (id: string) => (isMasked(session, id) ? MASKED_LABEL : (nodes.find((n) => n.id === id)?.label ?? id));
   // A message made a call must not close a loop of sync calls: the same rule as drawing one.
   const [refusal, setRefusal] = useState<{ edgeId: string; text: string } | null>(null);
   const setMode = (mode: DesignEdge['mode']) => {
@@ -180,12 +192,13 @@ export function Inspector() {
   const design = useDesignStore((s) => s.design);
   const nodeIds = useDesignStore((s) => s.selectedNodeIds);
   const edgeIds = useDesignStore((s) => s.selectedEdgeIds);
+  const session = useScenarioStore((s) => s.session);
   const count = nodeIds.length + edgeIds.length;
   let body: React.ReactNode;
   if (count === 1 && nodeIds.length === 1) {
     const node = design.nodes.find((n) => n.id === nodeIds[0]);
     const group = design.groups.find((g) => g.id === nodeIds[0]);
-    body = node ? <NodeInspector key={node.id} node={node} /> : group ? <GroupInspector key={group.id} group={group} /> : null;
+    body = node ? isMasked(session, node.id) ? <MaskedInspector /> : <NodeInspector key={node.id} node={node} /> : group ? <GroupInspector key={group.id} group={group} /> : null;
   } else if (count === 1) {
     const edge = design.edges.find((e) => e.id === edgeIds[0]);
     body = edge ? <EdgeInspector key={edge.id} edge={edge} /> : null;

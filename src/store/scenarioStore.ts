@@ -140,6 +140,9 @@ export function isMasked(session: ScenarioSession | null, nodeId: string): boole
   return session.scenario.questions.some((q) => q.answer.type === 'naming' && q.answer.nodeId === nodeId && !session.progress.identify[q.id]);
 }
 
+/** What a component is shown as while it is masked: its name and kind would answer the question. */
+export const MASKED_LABEL = 'What is this?';
+
 /**
  * Whether the engine's figures (results panel, canvas overlay) stay hidden: in identify unless
  * the scenario shows them (figures labelled with names would give the parts away), and in compare until the learner has

@@ -22,6 +22,7 @@ export function IdentifyBody({ scenario }: { scenario: IdentifyScenario }) {
 
   const firstRight = (attempts: Record<string, IdentifyAttempt>) => scenario.questions.filter((q) => attempts[q.id] && firstTry(attempts[q.id]!).correct).length;
 
+  // A click answer is the whole selection, as in the CLI: selecting everything is not an answer to "which one".
   const check = (questionId: string, given: string | string[]) => {
     const result = gradeIdentify(scenario, { [questionId]: given }).results.find((r) => r.questionId === questionId)!;
     const before = progress.identify[questionId];
@@ -55,7 +56,7 @@ export function IdentifyBody({ scenario }: { scenario: IdentifyScenario }) {
               {attempt?.correct ? null : q.answer.type === 'click' ? (
                 <div className="answer-row">
                   <span className="muted">Select {q.answer.nodeIds.length > 1 ? 'the components' : 'the component'} on the canvas, then</span>
-                  <button type="button" disabled={selected.length === 0} onClick={() => check(q.id, q.answer.type === 'click' && q.answer.nodeIds.length > 1 ? selected : selected[0]!)}>
+                  <button type="button" disabled={selected.length === 0} onClick={() => check(q.id, selected.length === 1 ? selected[0]! : selected)}>
                     {attempt ? `Try again${again}` : 'Check my selection'}
                   </button>
                 </div>

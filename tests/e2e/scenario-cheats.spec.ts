@@ -1,0 +1,75 @@
+// Cheats a learner can try through the app rather than a hand-made file: selecting every
+// component for a "click the one that..." question, and reading a masked component's kind off
+// the inspector or finding it by kind in the connect dialog. Each must fail or show nothing,
+// and the exported submission must grade the same in the CLI.
+import { expect, test } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openApp } from './helpers';
+
+const root = join(import.meta.dirname, '../..');
+
+test('identify: selecting every component for a one-component question is a wrong first try, in the app and in the CLI', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('open-scenarios').click();
+  await page.getByTestId('scenario-url-shortener').click();
+  await expect(page.getByTestId('scenario-panel')).toBeVisible();
+  const question = page.getByTestId('question-fast-path');
+  // The right one first, then every component after it: the app once graded only the first selected.
+  await page.getByTestId('node-cache').click();
+  for (const id of ['keygen', 'clicks', 'db', 'analytics', 'stats']) await page.getByTestId(`node-${id}`).click({ modifiers: ['Shift'] });
+  await question.getByRole('button', { name: 'Check my selection' }).click();
+  await expect(question).toHaveClass(/wrong/);
+  await expect(page.getByTestId('identify-score')).toHaveText(/^0 of 5 right on the first try/);
+  // Every component at once (Ctrl/Cmd+A), on the next click question, is wrong too.
+  const mint = page.getByTestId('question-mint');
+  await page.keyboard.press('ControlOrMeta+a');
+  await mint.getByRole('button', { name: 'Check my selection' }).click();
+  await expect(mint).toHaveClass(/wrong/);
+
+  await page.getByLabel('Your name (on the submission)').fill('Sam Shotgun');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-submission').click();
+  const path = test.info().outputPath('select-all.json');
+  await (await download).saveAs(path);
+  const answers = (JSON.parse(readFileSync(path, 'utf8')) as { answers: Record<string, unknown> }).answers;
+  expect(Array.isArray(answers['fast-path'])).toBe(true);
+  expect(answers['fast-path']).toEqual(expect.arrayContaining(['cache', 'db']));
+  expect((answers.mint as string[]).length).toBe(9);
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/scenario.ts', 'grade', 'scenarios/url-shortener.yaml', path, '--json'], { cwd: root, encoding: 'utf8' });
+  expect(r.status).toBe(0);
+  expect(JSON.parse(r.stdout)).toMatchObject({ mode: 'identify', correct: 0 });
+});
+
+test('identify: a masked component keeps its kind from the inspector and the connect dialog until it is named', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('open-scenarios').click();
+  await page.getByTestId('scenario-url-shortener').click();
+  const naming = page.getByTestId('question-entry');
+  await naming.getByRole('button', { name: 'Show it on the canvas' }).click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  const inspector = page.getByLabel('Inspector');
+  await expect(inspector.getByTestId('inspector-masked')).toBeVisible();
+  await expect(inspector).not.toContainText(/load balancer/i);
+  await page.screenshot({ path: 'test-results/screens/identify-masked-inspector.png' });
+
+  // Connecting from another component: typing the kind's name does not find the masked one.
+  await page.getByTestId('node-users').click();
+  await page.keyboard.press('c');
+  await page.getByTestId('connect-search').fill('load');
+  await expect(page.getByLabel('Matching components')).toContainText('No other component matches');
+  await page.getByTestId('connect-search').fill('');
+  await expect(page.getByLabel('Matching components')).toContainText('What is this?');
+  await expect(page.getByLabel('Matching components')).not.toContainText(/load balancer/i);
+  await page.keyboard.press('Escape');
+
+  // Once named, the inspector shows what it is.
+  await page.getByRole('tab', { name: 'Scenario' }).click();
+  await naming.getByLabel('Kind of component').selectOption('cache');
+  await naming.getByRole('button', { name: 'Check' }).click();
+  await expect(naming).toHaveClass(/wrong/);
+  await page.getByTestId('node-lb').click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await expect(page.getByLabel('Inspector')).toContainText(/load balancer/i);
+});
