@@ -5,7 +5,7 @@
 // two key items that share its target and category.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bestAssignment } from '../../src/scenarios/best-assignment';
+import { bestAssignment } from '../../src/scenarios/modes/critique/best-assignment';
 import { CRITIQUE_CATEGORIES, gradeCritique, SEVERITIES, shotgunFindings, type CritiqueKeyItem, type CritiqueScenario, type Finding } from '../../src/scenarios';
 import { bundledScenarios } from './helpers/bundled-scenario';
 

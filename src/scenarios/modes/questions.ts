@@ -8,3 +8,11 @@ export interface QuestionResult<T> {
   given: T | null;
   explanation: string;
 }
+
+/**
+ * The learner's answer to one question, or undefined: only the answers' own entries count, so a
+ * question id such as "constructor" never reads something the learner did not give.
+ */
+export function answerTo<T>(answers: Readonly<Record<string, T>>, questionId: string): T | undefined {
+  return Object.hasOwn(answers, questionId) ? answers[questionId] : undefined;
+}

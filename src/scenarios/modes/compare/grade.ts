@@ -4,7 +4,7 @@ import { designFigures, solveForScenario, type DesignFigures } from '../../evalu
 import type { FigureUnit } from '../../format';
 import type { CompareScenario } from '../../types';
 import type { CompareMetric, DesignSide } from '../../vocabulary';
-import type { QuestionResult } from '../questions';
+import { answerTo, type QuestionResult } from '../questions';
 
 export interface CompareRow {
   metric: CompareMetric;
@@ -87,7 +87,7 @@ export type CompareAnswerScore = Omit<CompareGrade, 'comparison' | 'takeaway'>;
 /** The answers' score alone, without solving the designs (fast enough for the UI thread). */
 export function scoreCompareAnswers(scenario: CompareScenario, answers: CompareAnswers): CompareAnswerScore {
   const results = scenario.questions.map((q): QuestionResult<DesignSide> => {
-    const given = answers[q.id] ?? null;
+    const given = answerTo(answers, q.id) ?? null;
     return { questionId: q.id, prompt: q.prompt, expected: q.answer, given, correct: given === q.answer, explanation: q.explanation };
   });
   const side = (s: DesignSide) => {

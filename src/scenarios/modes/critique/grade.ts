@@ -3,7 +3,7 @@
 // Pinning every category everywhere finds the whole key but almost nothing it says holds, so it
 // scores low; a careful partial review scores on what it found. Sound findings beside the key
 // ("also acceptable", or confirmed by the structural checks) never cost anything.
-import { bestAssignment } from '../../best-assignment';
+import { bestAssignment } from './best-assignment';
 import { solveForScenario } from '../../evaluate';
 import { whyFindingDoesNotHold } from './why-not';
 import { targetName } from '../../target-name';

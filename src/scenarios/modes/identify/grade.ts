@@ -2,7 +2,7 @@
 import { CATALOG } from '../../../model/catalog';
 import { COMPONENT_KINDS, type ComponentKind } from '../../../model/types';
 import type { IdentifyScenario } from '../../types';
-import type { QuestionResult } from '../questions';
+import { answerTo, type QuestionResult } from '../questions';
 
 /** By question id: the component id(s) clicked, or for naming questions the kind chosen (id or label). */
 export type IdentifyAnswers = Readonly<Record<string, string | readonly string[]>>;
@@ -29,10 +29,13 @@ export function kindFromWord(word: string): ComponentKind | null {
 
 const asList = (x: string | readonly string[] | undefined): string[] | null => (x === undefined ? null : typeof x === 'string' ? [x] : [...x]);
 
+/** A try count as reported: a whole number of at least 1 (anything else, such as NaN or -3, reads as one try). */
+const tryCountOf = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? Math.max(1, Math.floor(n)) : 1);
+
 /** Grades the first answer to each question; `attempts` only reports how many tries each took. */
 export function gradeIdentify(scenario: IdentifyScenario, answers: IdentifyAnswers, attempts: IdentifyAttempts = {}): IdentifyGrade {
   const results = scenario.questions.map((q): QuestionResult<string[]> => {
-    const given = asList(answers[q.id]);
+    const given = asList(answerTo(answers, q.id));
     const base = { questionId: q.id, prompt: q.prompt, explanation: q.explanation, given };
     if (q.answer.type === 'click') {
       const expected = [...q.answer.nodeIds];
@@ -45,7 +48,7 @@ export function gradeIdentify(scenario: IdentifyScenario, answers: IdentifyAnswe
     return { ...base, expected: [...accepted], correct: kind !== null && accepted.includes(kind) };
   });
   const correct = results.filter((r) => r.correct).length;
-  const tries = Object.fromEntries(scenario.questions.filter((q) => answers[q.id] !== undefined).map((q) => [q.id, Math.max(1, Math.floor(attempts[q.id] ?? 1))]));
+  const tries = Object.fromEntries(scenario.questions.filter((q) => answerTo(answers, q.id) !== undefined).map((q) => [q.id, tryCountOf(answerTo(attempts, q.id))]));
   return { mode: 'identify', score: results.length > 0 ? correct / results.length : 0, correct, total: results.length, results, attempts: tries };
 }
 
