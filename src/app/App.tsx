@@ -19,6 +19,8 @@ import { downloadBlob, downloadText, exportDiagramImage, slug } from '../panels/
 import { MAX_FILE_CHARS, parseDesignFile, serializeDesign } from '../model/file';
 import { designToMermaid } from '../model/mermaid';
 import { foreignFormatOf, FOREIGN_EXTENSIONS } from '../model/foreign-formats';
+import { describeFound, kindOfText } from '../model/file-kind';
+import type { NoticeAction } from '../store/designLibrary';
 import { shareLink } from './share';
 import type { ComponentKind, EdgeMode } from '../model/types';
 import { useStore } from 'zustand';
@@ -30,6 +32,7 @@ import { useScenarioSession } from './useScenarioSession';
 import { loadLibrary, loadProgressChecked, type LibraryEntry } from '../store/scenarioLibrary';
 import { DEMOS } from '../model/demos';
 import type { Scenario } from '../scenarios';
+import { withArticle } from '../model/format';
 
 // Scenario screens load on first use: they bring the YAML parser and the grader.
 const ScenarioGallery = lazy(() => import('../panels/scenario/ScenarioGallery').then((m) => ({ default: m.ScenarioGallery })));
@@ -42,6 +45,7 @@ interface Notice {
   kind: 'info' | 'error';
   title: string;
   lines: string[];
+  action?: NoticeAction;
 }
 
 /** A file picker opened from a button or shortcut; picking the same file twice works. */
@@ -132,7 +136,10 @@ function Shell() {
       history.replaceState(null, '', window.location.pathname + window.location.search);
       if (!decoded) return;
       if (decoded.ok) await startLoaded(decoded.scenario, false);
-      else setNotice({ kind: 'error', title: 'This scenario link could not be opened', lines: [...decoded.problems, 'Your designs and progress are untouched.'] });
+      else if (decoded.designHash) {
+        const { designHash } = decoded;
+        setNotice({ kind: 'error', title: 'This is a design link', lines: [...decoded.problems, 'Your designs and progress are untouched.'], action: { label: 'Open the design', perform: () => void (window.location.hash = designHash) } });
+      } else setNotice({ kind: 'error', title: 'This scenario link could not be opened', lines: [...decoded.problems, 'Your designs and progress are untouched.'] });
     };
     void openFromHash();
     window.addEventListener('hashchange', openFromHash);
@@ -140,8 +147,19 @@ function Shell() {
   }, [startLoaded]);
   const onScenarioFile = async (file: File) => {
     const { parseScenarioYaml, issueText } = await import('../scenarios');
-    const parsed = parseScenarioYaml(await file.text());
+    const text = await file.text();
+    const parsed = parseScenarioYaml(text);
     if (!parsed.ok) {
+      const found = kindOfText(text);
+      if (found?.kind === 'design') {
+        setNotice({
+          kind: 'error',
+          title: `“${file.name}” is a design, not a scenario`,
+          lines: [`It holds ${describeFound(found)}. Open it as a design (Import) to get your own copy of it.`, 'Your designs and progress are untouched.'],
+          action: { label: 'Open it as a design', perform: () => void onImport(file) },
+        });
+        return;
+      }
       setNotice({ kind: 'error', title: `“${file.name}” is not a scenario ArchLab can open`, lines: parsed.issues.map((i) => `${i.line !== null ? `line ${i.line}: ` : ''}${issueText(i)}`) });
       return;
     }
@@ -288,7 +306,7 @@ function Shell() {
     if (format) {
       const drawn = (await format.reader())(text, file.name.replace(/\.[^.]+$/, ''));
       if (!drawn.ok) {
-        setNotice({ kind: 'error', title: `“${file.name}” could not be read as a ${format.name}`, lines: [...drawn.errors, 'Your current design has not been changed.'] });
+        setNotice({ kind: 'error', title: `“${file.name}” could not be read as ${withArticle(format.name)}`, lines: [...drawn.errors, 'Your current design has not been changed.'] });
         return;
       }
       await library.openNew(drawn.design);
@@ -297,6 +315,16 @@ function Shell() {
       return;
     }
     const parsed = parseDesignFile(text);
+    const found = parsed.ok ? null : kindOfText(text);
+    if (found?.kind === 'scenario') {
+      setNotice({
+        kind: 'error',
+        title: `“${file.name}” is a scenario, not a design`,
+        lines: [`It holds ${describeFound(found)}. Open it as a scenario to work through it.`, 'Your current design has not been changed.'],
+        action: { label: 'Open it as a scenario', perform: () => void onScenarioFile(file) },
+      });
+      return;
+    }
     if (!parsed.ok) {
       setNotice({ kind: 'error', title: `“${file.name}” could not be opened`, lines: [...parsed.errors, 'Your current design has not been changed.'] });
       return;
@@ -467,6 +495,22 @@ function Shell() {
         <ul className="notice-lines" data-testid="notice">
           {shownNotice?.lines.map((l, i) => <li key={i}>{l}</li>)}
         </ul>
+        {shownNotice?.action ? (
+          <div className="dialog-actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                const action = shownNotice.action!;
+                setNotice(null);
+                library.clearBootNotice();
+                action.perform();
+              }}
+            >
+              {shownNotice.action.label}
+            </button>
+          </div>
+        ) : null}
       </Dialog>
       <div className="toast" role="status" aria-live="polite">
         {toast}

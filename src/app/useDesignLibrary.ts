@@ -8,7 +8,7 @@ import { exampleDesign } from '../model/example';
 import { serializeDesign } from '../model/file';
 import type { Design } from '../model/types';
 import * as db from '../store/persistence';
-import { decodeShareFragment } from './share';
+import { decodeShareFragment, type SharedDesign } from './share';
 import { newId, unusedName } from '../store/ids';
 import { attemptDesignName, type BootNotice, type DesignConflict, type DesignLibrary, type SaveState } from '../store/designLibrary';
 import { downloadText, slug } from '../panels/files';
@@ -30,6 +30,15 @@ async function fallbackDesign(): Promise<{ design: Design; revision: number | nu
     if (record?.ok) return record;
   }
   return { design: await withFreshId(exampleDesign()), revision: null };
+}
+
+/** Why a design link did not open; a link to a scenario offers to open it as one (App's scenario links take it from the address). */
+function linkNotice(refused: Extract<SharedDesign, { ok: false }>): BootNotice {
+  if ('scenarioHash' in refused) {
+    const { scenarioHash } = refused;
+    return { title: 'This is a scenario link', lines: [...refused.errors, 'Your saved designs are untouched.'], action: { label: 'Open the scenario', perform: () => void (window.location.hash = scenarioHash) } };
+  }
+  return { title: 'This link could not be opened', lines: [...refused.errors, 'Your saved designs are untouched.'] };
 }
 
 function repairNotice(record: Extract<db.StoredDesign, { ok: false }>, opening: string): BootNotice {
@@ -141,7 +150,7 @@ export function useDesignLibrary(): DesignLibrary {
           await show(await withFreshId(shared.design));
           return;
         }
-        if (shared && !shared.ok) setBootNotice({ title: 'This link could not be opened', lines: [...shared.errors, 'Your saved designs are untouched.'] });
+        if (shared && !shared.ok) setBootNotice(linkNotice(shared));
         await db.recoverUnsaved();
         const id = await db.currentDesignId();
         const stored = id ? await db.readStoredDesign(id) : null;
@@ -164,7 +173,7 @@ export function useDesignLibrary(): DesignLibrary {
       if (!shared) return;
       history.replaceState(null, '', window.location.pathname + window.location.search);
       if (shared.ok) await show(await withFreshId(shared.design));
-      else setBootNotice({ title: 'This link could not be opened', lines: [...shared.errors, 'Your saved designs are untouched.'] });
+      else setBootNotice(linkNotice(shared));
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);

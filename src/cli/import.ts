@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { CliError, parseCommandLine, readTextFile, reportFailure } from './cli-error';
 import { FOREIGN_FORMATS, foreignFormatOf } from '../model/foreign-formats';
 import { serializeDesign } from '../model/file';
+import { withArticle } from '../model/format';
 
 const KNOWN = FOREIGN_FORMATS.map((f) => `${f.name}s (${f.extensions.join(', ')})`).join(', ');
 
@@ -20,7 +21,7 @@ async function run(path: string, out: string | undefined): Promise<string> {
   if (!format) throw new CliError(`cannot import "${path}": it is not a drawing ArchLab imports (${KNOWN}); an ArchLab design file opens as it is`, 2);
   const name = basename(path, extname(path));
   const result = (await format.reader())(text, name);
-  if (!result.ok) throw new CliError(`cannot import "${path}" as a ${format.name}:\n  ${result.errors.join('\n  ')}`);
+  if (!result.ok) throw new CliError(`cannot import "${path}" as ${withArticle(format.name)}:\n  ${result.errors.join('\n  ')}`);
   const json = serializeDesign({ ...result.design, id: `imported-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` });
   for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
   if (!out) return json;

@@ -5,6 +5,7 @@ import { CURRENT_VERSION, DESIGN_FORMAT, DesignFileSchema } from './schema';
 import { migrate } from './migrations';
 import { checkDesign, problemAt } from './validate';
 import { jsonTooDeep, nestingMessage } from './nesting';
+import { issueWords } from './issue-words';
 import type { Design } from './types';
 
 export type ParseResult = { ok: true; design: Design; migratedFrom?: number } | { ok: false; errors: string[] };
@@ -50,6 +51,7 @@ function describeIssue(issue: v.BaseIssue<unknown>, root: unknown): string {
   const keys = (issue.path ?? []).map((p) => p.key as string | number);
   if (keys[0] === 'format') return 'The file is not an ArchLab design (its "format" field is not "archlab-design").';
   const designKeys = keys[0] === 'design' ? keys.slice(1) : keys;
-  const what = issue.message.startsWith('Invalid') ? `has the wrong type (${issue.message})` : issue.message;
+  // valibot's own messages start "Invalid ..."; the schema's own (written for learners) are kept.
+  const what = issue.message.startsWith('Invalid') ? issueWords(issue, DesignFileSchema) : issue.message;
   return problemAt(designKeys, what, (root as { design?: unknown }).design);
 }

@@ -29,3 +29,8 @@ export function formatShare(x: number, digits = 0): string {
 export function formatShareTrimmed(x: number, digits: number): string {
   return `${Number((x * 100).toFixed(digits)).toString()}%`;
 }
+
+/** "a service", "an API gateway", "an error-rate", "a unique ID": the article a word takes when said aloud (by its first letters). */
+export function withArticle(word: string): string {
+  return /^[aeiou]/i.test(word) && !/^(uni|use|usu|one|eu)/i.test(word) ? `an ${word}` : `a ${word}`;
+}

@@ -10,6 +10,14 @@ export const MAX_LINK_CHARS = 200_000;
 /** 10 million characters (about 10 MB) once decompressed: a guard against a small link that inflates into something huge. */
 export const MAX_DECOMPRESSED_CHARS = 10_000_000;
 
+/** The fragment's parameter for each kind of link: "#design=...", "#scenario=...". */
+export const LINK_PARAMS = { design: 'design', scenario: 'scenario' } as const;
+
+/** The same link given to the other door: "#scenario=X" for "#design=X", so a link handed to the wrong one can be opened by the right one. */
+export function relink(hash: string, to: keyof typeof LINK_PARAMS): string {
+  return hash.replace(/^#?[a-z]+=/, `#${LINK_PARAMS[to]}=`);
+}
+
 export function encodeFragment(param: string, data: unknown): string {
   return `#${param}=${LZString.compressToEncodedURIComponent(JSON.stringify(data))}`;
 }

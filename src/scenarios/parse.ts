@@ -4,6 +4,7 @@
 // wrong, in plain words; a scenario with any problem does not load.
 import * as v from 'valibot';
 import { parseDesignObject } from '../model/file';
+import { issueWords } from '../model/issue-words';
 import { CURRENT_VERSION, DESIGN_FORMAT } from '../model/schema';
 import { migrateScenario } from './migrations';
 import { buildScenario, scenarioDesigns, type ScenarioIssue } from './normalize';
@@ -44,119 +45,10 @@ export function formatIssue(issue: LocatedIssue, file?: string): string {
   return where ? `${where}: ${issueText(issue)}` : issueText(issue);
 }
 
-// ---- valibot issues in plain words -----------------------------------------------------------
-
-/** Every field name the schema knows, for "did you mean" suggestions. */
-const FIELD_NAMES: readonly string[] = (() => {
-  const names = new Set<string>();
-  const visit = (schema: unknown, seen: Set<unknown>) => {
-    if (typeof schema !== 'object' || schema === null || seen.has(schema)) return;
-    seen.add(schema);
-    const node = schema as { entries?: Record<string, unknown>; item?: unknown; options?: unknown[]; wrapped?: unknown; pipe?: unknown[]; value?: unknown };
-    for (const [key, entry] of Object.entries(node.entries ?? {})) {
-      names.add(key);
-      visit(entry, seen);
-    }
-    for (const child of [node.item, node.wrapped, node.value, ...(node.options ?? []), ...(node.pipe ?? [])]) visit(child, seen);
-  };
-  visit(ScenarioFileSchema, new Set());
-  return [...names];
-})();
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
-
-function suggestion(word: string): string {
-  let best: string | null = null;
-  let bestDistance = Math.min(3, Math.floor(word.length / 3) + 1);
-  for (const name of FIELD_NAMES) {
-    const d = editDistance(word, name);
-    if (d < bestDistance) {
-      best = name;
-      bestDistance = d;
-    }
-  }
-  return best ? ` (did you mean "${best}"?)` : '';
-}
-
-const TYPE_WORDS: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a mapping of names to values',
-  strict_object: 'a mapping of names to values',
-  variant: 'a mapping of names to values',
-  record: 'a mapping of names to values',
-};
-
-function choices(expected: string | null): string {
-  return (expected ?? '').replace(/["()]/g, '').split(' | ').join(', ');
-}
-
-function plainMessage(issue: v.BaseIssue<unknown>, path: PathKey[]): string {
-  const got = `(got ${issue.received})`;
-  const last = path[path.length - 1];
-  switch (issue.type) {
-    case 'strict_object':
-    case 'object':
-      if (issue.expected === 'never') return `is not a field here${suggestion(String(last))}`;
-      if (issue.input === undefined && issue.expected?.startsWith('"')) return 'is missing';
-      return `must be ${TYPE_WORDS[issue.type]} ${got}`;
-    case 'variant':
-      if (typeof issue.input !== 'object' || issue.input === null) return `must be one of: ${choices(issue.expected)} ${got}`;
-      return `must be ${TYPE_WORDS.variant} ${got}`;
-    case 'picklist':
-      return `must be one of: ${choices(issue.expected)} ${got}`;
-    case 'literal':
-      return `must be ${issue.expected} ${got}`;
-    case 'string':
-      if (typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input)) {
-        return 'must be text, but YAML read a "name: value" pair in it (a colon followed by a space starts one); put the text in quotes or use a | block';
-      }
-      return issue.input === undefined ? 'is missing' : `must be ${TYPE_WORDS.string} ${got}`;
-    case 'number':
-    case 'boolean':
-    case 'array':
-    case 'record':
-      return issue.input === undefined ? 'is missing' : `must be ${TYPE_WORDS[issue.type]} ${got}`;
-    case 'min_value':
-      return `must be at least ${String(issue.requirement)} ${got}`;
-    case 'max_value':
-      return `must be at most ${String(issue.requirement)} ${got}`;
-    case 'integer':
-      return `must be a whole number ${got}`;
-    case 'finite':
-      return 'must be a finite number';
-    case 'min_length': {
-      const n = Number(issue.requirement);
-      if (Array.isArray(issue.input)) return `needs at least ${n} item${n === 1 ? '' : 's'}`;
-      return n === 1 ? 'must not be empty' : `must be at least ${n} characters long`;
-    }
-    case 'max_length': {
-      const n = Number(issue.requirement);
-      return Array.isArray(issue.input) ? `has more than ${n} items` : `is longer than ${n} characters`;
-    }
-    default:
-      return issue.message;
-  }
-}
-
 function schemaIssues(issues: readonly v.BaseIssue<unknown>[]): ScenarioIssue[] {
   return issues.map((issue) => {
     const path = (issue.path ?? []).map((item) => item.key as PathKey);
-    return { path, message: plainMessage(issue, path) };
+    return { path, message: issueWords(issue, ScenarioFileSchema) };
   });
 }
 

@@ -10,6 +10,7 @@ import type { ScenarioIssue } from './normalize';
 import type { FixScenario, Scenario } from './types';
 import { clientNodes, missingClients, totalRps } from './workload';
 import type { PathKey } from './yaml-source';
+import { withArticle } from '../model/format';
 
 type Report = (path: PathKey[], message: string) => void;
 
@@ -58,20 +59,20 @@ function checkFailures(scenario: Scenario, report: Report): void {
       if (f[key] !== undefined && !failureParam(f.kind, key)) report(['failures', i, key], `${key} is for ${paramOwner(key)}, not ${f.kind}`);
     }
     const missing = FAILURE_SPECS[f.kind].params.find((p) => p.whenAbsent === undefined && f[p.key] === undefined);
-    if (missing) report(['failures', i], `a ${f.kind} needs a ${missing.key} (${missing.help.replace(/\.$/, '').toLowerCase()})`);
+    if (missing) report(['failures', i], `${withArticle(f.kind)} needs a ${missing.key} (${missing.help.replace(/\.$/, '').toLowerCase()})`);
     const path: PathKey[] = ['failures', i, 'target'];
     switch (FAILURE_SPECS[f.kind].target) {
       case 'group':
-        if (!groups.has(f.target)) report(path, `a ${f.kind} needs a zone or region id; "${f.target}" is not one`);
+        if (!groups.has(f.target)) report(path, `${withArticle(f.kind)} needs a zone or region id; "${f.target}" is not one`);
         return;
       case 'network':
-        if (!edges.has(f.target) && !groups.has(f.target)) report(path, `a ${f.kind} needs a connection, zone or region id; "${f.target}" is none of these`);
+        if (!edges.has(f.target) && !groups.has(f.target)) report(path, `${withArticle(f.kind)} needs a connection, zone or region id; "${f.target}" is none of these`);
         return;
       case 'component':
       case 'database': {
         const kind = kindOf.get(f.target);
         if (kind === undefined) report(path, `there is no component "${f.target}"`);
-        else if (!failureCanHit(f.kind, kind)) report(path, `a ${f.kind} cannot hit "${f.target}" (${kind}): ${FAILURE_SPECS[f.kind].help}`);
+        else if (!failureCanHit(f.kind, kind)) report(path, `${withArticle(f.kind)} cannot hit "${f.target}" (${kind}): ${FAILURE_SPECS[f.kind].help}`);
       }
     }
   });
@@ -103,7 +104,7 @@ function checkModeContent(scenario: Scenario, report: Report): void {
         const node = nodeById.get(answer.nodeId);
         if (!node) report([...path, 'nodeId'], `there is no component "${answer.nodeId}" in the design`);
         else if (!answer.acceptedKinds.includes(node.kind)) {
-          report([...path, 'acceptedKinds'], `"${node.label || node.id}" is a ${node.kind}, which acceptedKinds does not list, so no answer could match the design`);
+          report([...path, 'acceptedKinds'], `"${node.label || node.id}" is ${withArticle(node.kind)}, which acceptedKinds does not list, so no answer could match the design`);
         }
       });
       return;

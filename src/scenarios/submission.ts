@@ -14,6 +14,8 @@ import { gradeCompare, gradeCritique, gradeFix, gradeIdentify, type CompareAnswe
 import { scenarioHash } from './scenario-hash';
 import type { Scenario } from './types';
 import { DESIGN_SIDES, SEVERITIES } from './vocabulary';
+import { withArticle } from '../model/format';
+import { issueWords } from '../model/issue-words';
 
 export const SUBMISSION_VERSION = 2;
 export const SUBMISSION_FORMAT = 'archlab-submission';
@@ -68,8 +70,8 @@ export type ParseSubmissionResult = { ok: true; submission: Submission } | { ok:
 
 function describe(issue: v.BaseIssue<unknown>): string {
   const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
-  const what = issue.input === undefined ? 'is missing' : `is not right (${issue.message})`;
-  return path ? `"${path}" ${what}` : `the submission ${issue.message}`;
+  const what = issueWords(issue, SubmissionSchema);
+  return path ? `"${path}" ${what}` : `the file ${what}`;
 }
 
 /** Reads an exported submission; a fix design may be a bare design or a whole design file. */
@@ -124,8 +126,7 @@ export function gradeSubmission(scenario: Scenario, submission: Submission): Gra
     return { ok: false, error: `The submission was made against a different version of "${scenario.id}" (its content has changed since), so its answers may not fit this one.` };
   }
   if (submission.mode !== scenario.mode) {
-    const a = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
-    return { ok: false, error: `The submission is ${a(submission.mode)} answer, but "${scenario.id}" is ${a(scenario.mode)} scenario.` };
+    return { ok: false, error: `The submission is ${withArticle(submission.mode)} answer, but "${scenario.id}" is ${withArticle(scenario.mode)} scenario.` };
   }
   if (scenario.mode === 'critique' && submission.mode === 'critique') return { ok: true, grade: gradeCritique(scenario, submission.findings) };
   if (scenario.mode === 'identify' && submission.mode === 'identify') return { ok: true, grade: gradeIdentify(scenario, submission.answers, submission.attempts) };

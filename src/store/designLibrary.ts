@@ -14,10 +14,17 @@ export function attemptDesignName(name: string): string {
 
 export type SaveState = 'loading' | 'saved' | 'saving' | 'error';
 
+/** The one thing a notice offers to do about what it says ("Open the scenario"). */
+export interface NoticeAction {
+  label: string;
+  perform: () => void;
+}
+
 /** Something the learner must hear about at start: a link that did not open, a design that needs repair. */
 export interface BootNotice {
   title: string;
   lines: string[];
+  action?: NoticeAction;
 }
 
 /** This tab's changes to the open design were not saved: another tab saved a newer version of it first. */

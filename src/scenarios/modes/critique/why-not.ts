@@ -8,6 +8,7 @@ import { cachesReads, hasPrimaryWithReplicas, isDatabase, routesOneTarget, sends
 import type { Design, DesignEdge, DesignNode } from '../../../model/types';
 import { formatMs, formatPercent, formatUsd } from '../../format';
 import { categoryWords, type CritiqueCategory } from '../../vocabulary';
+import { withArticle } from '../../../model/format';
 
 export interface WhyNotContext {
   design: Design;
@@ -33,7 +34,6 @@ const splitByKey = (node: DesignNode) => traitsOf(node.kind).splitByKey === true
 const passesOn = (node: DesignNode) => routesOneTarget(node) && stateless(node);
 
 const kindWords = (node: DesignNode) => CATALOG[node.kind].label.toLowerCase();
-const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
 
 /** The component's figures; for a connection, those of the component it calls. */
 function componentOf(ctx: WhyNotContext): ComponentResult | undefined {
@@ -84,12 +84,12 @@ const RULES: Record<CritiqueCategory, Rule> = {
       const { readShare } = readNodeFigures(node);
       if (readShare < 0.5) return `${name} mostly takes writes (${formatPercent(readShare)} of its work is reads), and a cache takes only reads off a database.`;
     }
-    if (buffers(node) || sendsRequests(node) || passesOn(node)) return `${name} is ${article(kindWords(node))}: it answers no repeated reads a cache could keep.`;
+    if (buffers(node) || sendsRequests(node) || passesOn(node)) return `${name} is ${withArticle(kindWords(node))}: it answers no repeated reads a cache could keep.`;
     return null;
   },
   'hot-partition': ({ node, name }) => {
     if (!node || splitByKey(node)) return null;
-    return `${name} is ${article(kindWords(node))} and keeps no data split by key, so no one key can run hot on it.`;
+    return `${name} is ${withArticle(kindWords(node))} and keeps no data split by key, so no one key can run hot on it.`;
   },
   'consistency-risk': ({ node, name }) => {
     if (!node) return null;
@@ -109,7 +109,7 @@ const RULES: Record<CritiqueCategory, Rule> = {
   'unbounded-queue': ({ node, edge, name }) => {
     if (edge) return null;
     if (!node) return null;
-    if (!buffers(node)) return `${name} is ${article(kindWords(node))}, not a queue or stream: it holds no backlog of messages.`;
+    if (!buffers(node)) return `${name} is ${withArticle(kindWords(node))}, not a queue or stream: it holds no backlog of messages.`;
     const { queueCapacity } = readNodeFigures(node);
     if (queueCapacity > 0) return `${name} holds at most ${queueCapacity.toLocaleString('en-US')} messages.`;
     return null;

@@ -8,6 +8,7 @@ import { easierValue, fixedParams } from './environment';
 import { holdsMessages, roleOf, WORK_ROLES } from './invariants';
 import { sendsRequests } from '../../../model/traits';
 import type { FixScenario } from '../../types';
+import { withArticle } from '../../../model/format';
 
 export interface Cheat {
   /** What was done, in a few words: "physics edited: SMS provider". */
@@ -90,7 +91,7 @@ export function generateFixCheats(scenario: FixScenario): Cheat[] {
     for (const design of [start, reference]) {
       if (!design.nodes.some((n) => n.id === node.id)) continue;
       cheats.push(
-        variant(design, `kind swapped: ${label(node)} made a ${to}${design === reference ? ' (reference solution)' : ''}`, (d) => {
+        variant(design, `kind swapped: ${label(node)} made ${withArticle(to)}${design === reference ? ' (reference solution)' : ''}`, (d) => {
           const n = d.nodes.find((x) => x.id === node.id)!;
           n.kind = to;
           n.params = { instances: 2 };

@@ -17,6 +17,7 @@ import { formatPercent } from '../../format';
 import type { PathInvariant } from '../../schema';
 import type { FixScenario } from '../../types';
 import { arrivalAt, reachedFrom, workGraph, type WorkGraph } from '../../work-paths';
+import { withArticle } from '../../../model/format';
 
 export type InvariantRule = 'no-work' | 'traffic-dropped' | 'work-turned-away' | 'zeroed-call' | 'role-changed' | 'environment' | 'unheld-message' | 'work-lost' | 'path';
 
@@ -54,7 +55,6 @@ const kindWord = (kind: ComponentKind) => {
   const label = CATALOG[kind].label;
   return /^[A-Z][a-z]+\b/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
 };
-const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
 const orList = (words: string[]) => (words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`);
 
 function outShare(graph: WorkGraph, id: string): number {
@@ -103,7 +103,7 @@ function changedRoles(start: Design, design: Design): InvariantFailure[] {
     failures.push({
       rule: 'role-changed',
       target: node.id,
-      message: `${name(node, node.id)} was ${article(kindWord(was.kind))} and is now ${article(kindWord(node.kind))}: a component keeps its role (${article(roleOf(was.kind))} cannot become ${article(roleOf(node.kind))} to pass). To use ${article(kindWord(node.kind))}, add one.`,
+      message: `${name(node, node.id)} was ${withArticle(kindWord(was.kind))} and is now ${withArticle(kindWord(node.kind))}: a component keeps its role (${withArticle(roleOf(was.kind))} cannot become ${withArticle(roleOf(node.kind))} to pass). To use ${withArticle(kindWord(node.kind))}, add one.`,
     });
   }
   return failures;
