@@ -44,7 +44,7 @@ describe('every bundled fix scenario', () => {
   it.each(FIX_IDS)('%s: every generated cheat fails on an invariant, before any figure', (id) => {
     const s = bundled(id);
     const cheats = generateFixCheats(s);
-    const kinds = ['only the clients', 'no connections', 'calls per request', 'cut to 1%', 'share set to 0', 'queue cut to one', 'physics edited', 'kind swapped'];
+    const kinds = ['only the clients', 'no connections', 'calls per request', 'cut to 1%', 'share set to 0', 'queue cut to one', 'physics edited', 'kind swapped', 'zones and regions removed', 'moved out of every zone'];
     for (const kind of kinds) expect(cheats.some((c) => c.name.includes(kind)), `${id} generates "${kind}"`).toBe(true);
     for (const cheat of cheats) {
       const grade = gradeFix(s, cheat.design);
@@ -52,6 +52,9 @@ describe('every bundled fix scenario', () => {
       // Cut queues fail on whatever they cost: work turned away, or the error-rate check, or (where nothing is overloaded
       // and little is turned away) the checks the scenario already fails. Every other cheat breaks a rule before any figure.
       if (cheat.name.includes('queue cut to one')) continue;
+      // Everything moved into a new zone the story's zone loss does not name keeps the rules (zones may be added) and is
+      // a one-zone design: its steady availability counts any zone's loss and fails (tested below).
+      if (cheat.name.includes('does not reach')) continue;
       expect(grade.invariants.length, `${id}: ${cheat.name}`).toBeGreaterThan(0);
       expect(grade.checks, `${id}: ${cheat.name} gets no figures`).toEqual([]);
     }
@@ -209,6 +212,17 @@ describe('environment', () => {
     node(cramped, 'api-b').groupId = 'zone-a';
     expect(rules(s, cramped)).toEqual([]);
     expect(gradeFix(s, cramped).passed).toBe(false); // fails on its figures instead
+  });
+
+  it('everything moved into a new zone that the story\'s zone loss does not name is a one-zone design, and fails on availability', () => {
+    const s = bundled('multi-zone-failover');
+    const escaped = generateFixCheats(s).find((c) => c.name.startsWith('everything in one new zone'))!;
+    expect(escaped.name).toBe('everything in one new zone that the loss of eu-west-1a does not reach (reference solution)');
+    expect(new Set(escaped.design.nodes.filter((n) => n.groupId?.startsWith('zone')).map((n) => n.groupId))).toEqual(new Set(['zone-a-escaped']));
+    const grade = gradeFix(s, escaped.design);
+    expect(grade.invariants).toEqual([]);
+    expect(grade.checks.find((c) => c.check === 'availability')).toMatchObject({ passed: false });
+    expect(grade.passed).toBe(false);
   });
 
   it('fails a raised third-party rate limit, naming the component and the setting', () => {

@@ -1,7 +1,8 @@
 // The answers a learner who wants the points without the learning would try on a fix scenario,
 // made from the scenario itself: only the clients left, every connection gone, calls set to carry
 // nothing, the world's settings edited, a component turned into another kind, a component the
-// work needs dropped, calls made async with nothing to hold the message. `scenario check` grades
+// work needs dropped, calls made async with nothing to hold the message, the zones and regions
+// deleted or escaped. `scenario check` grades
 // each one and fails the scenario if any passes.
 import type { ComponentKind, Design, DesignNode } from '../../../model/types';
 import { easierValue, fixedParams } from './environment';
@@ -103,11 +104,61 @@ export function generateFixCheats(scenario: FixScenario): Cheat[] {
     }
   }
 
+  cheats.push(...placementCheats(reference, scenario.failures));
+
   // Calls out of a client, or into or out of a queue or stream, are not the shortcut (their messages are held).
   const held = (d: Design, id: string) => d.nodes.some((n) => n.id === id && (sendsRequests(n) || holdsMessages(n)));
   const syncCalls = (d: Design) => d.edges.filter((e) => e.mode === 'sync' && !held(d, e.source) && !held(d, e.target));
   if (syncCalls(reference).length > 0) {
     cheats.push(variant(reference, 'every call past the clients made async, with no queue (reference solution)', (d) => syncCalls(d).forEach((e) => (e.mode = 'async'))));
+  }
+  return cheats;
+}
+
+/**
+ * Escaping the world's zone and region failures instead of surviving them: the zones and regions
+ * deleted (all, or only the regions), a component taken out of every zone, or, where the story
+ * loses a zone or region, everything moved into one new one of the learner's own that the
+ * failure does not name.
+ */
+function placementCheats(reference: Design, failures: FixScenario['failures']): Cheat[] {
+  if (reference.groups.length === 0) return [];
+  const unplace = (d: Design, keep: (groupId: string) => boolean) => {
+    for (const n of d.nodes) if (n.groupId !== undefined && !keep(n.groupId)) delete n.groupId;
+    for (const g of d.groups) if (g.parentId !== undefined && !keep(g.parentId)) delete g.parentId;
+  };
+  const cheats = [
+    variant(reference, 'zones and regions removed (reference solution)', (d) => {
+      d.groups = [];
+      unplace(d, () => false);
+    }),
+  ];
+  const regions = new Set(reference.groups.filter((g) => g.kind === 'region').map((g) => g.id));
+  if (regions.size > 0 && regions.size < reference.groups.length) {
+    cheats.push(
+      variant(reference, 'regions removed, zones kept (reference solution)', (d) => {
+        d.groups = d.groups.filter((g) => !regions.has(g.id));
+        unplace(d, (id) => !regions.has(id));
+      }),
+    );
+  }
+  for (const node of reference.nodes) {
+    if (node.groupId === undefined) continue;
+    cheats.push(variant(reference, `moved out of every zone: ${label(node)} (reference solution)`, (d) => delete d.nodes.find((n) => n.id === node.id)!.groupId));
+  }
+  // A story that loses a zone or region: everything in one new one, which the failure does not name, is a one-zone design.
+  for (const failure of failures) {
+    const lost = failure.kind === 'group-outage' ? reference.groups.find((g) => g.id === failure.target) : undefined;
+    if (!lost) continue;
+    cheats.push(
+      variant(reference, `everything in one new ${lost.kind} that the loss of ${lost.label || lost.id} does not reach (reference solution)`, (d) => {
+        const id = `${lost.id}-escaped`;
+        const sameKind = new Set(d.groups.filter((g) => g.kind === lost.kind).map((g) => g.id));
+        d.groups.push({ ...structuredClone(lost), id, label: `${lost.label} (new)` });
+        for (const n of d.nodes) if (n.groupId !== undefined && sameKind.has(n.groupId)) n.groupId = id;
+        for (const g of d.groups) if (g.parentId !== undefined && sameKind.has(g.parentId)) g.parentId = id;
+      }),
+    );
   }
   return cheats;
 }
