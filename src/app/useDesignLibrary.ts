@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useDesignStore } from '../store/designStore';
 import { exampleDesign } from '../model/example';
 import { serializeDesign } from '../model/file';
+import { repairDesign } from '../model/repair';
 import type { Design } from '../model/types';
 import * as db from '../store/persistence';
 import { decodeShareFragment, type SharedDesign } from './share';
@@ -15,6 +16,7 @@ import { downloadText, slug } from '../panels/files';
 
 const AUTOSAVE_DELAY_MS = 250; // ms: at most four writes a second during a burst of edits (a drag, a slider)
 const PROBLEMS_SHOWN = 5; // reasons listed in a notice; the designs list shows them all
+const CHANGES_SHOWN = 40; // a repaired copy's changes listed in its notice: a damaged part or two fits whole, a design damaged throughout shows its pattern
 
 /** A design brought in from outside (a file, a link) never overwrites one the learner has, even one that needs repair. */
 async function withFreshId(design: Design): Promise<Design> {
@@ -41,7 +43,7 @@ function linkNotice(refused: Extract<SharedDesign, { ok: false }>): BootNotice {
   return { title: 'This link could not be opened', lines: [...refused.errors, 'Your saved designs are untouched.'] };
 }
 
-function repairNotice(record: Extract<db.StoredDesign, { ok: false }>, opening: string): BootNotice {
+function repairNotice(record: Extract<db.StoredDesign, { ok: false }>, opening: string, openRepaired: (id: string) => Promise<void>): BootNotice {
   const more = record.problems.length - PROBLEMS_SHOWN;
   return {
     title: `“${record.name}” needs repair`,
@@ -49,7 +51,22 @@ function repairNotice(record: Extract<db.StoredDesign, { ok: false }>, opening: 
       `The saved design “${record.name}” no longer passes ArchLab's checks, so ${opening}:`,
       ...record.problems.slice(0, PROBLEMS_SHOWN),
       ...(more > 0 ? [`…and ${more} more (all listed under Designs).`] : []),
-      'It is kept exactly as it was saved. Under Designs it is marked “needs repair”: export it as a file from there.',
+      'It is kept exactly as it was saved. Under Designs it is marked “needs repair”: export it as a file from there, or open a repaired copy beside it.',
+    ],
+    action: { label: 'Open a repaired copy', perform: () => void openRepaired(record.id) },
+  };
+}
+
+/** What a repaired copy changed, for the notice shown when it opens. */
+function repairedNotice(from: string, changes: readonly string[]): BootNotice {
+  const more = changes.length - CHANGES_SHOWN;
+  return {
+    title: `A repaired copy of “${from}” is open`,
+    lines: [
+      `The saved design “${from}” is kept exactly as it was, still marked “needs repair” under Designs.`,
+      ...(changes.length ? ['To make this copy pass the checks:', ...changes.slice(0, CHANGES_SHOWN)] : ['Nothing in it needed changing.']),
+      ...(more > 0 ? [`…and ${more} more changes like these.`] : []),
+      'Check the parts named above before you rely on the copy’s figures.',
     ],
   };
 }
@@ -138,6 +155,23 @@ export function useDesignLibrary(): DesignLibrary {
     await (fallback.revision === null ? show(fallback.design) : openStored({ design: fallback.design, revision: fallback.revision }));
   }, [openStored, show]);
 
+  /** Opens a repaired copy of a stored design that needs repair, beside it (the record stays as it was), and says what changed. */
+  const openRepaired = useCallback(
+    async (id: string) => {
+      const record = await db.readStoredDesign(id);
+      if (!record || record.ok) return;
+      const listed = await db.listDesigns();
+      const repaired = repairDesign(record.raw, newId('design', new Set(listed.map((d) => d.id))));
+      if (!repaired) {
+        setBootNotice({ title: `“${record.name}” could not be repaired`, lines: ['No copy of it passes the checks, however much is left out. It is kept exactly as it was saved: export it as a file under Designs.'] });
+        return;
+      }
+      await show({ ...repaired.design, name: unusedName(`${record.name} (repaired)`, listed.map((d) => d.name)) });
+      setBootNotice(repairedNotice(record.name, repaired.changes));
+    },
+    [show],
+  );
+
   useEffect(() => {
     if (booted.current) return;
     booted.current = true;
@@ -155,7 +189,7 @@ export function useDesignLibrary(): DesignLibrary {
         const id = await db.currentDesignId();
         const stored = id ? await db.readStoredDesign(id) : null;
         if (stored?.ok) return await openStored(stored);
-        if (stored) setBootNotice(repairNotice(stored, 'another design was opened instead'));
+        if (stored) setBootNotice(repairNotice(stored, 'another design was opened instead', openRepaired));
         await showFallback();
       } catch (e) {
         // IndexedDB can be unavailable (private windows, blocked storage): work on, but say so.
@@ -164,7 +198,7 @@ export function useDesignLibrary(): DesignLibrary {
         setSaveError(`Your designs cannot be saved: ${storageFailure(e)}.`);
       }
     })();
-  }, [adopt, openStored, show, showFallback]);
+  }, [adopt, openRepaired, openStored, show, showFallback]);
 
   // A share link pasted into this tab changes only the fragment: open it without a reload.
   useEffect(() => {
@@ -308,9 +342,9 @@ export function useDesignLibrary(): DesignLibrary {
     async (id: string) => {
       const record = await db.readStoredDesign(id);
       if (record?.ok) await openStored(record);
-      else if (record) setBootNotice(repairNotice(record, 'it cannot be opened as it is'));
+      else if (record) setBootNotice(repairNotice(record, 'it cannot be opened as it is', openRepaired));
     },
-    [openStored],
+    [openRepaired, openStored],
   );
 
   const openNew = useCallback(async (design: Design) => show(await withFreshId(design)), [show]);
@@ -389,7 +423,7 @@ export function useDesignLibrary(): DesignLibrary {
   const clearBootNotice = useCallback(() => setBootNotice(null), []);
 
   return useMemo(
-    () => ({ saveState, saveError, retrySave, conflict, resolveConflict, designs, bootNotice, clearBootNotice, exportStored, refresh, open, openNew, openOrCreate, createEmpty, duplicate, keepAsDesign, rename, remove }),
-    [saveState, saveError, retrySave, conflict, resolveConflict, designs, bootNotice, clearBootNotice, exportStored, refresh, open, openNew, openOrCreate, createEmpty, duplicate, keepAsDesign, rename, remove],
+    () => ({ saveState, saveError, retrySave, conflict, resolveConflict, designs, bootNotice, clearBootNotice, exportStored, openRepaired, refresh, open, openNew, openOrCreate, createEmpty, duplicate, keepAsDesign, rename, remove }),
+    [saveState, saveError, retrySave, conflict, resolveConflict, designs, bootNotice, clearBootNotice, exportStored, openRepaired, refresh, open, openNew, openOrCreate, createEmpty, duplicate, keepAsDesign, rename, remove],
   );
 }

@@ -1,5 +1,6 @@
 // The learner's designs: open, new, rename, duplicate, delete (asks first). A saved design that
-// no longer opens is listed as needing repair, with the reasons, and can be exported as it was stored.
+// no longer opens is listed as needing repair, with the reasons; it can be exported as it was stored,
+// or a repaired copy opened beside it (the notice then says what the copy changed).
 // Scenario attempts are listed apart, under their scenario's name: they can be opened, exported,
 // kept as a design of the learner's own, or deleted.
 import { useState } from 'react';
@@ -70,7 +71,18 @@ export function DesignsDialog({ open, onClose, library, currentId, onDuplicated 
       ) : (
         <span className="row-actions">
           {d.needsRepair ? (
-            <button type="button" onClick={() => void library.exportStored(d.id)}>Export as file</button>
+            <>
+              <button
+                type="button"
+                onClick={() => {
+                  onClose();
+                  void library.openRepaired(d.id);
+                }}
+              >
+                Open a repaired copy
+              </button>
+              <button type="button" onClick={() => void library.exportStored(d.id)}>Export as file</button>
+            </>
           ) : attempt ? (
             <>
               <button type="button" onClick={() => void library.keepAsDesign(d.id)}>Keep as my design</button>

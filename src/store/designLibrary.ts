@@ -47,6 +47,8 @@ export interface DesignLibrary {
   clearBootNotice: () => void;
   /** A stored record that does not open, as a file holding exactly what was stored. */
   exportStored: (id: string) => Promise<void>;
+  /** Opens a copy of a stored design that needs repair, mended to pass the checks, beside it; a notice says what changed. */
+  openRepaired: (id: string) => Promise<void>;
   refresh: () => Promise<void>;
   open: (id: string) => Promise<void>;
   openNew: (design: Design) => Promise<void>;

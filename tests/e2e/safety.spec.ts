@@ -103,6 +103,37 @@ test('a stored design that no longer passes the checks is kept, listed as needin
   // Clicking the entry says why it does not open instead of closing the list silently.
   await example.getByTestId('needs-repair').click();
   await expect(example).toBeVisible();
+
+  // A repaired copy opens beside it, saying what it changed; the damaged record stays as it was.
+  await example.getByRole('button', { name: 'Open a repaired copy' }).click();
+  const notice = page.getByTestId('notice');
+  await expect(page.getByRole('dialog')).toContainText('A repaired copy of “Photo sharing app (example)” is open');
+  await expect(notice).toContainText('Component "Photo API" (nodes[3]), params.instances: Instances must be a whole number from 1 to 1000 (got 0). It was set to 1.');
+  await expect(notice).toContainText('is kept exactly as it was, still marked “needs repair”');
+  await page.screenshot({ path: 'test-results/screens/safety-repaired-copy.png' });
+  await page.keyboard.press('Escape');
+  await expect(page.locator('input.design-name')).toHaveValue('Photo sharing app (example) (repaired)');
+  await expect(page.getByTestId('node-api').locator('.instances')).toHaveCount(0); // one instance: no ×n shown
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  const kept = await storedEntry<StoredRecord>(page, 'design:example-photo-app');
+  expect(kept).toEqual(stored);
+  await page.getByRole('button', { name: 'Designs', exact: true }).click();
+  await expect(page.getByTestId('design-row').filter({ hasText: 'Photo sharing app (example) (repaired)' })).not.toContainText('Needs repair');
+  await expect(page.getByTestId('design-row').filter({ has: page.getByTestId('needs-repair') })).toHaveCount(2);
+});
+
+test('the notice of a design that needs repair offers the repaired copy at once', async ({ page }) => {
+  await openApp(page);
+  const record = await storedEntry<StoredRecord & { design: { name: string } }>(page, 'design:example-photo-app');
+  record.design.nodes.find((n) => n.id === 'api')!.params.instances = 5000;
+  await storedEntry(page, 'design:example-photo-app', record);
+  await page.reload();
+  await expect(page.getByTestId('notice')).toContainText('Instances must be a whole number from 1 to 1000 (got 5000)');
+  await page.getByRole('button', { name: 'Open a repaired copy' }).click();
+  await expect(page.getByTestId('notice')).toContainText('It was set to 1000.');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('input.design-name')).toHaveValue('Photo sharing app (example) (repaired)');
+  await expect(page.getByTestId('node-api')).toContainText('×1000');
 });
 
 /** Opens the app with IndexedDB writes that fail as a full disk does, from now on (until window.storageFull is false). */

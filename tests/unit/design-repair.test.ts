@@ -1,0 +1,133 @@
+// A repaired copy of a saved design that no longer passes the checks: it passes them, keeps all
+// it can, and says what it changed. The stored record is never touched.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exampleDesign } from '../../src/model/example';
+import { parseDesignObject, serializeDesign } from '../../src/model/file';
+import { repairDesign } from '../../src/model/repair';
+import { checkDesign } from '../../src/model/validate';
+import type { Design } from '../../src/model/types';
+
+type Rec = { format: string; version: number; revision: number; design: Record<string, unknown> & { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[]; groups: Record<string, unknown>[] } };
+
+const example = exampleDesign();
+const record = (): Rec => ({ ...(JSON.parse(serializeDesign(example)) as Omit<Rec, 'revision'>), revision: 4 });
+const nodeIndex = (id: string) => example.nodes.findIndex((n) => n.id === id);
+
+function repaired(raw: unknown): { design: Design; changes: string[] } {
+  const r = repairDesign(raw, 'design-copy');
+  if (!r) throw new Error('could not be repaired');
+  expect(checkDesign(r.design)).toEqual([]);
+  expect(parseDesignObject({ format: 'archlab-design', version: 2, design: r.design }).ok).toBe(true);
+  return r;
+}
+
+describe('a repaired copy', () => {
+  it('of a design that passes changes nothing but its id', () => {
+    const r = repaired(record());
+    expect(r.changes).toEqual([]);
+    expect(r.design).toEqual({ ...example, id: 'design-copy' });
+  });
+
+  it('brings an out-of-range setting to the nearest allowed value and says so, keeping every other part', () => {
+    const rec = record();
+    const api = nodeIndex('api');
+    (rec.design.nodes[api]!.params as Record<string, unknown>).instances = 0;
+    const before = JSON.stringify(rec);
+    const r = repaired(rec);
+    expect(JSON.stringify(rec)).toBe(before); // the record is read, never changed
+    expect(r.changes).toEqual([`Component "Photo API" (nodes[${api}]), params.instances: Instances must be a whole number from 1 to 1000 (got 0). It was set to 1.`]);
+    expect(r.design.nodes[api]!.params.instances).toBe(1);
+    expect(r.design.nodes.length).toBe(example.nodes.length);
+    expect(r.design.edges.length).toBe(example.edges.length);
+    expect(r.design.name).toBe(example.name);
+  });
+
+  it('mends each kind of fault in the smallest way, naming the part and what was done', () => {
+    const rec = record();
+    const api = nodeIndex('api');
+    const [n0, n1] = [rec.design.nodes[0]!, rec.design.nodes[api]!];
+    n0.kind = 'quantum-computer';
+    n0.position = { x: 1e308, y: 'high' };
+    (n1.params as Record<string, unknown>).instancez = 3;
+    n1.groupId = 'nowhere';
+    rec.design.nodes.push({ ...rec.design.nodes[2]!, label: 'Twin' }); // same id as nodes[2]
+    rec.design.edges[0]!.share = 7;
+    rec.design.edges[1]!.mode = 'telepathy';
+    rec.design.edges.push({ id: 'e-ghost', source: 'api', target: 'ghost', mode: 'sync', callsPerRequest: 1, share: 1 });
+    rec.design.edges.push('not a connection' as unknown as Record<string, unknown>);
+    rec.design.groups[1]!.parentId = rec.design.groups[1]!.id;
+    const r = repaired(rec);
+    const text = r.changes.join('\n');
+    expect(text).toMatch(/kind must be one of: .*It was set to "service"\./);
+    expect(text).toContain('The x position (px) must be at most 1000000. It was set to 1000000.');
+    expect(text).toMatch(/position\.y must be a number \(got "high"\)\. It was set to 0\./);
+    expect(text).toContain('params.instancez: Service has no setting called "instancez". It was removed; its default applies.');
+    expect(text).toContain('groupId: there is no zone or region "nowhere". It was removed.');
+    expect(text).toMatch(/Component "Twin" \(nodes\[9\]\), id: another component already has the id "([a-z-]+)"\. It was given the id "\1-2"\./);
+    expect(text).toContain('share must be between 0 and 1. It was set to 1.');
+    expect(text).toContain('mode must be "sync" or "async". It was set to "sync".');
+    expect(text).toMatch(/Connection "e-ghost" \(edges\[9\]\), target: there is no component "ghost"\. It was left out\./);
+    expect(text).toMatch(/parentId: a zone or region cannot sit inside itself\. It was removed\./);
+    expect(r.design.nodes).toHaveLength(example.nodes.length + 1); // the twin is kept, under an id of its own
+    expect(r.design.nodes[0]).toMatchObject({ kind: 'service', position: { x: 1_000_000, y: 0 } });
+    expect(r.design.edges.map((e) => e.id)).toEqual(example.edges.map((e) => e.id)); // the ghost and the string left out, the rest kept
+    expect(r.design.nodes[api]!.groupId).toBeUndefined();
+  });
+
+  it('keeps what it can of records that are not designs, and names a copy with no readable name', () => {
+    for (const raw of [null, 'garbage from an old bug', 42, [], { design: 'x' }]) {
+      const r = repaired(raw);
+      expect(r.design).toEqual({ id: 'design-copy', name: 'Recovered design', nodes: [], edges: [], groups: [] });
+      expect(r.changes.join(' ')).toMatch(/holds no design at all|name could not be read/);
+    }
+    const rec = record();
+    rec.design.nodes = 'lots' as unknown as Rec['design']['nodes'];
+    const r = repaired(rec);
+    expect(r.changes).toContain('The design’s components could not be read (not a list), so there are none.');
+    // Connections to the components that are gone go too, each said.
+    expect(r.design.edges).toEqual([]);
+    expect(r.changes.filter((c) => c.includes('there is no component'))).toHaveLength(example.edges.length);
+  });
+
+  it('reads a record written by a newer ArchLab as far as it can, and says so', () => {
+    const rec = record();
+    rec.version = 99;
+    const r = repaired(rec);
+    expect(r.changes[0]).toBe('The file is version 99, newer than this ArchLab understands (version 2). What this version can read was kept.');
+    expect(r.design.nodes).toHaveLength(example.nodes.length);
+  });
+
+  it('for any one value of a record replaced or removed: a copy that passes the checks, differing from the design only where a change says', () => {
+    const paths: (string | number)[][] = [];
+    const walk = (x: unknown, p: (string | number)[]) => {
+      paths.push(p);
+      if (Array.isArray(x)) x.forEach((y, i) => walk(y, [...p, i]));
+      else if (x && typeof x === 'object') for (const [k, y] of Object.entries(x)) walk(y, [...p, k]);
+    };
+    walk(record(), []);
+    const odd = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(0, -1, 1e308, -1e308, 0.5, '', 'x'.repeat(300), null, [], {}));
+    fc.assert(
+      fc.property(fc.nat(paths.length - 1), odd, fc.boolean(), (which, value, remove) => {
+        const rec = record() as unknown as Record<string | number, unknown>;
+        const path = paths[which]!;
+        if (path.length === 0) return;
+        let parent = rec;
+        for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
+        const last = path[path.length - 1]!;
+        if (remove && Array.isArray(parent)) parent.splice(last as number, 1);
+        else if (remove) delete parent[last];
+        else parent[last] = value;
+        const r = repaired(rec);
+        // Nothing changed silently: a record that opens is copied as it is; one that does not either
+        // had its fault where none of the learner's work is (the format tag, the old id) or says what changed.
+        const parsed = parseDesignObject(rec);
+        if (parsed.ok) {
+          expect(r.changes).toEqual([]);
+          expect(r.design).toEqual({ ...parsed.design, id: 'design-copy' });
+        } else if (r.changes.length === 0) expect(r.design).toEqual({ ...example, id: 'design-copy' });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
