@@ -56,6 +56,19 @@ export class LogHistogram {
     if (value > this.max) this.max = value;
   }
 
+  /** Adds every value of `other` (same bucket layout), as if each had been recorded here. */
+  addAll(other: LogHistogram): void {
+    if (other.count === 0) return;
+    const counts = this.counts;
+    const from = other.counts;
+    for (let i = other.low; i <= other.high; i++) counts[i]! += from[i]!;
+    if (other.low < this.low) this.low = other.low;
+    if (other.high > this.high) this.high = other.high;
+    this.count += other.count;
+    if (other.min < this.min) this.min = other.min;
+    if (other.max > this.max) this.max = other.max;
+  }
+
   reset(): void {
     if (this.high >= this.low) this.counts.fill(0, this.low, this.high + 1);
     this.low = BUCKETS;

@@ -10,9 +10,14 @@ export class ResponseTally {
   readonly batches = new BatchMeans();
 
   record(value: number): void {
+    this.histogram.record(value);
+    this.recordMoments(value);
+  }
+
+  /** Counts the value in the mean and its interval only; its owner adds it to the histogram (in bulk, with addAll). */
+  recordMoments(value: number): void {
     this.count++;
     this.sum += value;
-    this.histogram.record(value);
     this.batches.record(value);
   }
 

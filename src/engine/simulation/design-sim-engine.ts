@@ -125,6 +125,9 @@ export class DesignSimulator implements SimulatorControls {
   private readonly routing: Routing;
 
   private readonly queue = new EventQueue();
+  /** Per out-edge slot: the event lane of its round trip, and of its timeout (-1: none). */
+  private readonly rttLane: Int32Array;
+  private readonly timeoutLane: Int32Array;
   private readonly req: records.RequestRecords;
   private callCounter = 0;
 
@@ -180,6 +183,8 @@ export class DesignSimulator implements SimulatorControls {
     this.edgeShortCircuitCount = new Float64Array(slots);
     this.edgeBulkheadCount = new Float64Array(slots);
     this.edgeOpenCount = new Float64Array(slots);
+    this.rttLane = Int32Array.from(m.edgeRttMs, (ms) => this.queue.laneFor(ms));
+    this.timeoutLane = Int32Array.from(m.timeoutMs, (ms) => (ms === Infinity ? -1 : this.queue.laneFor(ms)));
     this.routing = new Routing(m, this.unservableSince);
     this.breakers = new CircuitBreakers(m);
     this.budgets = new RetryBudgets(m);
@@ -224,6 +229,7 @@ export class DesignSimulator implements SimulatorControls {
         // Close the bucket under way, so the report shows what happened up to the stop.
         if (this.nodes.bucket < this.settings.buckets) this.onTick();
         else this.flushAreas();
+        this.flushTallies();
         return;
       }
       if (time >= this.nextTickMs || (!this.measuring && time >= this.settings.warmupMs)) {
@@ -265,6 +271,12 @@ export class DesignSimulator implements SimulatorControls {
     this.crossBoundaries(end);
     this.now = end;
     this.flushAreas();
+    this.flushTallies();
+  }
+
+  private flushTallies(): void {
+    this.nodes.flushTallies();
+    this.flows.flushTallies();
   }
 
   /**
@@ -494,8 +506,8 @@ export class DesignSimulator implements SimulatorControls {
     if (!this.routing.partitioned || this.routing.reachable(this.req.node[r]!, t)) {
       const c = this.req.spawn(t, 0, this.req.flow[r]!, r);
       this.req.callIdOf[c] = id;
-      this.schedule(this.now + m.edgeRttMs[s]!, EV_ARRIVE, c, this.req.gen[c]!);
-      if (timeout !== Infinity) this.schedule(this.now + timeout, EV_TIMEOUT, r, id);
+      this.queue.pushLane(this.rttLane[s]!, this.now + m.edgeRttMs[s]!, EV_ARRIVE, c, this.req.gen[c]!);
+      if (timeout !== Infinity) this.queue.pushLane(this.timeoutLane[s]!, this.now + timeout, EV_TIMEOUT, r, id);
     } else {
       // Into a partition: the call never arrives, and the caller finds out only by waiting.
       this.schedule(this.now + Math.min(timeout, this.settings.connectTimeoutMs), EV_TIMEOUT, r, id);
@@ -511,7 +523,7 @@ export class DesignSimulator implements SimulatorControls {
         continue;
       }
       const c = this.req.spawn(t, MESSAGE, this.req.flow[r]!, -1);
-      this.schedule(this.now + this.model.edgeRttMs[s]!, EV_ARRIVE, c, this.req.gen[c]!);
+      this.queue.pushLane(this.rttLane[s]!, this.now + this.model.edgeRttMs[s]!, EV_ARRIVE, c, this.req.gen[c]!);
     }
   }
 
@@ -698,8 +710,8 @@ export class DesignSimulator implements SimulatorControls {
 
   private startMeasuring(): void {
     this.measuring = true;
-    this.nodes.measuring = true;
-    this.flows.measuring = true;
+    this.nodes.startMeasuring();
+    this.flows.startMeasuring();
   }
 
   private onTick(): void {

@@ -1,5 +1,7 @@
-// The future event list: a binary min-heap on event time, kept in two parallel typed arrays
-// (times and integer payloads) so that scheduling and taking events never allocate. Events at
+// The future event list: a 4-ary min-heap on event time, kept in two parallel typed arrays
+// (times and integer payloads) so that scheduling and taking events never allocate. Four
+// children a node halve the depth of a binary heap, and the four sit in one or two cache lines,
+// so taking the earliest event (the common operation) costs fewer dependent loads. Events at
 // the same time come out in no promised order.
 
 export class EventHeap {
@@ -23,7 +25,7 @@ export class EventHeap {
     const payloads = this.payloads;
     let hole = this.size++;
     while (hole > 0) {
-      const parent = (hole - 1) >> 1;
+      const parent = (hole - 1) >> 2;
       const parentTime = times[parent]!;
       if (parentTime <= time) break;
       times[hole] = parentTime;
@@ -45,15 +47,17 @@ export class EventHeap {
     const payload = payloads[size]!;
     let hole = 0;
     for (;;) {
-      let child = 2 * hole + 1;
-      if (child >= size) break;
-      let childTime = times[child]!;
-      const right = child + 1;
-      if (right < size) {
-        const rightTime = times[right]!;
-        if (rightTime < childTime) {
-          child = right;
-          childTime = rightTime;
+      const first = 4 * hole + 1;
+      if (first >= size) break;
+      // The earliest of up to four children.
+      let child = first;
+      let childTime = times[first]!;
+      const last = first + 4 < size ? first + 4 : size;
+      for (let k = first + 1; k < last; k++) {
+        const t = times[k]!;
+        if (t < childTime) {
+          child = k;
+          childTime = t;
         }
       }
       if (childTime >= time) break;
