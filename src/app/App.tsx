@@ -18,6 +18,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { downloadBlob, downloadText, exportDiagramImage, slug } from '../panels/files';
 import { MAX_FILE_CHARS, parseDesignFile, serializeDesign } from '../model/file';
 import { designToMermaid } from '../model/mermaid';
+import { DIRECTION_WORDS } from '../model/layout-graph';
 import { foreignFormatOf, FOREIGN_EXTENSIONS } from '../model/foreign-formats';
 import { describeFound, kindOfText } from '../model/file-kind';
 import type { NoticeAction } from '../store/designLibrary';
@@ -37,7 +38,7 @@ import { withArticle } from '../model/format';
 // Scenario screens load on first use: they bring the YAML parser and the grader.
 const ScenarioGallery = lazy(() => import('../panels/scenario/ScenarioGallery').then((m) => ({ default: m.ScenarioGallery })));
 /** The layout worker loads elkjs when the pointer or focus reaches Auto-layout, before it is pressed. */
-const warmUpLayout = () => void import('../canvas/layout').then((m) => m.warmUpLayout());
+const warmUpLayout = () => void import('../canvas/layout').then((m) => m.warmUpLayout()).catch(() => undefined);
 const AuthorDialog = lazy(() => import('../panels/author/AuthorDialog').then((m) => ({ default: m.AuthorDialog })));
 const ScenarioPanel = lazy(() => import('../panels/scenario/ScenarioPanel').then((m) => ({ default: m.ScenarioPanel })));
 
@@ -98,7 +99,10 @@ function Shell() {
   const [share, setShare] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [toast, setToast] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  // What the app is busy with, in words; onStop when it can be stopped.
+  const [busy, setBusy] = useState<{ text: string; onStop?: () => void } | null>(null);
+  // Stops the auto-layout under way (null when none is).
+  const stopLayout = useRef<(() => void) | null>(null);
   const [overlayOn, setOverlayOn] = usePersistentState('overlay', true);
   const [whatIf, setWhatIf] = useState<Record<string, number>>({});
   const [galleryOpen, setGalleryOpen] = useState(false);
@@ -235,7 +239,7 @@ function Shell() {
 
   const exportImage = useCallback(
     async (format: 'png' | 'svg') => {
-      setBusy(`Rendering ${format.toUpperCase()}…`);
+      setBusy({ text: `Rendering ${format.toUpperCase()}…` });
       try {
         const { session } = useScenarioStore.getState();
         const blob = await exportDiagramImage(useDesignStore.getState().design, format, (id) => isMasked(session, id));
@@ -253,16 +257,31 @@ function Shell() {
     () => ({
       fitView: () => void flow.fitView({ ...FIT_OPTIONS, duration: 300 }),
       autoLayout: async () => {
-        setBusy('Arranging the diagram…');
+        if (stopLayout.current) return; // one at a time: the one under way shows its progress
+        const stopped = new Promise<'stopped'>((resolve) => {
+          stopLayout.current = () => resolve('stopped');
+        });
+        const stop = () => stopLayout.current?.();
+        setBusy({ text: 'Arranging the diagram…', onStop: stop });
+        const layoutModule = import('../canvas/layout');
         try {
-          const { autoLayout } = await import('../canvas/layout');
-          const { positions, groupSizes } = await autoLayout(useDesignStore.getState().design);
-          useDesignStore.getState().applyLayout(positions, groupSizes);
+          const { autoLayout } = await layoutModule;
+          const area = document.querySelector('.canvas-wrap .react-flow')?.getBoundingClientRect();
+          const canvas = { width: area?.width || 880, height: area?.height || 547 }; // px: the canvas at 1440 x 900, should it not be measurable
+          const done = await Promise.race([autoLayout(useDesignStore.getState().design, canvas, (text) => setBusy({ text, onStop: stop })), stopped]);
+          if (done === 'stopped') {
+            // The worker is stopped mid-layout (a fresh one starts next time); its answer is never awaited.
+            (await layoutModule).stopLayout();
+            flash('Auto-layout stopped. The diagram is as it was.');
+            return;
+          }
+          useDesignStore.getState().applyLayout(done.layout);
           setTimeout(() => void flow.fitView({ ...FIT_OPTIONS, duration: 300 }), 50);
-          flash('Arranged. Undo with Ctrl+Z.');
+          flash(`Arranged ${DIRECTION_WORDS[done.direction]}, the way it fits this canvas best. Undo with Ctrl+Z.`);
         } catch (e) {
-          setNotice({ kind: 'error', title: 'Auto-layout failed', lines: [e instanceof Error ? e.message : String(e)] });
+          setNotice({ kind: 'error', title: 'Auto-layout failed', lines: [e instanceof Error ? e.message : String(e), 'The diagram is as it was.'] });
         } finally {
+          stopLayout.current = null;
           setBusy(null);
         }
       },
@@ -425,7 +444,12 @@ function Shell() {
         <Canvas connectMode={connectMode} overlayOn={overlayOn} wheelZooms={wheelZooms} />
         {busy ? (
           <div className="busy" role="status">
-            <span className="spinner" aria-hidden="true" /> {busy}
+            <span className="spinner" aria-hidden="true" /> {busy.text}
+            {busy.onStop ? (
+              <button type="button" className="busy-stop" onClick={busy.onStop}>
+                Stop
+              </button>
+            ) : null}
           </div>
         ) : null}
       </main>

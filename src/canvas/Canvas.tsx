@@ -30,18 +30,20 @@ import { getKindSpec, paramValue } from '../model/catalog';
 import { connectionProblem } from '../model/connection-rules';
 import { routeEdges } from '../model/routing';
 import { edgeLabel, SYNC_COLOR, ASYNC_COLOR } from './edge-label';
+import { RoutedEdge } from './RoutedEdge';
+import { FIT_MAX_ZOOM, FIT_PADDING_PX } from '../model/card';
+import { pathFits } from '../model/connection-geometry';
 
 export const DRAG_MIME = 'application/x-archlab-kind';
 
-/** Room kept free when fitting the diagram: the right side is where the mini map sits (150 px wide). */
-export const FIT_PADDING = { top: '48px', bottom: '40px', left: '72px', right: '190px' } as const;
-/**
- * Fitting never zooms in past 100%: a lone component fitted to the screen filled it at 2.5x, with
- * "+" disabled. At 100% the cards' 13 px labels are read at the size they were drawn for.
- */
-export const FIT_OPTIONS = { padding: FIT_PADDING, maxZoom: 1 } as const;
+const px = (n: number) => `${n}px` as const;
+/** Room kept free when fitting the diagram (model/card.ts says why). */
+export const FIT_PADDING = { top: px(FIT_PADDING_PX.top), bottom: px(FIT_PADDING_PX.bottom), left: px(FIT_PADDING_PX.left), right: px(FIT_PADDING_PX.right) };
+/** Fitting never zooms in past 100% (model/card.ts says why). */
+export const FIT_OPTIONS = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM } as const;
 
 const nodeTypes = { component: ComponentNode, zone: GroupNode };
+const edgeTypes = { routed: RoutedEdge };
 
 /**
  * Every node object we hand React Flow carries its size as `measured`. Without it React Flow treats
@@ -203,6 +205,7 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
   const edges = useMemo<FlowEdge[]>(() => {
     const selected = new Set(selectedEdgeIds);
     const labels = new Map(design.nodes.map((n) => [n.id, n.label]));
+    const positions = new Map(design.nodes.map((n) => [n.id, n.position]));
     const animate = design.edges.length <= 150; // marching dashes cost a repaint per frame per edge
     return design.edges.map((e) => {
       const isSelected = selected.has(e.id);
@@ -212,28 +215,31 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
       const from = labels.get(e.source) ?? e.source;
       const to = labels.get(e.target) ?? e.target;
       const label = zoomedOut ? undefined : edgeLabel(e, routes.get(e.id));
-      const key = `${isSelected},${isMoving},${width},${zoomedOut},${animate},${from},${to},${label}`;
+      // Along auto-layout's path while it fits both cards where they are (a card being dragged has left it).
+      const source = positions.get(e.source);
+      const target = positions.get(e.target);
+      const path = e.path && source && target && !moving?.has(e.source) && !moving?.has(e.target) && pathFits(e.path, source, target) ? e.path : null;
+      const key = `${isSelected},${isMoving},${width},${zoomedOut},${animate},${from},${to},${label},${path !== null}`;
       const cached = edgeCache.current.get(e);
       if (cached && cached.key === key) return cached.edge;
       const color = e.mode === 'async' ? ASYNC_COLOR : SYNC_COLOR;
-      const edge: FlowEdge = {
+      const edge = {
         id: e.id,
         source: e.source,
         target: e.target,
-        type: 'default',
         selected: isSelected,
         animated: e.mode === 'async' && animate,
         className: `edge-${e.mode}${isMoving ? ' moving' : ''}`,
         style: { stroke: color, strokeWidth: width, ...(e.mode === 'async' ? { strokeDasharray: '6 4' } : {}) },
         markerEnd: { type: e.mode === 'async' ? MarkerType.Arrow : MarkerType.ArrowClosed, color, width: 16, height: 16, markerUnits: 'userSpaceOnUse', strokeWidth: 1.5 },
         ...(label ? { label, labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 4, labelBgStyle: { fill: '#ffffff', fillOpacity: 0.95 }, labelStyle: { fill: color, fontWeight: 600, fontSize: 11 } } : {}),
-        data: { mode: e.mode },
         ariaLabel: `${e.mode === 'async' ? 'Async message' : 'Sync call'} from ${from} to ${to}`,
-      };
+        ...(path ? { type: 'routed' as const, data: { mode: e.mode, path } } : { type: 'default' as const, data: { mode: e.mode } }),
+      } satisfies FlowEdge;
       edgeCache.current.set(e, { key, edge });
       return edge;
     });
-  }, [design.edges, design.nodes, routes, selectedEdgeIds, edgeWidths, zoomedOut, movingEdges]);
+  }, [design.edges, design.nodes, routes, selectedEdgeIds, edgeWidths, zoomedOut, movingEdges, moving]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const state = useDesignStore.getState();
@@ -335,6 +341,7 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}

@@ -1,10 +1,11 @@
 // The diagram as a vector picture: regions, zones, components and connections drawn as SVG
 // shapes and text from the design itself (not a screenshot of the page), so the file is small,
 // stays sharp at any size, and its words can be searched and edited in a drawing tool.
-import type { ComponentKind, Design, DesignEdge, DesignGroup, DesignNode } from '../model/types';
+import type { ComponentKind, Design, DesignEdge, DesignGroup, DesignNode, Position } from '../model/types';
 import { getKindSpec, paramValue } from '../model/catalog';
 import { routeEdges } from '../model/routing';
-import { NODE_SIZE } from '../scenarios/layout';
+import { diagramBounds, NODE_SIZE, type Bounds } from '../model/card';
+import { connectionLine, labelPoint, linePath, type ConnectionLine } from '../model/connection-geometry';
 import { edgeLabel, SYNC_COLOR, ASYNC_COLOR } from './edge-label';
 import { CATEGORY_COLOR } from './icons';
 
@@ -23,6 +24,7 @@ export interface DiagramSvg {
 }
 
 const MARGIN = 24; // px of white around the diagram
+const EMPTY_BOUNDS = { x: 0, y: 0, width: 400, height: 300 }; // px: an empty design's blank page
 const BACKGROUND = '#f8fafc'; // the canvas's background
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 // px per character: 13 px semibold text averages about 7.4 px a character, 11 px regular 6.2 px;
@@ -96,25 +98,15 @@ function nodeShape(n: DesignNode, icon: string | undefined): string {
   ].join('');
 }
 
-function edgeShape(e: DesignEdge, from: DesignNode, to: DesignNode, label: string | undefined): string {
-  const sx = from.position.x + NODE_SIZE.width;
-  const sy = from.position.y + NODE_SIZE.height / 2;
-  const tx = to.position.x;
-  const ty = to.position.y + NODE_SIZE.height / 2;
-  // A curve leaving the right side and entering the left side, as on the canvas.
-  const bend = Math.max(40, Math.abs(tx - sx) / 2);
-  const c1x = sx + bend;
-  const c2x = tx - bend;
+function edgeShape(e: DesignEdge, line: ConnectionLine, label: string | undefined): string {
   const color = e.mode === 'async' ? ASYNC_COLOR : SYNC_COLOR;
   const dash = e.mode === 'async' ? ' stroke-dasharray="6 4"' : '';
   const parts = [
     `<g class="edge ${e.mode}">`,
-    `<path d="M${num(sx)} ${num(sy)} C${num(c1x)} ${num(sy)} ${num(c2x)} ${num(ty)} ${num(tx)} ${num(ty)}" fill="none" stroke="${color}" stroke-width="1.75"${dash} marker-end="url(#arrow-${e.mode})"/>`,
+    `<path d="${linePath(line)}" fill="none" stroke="${color}" stroke-width="1.75"${dash} marker-end="url(#arrow-${e.mode})"/>`,
   ];
   if (label) {
-    // The curve's midpoint (t = 1/2 of the cubic).
-    const mx = (sx + 3 * c1x + 3 * c2x + tx) / 8;
-    const my = (sy + ty) / 2;
+    const { x: mx, y: my } = labelPoint(line);
     const w = label.length * 6.4 + 10; // 11 px semibold, about 6.4 px a character, and padding
     parts.push(
       `<rect x="${num(mx - w / 2)}" y="${num(my - 9)}" width="${num(w)}" height="18" rx="4" fill="#ffffff" fill-opacity="0.95"/>`,
@@ -125,22 +117,37 @@ function edgeShape(e: DesignEdge, from: DesignNode, to: DesignNode, label: strin
   return parts.join('');
 }
 
+/** The box grown to take in the points (a loop: 20,000 connections' points are too many to spread into Math.min). */
+function withPoints(b: Bounds, points: readonly Position[]): Bounds {
+  let [x0, y0, x1, y1] = [b.x, b.y, b.x + b.width, b.y + b.height];
+  for (const p of points) {
+    x0 = Math.min(x0, p.x);
+    y0 = Math.min(y0, p.y);
+    x1 = Math.max(x1, p.x);
+    y1 = Math.max(y1, p.y);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
 /** The whole design as an SVG document: everything in it, not just what is on screen. */
 export function diagramSvg(design: Design, options: DiagramSvgOptions = {}): DiagramSvg {
-  const boxes = [
-    ...design.groups.map((g) => ({ x: g.position.x, y: g.position.y, w: g.size.width, h: g.size.height })),
-    ...design.nodes.map((n) => ({ x: n.position.x, y: n.position.y, w: NODE_SIZE.width, h: NODE_SIZE.height })),
-  ];
-  const minX = boxes.length ? Math.min(...boxes.map((b) => b.x)) : 0;
-  const minY = boxes.length ? Math.min(...boxes.map((b) => b.y)) : 0;
-  const maxX = boxes.length ? Math.max(...boxes.map((b) => b.x + b.w)) : 400;
-  const maxY = boxes.length ? Math.max(...boxes.map((b) => b.y + b.h)) : 300;
-  const x0 = minX - MARGIN;
-  const y0 = minY - MARGIN;
-  const width = Math.ceil(maxX - minX + 2 * MARGIN);
-  const height = Math.ceil(maxY - minY + 2 * MARGIN);
-
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  // Along the path auto-layout found, or the curve from the right side to the left side, as on the canvas.
+  const lines = design.edges.flatMap((e) => {
+    const from = byId.get(e.source);
+    const to = byId.get(e.target);
+    return from && to ? [{ e, line: connectionLine(e, from.position, to.position) }] : [];
+  });
+  // A path may run around the outside of the cards: the picture takes it in.
+  const bounds = withPoints(
+    diagramBounds(design) ?? EMPTY_BOUNDS,
+    lines.flatMap(({ line }) => (line.kind === 'routed' ? line.points : [])),
+  );
+  const x0 = bounds.x - MARGIN;
+  const y0 = bounds.y - MARGIN;
+  const width = Math.ceil(bounds.width + 2 * MARGIN);
+  const height = Math.ceil(bounds.height + 2 * MARGIN);
+
   const routes = routeEdges(design);
   const icons = new Map<ComponentKind, string>();
   const iconOf = (kind: ComponentKind) => {
@@ -150,11 +157,7 @@ export function diagramSvg(design: Design, options: DiagramSvgOptions = {}): Dia
   };
   // Regions behind zones behind connections behind components, as on the canvas.
   const groups = [...design.groups].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'region' ? -1 : 1));
-  const edges = design.edges.flatMap((e) => {
-    const from = byId.get(e.source);
-    const to = byId.get(e.target);
-    return from && to ? [edgeShape(e, from, to, edgeLabel(e, routes.get(e.id)))] : [];
-  });
+  const edges = lines.map(({ e, line }) => edgeShape(e, line, edgeLabel(e, routes.get(e.id))));
   const marker = (mode: 'sync' | 'async', color: string) =>
     `<marker id="arrow-${mode}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">` +
     (mode === 'sync' ? `<path d="M0 0L10 5L0 10z" fill="${color}"/>` : `<path d="M0 0L10 5L0 10" fill="none" stroke="${color}" stroke-width="1.5"/>`) +

@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { ComponentKind, DesignEdge, GroupKind } from '../model/types';
+import type { ComponentKind, DesignEdge, GroupKind, Position } from '../model/types';
 
 export interface ComponentNodeData extends Record<string, unknown> {
   kind: ComponentKind;
@@ -26,4 +26,7 @@ export interface GroupNodeData extends Record<string, unknown> {
 export type ComponentFlowNode = Node<ComponentNodeData, 'component'>;
 export type GroupFlowNode = Node<GroupNodeData, 'zone'>;
 export type FlowNode = ComponentFlowNode | GroupFlowNode;
-export type FlowEdge = Edge<{ mode: DesignEdge['mode'] }>;
+export type CurvedFlowEdge = Edge<{ mode: DesignEdge['mode'] }, 'default'>;
+/** Drawn along the path auto-layout found (canvas/RoutedEdge). */
+export type RoutedFlowEdge = Edge<{ mode: DesignEdge['mode']; path: readonly Position[] }, 'routed'>;
+export type FlowEdge = CurvedFlowEdge | RoutedFlowEdge;

@@ -1,67 +1,49 @@
-// Auto-layout with elkjs (layered, left to right), in the layout worker (src/store/runs.ts).
-// Zones and regions are laid out as compound nodes so their members stay together.
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+// Auto-layout with elkjs in the layout worker (src/store/runs.ts); what is tried and what is kept
+// is src/model/layout-graph.ts's layOut.
 import { layoutClient } from '../store/runs';
-import type { Design, Position } from '../model/types';
-import { NODE_SIZE } from '../store/designStore';
+import { layOut } from '../model/layout-graph';
+import type { Design } from '../model/types';
 
-
-export interface LayoutResult {
-  positions: Record<string, Position>;
-  groupSizes: Record<string, { width: number; height: number }>;
-}
-
-const LAYOUT_OPTIONS = {
-  'elk.algorithm': 'layered',
-  'elk.direction': 'RIGHT',
-  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '80',
-  'elk.spacing.nodeNode': '36',
-  'elk.padding': '[top=48,left=24,bottom=24,right=24]',
-};
-
-export function toElkGraph(design: Design): ElkNode {
-  const byId = new Map<string, ElkNode>();
-  const root: ElkNode = { id: '__root', layoutOptions: LAYOUT_OPTIONS, children: [], edges: [] };
-  for (const g of design.groups) byId.set(g.id, { id: g.id, children: [], layoutOptions: { 'elk.padding': '[top=48,left=24,bottom=24,right=24]' } });
-  for (const g of design.groups) {
-    const parent = (g.parentId && byId.get(g.parentId)) || root;
-    parent.children!.push(byId.get(g.id)!);
-  }
-  for (const n of design.nodes) {
-    const parent = (n.groupId && byId.get(n.groupId)) || root;
-    parent.children!.push({ id: n.id, width: NODE_SIZE.width, height: NODE_SIZE.height });
-  }
-  root.edges = design.edges.map<ElkExtendedEdge>((e) => ({ id: e.id, sources: [e.source], targets: [e.target] }));
-  return root;
-}
-
-export function fromElkGraph(graph: ElkNode, groupIds: Set<string>): LayoutResult {
-  const positions: Record<string, Position> = {};
-  const groupSizes: Record<string, { width: number; height: number }> = {};
-  const walk = (n: ElkNode, ox: number, oy: number) => {
-    for (const c of n.children ?? []) {
-      const x = ox + (c.x ?? 0);
-      const y = oy + (c.y ?? 0);
-      positions[c.id] = { x, y };
-      if (groupIds.has(c.id)) groupSizes[c.id] = { width: c.width ?? 200, height: c.height ?? 120 };
-      walk(c, x, y);
-    }
-  };
-  walk(graph, 0, 0);
-  return { positions, groupSizes };
-}
+let warm: Promise<void> | null = null;
+let ready = false;
 
 /**
  * Starts the layout worker and has it load elkjs (about 1.5 MB of script) ahead of the first
  * Auto-layout, e.g. when the pointer reaches the button, so that press does not wait for it.
+ * Settles when elkjs is ready; refused (and tried afresh next time) when the worker fails.
  */
-export function warmUpLayout(): void {
-  void layoutClient().call((w) => w.layout({ id: 'warm-up', children: [] })).catch(() => undefined);
+export function warmUpLayout(): Promise<void> {
+  warm ??= layoutClient()
+    .call((w) => w.layout({ id: 'warm-up', children: [] }))
+    .then(
+      () => {
+        ready = true;
+      },
+      (e: unknown) => {
+        warm = null;
+        throw e;
+      },
+    );
+  return warm;
 }
 
-export async function autoLayout(design: Design): Promise<LayoutResult> {
-  const graph = toElkGraph(design);
-  const result = await layoutClient().call((w) => w.layout(graph));
-  return fromElkGraph(result, new Set(design.groups.map((g) => g.id)));
+/** The design laid out for a canvas of this size (px); onStage hears each step, loading the engine (first use only) included. */
+export async function autoLayout(design: Design, canvas: { width: number; height: number }, onStage: (stage: string) => void): ReturnType<typeof layOut> {
+  try {
+    if (!ready) onStage('Loading the layout engine…');
+    await warmUpLayout();
+    return await layOut(design, canvas, (graph) => layoutClient().call((w) => w.layout(graph)), onStage);
+  } catch (e) {
+    // A worker that died is replaced on the next call, and that one has to load elkjs again.
+    ready = false;
+    warm = null;
+    throw e;
+  }
+}
+
+/** Stops the layout under way at once: the worker is ended (its answer never comes) and the next layout starts a fresh one. */
+export function stopLayout(): void {
+  layoutClient().cancel();
+  ready = false;
+  warm = null;
 }

@@ -12,6 +12,9 @@ import { benchDesignHour, benchEventsPerSec, simulateDesign } from '../engine/si
 import { parseScenarioYaml, type Scenario } from '../scenarios';
 import { scenarioSimOptions } from '../scenarios/simulation';
 import type { Design } from '../model/types';
+import type { ElkNode } from 'elkjs/lib/elk-api';
+import { fromElkGraph, laidOut, layOut, toElkGraph } from '../model/layout-graph';
+import { CANVAS_AT_1440, layoutFigures } from '../model/layout-quality';
 
 const WARMUP_RUNS = 5;
 const TIMED_RUNS = 30;
@@ -133,6 +136,44 @@ async function canvas(): Promise<Record<string, number>> {
   return { ...frames, initialJsKB: rawBytes / 1024, initialJsGzipKB: gzipBytes / 1024 };
 }
 
+/**
+ * Auto-layout of every bundled scenario design (elkjs in this process), read as the learner sees
+ * it on the canvas at 1440 x 900 (model/layout-quality.ts): connections drawn under cards and the
+ * fit zoom. "Before": left to right with connections drawn as curves between the cards' handles,
+ * as auto-layout did before it kept ELK's paths; "after": what auto-layout does now. layoutMs:
+ * median wall-clock time of one design's layout (both directions tried).
+ */
+async function layout(): Promise<Record<string, number>> {
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+  const elk = new ELK();
+  const runElk = (graph: ElkNode) => elk.layout(graph);
+  const designs = bundledScenarioRuns().map((r) => r.design);
+  const before: Design[] = [];
+  const after: Design[] = [];
+  const times: number[] = [];
+  for (const design of designs) {
+    const ltr = fromElkGraph(await runElk(toElkGraph(design, 'RIGHT')), new Set(design.groups.map((g) => g.id)));
+    before.push(laidOut(design, { ...ltr, paths: {} }));
+    const start = performance.now();
+    const chosen = await layOut(design, CANVAS_AT_1440, runElk);
+    times.push(performance.now() - start);
+    after.push(laidOut(design, chosen.layout));
+  }
+  const b = layoutFigures(before);
+  const a = layoutFigures(after);
+  return {
+    layoutDesigns: a.designs,
+    layoutConnections: a.connections,
+    layoutUnderCardsBefore: b.underCards,
+    layoutUnderCardsAfter: a.underCards,
+    layoutFitZoomMedianBefore: b.medianFitZoom,
+    layoutFitZoomMedianAfter: a.medianFitZoom,
+    layoutFitZoomMinBefore: b.minFitZoom,
+    layoutFitZoomMinAfter: a.minFitZoom,
+    layoutMs: median(times),
+  };
+}
+
 type Benchmark = () => number | Record<string, number> | Promise<number | Record<string, number>>;
 
 const BENCHMARKS: Record<string, Benchmark> = {
@@ -141,6 +182,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   designSim,
   designHour,
   canvas,
+  layout,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,2 +1,40 @@
+import type { Design } from './types';
+
 /** px: the canvas draws every component as a card of this size; layouts, imports and checks place cards by it. */
 export const NODE_SIZE = { width: 188, height: 64 } as const;
+
+/** px: room kept free when fitting the diagram to the canvas; the right side is where the mini map sits (150 px wide). */
+export const FIT_PADDING_PX = { top: 48, bottom: 40, left: 72, right: 190 } as const;
+
+/**
+ * Fitting never zooms in past 100%: a lone component fitted to the screen filled it at 2.5x, with
+ * "+" disabled. At 100% the cards' 13 px labels are read at the size they were drawn for.
+ */
+export const FIT_MAX_ZOOM = 1;
+
+export interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The box around every card and group of the design; null when it has none. */
+export function diagramBounds(design: Pick<Design, 'nodes' | 'groups'>): Bounds | null {
+  const boxes = [
+    ...design.groups.map((g) => ({ x: g.position.x, y: g.position.y, w: g.size.width, h: g.size.height })),
+    ...design.nodes.map((n) => ({ x: n.position.x, y: n.position.y, w: NODE_SIZE.width, h: NODE_SIZE.height })),
+  ];
+  if (boxes.length === 0) return null;
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.w)) - x, height: Math.max(...boxes.map((b) => b.y + b.h)) - y };
+}
+
+/** The zoom "Fit view" picks for the design on a canvas of this size (px), as React Flow's fitView computes it with FIT_PADDING_PX. */
+export function fitZoom(design: Pick<Design, 'nodes' | 'groups'>, canvas: { width: number; height: number }): number {
+  const b = diagramBounds(design);
+  if (!b) return FIT_MAX_ZOOM;
+  const p = FIT_PADDING_PX;
+  return Math.min(FIT_MAX_ZOOM, (canvas.width - p.left - p.right) / b.width, (canvas.height - p.top - p.bottom) / b.height);
+}

@@ -5,6 +5,7 @@ import { FAILURE_KINDS, FAILURE_SPECS, FAILURE_TIME, failureParam, type FailureE
 import { WORKLOAD_KINDS, WORKLOAD_SPECS, type WorkloadKind, type WorkloadShape, type WorkloadSpec } from './workloads';
 import { EDGE_SETTINGS, NODE_SETTINGS, type SettingSpec } from './resilience';
 import { COMPONENT_KINDS } from './types';
+import { MAX_PATH_POINTS } from './layout-graph';
 
 const finite = v.pipe(v.number(), v.finite());
 const id = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(120, 'is longer than 120 characters'));
@@ -148,6 +149,13 @@ export const EdgeSchema = v.object({
   label: v.optional(v.string()),
   onCacheMiss: v.optional(v.boolean('must be true or false')),
   resilience: v.optional(EdgeResilienceSchema),
+  path: v.optional(
+    v.pipe(
+      v.array(position),
+      v.minLength(2, 'The drawn path must have at least 2 points (where it leaves one card and reaches the other)'),
+      v.maxLength(MAX_PATH_POINTS, `The drawn path has more than ${MAX_PATH_POINTS} points`),
+    ),
+  ),
 });
 
 export const GroupSchema = v.object({

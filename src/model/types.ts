@@ -63,6 +63,11 @@ export interface DesignEdge {
   onCacheMiss?: boolean;
   /** Simulator-only behaviour of sync calls: timeouts, retries, circuit breaker, bulkhead. */
   resilience?: EdgeResilience;
+  /**
+   * The path auto-layout found for this connection around the cards (px, from the caller's card to
+   * the callee's), drawn while both cards stay where that layout put them (model/connection-geometry).
+   */
+  path?: Position[];
 }
 
 export type GroupKind = 'region' | 'zone';

@@ -11,6 +11,7 @@ import { routesOneTarget } from '../model/traits';
 import { newId } from './ids';
 import { connectionProblem } from '../model/connection-rules';
 import { withoutParts } from '../model/setup-references';
+import { laidOut, type LayoutResult } from '../model/layout-graph';
 import type { EdgeResilience, NodeResilience, SimulationSetup } from '../model/simulation-setup';
 
 export interface Clipboard {
@@ -41,7 +42,8 @@ export interface DesignState {
   previewDrag: (positions: Record<string, Position>) => void;
   commitDrag: () => void;
   moveNodes: (positions: Record<string, Position>) => void;
-  applyLayout: (positions: Record<string, Position>, groupSizes: Record<string, { width: number; height: number }>) => void;
+  /** Cards, groups and connection paths where auto-layout put them: one undo step. */
+  applyLayout: (layout: LayoutResult) => void;
   select: (nodeIds: string[], edgeIds: string[]) => void;
   selectAll: () => void;
   deleteSelection: () => void;
@@ -221,6 +223,8 @@ export const useDesignStore = create<DesignState>()(
 
       moveNodes: (positions) =>
         set((s) => {
+          // A connection of a moved card no longer runs where auto-layout routed it: it is drawn as a curve again.
+          for (const e of s.design.edges) if (e.path && (positions[e.source] || positions[e.target])) delete e.path;
           for (const g of s.design.groups) {
             const p = positions[g.id];
             if (p) g.position = { x: Math.round(p.x), y: Math.round(p.y) };
@@ -236,20 +240,8 @@ export const useDesignStore = create<DesignState>()(
           }
         }),
 
-      // Layout keeps every component in its zone: only positions and zone sizes change.
-      applyLayout: (positions, groupSizes) =>
-        set((s) => {
-          for (const g of s.design.groups) {
-            const p = positions[g.id];
-            if (p) g.position = { x: Math.round(p.x), y: Math.round(p.y) };
-            const size = groupSizes[g.id];
-            if (size) g.size = { width: Math.round(size.width), height: Math.round(size.height) };
-          }
-          for (const n of s.design.nodes) {
-            const p = positions[n.id];
-            if (p) n.position = { x: Math.round(p.x), y: Math.round(p.y) };
-          }
-        }),
+      // Layout keeps every component in its zone: only positions, zone sizes and connection paths change.
+      applyLayout: (layout) => set({ design: laidOut(get().design, layout) }),
 
       select: (nodeIds, edgeIds) =>
         set((s) => {
@@ -316,7 +308,9 @@ export const useDesignStore = create<DesignState>()(
             const id = newId('e', taken);
             taken.add(id);
             newEdges.push(id);
-            s.design.edges.push({ ...e, id, source: map.get(e.source)!, target: map.get(e.target)! });
+            // The copies sit elsewhere, so the original's path around the cards does not fit them.
+            const { path: _path, ...edge } = e;
+            s.design.edges.push({ ...edge, id, source: map.get(e.source)!, target: map.get(e.target)! });
           }
           s.selectedNodeIds = newNodes;
           s.selectedEdgeIds = newEdges;

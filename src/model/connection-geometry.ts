@@ -1,0 +1,191 @@
+// Where a connection is drawn, as the canvas and the picture export both draw it: along the route
+// auto-layout found for it while both its cards are where that layout put them, else as the curve
+// React Flow draws from the caller's right side to the callee's left side. Pure geometry, so the
+// layout measurements (tests, `npm run bench`) see the same lines the learner sees.
+import { NODE_SIZE } from './card';
+import type { Design, DesignEdge, Position } from './types';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export const cardRect = (p: Position): Rect => ({ x: p.x, y: p.y, width: NODE_SIZE.width, height: NODE_SIZE.height });
+
+/** Where the canvas's handles sit: the middle of the caller's right side and of the callee's left side. */
+export function handlePoints(from: Position, to: Position): { source: Position; target: Position } {
+  return { source: { x: from.x + NODE_SIZE.width, y: from.y + NODE_SIZE.height / 2 }, target: { x: to.x, y: to.y + NODE_SIZE.height / 2 } };
+}
+
+/**
+ * React Flow's default (bezier) edge between a right-side and a left-side handle: each control point
+ * sits half the horizontal gap out from its end, or, when the callee is left of the caller,
+ * 0.25 * 25 * sqrt(gap) px out (@xyflow/system's calculateControlOffset, curvature 0.25).
+ */
+export function curveControls(source: Position, target: Position): [Position, Position] {
+  const gap = target.x - source.x;
+  const out = gap >= 0 ? 0.5 * gap : 0.25 * 25 * Math.sqrt(-gap);
+  return [
+    { x: source.x + out, y: source.y },
+    { x: target.x - out, y: target.y },
+  ];
+}
+
+/** px: how far a route's end may sit from its card's side and still count as attached (rounding to whole px in the store). */
+const ATTACH_TOLERANCE_PX = 1.5;
+
+function onSide(p: Position, card: Rect): boolean {
+  const t = ATTACH_TOLERANCE_PX;
+  const withinX = p.x >= card.x - t && p.x <= card.x + card.width + t;
+  const withinY = p.y >= card.y - t && p.y <= card.y + card.height + t;
+  if (!withinX || !withinY) return false;
+  const nearSide = Math.min(Math.abs(p.x - card.x), Math.abs(p.x - card.x - card.width), Math.abs(p.y - card.y), Math.abs(p.y - card.y - card.height));
+  return nearSide <= t;
+}
+
+/**
+ * A stored route still fits while it starts on the caller's card and ends on the callee's card as
+ * they are now: once either card moves, the route is stale and the connection is drawn as a curve.
+ */
+export function pathFits(path: readonly Position[] | undefined, from: Position, to: Position): path is readonly Position[] {
+  if (!path || path.length < 2) return false;
+  return onSide(path[0]!, cardRect(from)) && onSide(path[path.length - 1]!, cardRect(to));
+}
+
+export type ConnectionLine = { kind: 'routed'; points: readonly Position[] } | { kind: 'curve'; source: Position; c1: Position; c2: Position; target: Position };
+
+/** How a connection between cards at these positions is drawn. */
+export function connectionLine(edge: Pick<DesignEdge, 'path'>, from: Position, to: Position): ConnectionLine {
+  if (pathFits(edge.path, from, to)) return { kind: 'routed', points: edge.path };
+  const { source, target } = handlePoints(from, to);
+  const [c1, c2] = curveControls(source, target);
+  return { kind: 'curve', source, c1, c2, target };
+}
+
+const num = (v: number) => (Math.round(v * 10) / 10).toString();
+
+/** px: corner radius of a route's bends, small enough for the 10 px gaps between neighbouring routes. */
+const BEND_RADIUS_PX = 8;
+
+/** SVG path data of a line: a route's straight runs joined by rounded bends, or the curve. */
+export function linePath(line: ConnectionLine): string {
+  if (line.kind === 'curve') {
+    const { source: s, c1, c2, target: t } = line;
+    return `M${num(s.x)} ${num(s.y)} C${num(c1.x)} ${num(c1.y)} ${num(c2.x)} ${num(c2.y)} ${num(t.x)} ${num(t.y)}`;
+  }
+  const p = line.points;
+  const parts = [`M${num(p[0]!.x)} ${num(p[0]!.y)}`];
+  for (let i = 1; i < p.length - 1; i++) {
+    const [a, b, c] = [p[i - 1]!, p[i]!, p[i + 1]!];
+    // Each bend is cut back along both runs by at most half of either run, so bends never overlap.
+    const r = Math.min(BEND_RADIUS_PX, Math.hypot(b.x - a.x, b.y - a.y) / 2, Math.hypot(c.x - b.x, c.y - b.y) / 2);
+    const into = toward(b, a, r);
+    const out = toward(b, c, r);
+    parts.push(`L${num(into.x)} ${num(into.y)}`, `Q${num(b.x)} ${num(b.y)} ${num(out.x)} ${num(out.y)}`);
+  }
+  const last = p[p.length - 1]!;
+  parts.push(`L${num(last.x)} ${num(last.y)}`);
+  return parts.join(' ');
+}
+
+function toward(from: Position, to: Position, distance: number): Position {
+  const len = Math.hypot(to.x - from.x, to.y - from.y);
+  if (len === 0) return from;
+  return { x: from.x + ((to.x - from.x) * distance) / len, y: from.y + ((to.y - from.y) * distance) / len };
+}
+
+/** Where a connection's label sits: halfway along a route, or the curve's t = 1/2 point (as React Flow puts it). */
+export function labelPoint(line: ConnectionLine): Position {
+  if (line.kind === 'curve') {
+    const { source: s, c1, c2, target: t } = line;
+    return { x: (s.x + 3 * c1.x + 3 * c2.x + t.x) / 8, y: (s.y + 3 * c1.y + 3 * c2.y + t.y) / 8 };
+  }
+  const p = line.points;
+  const lengths = p.slice(1).map((b, i) => Math.hypot(b.x - p[i]!.x, b.y - p[i]!.y));
+  let left = lengths.reduce((a, b) => a + b, 0) / 2;
+  for (let i = 0; i < lengths.length; i++) {
+    if (left <= lengths[i]!) return toward(p[i]!, p[i + 1]!, left);
+    left -= lengths[i]!;
+  }
+  return p[p.length - 1]!;
+}
+
+/** Curve samples per connection: at 64 the chord strays under 1 px from a curve a few hundred px long. */
+const CURVE_SAMPLES = 64;
+
+/** The line as a polyline: a route's own points, or the curve sampled. */
+export function linePoints(line: ConnectionLine): Position[] {
+  if (line.kind === 'routed') return [...line.points];
+  const { source: s, c1, c2, target: t } = line;
+  const out: Position[] = [];
+  for (let i = 0; i <= CURVE_SAMPLES; i++) {
+    const u = i / CURVE_SAMPLES;
+    const a = (1 - u) ** 3;
+    const b = 3 * (1 - u) ** 2 * u;
+    const c = 3 * (1 - u) * u ** 2;
+    const d = u ** 3;
+    out.push({ x: a * s.x + b * c1.x + c * c2.x + d * t.x, y: a * s.y + b * c1.y + c * c2.y + d * t.y });
+  }
+  return out;
+}
+
+/** Whether the segment a-b enters the rectangle's inside (Liang-Barsky clipping). */
+export function segmentEnters(a: Position, b: Position, r: Rect): boolean {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  let t0 = 0;
+  let t1 = 1;
+  const edges: [number, number][] = [
+    [-dx, a.x - r.x],
+    [dx, r.x + r.width - a.x],
+    [-dy, a.y - r.y],
+    [dy, r.y + r.height - a.y],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q <= 0) return false; // parallel to this side and outside (or along it)
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 >= t1) return false;
+  }
+  return true;
+}
+
+/** px: a line must reach this far inside a card to count as drawn under it (not just touching its border). */
+const UNDER_INSET_PX = 2;
+
+/** The cards a polyline passes under: ids of the components whose card it enters. */
+export function cardsUnder(points: readonly Position[], cards: readonly { id: string; rect: Rect }[]): string[] {
+  const hit: string[] = [];
+  for (const card of cards) {
+    const r = card.rect;
+    const inner = { x: r.x + UNDER_INSET_PX, y: r.y + UNDER_INSET_PX, width: r.width - 2 * UNDER_INSET_PX, height: r.height - 2 * UNDER_INSET_PX };
+    for (let i = 1; i < points.length; i++) {
+      if (segmentEnters(points[i - 1]!, points[i]!, inner)) {
+        hit.push(card.id);
+        break;
+      }
+    }
+  }
+  return hit;
+}
+
+/** Each connection drawn under a card, with the cards it passes under (its own two included: a line doubling back under them). */
+export function connectionsUnderCards(design: Design): { edgeId: string; cardIds: string[] }[] {
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  const cards = design.nodes.map((n) => ({ id: n.id, rect: cardRect(n.position) }));
+  const out: { edgeId: string; cardIds: string[] }[] = [];
+  for (const e of design.edges) {
+    const from = byId.get(e.source);
+    const to = byId.get(e.target);
+    if (!from || !to) continue;
+    const under = cardsUnder(linePoints(connectionLine(e, from.position, to.position)), cards);
+    if (under.length) out.push({ edgeId: e.id, cardIds: under });
+  }
+  return out;
+}
