@@ -38,7 +38,7 @@ const FIELD_DEFAULTS: Record<Collection, Record<string, () => unknown>> = {
 /** Fields a part can do without: removed when they cannot be read. */
 const OPTIONAL_FIELDS: Record<Collection, readonly string[]> = {
   nodes: ['groupId', 'resilience'],
-  edges: ['label', 'onCacheMiss', 'resilience'],
+  edges: ['label', 'onCacheMiss', 'resilience', 'path'],
   groups: ['parentId'],
 };
 const POSITION_FIELDS = new Set(['position', 'size']);

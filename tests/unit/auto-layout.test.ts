@@ -10,7 +10,8 @@ import { laidOut, layOut, pickLayout, type LayoutResult } from '../../src/model/
 import { CANVAS_AT_1440, layoutFigures } from '../../src/model/layout-quality';
 import { cardsUnder, connectionLine, connectionsUnderCards, pathFits, segmentEnters, cardRect } from '../../src/model/connection-geometry';
 import { fitZoom, NODE_SIZE } from '../../src/model/card';
-import { parseDesignFile, serializeDesign } from '../../src/model/file';
+import { parseDesignFile, parseDesignObject, serializeDesign } from '../../src/model/file';
+import { repairDesign } from '../../src/model/repair';
 import { diagramSvg } from '../../src/canvas/diagram-svg';
 import { redo, undo, useDesignStore } from '../../src/store/designStore';
 import type { Design, DesignNode, Position } from '../../src/model/types';
@@ -149,5 +150,18 @@ describe('auto-layout in the editor', () => {
     expect(y0).toBeLessThanOrEqual(-40);
     st().moveNodes({ c: { x: 576, y: 200 } });
     expect(diagramSvg(st().design).svg).not.toContain('L518 -40');
+  });
+
+  it('refuses a file with a malformed path in words, and a repaired copy drops the path but keeps the connection', () => {
+    st().applyLayout(layout);
+    const file = JSON.parse(serializeDesign(st().design)) as { design: { edges: { path?: unknown }[] } };
+    file.design.edges[1]!.path = [{ x: 188, y: 'top' }, { x: 576, y: mid }];
+    const parsed = parseDesignObject(file);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.errors[0]).toMatch(/path\[0\]\.y/);
+    const repaired = repairDesign(file, 'copy')!;
+    expect(repaired.design.edges.map((e) => e.id)).toEqual(['ab', 'ac']);
+    expect(repaired.design.edges[1]!.path).toBeUndefined();
+    expect(repaired.design.edges[0]!.path).toHaveLength(4);
   });
 });
