@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -38,6 +39,11 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
     setupFiles: ['tests/unit/setup-fast-check.ts'],
+    // The CLIs, compiled once for the tests that run them as separate processes.
+    globalSetup: ['tests/unit/helpers/cli-bundle.ts'],
+    // Test files at once: one per core. Vitest's own default is one fewer than the cores, which on
+    // a 2-core machine ran every file one after the other, with a core idle.
+    maxWorkers: availableParallelism(),
     // A guard against hangs, not a speed check: on a busy 2-core machine a simulation test can take ten times its idle time.
     testTimeout: 300_000,
     hookTimeout: 300_000,

@@ -1,16 +1,13 @@
 // Engine semantics as learners draw them, checked through the design CLI
 // (`npm run sim -- <design.json> --json`) with both engines.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { serializeDesign } from '../../src/model/file';
 import type { ComponentKind, Design, DesignEdge, DesignNode } from '../../src/model/types';
+import { runCliOk } from './helpers/run-cli';
 
-const run = promisify(execFile);
-const ROOT = join(__dirname, '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'archlab-semantics-'));
 const HANG_GUARD_MS = 300_000; // a hang guard only: a busy machine may be far slower than an idle one
 /** Simulated seconds per run: at 200 req/s about 24,000 requests measured, enough for a mean within a few percent. */
@@ -22,8 +19,7 @@ type Method = 'analytic' | 'simulation';
 async function offeredRps(design: Design, method: Method): Promise<Record<string, number>> {
   const file = join(tmp, `${design.name}-${method}.json`);
   writeFileSync(file, serializeDesign(design));
-  const args = ['tsx', 'src/cli/sim.ts', file, '--json', ...(method === 'simulation' ? ['--method', 'simulation', '--duration', SIM_SECONDS, '--seed', '7'] : [])];
-  const { stdout } = await run('npx', args, { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  const stdout = await runCliOk('sim', [file, '--json', ...(method === 'simulation' ? ['--method', 'simulation', '--duration', SIM_SECONDS, '--seed', '7'] : [])]);
   const out = JSON.parse(stdout) as { components: Record<string, { offeredRps: number }> | { nodeId: string; summary: { offeredRps: number } }[] };
   if (Array.isArray(out.components)) return Object.fromEntries(out.components.map((c) => [c.nodeId, c.summary.offeredRps]));
   return Object.fromEntries(Object.entries(out.components).map(([id, c]) => [id, c.offeredRps]));

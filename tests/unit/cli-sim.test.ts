@@ -27,7 +27,7 @@ interface ReferenceCase {
   tolerance: { analytic: number; simulation: number };
 }
 
-// Each test starts a tsx process; on a busy machine that can take several seconds.
+// Each test starts a node process running the CLI; on a busy machine that can take several seconds.
 const SPAWN_TIMEOUT_MS = 300_000; // a hang guard: a busy machine may be far slower than an idle one
 
 const caseFiles = readdirSync(CASES_DIR).filter((f) => f.endsWith('.json'));

@@ -1,16 +1,15 @@
 // Sync callers as a finite population: a caller with c workers never has more than c calls in
 // flight. Checked against closed forms written here (machine repair, Pollaczek-Khinchine), and
 // the issue's design against the simulator through the design CLI.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { solveDesign } from '../../src/engine/analytic';
 import { solveFiniteCaller } from '../../src/engine/analytic/finite-callers';
 import { serializeDesign } from '../../src/model/file';
 import type { Design, DesignEdge, DesignNode } from '../../src/model/types';
+import { runCliOk } from './helpers/run-cli';
 
 /** Machine repair (M/M/d//N): N sources thinking Z ms each, d repairers of mean D ms; throughput in req/s. */
 function machineRepairRps(sources: number, thinkMs: number, servers: number, serviceMs: number): number {
@@ -114,15 +113,13 @@ describe('finite caller: designs', () => {
   });
 });
 
-const run = promisify(execFile);
-const ROOT = join(__dirname, '../..');
 const HANG_GUARD_MS = 300_000; // a hang guard only: a busy machine may be far slower than an idle one
 
 describe('finite caller: the issue design against the simulator (design CLI)', () => {
   it('2 instances x 4 workers at 3.6 req/s over a 2-server database is stable, as the simulator finds', { timeout: HANG_GUARD_MS }, async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'archlab-finite-')), 'issue.json');
     writeFileSync(file, serializeDesign(serviceOverDb('finite-callers', 3.6, 2, 4, 1000, 2, 500)));
-    const cli = async (args: string[]) => JSON.parse((await run('npx', ['tsx', 'src/cli/sim.ts', file, '--json', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })).stdout);
+    const cli = async (args: string[]) => JSON.parse(await runCliOk('sim', [file, '--json', ...args]));
     const analytic = await cli([]);
     // 20,000 simulated s: about 72,000 requests, each holding a worker about 2 s.
     const simulated = await cli(['--method', 'simulation', '--duration', '20000', '--seed', '11']);

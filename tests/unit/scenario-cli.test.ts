@@ -1,20 +1,15 @@
 // `scenario check`, `scenario grade` and `scenario schema` run as a learner or CI would, and
 // the committed JSON Schema matches a fresh generation from the valibot schema.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchemaText, toJsonSchema } from '../../src/scenarios';
+import { runCliSync } from './helpers/run-cli';
 
 const root = join(import.meta.dirname, '../..');
-const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
-
-function scenarioCli(...args: string[]) {
-  const r = spawnSync(process.execPath, [tsx, 'src/cli/scenario.ts', ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const scenarioCli = (...args: string[]) => runCliSync('scenario', args);
 
 describe('scenario check', () => {
   it('prints exactly {scenarios, passed, failures} for the bundled library and exits 0', () => {

@@ -1,22 +1,18 @@
 // `scenario grade <scenario> <submission> --simulate` gives the verdict the app's fix panel gives:
 // the same simulated runs (the app's worker path: planReplications, runReplication per seed,
 // combineReplications), and "solved" only when the steady and simulated checks both pass.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { combineReplications, DEFAULT_REPLICATIONS, formatIssue, parseScenarioYaml, planReplications, runReplication, type FixScenario, type SimulatedFixGrade } from '../../src/scenarios';
 import type { Design } from '../../src/model/types';
+import { runCliSync } from './helpers/run-cli';
 
 const root = join(import.meta.dirname, '../..');
-const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
 const SCENARIO = 'scenarios/multi-zone-failover.yaml';
 
-function scenarioCli(...args: string[]) {
-  const r = spawnSync(process.execPath, [tsx, 'src/cli/scenario.ts', ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const scenarioCli = (...args: string[]) => runCliSync('scenario', args);
 
 function load(): FixScenario {
   const r = parseScenarioYaml(readFileSync(join(root, SCENARIO), 'utf8'));
