@@ -117,6 +117,7 @@ export function useDesignLibrary(): DesignLibrary {
       adopting.current = false;
     }
     held.current = { id: design.id, revision, design: useDesignStore.getState().design };
+    db.rememberOpenInTab(design.id);
     conflicted.current = false;
     setConflict(null);
   }, []);
@@ -394,7 +395,7 @@ export function useDesignLibrary(): DesignLibrary {
       }
       const record = await db.readStoredDesign(id);
       if (!record?.ok || !name.trim()) return;
-      const current = await db.currentDesignId();
+      const current = held.current?.id;
       await db.saveDesign({ ...record.design, name: name.trim() }, record.revision);
       if (current) await db.setCurrentDesignId(current);
       await refresh();

@@ -199,8 +199,31 @@ export async function deleteDesign(id: string): Promise<void> {
   announce({ id, revision: 0 });
 }
 
+// Which design a reload opens is the tab's own: kept in sessionStorage, which is per tab and
+// survives a reload, so tab B opening another design does not make tab A's reload open it. A new
+// tab has none of its own and takes the design last opened or saved in any tab (the IndexedDB value).
+const TAB_CURRENT_KEY = 'archlab.open-design';
+
+/** Notes the design on this tab's canvas, for this tab's next reload. */
+export function rememberOpenInTab(id: string): void {
+  try {
+    sessionStorage.setItem(TAB_CURRENT_KEY, id);
+  } catch {
+    // No session storage (blocked, or outside a browser): the shared value below still answers.
+  }
+}
+
+function openInTab(): string | null {
+  try {
+    return sessionStorage.getItem(TAB_CURRENT_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** The design this tab had open (at its last reload), else the one last opened or saved in any tab. */
 export async function currentDesignId(): Promise<string | undefined> {
-  return get<string>(CURRENT_KEY, db());
+  return openInTab() ?? (await get<string>(CURRENT_KEY, db()));
 }
 
 export async function setCurrentDesignId(id: string): Promise<void> {

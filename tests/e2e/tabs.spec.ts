@@ -112,3 +112,28 @@ test('taking the other tab’s version drops this tab’s change and shows their
   await expect(tabA.locator('.react-flow__node-component')).toHaveCount(before + 1);
   await expect(tabA.getByLabel('Design name')).toHaveValue('Renamed in tab A');
 });
+
+test('a reload opens the design this tab had open, not the one another tab opened since; a new tab takes the latest', async ({ context }) => {
+  const tabA = await context.newPage();
+  await openApp(tabA);
+  const tabB = await context.newPage();
+  await openApp(tabB);
+  const example = await tabA.getByLabel('Design name').inputValue();
+  await tabB.getByRole('button', { name: 'Designs', exact: true }).click();
+  await tabB.getByRole('button', { name: 'New design' }).click();
+  await expect(tabB.getByLabel('Design name')).toHaveValue('Untitled design');
+  await waitSaved(tabB);
+
+  // Before, the "last open design" was one value for all tabs: tab A's reload opened tab B's new design.
+  await tabA.reload();
+  await waitSaved(tabA);
+  await expect(tabA.getByLabel('Design name')).toHaveValue(example);
+  await tabB.reload();
+  await waitSaved(tabB);
+  await expect(tabB.getByLabel('Design name')).toHaveValue('Untitled design');
+
+  const tabC = await context.newPage();
+  await tabC.goto('/');
+  await waitSaved(tabC);
+  await expect(tabC.getByLabel('Design name')).toHaveValue('Untitled design');
+});
