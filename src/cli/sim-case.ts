@@ -3,7 +3,7 @@
 import { parseNetworkCase, solveNetwork, type NetworkResult } from '../engine/analytic';
 import { simulateCase } from '../engine/simulation';
 import { CliError, oneLine, parseJsonText, readTextFile } from './cli-error';
-import { formatTable } from './format-table';
+import { formatTable } from '../model/text-table';
 
 export interface CaseRunOptions {
   method: 'analytic' | 'simulation';

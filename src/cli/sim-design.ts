@@ -8,7 +8,7 @@ import { describeFailure } from '../model/failures';
 import { describeWorkloadShape } from '../model/workloads';
 import { formatNumber, formatShare } from '../model/format';
 import { CliError, oneLine, readTextFile } from './cli-error';
-import { formatTable } from './format-table';
+import { formatTable } from '../model/text-table';
 import { sendsRequests } from '../model/traits';
 import { getParamSpec } from '../model/catalog';
 

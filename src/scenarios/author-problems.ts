@@ -1,6 +1,7 @@
 // Problems for the authoring form: the loader's and the self-check's messages, placed with words
 // ("Question 2, answer: ...", "The starting design, component "db", ...") instead of a YAML
 // path, since the author never sees the file.
+import { MODE_SPECS, type ScenarioMode } from './modes';
 import type { LocatedIssue } from './parse';
 import type { PathKey } from './yaml-source';
 
@@ -40,10 +41,9 @@ const FIELD_WORDS: Record<string, string> = {
   rps: 'requests/s',
 };
 
+/** What a scenario's `design` is to its mode ("the starting design"); "the design" when the mode is unknown. */
 function designWords(mode: unknown): string {
-  if (mode === 'fix') return 'the starting design';
-  if (mode === 'compare') return 'design A';
-  return 'the design';
+  return typeof mode === 'string' && Object.hasOwn(MODE_SPECS, mode) ? MODE_SPECS[mode as ScenarioMode].designWords : 'the design';
 }
 
 /** "design.nodes[3].kind" -> ["design", "nodes", 3, "kind"]. */

@@ -2,21 +2,14 @@
 // they got, attempts), the scenario's objectives with the class's results, and the items most
 // missed, as CSV for a gradebook and as a self-contained HTML page. A file that could not be
 // graded keeps its row with the reason, so one bad file never hides the others.
-import type { Grade } from './grade';
-import { targetName } from './target-name';
+import { modeSpec, type Grade, type GradedItem } from './modes';
 import type { Scenario } from './types';
-import { categoryWords } from './vocabulary';
 import { formatShare } from '../model/format';
 
 /** One file of the class: graded, or the one-line reason it could not be. */
 export type ClassEntry = { file: string; learner: string | null; grade: Grade } | { file: string; learner: string | null; error: string };
 
-/** Something the scenario asks for (a key problem, a question, a check) and whether a learner got it. */
-export interface GradedItem {
-  id: string;
-  label: string;
-  passed: boolean;
-}
+export type { GradedItem };
 
 export interface LearnerRow {
   file: string;
@@ -51,42 +44,10 @@ export interface ClassReport {
   meanScore: number | null;
 }
 
-const clip = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
 /** What the learner was asked for, item by item, from their grade. */
 export function gradedItems(scenario: Scenario, grade: Grade): GradedItem[] {
-  switch (grade.mode) {
-    case 'critique':
-      if (scenario.mode !== 'critique') return [];
-      return scenario.key.map((k, i) => ({
-        id: `key-${i + 1}`,
-        label: `${targetName(scenario.design, k.target)}: ${categoryWords(k.category)}`,
-        passed: grade.matched.some((m) => m.item === k),
-      }));
-    case 'identify':
-    case 'compare':
-      return grade.results.map((r) => ({ id: r.questionId, label: clip(r.prompt), passed: r.correct }));
-    case 'fix': {
-      if (scenario.mode !== 'fix') return [];
-      const kept: GradedItem = { id: 'invariants', label: "keeps the story's work and world", passed: grade.invariants.length === 0 && grade.problems.length === 0 };
-      return [kept, ...scenario.checks.map((check) => {
-        const c = grade.checks.find((x) => x.check === check);
-        return { id: check, label: c?.label ?? check, passed: c?.passed ?? false };
-      })];
-    }
-  }
-}
-
-function scoreOf(grade: Grade): { score: number; complete: boolean } {
-  if (grade.mode !== 'fix') return { score: grade.score, complete: grade.score >= 1 };
-  const total = grade.checks.length > 0 ? grade.checks.filter((c) => c.passed).length / grade.checks.length : 0;
-  return { score: grade.passed ? 1 : total, complete: grade.passed };
-}
-
-function attemptsOf(grade: Grade): number | null {
-  if (grade.mode === 'identify') return Object.values(grade.attempts).reduce((a, b) => a + b, 0);
-  if (grade.mode === 'compare') return grade.results.filter((r) => r.given !== null).length;
-  return null;
+  if (grade.mode !== scenario.mode) return [];
+  return modeSpec(scenario.mode).gradedItems(scenario, grade);
 }
 
 const mean = (xs: number[]) => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
@@ -95,8 +56,8 @@ export function classReport(scenario: Scenario, entries: readonly ClassEntry[]):
   const rows = entries.map((e): LearnerRow => {
     const learner = e.learner?.trim() || e.file.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
     if ('error' in e) return { file: e.file, learner, score: null, complete: false, attempts: null, items: [], error: e.error };
-    const { score, complete } = scoreOf(e.grade);
-    return { file: e.file, learner, score, complete, attempts: attemptsOf(e.grade), items: gradedItems(scenario, e.grade), error: null };
+    const { score, complete } = modeSpec(e.grade.mode).scoreOf(e.grade);
+    return { file: e.file, learner, score, complete, attempts: modeSpec(e.grade.mode).attemptsOf(e.grade), items: gradedItems(scenario, e.grade), error: null };
   });
   const graded = rows.filter((r) => r.error === null);
   const first = graded[0]?.items ?? [];

@@ -2,7 +2,8 @@
 // learning objective (each ordered beginner -> advanced), and the coverage the library aims at.
 // The course map in the gallery and the generated catalog page both read it from here.
 import type { Scenario } from './types';
-import { DIFFICULTIES, MODES, OBJECTIVES, type Difficulty, type Objective, type ScenarioMode } from './vocabulary';
+import { MODE_SPECS, MODES, type ScenarioMode } from './modes';
+import { DIFFICULTIES, OBJECTIVES, type Difficulty, type Objective } from './vocabulary';
 
 export const ON_RAMP_TRACK = 'on-ramp';
 
@@ -43,7 +44,7 @@ export function courseTracks(scenarios: readonly Scenario[]): Track[] {
  */
 export const COURSE_TARGETS = {
   total: 40,
-  modes: { identify: 8, critique: 8, fix: 10, compare: 8 } satisfies Record<ScenarioMode, number>,
+  modes: Object.fromEntries(MODES.map((m) => [m, MODE_SPECS[m].courseTarget])) as Record<ScenarioMode, number>,
   difficulties: { beginner: 10 } satisfies Partial<Record<Difficulty, number>>,
   perObjective: 3,
 } as const;

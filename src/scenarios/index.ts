@@ -20,9 +20,12 @@ export type {
 } from './types';
 export * from './vocabulary';
 
+// Modes: one spec per mode (modes/<mode>/), listed in one registry
+export { MODE_SPECS, MODES, modeSpec, ScenarioFileSchema, type ModeSpec, type ScenarioMode } from './modes';
+
 // Loading
 export { parseScenarioYaml, parseScenarioObject, formatIssue, issueText, pathText, type LocatedIssue, type ParseScenarioResult } from './parse';
-export { CURRENT_SCENARIO_VERSION, ScenarioFileSchema, type ScenarioFile } from './schema';
+export { CURRENT_SCENARIO_VERSION, type ScenarioFile } from './schema';
 export { migrateScenario } from './migrations';
 export { applyPatch } from './patch';
 export { scenarioJsonSchema, scenarioJsonSchemaText, toJsonSchema } from './json-schema';
@@ -63,6 +66,7 @@ export {
 } from './grade';
 export { gradeFixSimulated, planReplications, runReplication, combineReplications, simulationKey, DEFAULT_REPLICATIONS, SATURATED_UTILIZATION, type GradeFixSimulatedOptions, type SimulatedCheckResult, type SimulatedFixGrade, type SimVerdict, type ReplicationPlan, type ReplicationResult } from './modes/fix/simulated';
 export { fixSolved } from './modes/fix/verdict';
+export { formatSimulatedFix } from './modes/fix/text';
 export { describeTimeline, type TimelineSummary } from './timeline-text';
 export { findingEvidence } from './modes/critique/evidence';
 export { explanationWaitsFor } from './modes/identify/reveal';

@@ -11,11 +11,11 @@ import {
   RequirementsSchema,
   ScenarioDesignSchema,
   ScenarioEdgeSchema,
-  ScenarioFileSchema,
   ScenarioGroupSchema,
   ScenarioNodeSchema,
   WorkloadSchema,
 } from './schema';
+import { ScenarioFileSchema } from './modes';
 
 export type JsonSchema = { [key: string]: unknown };
 

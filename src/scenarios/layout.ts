@@ -3,7 +3,7 @@
 // inside their regions.
 import { NODE_SIZE } from '../model/card';
 import type { Design, DesignGroup } from '../model/types';
-import type { ScenarioIssue } from './normalize';
+import type { ScenarioIssue } from './modes/mode-spec';
 import type { PathKey } from './yaml-source';
 
 export { NODE_SIZE };

@@ -9,7 +9,8 @@ import { CURRENT_VERSION, DESIGN_FORMAT } from '../model/schema';
 import { migrateScenario } from './migrations';
 import { buildScenario, scenarioDesigns, type ScenarioIssue } from './normalize';
 import { checkReferences } from './references';
-import { CURRENT_SCENARIO_VERSION, ScenarioFileSchema, type ScenarioFile } from './schema';
+import { ScenarioFileSchema } from './modes';
+import { CURRENT_SCENARIO_VERSION, type ScenarioFile } from './schema';
 import type { Scenario } from './types';
 import { readYaml, type PathKey, type SourcePosition } from './yaml-source';
 
@@ -87,7 +88,7 @@ function parseData(raw: unknown, locate: Locate): ParseScenarioResult {
   const file: ScenarioFile = parsed.output;
   const built = buildScenario(file);
   if (!built.ok) return fail(built.issues);
-  const references = checkReferences({ scenario: built.scenario, fileRps: file.workload.rps, solutionIsPatch: file.mode === 'fix' && file.solution.patch !== undefined });
+  const references = checkReferences({ scenario: built.scenario, fileRps: file.workload.rps, file });
   if (references.length > 0) return fail(references);
   const model = designModelIssues(built.scenario);
   if (model.length > 0) return fail(model);

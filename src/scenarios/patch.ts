@@ -2,7 +2,7 @@
 // solution can say "add a cache, give the API three instances" instead of repeating the design.
 import { defaultParams } from '../model/catalog';
 import type { Design, DesignEdge, DesignNode } from '../model/types';
-import type { PatchOp, ScenarioEdgeFile, ScenarioNodeFile } from './schema';
+import type { PatchOp, ScenarioDesignFile, ScenarioEdgeFile, ScenarioNodeFile } from './schema';
 
 /** A node from the file, with every parameter the file leaves out set to its catalog default. */
 export function completeNode(node: ScenarioNodeFile): DesignNode {
@@ -93,4 +93,15 @@ export function applyPatch(design: Design, ops: readonly PatchOp[]): { design: D
     if (problem) problems.push({ index, message: problem });
   });
   return { design: copy, problems };
+}
+
+/** A design as written in a scenario file, completed: catalog defaults filled in, connection defaults set. */
+export function completeDesign(file: ScenarioDesignFile, id: string, name: string): Design {
+  return {
+    id: file.id ?? id,
+    name: file.name ?? name,
+    nodes: file.nodes.map(completeNode),
+    edges: file.edges.map(completeEdge),
+    groups: structuredClone(file.groups),
+  };
 }

@@ -1,18 +1,16 @@
 // Checks that need more than the file's shape: every id a scenario mentions exists and is the
 // right sort of thing, parameters suit their component's kind, and the parts of the scenario
 // agree with each other. Each problem carries the path of the value at fault, for its line.
-import { getParamSpec } from '../model/catalog';
 import { failureParam, FAILURE_PARAM_KEYS, FAILURE_SPECS, paramOwner } from '../model/failures';
 import { failureCanHit } from '../model/traits';
-import { designProblems, duplicates } from '../model/validate';
-import type { Design, DesignNode } from '../model/types';
-import type { ScenarioIssue } from './normalize';
-import type { FixScenario, Scenario } from './types';
+import { designProblems } from '../model/validate';
+import type { Design } from '../model/types';
+import { modeSpec, type Report, type ScenarioIssue } from './modes';
+import type { ScenarioFile } from './schema';
+import type { Scenario } from './types';
 import { clientNodes, missingClients, totalRps } from './workload';
 import type { PathKey } from './yaml-source';
 import { withArticle } from '../model/format';
-
-type Report = (path: PathKey[], message: string) => void;
 
 /** Problems inside one design (model/validate.ts); `at` places each one in the file. */
 export function checkDesignReferences(design: Design, at: (path: PathKey[]) => PathKey[], report: Report): void {
@@ -78,97 +76,9 @@ function checkFailures(scenario: Scenario, report: Report): void {
   });
 }
 
-function checkQuestionIds(ids: readonly string[], report: Report): void {
-  for (const { id, index } of duplicates(ids)) report(['questions', index, 'id'], `another question already has the id "${id}"`);
-}
-
-function checkModeContent(scenario: Scenario, report: Report): void {
-  const { design } = scenario;
-  const nodeById = new Map(design.nodes.map((n) => [n.id, n]));
-  const targets = new Set([...nodeById.keys(), ...design.edges.map((e) => e.id)]);
-  switch (scenario.mode) {
-    case 'identify':
-      checkQuestionIds(
-        scenario.questions.map((q) => q.id),
-        report,
-      );
-      scenario.questions.forEach((q, i) => {
-        const path: PathKey[] = ['questions', i, 'answer'];
-        const answer = q.answer;
-        if (answer.type === 'click') {
-          answer.nodeIds.forEach((id, j) => {
-            if (!nodeById.has(id)) report(answer.nodeIds.length === 1 ? path : [...path, j], `there is no component "${id}" in the design`);
-          });
-          return;
-        }
-        const node = nodeById.get(answer.nodeId);
-        if (!node) report([...path, 'nodeId'], `there is no component "${answer.nodeId}" in the design`);
-        else if (!answer.acceptedKinds.includes(node.kind)) {
-          report([...path, 'acceptedKinds'], `"${node.label || node.id}" is ${withArticle(node.kind)}, which acceptedKinds does not list, so no answer could match the design`);
-        }
-      });
-      return;
-    case 'critique': {
-      const seen = new Set<string>();
-      const lists = [['key', scenario.key], ['alsoAcceptable', scenario.alsoAcceptable]] as const;
-      for (const [list, items] of lists) {
-        items.forEach((item, i) => {
-          if (!targets.has(item.target)) report([list, i, 'target'], `there is no component or connection "${item.target}" in the design`);
-          item.acceptedTargets?.forEach((id, j) => {
-            if (!targets.has(id)) report([list, i, 'acceptedTargets', j], `there is no component or connection "${id}" in the design`);
-          });
-          const pair = `${item.target}\u0000${item.category}`;
-          if (seen.has(pair)) report([list, i], `the ${list === 'key' ? 'key' : 'critique'} already lists ${item.category} on "${item.target}"`);
-          seen.add(pair);
-        });
-      }
-      return;
-    }
-    case 'fix':
-      scenario.checks.forEach((check, i) => {
-        if (check !== 'capacity' && scenario.requirements[check] === undefined) report(['checks', i], `checks ${check}, but requirements gives no ${check} target`);
-      });
-      scenario.startingDesignFails?.forEach((check, i) => {
-        if (!scenario.checks.includes(check)) report(['startingDesignFails', i], `lists ${check}, which is not among the checks`);
-      });
-      checkFixDeclarations(scenario, nodeById, report);
-      return;
-    case 'compare':
-      checkQuestionIds(
-        scenario.questions.map((q) => q.id),
-        report,
-      );
-      return;
-  }
-}
-
-/** A fix scenario's invariants and environment name components of its starting design, and settings those have. */
-function checkFixDeclarations(scenario: FixScenario, nodeById: ReadonlyMap<string, DesignNode>, report: Report): void {
-  const requireNode = (path: PathKey[], id: string) => {
-    if (!nodeById.has(id)) report(path, `there is no component "${id}" in the starting design`);
-  };
-  scenario.invariants.forEach((inv, i) => {
-    inv.from.forEach((id, j) => requireNode(['invariants', i, 'from', j], id));
-    inv.to?.forEach((id, j) => requireNode(['invariants', i, 'to', j], id));
-    if (!inv.to?.length && !inv.toKinds?.length) report(['invariants', i], 'needs `to` (component ids) or `toKinds` (kinds of component) to say where the work must arrive');
-  });
-  scenario.environment.forEach((rule, i) => {
-    rule.components?.forEach((id, j) => requireNode(['environment', i, 'components', j], id));
-    if (!rule.components?.length && !rule.kinds?.length) report(['environment', i], 'needs `components` or `kinds` to say what it applies to');
-    const kinds = [...new Set([...(rule.kinds ?? []), ...(rule.components ?? []).flatMap((id) => nodeById.get(id)?.kind ?? [])])];
-    const keys = [...(rule.params ?? []), ...(rule.options ?? []).flatMap((o) => Object.keys(o))];
-    for (const key of new Set(keys)) {
-      if (kinds.length > 0 && !kinds.some((k) => getParamSpec(k, key))) report(['environment', i], `"${key}" is not a setting of ${kinds.join(' or ')}`);
-    }
-  });
-}
-
 /** Every other design of the scenario must have the clients the workload sends traffic from. */
 function checkOtherDesigns(scenario: Scenario, report: Report): void {
-  const others: [Design, PathKey[]][] = [];
-  if (scenario.mode === 'compare') others.push([scenario.designB, ['designB']]);
-  if (scenario.mode === 'fix') others.push([scenario.solution, ['solution']]);
-  for (const [design, path] of others) {
+  for (const { design, path } of modeSpec(scenario.mode).otherDesigns(scenario)) {
     const missing = missingClients(design, scenario.workload);
     if (missing.length > 0) report([...path, 'nodes'], `has no client "${missing.join('", "')}", which the workload sends traffic from`);
   }
@@ -178,24 +88,22 @@ export interface ReferenceInput {
   scenario: Scenario;
   /** The workload rates as written in the file, before resolution. */
   fileRps: Readonly<Record<string, number>> | undefined;
-  /** True when the fix solution came as a patch, so its problems point at the patch. */
-  solutionIsPatch: boolean;
+  /** The file, so a mode can place problems in its other designs (a fix solution given as a patch). */
+  file: ScenarioFile;
 }
 
-export function checkReferences({ scenario, fileRps, solutionIsPatch }: ReferenceInput): ScenarioIssue[] {
+export function checkReferences({ scenario, fileRps, file }: ReferenceInput): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const report: Report = (path, message) => issues.push({ path, message });
   checkDesignReferences(scenario.design, (p) => ['design', ...p], report);
-  if (scenario.mode === 'compare') checkDesignReferences(scenario.designB, (p) => ['designB', ...p], report);
-  if (scenario.mode === 'fix') {
-    if (solutionIsPatch) checkDesignReferences(scenario.solution, () => ['solution', 'patch'], (path, message) => report(path, `after the patch, ${message}`));
-    else checkDesignReferences(scenario.solution, (p) => ['solution', 'design', ...p], report);
+  for (const { design, path, at, prefix } of modeSpec(scenario.mode).otherDesigns(scenario, file)) {
+    checkDesignReferences(design, at ?? ((p) => [...path, ...p]), prefix ? (p, message) => report(p, `${prefix}${message}`) : report);
   }
   if (issues.length > 0) return issues; // the rest relies on the designs being sound
   checkWorkload(scenario, report);
   checkWorkloadRates(fileRps, scenario.requirements.trafficRps, scenario, report);
   checkFailures(scenario, report);
-  checkModeContent(scenario, report);
+  modeSpec(scenario.mode).checkContent(scenario, report);
   checkOtherDesigns(scenario, report);
   return issues;
 }

@@ -3,13 +3,13 @@
 // JSON Schema editors use (public/schema/scenario.schema.json). Checks that need cross-references
 // (does this node exist?) live in references.ts; checks that need the engine live in self-check.ts.
 import * as v from 'valibot';
+import type { ModePart, ScenarioMode } from './modes/mode-types';
 import { getParamSpec, PARAM_KEYS, type ParamKey } from '../model/catalog';
 import { FAILURE_SPECS, FAILURE_TIME, failureParam, paramOwner, type FailureParamKey } from '../model/failures';
 import { EdgeSchema, failureParamOf, GroupSchema, NodeSchema } from '../model/schema';
 import { COMPONENT_KINDS } from '../model/types';
 import { STEP_TIME, WORKLOAD_KINDS, WORKLOAD_SPECS, type WorkloadFieldSpec, type WorkloadKind, type WorkloadSpec, type WorkloadStep } from '../model/workloads';
 import {
-  CHECK_NAMES,
   COMPARE_METRICS,
   CRITIQUE_CATEGORIES,
   DESIGN_SIDES,
@@ -22,13 +22,13 @@ import {
 /** 2: failures use the design's names (slowdown, error-rate, group-outage, db-failover); version 1 files migrate. */
 export const CURRENT_SCENARIO_VERSION = 2;
 
-const described = <S extends v.GenericSchema>(schema: S, description: string) => v.pipe(schema, v.description(description));
+export const described = <S extends v.GenericSchema>(schema: S, description: string) => v.pipe(schema, v.description(description));
 const finite = v.pipe(v.number(), v.finite());
 const atLeast = (min: number) => v.pipe(v.number(), v.finite(), v.minValue(min));
 const fraction = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1));
-const text = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
+export const text = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
 const ref = v.pipe(v.string(), v.minLength(1), v.maxLength(120));
-const list = <S extends v.GenericSchema>(item: S, description = '') =>
+export const list = <S extends v.GenericSchema>(item: S, description = '') =>
   v.optional(description ? described(v.array(item), description) : v.array(item), () => []);
 
 // ---- the design, as in the design model but with readable defaults -------------------------
@@ -267,7 +267,8 @@ export const EnvironmentRuleSchema = v.strictObject({
   because: v.optional(described(text(300), 'Why the learner may not change them, shown in the message.')),
 });
 
-const common = {
+/** The fields every scenario file has, whatever its mode. */
+export const SCENARIO_COMMON_FIELDS = {
   version: v.literal(CURRENT_SCENARIO_VERSION),
   id: described(
     v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, like url-shortener'), v.maxLength(80)),
@@ -298,47 +299,8 @@ const common = {
   failures: list(FailureSchema, 'Failures the simulator injects over time.'),
 };
 
-export const IdentifyScenarioSchema = v.strictObject({
-  ...common,
-  mode: v.literal('identify'),
-  questions: v.pipe(v.array(IdentifyQuestionSchema), v.minLength(1)),
-  showFigures: v.optional(
-    described(
-      v.boolean(),
-      'Show the engine\'s figures (how busy each component is, how long requests take) while the learner answers. Off by default: figures labelled with names give the parts away. Not with naming questions.',
-    ),
-  ),
-});
-
-export const CritiqueScenarioSchema = v.strictObject({
-  ...common,
-  mode: v.literal('critique'),
-  key: described(v.pipe(v.array(CritiqueKeyItemSchema), v.minLength(1)), 'The problems a good critique finds.'),
-  alsoAcceptable: list(AlsoAcceptableItemSchema, 'Sound findings that are not the point of the review: each earns half the credit of a key item and costs nothing.'),
-});
-
-export const FixScenarioSchema = v.strictObject({
-  ...common,
-  mode: v.literal('fix'),
-  checks: described(v.pipe(v.array(v.picklist(CHECK_NAMES)), v.minLength(1)), 'What the learner\'s design must pass; each needs its target in requirements (capacity needs none).'),
-  startingDesignFails: v.optional(described(v.array(v.picklist(CHECK_NAMES)), 'Exactly the checks the starting design fails; `scenario check` confirms it.')),
-  solution: SolutionSchema,
-  invariants: list(PathInvariantSchema, 'Work that must still happen in any answer, as paths between components; checked before any figure.'),
-  environment: list(EnvironmentRuleSchema, 'Settings that belong to the world, not the design (vendors, managed services, traffic); changing one fails. Some are fixed for every fix scenario.'),
-});
-
-export const CompareScenarioSchema = v.strictObject({
-  ...common,
-  mode: v.literal('compare'),
-  designB: ScenarioDesignSchema,
-  labels: v.strictObject({ a: text(80), b: text(80) }),
-  questions: list(CompareQuestionSchema),
-  takeaway: text(3000),
-});
-
-export const ScenarioFileSchema = v.variant('mode', [IdentifyScenarioSchema, CritiqueScenarioSchema, FixScenarioSchema, CompareScenarioSchema]);
-
-export type ScenarioFile = v.InferOutput<typeof ScenarioFileSchema>;
+/** A scenario file of any mode (each mode's schema is in modes/<mode>/schema.ts). */
+export type ScenarioFile = ModePart<ScenarioMode, 'file'>;
 export type ScenarioDesignFile = v.InferOutput<typeof ScenarioDesignSchema>;
 export type ScenarioNodeFile = v.InferOutput<typeof ScenarioNodeSchema>;
 export type ScenarioEdgeFile = v.InferOutput<typeof ScenarioEdgeSchema>;

@@ -8,7 +8,8 @@ import type { SloTargets } from '../engine/metrics/slo';
 import { FAILURE_SPECS, resolvedParams } from '../model/failures';
 import { workloadStepEndS, workloadStepShapes } from '../model/workloads';
 import type { Design, DesignGroup } from '../model/types';
-import type { FailureEvent, Scenario, WorkloadStep } from './types';
+import type { ScenarioBase } from './scenario-base';
+import type { FailureEvent, WorkloadStep } from './schema';
 import { clientNodes, missingClients } from './workload';
 import { sendsRequests } from '../model/traits';
 
@@ -24,7 +25,7 @@ export type ScenarioSimOptions = Omit<DesignSimOptions, 'onProgress'>;
  * request rate, and the options that replay the scenario's traffic over time and failures and
  * check its targets. Throws DesignSimError when the design lacks something the scenario needs.
  */
-export function scenarioSimOptions(scenario: Scenario, design: Design = scenario.design): { design: Design; options: ScenarioSimOptions } {
+export function scenarioSimOptions(scenario: ScenarioBase, design: Design = scenario.design): { design: Design; options: ScenarioSimOptions } {
   const { clientRps, overTime } = scenario.workload;
   const withRates = withScenarioRates(scenario, design);
   const workload = workloadShapes(withRates, clientRps, overTime);
@@ -44,7 +45,7 @@ export function scenarioSimOptions(scenario: Scenario, design: Design = scenario
  * The design with each client sending the scenario's constant rate (what the analytic grading
  * uses too), whatever its own settings say. Throws DesignSimError when a client is missing.
  */
-export function withScenarioRates(scenario: Scenario, design: Design = scenario.design): Design {
+export function withScenarioRates(scenario: ScenarioBase, design: Design = scenario.design): Design {
   const missing = missingClients(design, scenario.workload);
   if (missing.length > 0) throw new DesignSimError([`The design has no client "${missing.join('", "')}" to send the scenario's traffic from; put it back.`]);
   const { clientRps } = scenario.workload;
@@ -55,7 +56,7 @@ export function withScenarioRates(scenario: Scenario, design: Design = scenario.
 }
 
 /** Long enough to see every failure end and every traffic change play out, plus a margin; at least MIN_SCENARIO_DURATION_S. */
-export function scenarioDurationS(scenario: Scenario): number {
+export function scenarioDurationS(scenario: ScenarioBase): number {
   let lastS = 0;
   for (const f of scenario.failures) lastS = Math.max(lastS, f.atS + f.durationS);
   // A daily cycle has no end; the run shows as much of it as the rest of the story needs.
@@ -64,7 +65,7 @@ export function scenarioDurationS(scenario: Scenario): number {
   return Math.max(MIN_SCENARIO_DURATION_S, Math.ceil(endS / 10) * 10);
 }
 
-function sloTargets(scenario: Scenario): SloTargets | null {
+function sloTargets(scenario: ScenarioBase): SloTargets | null {
   const { availability, p99LatencyMs, errorRate } = scenario.requirements;
   const slo: SloTargets = {
     ...(availability !== undefined ? { availability } : {}),
@@ -124,4 +125,9 @@ function partitionSides(target: string, design: Design): { sideA: string[]; side
     return n.groupId !== target && p.zone !== target && p.region !== target;
   });
   return { sideA: [target], sideB: outside.map((n) => n.id) };
+}
+
+/** Whether a fix scenario has a story over time (traffic changes or failures) for the simulator to replay. */
+export function hasTimeline(scenario: ScenarioBase): boolean {
+  return scenario.failures.length > 0 || scenario.workload.overTime.length > 0;
 }

@@ -1,4 +1,4 @@
-// The fixed word lists of the scenario format: difficulties, learning objectives, modes, critique
+// The fixed word lists of the scenario format: difficulties, learning objectives, critique
 // categories (with the other words a learner may use for them), SLO names, workload shapes and
 // failure kinds. The schema, the structural checks and the grader all read them from here.
 
@@ -36,9 +36,6 @@ export const OBJECTIVE_LABEL: Record<Objective, string> = {
   'justify-with-data': 'Justify a decision with data',
   cost: 'Cost',
 };
-
-export const MODES = ['identify', 'critique', 'fix', 'compare'] as const;
-export type ScenarioMode = (typeof MODES)[number];
 
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
 export type Severity = (typeof SEVERITIES)[number];

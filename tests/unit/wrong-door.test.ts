@@ -12,7 +12,7 @@ import { encodeFragment, relink } from '../../src/model/link-codec';
 import { withArticle } from '../../src/model/format';
 import { fieldNamesAt, nearestField } from '../../src/model/issue-words';
 import { decodeScenarioLink, encodeScenarioLink, parseScenarioYaml, scenarioToFile } from '../../src/scenarios';
-import { ScenarioFileSchema } from '../../src/scenarios/schema';
+import { ScenarioFileSchema } from '../../src/scenarios/modes';
 import { bundledScenario } from './helpers/bundled-scenario';
 
 const folder = join(import.meta.dirname, '../../scenarios');

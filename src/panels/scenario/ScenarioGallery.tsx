@@ -4,15 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Dialog } from '../Dialog';
 import { allProgress, loadLibrary, type LibraryEntry } from '../../store/scenarioLibrary';
 import type { ScenarioProgress } from '../../store/scenarioStore';
-import { DIFFICULTIES, MODES, OBJECTIVE_LABEL, OBJECTIVES } from '../../scenarios/vocabulary';
+import { DIFFICULTIES, MODE_SPECS, MODES, OBJECTIVE_LABEL, OBJECTIVES } from '../../scenarios';
 import { CourseMap } from './CourseMap';
-
-const MODE_LABEL: Record<(typeof MODES)[number], string> = {
-  identify: 'Identify',
-  critique: 'Critique',
-  fix: 'Fix',
-  compare: 'Compare',
-};
 
 export function ScenarioGallery({ open, onClose, onStart }: { open: boolean; onClose: () => void; onStart: (entry: LibraryEntry) => void }) {
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
@@ -83,7 +76,7 @@ export function ScenarioGallery({ open, onClose, onStart }: { open: boolean; onC
           Mode
           <select value={mode} onChange={(e) => setMode(e.target.value)}>
             <option value="">Any mode</option>
-            {MODES.map((m) => <option key={m} value={m}>{MODE_LABEL[m]}</option>)}
+            {MODES.map((m) => <option key={m} value={m}>{MODE_SPECS[m].label}</option>)}
           </select>
         </label>
         <span className="muted">{entries ? `${shown.length} of ${entries.length}` : 'Loading…'}</span>
@@ -97,7 +90,7 @@ export function ScenarioGallery({ open, onClose, onStart }: { open: boolean; onC
             <li key={s.id}>
               <button type="button" className="scenario-card" onClick={() => onStart(entry)} data-testid={`scenario-${s.id}`}>
                 <span className="card-top">
-                  <span className={`mode-badge mode-${s.mode}`}>{MODE_LABEL[s.mode]}</span>
+                  <span className={`mode-badge mode-${s.mode}`}>{MODE_SPECS[s.mode].label}</span>
                   <span className="muted">{s.difficulty} · {s.estimatedMinutes} min</span>
                   {p ? <span className={`progress-badge${p.completed ? ' done' : ''}`}>{p.completed ? `Done${p.score !== null ? ` · ${Math.round(p.score * 100)}%` : ''}` : 'In progress'}</span> : null}
                 </span>

@@ -1,4 +1,7 @@
-// The result of one question, shared by the modes that ask questions (identify, compare).
+// What the modes that ask questions (identify, compare) share: question ids and each question's result.
+import { duplicates } from '../../model/validate';
+import type { GradedItem, Report } from './mode-spec';
+
 export interface QuestionResult<T> {
   questionId: string;
   prompt: string;
@@ -15,4 +18,19 @@ export interface QuestionResult<T> {
  */
 export function answerTo<T>(answers: Readonly<Record<string, T>>, questionId: string): T | undefined {
   return Object.hasOwn(answers, questionId) ? answers[questionId] : undefined;
+}
+
+/** A question's id: the one in the file, or q1, q2, ... by its place. */
+export const questionId = (id: string | undefined, i: number): string => id ?? `q${i + 1}`;
+
+/** Each question id once. */
+export function checkQuestionIds(ids: readonly string[], report: Report): void {
+  for (const { id, index } of duplicates(ids)) report(['questions', index, 'id'], `another question already has the id "${id}"`);
+}
+
+const clip = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** One class-report item per question, right at the first try or not. */
+export function questionItems(results: readonly QuestionResult<unknown>[]): GradedItem[] {
+  return results.map((r) => ({ id: r.questionId, label: clip(r.prompt), passed: r.correct }));
 }

@@ -1,7 +1,7 @@
 // Whether a fix scenario is solved, as the app's fix panel and `scenario grade --simulate` both
 // decide it: the steady checks pass and, for a scenario with a timeline (traffic over time or
 // failures), the simulated check passes on the same design too.
-import { hasTimeline } from '../../self-check';
+import { hasTimeline } from '../../simulation';
 import type { FixScenario } from '../../types';
 
 /** `simulatedPassed` is null when the simulated check has not run on this design. */

@@ -1,0 +1,70 @@
+// What a scenario mode is: one object per mode (modes/<mode>/index.ts) with the hooks every layer
+// calls by the mode's name: loading, reference checks, the self-check, the submission, grading and
+// the grade in words. The registry (modes/index.ts) lists them; nothing else switches on a mode.
+import type * as v from 'valibot';
+import type { Design } from '../../model/types';
+import type { ScenarioBase } from '../types';
+import type { PathKey } from '../yaml-source';
+import type { ModePart, ScenarioMode } from './mode-types';
+
+/** A problem at a place in the file (a path of keys and indices), before it is given a line. */
+export interface ScenarioIssue {
+  path: PathKey[];
+  message: string;
+}
+
+export type Report = (path: PathKey[], message: string) => void;
+
+/** Something the scenario asks for (a key problem, a question, a check) and whether a learner got it. */
+export interface GradedItem {
+  id: string;
+  label: string;
+  passed: boolean;
+}
+
+export interface OtherDesign {
+  design: Design;
+  path: PathKey[];
+  at?: (path: PathKey[]) => PathKey[];
+  prefix?: string;
+}
+
+type Scn<M extends ScenarioMode> = ModePart<M, 'scenario'>;
+type Grd<M extends ScenarioMode> = ModePart<M, 'grade'>;
+/** The scenario's fields every mode shares, as loading fills them in. */
+export type ScenarioBaseFields = Omit<ScenarioBase, 'mode'>;
+
+// Methods (not function-valued properties) on purpose: a mode's spec then serves where any mode's is expected.
+export interface ModeSpec<M extends ScenarioMode, E extends v.ObjectEntries = v.ObjectEntries> {
+  mode: M;
+  /** The mode's name in the gallery's filter. */
+  label: string;
+  /** What the scenario's `design` is to this mode, in problem messages: "the starting design". */
+  designWords: string;
+  /** How many bundled scenarios of this mode the course aims for (course.ts). */
+  courseTarget: number;
+  /** The file's mode fields made into the scenario: ids assigned, designs completed. */
+  build(file: ModePart<M, 'file'>, base: ScenarioBaseFields): { ok: true; scenario: Scn<M> } | { ok: false; issues: ScenarioIssue[] };
+  /**
+   * The designs beside `design`, each with where it sits in the file; given the file, also where
+   * a problem inside one is placed (`at`) and how its message starts (`prefix`).
+   */
+  otherDesigns(scenario: Scn<M>, file?: ModePart<M, 'file'>): OtherDesign[];
+  /** The mode's references: ids its questions, key or checks name exist and fit. */
+  checkContent(scenario: Scn<M>, report: Report): void;
+  /** The self-check beyond solving each design: the file's own answers grade as it says. */
+  selfCheck(scenario: Scn<M>, issues: ScenarioIssue[]): void;
+  /** The submission's fields for this mode, beside the common ones (submission.ts). */
+  submissionEntries: E;
+  /** The body from a submission that passed `submissionEntries`, or why it cannot be graded. */
+  readSubmission(fields: v.InferOutput<v.ObjectSchema<E, undefined>>): { ok: true; body: ModePart<M, 'submission'> } | { ok: false; error: string };
+  grade(scenario: Scn<M>, body: ModePart<M, 'submission'>): Grd<M>;
+  /** The grade as the terminal prints it (`scenario grade`). */
+  gradeText(scenario: Scn<M>, grade: Grd<M>): string;
+  /** Item by item, what the learner was asked for (class report). */
+  gradedItems(scenario: Scn<M>, grade: Grd<M>): GradedItem[];
+  /** The score 0..1 and whether the work is complete (class report). */
+  scoreOf(grade: Grd<M>): { score: number; complete: boolean };
+  /** Tries in all, where the mode records them. */
+  attemptsOf(grade: Grd<M>): number | null;
+}
