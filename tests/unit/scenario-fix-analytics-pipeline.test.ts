@@ -5,14 +5,13 @@
 // fail. Two replications of the 130 s timeline keep the file quick.
 import { describe, expect, it } from 'vitest';
 import type { Design, DesignNode } from '../../src/model/types';
-import { gradeFix, gradeFixSimulated, type SimulatedFixGrade } from '../../src/scenarios';
+import { gradeFix, gradeFixSimulated } from '../../src/scenarios';
 import { checkFixInvariants } from '../../src/scenarios/modes/fix/invariants';
-import { solveForScenario } from '../../src/scenarios/evaluate';
 import { bundledFixScenario, bundledScenarioText } from './helpers/bundled-scenario';
+import { steadySolution, simVerdicts } from './helpers/fix-grades';
 
 const scenario = bundledFixScenario('analytics-pipeline');
 const options = { replications: 2 } as const;
-const verdicts = (grade: SimulatedFixGrade) => Object.fromEntries(grade.checks.map((c) => [c.check, c.verdict]));
 const node = (d: Design, id: string): DesignNode => d.nodes.find((n) => n.id === id)!;
 const edge = (d: Design, id: string) => d.edges.find((e) => e.id === id)!;
 const messages = (d: Design) => checkFixInvariants(scenario, d).map((f) => f.message).join('\n');
@@ -21,20 +20,19 @@ const text = bundledScenarioText('analytics-pipeline').replace(/\s+/g, ' ');
 describe('analytics-pipeline: the figures the story quotes', () => {
   it('the database writes about 800 single rows a second, against 1,000 events arriving', () => {
     expect(text).toContain('The database can write about 800 single rows a second, and on a normal evening about 1,000 events arrive each second');
-    const solved = solveForScenario(scenario, scenario.design);
-    if (!solved.ok) throw new Error(solved.problems.join('\n'));
-    expect(solved.solution.components.adb!.capacityRps).toBeCloseTo(800, 0);
-    expect(solved.solution.components.adb!.offeredRps).toBeCloseTo(1000, 0);
+    const solved = steadySolution(scenario);
+    expect(solved.components.adb!.capacityRps).toBeCloseTo(800, 0);
+    expect(solved.components.adb!.offeredRps).toBeCloseTo(1000, 0);
   });
 });
 
 describe('analytics-pipeline: steady and simulated verdicts', () => {
   it('fails the starting design: the writes fall further behind every second', () => {
-    expect(verdicts(gradeFixSimulated(scenario, scenario.design, options))).toMatchObject({ p99LatencyMs: 'fail', capacity: 'fail' });
+    expect(simVerdicts(gradeFixSimulated(scenario, scenario.design, options))).toMatchObject({ p99LatencyMs: 'fail', capacity: 'fail' });
   });
 
   it('passes the reference solution through the campaign: the stream holds what the loaders have not written yet', () => {
-    expect(verdicts(gradeFixSimulated(scenario, scenario.solution, options))).toEqual({ p99LatencyMs: 'pass', errorRate: 'pass', capacity: 'pass' });
+    expect(simVerdicts(gradeFixSimulated(scenario, scenario.solution, options))).toEqual({ p99LatencyMs: 'pass', errorRate: 'pass', capacity: 'pass' });
   });
 
   it('passes a managed queue in place of the stream', () => {

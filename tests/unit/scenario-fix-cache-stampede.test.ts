@@ -4,14 +4,13 @@
 // ratio fail. Two replications of the 120 s timeline at 1,500 requests/s keep the file quick.
 import { describe, expect, it } from 'vitest';
 import type { Design, DesignNode } from '../../src/model/types';
-import { gradeFix, gradeFixSimulated, type SimulatedFixGrade } from '../../src/scenarios';
+import { gradeFix, gradeFixSimulated } from '../../src/scenarios';
 import { checkFixInvariants } from '../../src/scenarios/modes/fix/invariants';
-import { solveForScenario } from '../../src/scenarios/evaluate';
 import { bundledFixScenario, bundledScenarioText } from './helpers/bundled-scenario';
+import { steadySolution, simVerdicts } from './helpers/fix-grades';
 
 const scenario = bundledFixScenario('cache-stampede');
 const options = { replications: 2 } as const;
-const verdicts = (grade: SimulatedFixGrade) => Object.fromEntries(grade.checks.map((c) => [c.check, c.verdict]));
 const node = (d: Design, id: string): DesignNode => d.nodes.find((n) => n.id === id)!;
 const text = bundledScenarioText('cache-stampede').replace(/\s+/g, ' ');
 
@@ -27,27 +26,26 @@ describe('cache-stampede: the figures the story quotes', () => {
   it('the content database builds about 300 pages a second, and 2 page views in 100 reach it on a normal morning', () => {
     expect(text).toContain('The database can build about 300 pages a second');
     expect(text).toContain('Today 2 page views in 100 miss');
-    const solved = solveForScenario(scenario, scenario.design);
-    if (!solved.ok) throw new Error(solved.problems.join('\n'));
-    const db = solved.solution.components.cmsdb!;
+    const solved = steadySolution(scenario);
+    const db = solved.components.cmsdb!;
     expect(db.capacityRps).toBeCloseTo(300, 0);
     expect(db.offeredRps / scenario.workload.clientRps.readers!).toBeCloseTo(0.02, 6);
     // Those 2 in 100 take the p99 past the 40 ms target before anything goes wrong.
-    expect(solved.solution.flows[0]!.p99ResponseMs).toBeGreaterThan(40);
+    expect(solved.flows[0]!.p99ResponseMs).toBeGreaterThan(40);
   });
 });
 
 describe('cache-stampede: steady and simulated verdicts', () => {
   it('fails the starting design: readers wait seconds while Redis is empty', () => {
     const grade = gradeFixSimulated(scenario, scenario.design, options);
-    expect(verdicts(grade)).toEqual({ p99LatencyMs: 'fail', errorRate: 'pass', capacity: 'pass' });
+    expect(simVerdicts(grade)).toEqual({ p99LatencyMs: 'fail', errorRate: 'pass', capacity: 'pass' });
     expect(grade.checks.find((c) => c.check === 'p99LatencyMs')!.mean).toBeGreaterThan(2_000);
   });
 
   it('passes the reference solution (a CDN in front) and a second cache that stays full, steady and simulated', () => {
     for (const design of [scenario.solution, withSecondCache()]) {
       expect(gradeFix(scenario, design).passed).toBe(true);
-      expect(verdicts(gradeFixSimulated(scenario, design, options))).toEqual({ p99LatencyMs: 'pass', errorRate: 'pass', capacity: 'pass' });
+      expect(simVerdicts(gradeFixSimulated(scenario, design, options))).toEqual({ p99LatencyMs: 'pass', errorRate: 'pass', capacity: 'pass' });
     }
   });
 

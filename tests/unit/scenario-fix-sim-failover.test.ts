@@ -2,10 +2,10 @@
 // for ten minutes (at 120 s). Two replications of the whole timeline (800 s at 800 requests/s)
 // keep the file to a few seconds; the verdicts are far from their thresholds.
 import { describe, expect, it } from 'vitest';
-import { gradeFix, gradeFixSimulated, type SimulatedFixGrade } from '../../src/scenarios';
+import { gradeFix, gradeFixSimulated } from '../../src/scenarios';
 import { bundledFixScenario as bundled } from './helpers/bundled-scenario';
+import { simVerdicts } from './helpers/fix-grades';
 
-const verdicts = (grade: SimulatedFixGrade) => Object.fromEntries(grade.checks.map((c) => [c.check, c.verdict]));
 
 describe('multi-zone-failover, simulated', () => {
   const scenario = bundled('multi-zone-failover');
@@ -14,7 +14,7 @@ describe('multi-zone-failover, simulated', () => {
   it('fails the starting design on availability only, as declared: the zone loss takes everything down', () => {
     const grade = gradeFixSimulated(scenario, scenario.design, options);
     expect(scenario.startingDesignFails).toEqual(['availability']);
-    expect(verdicts(grade)).toEqual({ availability: 'fail', p99LatencyMs: 'pass', monthlyCostUsd: 'pass' });
+    expect(simVerdicts(grade)).toEqual({ availability: 'fail', p99LatencyMs: 'pass', monthlyCostUsd: 'pass' });
     const availability = grade.checks.find((c) => c.check === 'availability')!;
     // Ten minutes of an 800 s run (the first 10 s are warm-up) with everything down.
     expect(availability.mean).toBeGreaterThan(0.15);
@@ -25,7 +25,7 @@ describe('multi-zone-failover, simulated', () => {
   it('passes the reference solution: two API zones behind one balancer, Multi-AZ data on the region, retries to the other zone', () => {
     expect(gradeFix(scenario, scenario.solution).passed).toBe(true);
     const grade = gradeFixSimulated(scenario, scenario.solution, options);
-    expect(verdicts(grade)).toEqual({ availability: 'pass', p99LatencyMs: 'pass', monthlyCostUsd: 'pass' });
+    expect(simVerdicts(grade)).toEqual({ availability: 'pass', p99LatencyMs: 'pass', monthlyCostUsd: 'pass' });
     expect(grade.checks.find((c) => c.check === 'availability')!.mean).toBeGreaterThan(0.9995);
   });
 

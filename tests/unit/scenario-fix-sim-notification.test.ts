@@ -4,10 +4,10 @@
 // where the simulation disagrees with the analytic grade the test says why. Two replications
 // keep the file to seconds; the verdicts are far from their thresholds, so two runs settle them.
 import { describe, expect, it } from 'vitest';
-import { gradeFix, gradeFixSimulated, type SimulatedFixGrade } from '../../src/scenarios';
+import { gradeFix, gradeFixSimulated } from '../../src/scenarios';
 import { bundledFixScenario as bundled } from './helpers/bundled-scenario';
+import { simVerdicts } from './helpers/fix-grades';
 
-const verdicts = (grade: SimulatedFixGrade) => Object.fromEntries(grade.checks.map((c) => [c.check, c.verdict]));
 
 // Each test simulates over a million requests: seconds on an idle machine, tens on a shared one,
 // so no tight timeout (the verdicts, not the time, are what is tested).
@@ -17,7 +17,7 @@ describe('notification-system, simulated', { timeout: 180_000 }, () => {
   it('passes the reference solution', () => {
     const grade = gradeFixSimulated(scenario, scenario.solution, { replications: 2 });
     expect(grade).toMatchObject({ passed: true, durationS: 4030, seeds: [1, 2], problems: [] });
-    expect(verdicts(grade)).toEqual({ p99LatencyMs: 'pass', errorRate: 'pass', capacity: 'pass' });
+    expect(simVerdicts(grade)).toEqual({ p99LatencyMs: 'pass', errorRate: 'pass', capacity: 'pass' });
     // Queues in front of the providers: the callers' p99 stays far under 200 ms, spike included.
     expect(grade.checks.find((c) => c.check === 'p99LatencyMs')!.mean).toBeLessThan(100);
   });
@@ -36,7 +36,7 @@ describe('notification-system, simulated', { timeout: 180_000 }, () => {
     // fails (error rate 0%): the waiting shows in the p99 instead.
     expect(scenario.startingDesignFails).toEqual(['p99LatencyMs', 'errorRate', 'capacity']);
     expect(gradeFix(scenario, scenario.design).checks.every((c) => !c.passed)).toBe(true);
-    expect(verdicts(grade)).toEqual({ p99LatencyMs: 'fail', errorRate: 'pass', capacity: 'fail' });
+    expect(simVerdicts(grade)).toEqual({ p99LatencyMs: 'fail', errorRate: 'pass', capacity: 'fail' });
     expect(grade.checks.find((c) => c.check === 'errorRate')!.values).toEqual([0, 0]);
   });
 });
