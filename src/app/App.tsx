@@ -32,7 +32,7 @@ import { figuresHidden, isMasked, useScenarioStore } from '../store/scenarioStor
 import { useScenarioSession } from './useScenarioSession';
 import { loadLibrary, loadProgressChecked, type LibraryEntry } from '../store/scenarioLibrary';
 import { DEMOS } from '../model/demos';
-import type { Scenario } from '../scenarios';
+import { monthlyRequestScale, type Scenario } from '../scenarios';
 import { withArticle } from '../model/format';
 
 // Scenario screens load on first use: they bring the YAML parser and the grader.
@@ -205,7 +205,9 @@ function Shell() {
   // What-if loads belong to the design on screen; opening another starts from its own rates.
   useEffect(() => setWhatIf({}), [design.id]);
   const whatIfRps = useMemo(() => (Object.keys(whatIf).length ? whatIf : null), [whatIf]);
-  const { analysis, stale, error } = useAnalysis(design, whatIfRps);
+  const openScenario = session?.scenario;
+  const monthScale = useMemo(() => (openScenario ? monthlyRequestScale(openScenario) : undefined), [openScenario]);
+  const { analysis, stale, error } = useAnalysis(design, whatIfRps, monthScale);
   const onWhatIf = useCallback(
     (clientId: string, rps: number | null) =>
       setWhatIf((w) => {

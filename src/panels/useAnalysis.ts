@@ -8,7 +8,8 @@ import { engineClient, useRuns, type AnalysisState } from '../store/runs';
 
 export type { AnalysisState };
 
-export function useAnalysis(design: Design, clientRps: Record<string, number> | null): AnalysisState {
+/** monthlyRequestScale: an open scenario's month, so its bill is the one its grading uses (scenarios/month.ts). */
+export function useAnalysis(design: Design, clientRps: Record<string, number> | null, monthlyRequestScale?: number): AnalysisState {
   const inFlight = useRef(false);
   const next = useRef<{ design: Design; clientRps: Record<string, number> | null } | null>(null);
 
@@ -24,7 +25,7 @@ export function useAnalysis(design: Design, clientRps: Record<string, number> | 
         next.current = null;
         inFlight.current = true;
         try {
-          const request = job.clientRps ? { design: job.design, clientRps: job.clientRps } : { design: job.design };
+          const request = { design: job.design, ...(job.clientRps ? { clientRps: job.clientRps } : {}), ...(monthlyRequestScale !== undefined ? { monthlyRequestScale } : {}) };
           const analysis = await engineClient().call<Analysis>((w) => w.analyse(request));
           setAnalysis({ analysis, stale: next.current !== null, error: null });
         } catch (e) {
@@ -35,7 +36,7 @@ export function useAnalysis(design: Design, clientRps: Record<string, number> | 
       }
     };
     void pump();
-  }, [design, clientRps]);
+  }, [design, clientRps, monthlyRequestScale]);
 
   return useRuns((s) => s.analysis);
 }

@@ -7,6 +7,7 @@ import { WORKLOAD_SPECS, type WorkloadStep } from '../model/workloads';
 import { CURRENT_SCENARIO_VERSION, type PatchOp, type ScenarioDesignFile, type ScenarioEdgeFile, type ScenarioFile, type ScenarioNodeFile } from './schema';
 import type { Scenario } from './types';
 import { resolveClientRps } from './workload';
+import { HOURS_PER_MONTH } from '../engine/metrics/cost';
 
 const FILE_VERSION: ScenarioFile['version'] = CURRENT_SCENARIO_VERSION;
 
@@ -116,6 +117,8 @@ export function scenarioToFile(scenario: Scenario): ScenarioFile {
     workload: {
       ...(rpsIsDerived ? {} : { rps: { ...scenario.workload.clientRps } }),
       overTime: structuredClone(scenario.workload.overTime),
+      ...(scenario.workload.busyHoursPerMonth < HOURS_PER_MONTH ? { busyHoursPerMonth: scenario.workload.busyHoursPerMonth } : {}),
+      ...(scenario.workload.quietRps > 0 ? { quietRps: scenario.workload.quietRps } : {}),
     },
     failures: structuredClone(scenario.failures),
     design: designToFile(scenario.design, { defaultId: `${id}-design`, defaultName: title }),
@@ -225,7 +228,7 @@ function withoutFileDefaults(step: WorkloadStep): ScenarioData {
 
 function compactWorkload(workload: ScenarioFile['workload']): ScenarioData | undefined {
   const overTime = workload.overTime.map((step) => defined(withoutFileDefaults(step)));
-  const out = defined({ rps: workload.rps, overTime: overTime.length > 0 ? overTime : undefined });
+  const out = defined({ rps: workload.rps, overTime: overTime.length > 0 ? overTime : undefined, busyHoursPerMonth: workload.busyHoursPerMonth, quietRps: workload.quietRps });
   return Object.keys(out).length > 0 ? out : undefined;
 }
 

@@ -1,6 +1,7 @@
 // Runs the analytic engine on a design at the scenario's traffic and reads off what the checks
 // and comparisons need: per-flow p99, availability and error share, saturation, headroom, cost.
 // Pure functions of their inputs, so every verdict is the same each time it is asked for.
+import { monthlyRequestScale } from './month';
 import { computeHeadroom, solveDesign, type ComponentResult, type DesignSolution, type FlowResult } from '../engine/analytic';
 import type { Design } from '../model/types';
 import type { Requirements, Scenario } from './types';
@@ -16,7 +17,7 @@ export function solveForScenario(scenario: Scenario, design: Design): SolveForSc
   if (missing.length > 0) {
     return { ok: false, problems: [`The design has no client "${missing.join('", "')}" to send the scenario's traffic from; put it back.`] };
   }
-  const result = solveDesign(design, { clientRps: scenario.workload.clientRps });
+  const result = solveDesign(design, { clientRps: scenario.workload.clientRps, monthlyRequestScale: monthlyRequestScale(scenario) });
   return result.ok ? { ok: true, solution: result } : { ok: false, problems: result.errors.map((e) => e.message) };
 }
 

@@ -30,6 +30,9 @@ export { migrateScenario } from './migrations';
 export { applyPatch } from './patch';
 export { scenarioJsonSchema, scenarioJsonSchemaText, toJsonSchema } from './json-schema';
 
+// The month a scenario's bill covers
+export { monthlyRequests, monthlyRequestScale } from './month';
+
 // Checking
 export { checkScenarioText, checkScenarioSources, issueLine, type CheckFailure, type CheckReport, type ScenarioSource } from './check';
 export { selfCheckScenario, selfCheckSimulated, simulatedSelfCheckIssues, hasTimeline } from './self-check';

@@ -7,6 +7,7 @@ import type { ScenarioFile } from './schema';
 import type { Scenario, ScenarioWorkload } from './types';
 import type { PathKey } from './yaml-source';
 import { resolveClientRps } from './workload';
+import { HOURS_PER_MONTH } from '../engine/metrics/cost';
 
 export type { ScenarioIssue };
 
@@ -17,6 +18,8 @@ export function buildScenario(file: ScenarioFile): BuildResult {
   const workload: ScenarioWorkload = {
     clientRps: resolveClientRps(design, file.workload.rps, file.requirements.trafficRps),
     overTime: file.workload.overTime,
+    busyHoursPerMonth: file.workload.busyHoursPerMonth ?? HOURS_PER_MONTH,
+    quietRps: file.workload.quietRps ?? 0,
   };
   const base = {
     version: file.version,

@@ -10,6 +10,10 @@ export interface ScenarioWorkload {
   clientRps: Record<string, number>;
   /** Traffic over time, for the simulator; the analytic grading uses clientRps. */
   overTime: WorkloadStep[];
+  /** Hours a month the scenario's traffic runs, for its bill (month.ts); 730 (all month) unless the file says. */
+  busyHoursPerMonth: number;
+  /** Requests/s of all clients together for the rest of the month, for its bill; 0 unless the file says. */
+  quietRps: number;
 }
 
 export interface ScenarioBase {

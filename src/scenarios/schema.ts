@@ -8,6 +8,7 @@ import { getParamSpec, PARAM_KEYS, type ParamKey } from '../model/catalog';
 import { FAILURE_SPECS, FAILURE_TIME, failureParam, paramOwner, type FailureParamKey } from '../model/failures';
 import { EdgeSchema, failureParamOf, GroupSchema, NodeSchema } from '../model/schema';
 import { COMPONENT_KINDS } from '../model/types';
+import { HOURS_PER_MONTH } from '../engine/metrics/cost';
 import { STEP_TIME, WORKLOAD_KINDS, WORKLOAD_SPECS, type WorkloadFieldSpec, type WorkloadKind, type WorkloadSpec, type WorkloadStep } from '../model/workloads';
 import {
   COMPARE_METRICS,
@@ -145,6 +146,10 @@ export const WorkloadStepSchema = v.variant('shape', WORKLOAD_KINDS.map(stepVari
 export const WorkloadSchema = v.strictObject({
   rps: v.optional(described(v.record(ref, atLeast(0)), 'Constant requests/s by client id; the analytic grading uses these.')),
   overTime: list(WorkloadStepSchema, 'Traffic over time for the simulator: steps, ramps, spikes and daily cycles.'),
+  busyHoursPerMonth: v.optional(
+    described(v.pipe(finite, v.minValue(0.01), v.maxValue(HOURS_PER_MONTH)), `Hours a month this traffic runs, for the monthly cost: per-request charges follow it for these hours and quietRps for the rest (instances are paid all month). ${HOURS_PER_MONTH} (all month) when left out.`),
+  ),
+  quietRps: v.optional(described(atLeast(0), 'Requests/s of all clients together outside the busy hours, for the monthly cost; 0 when left out.')),
 });
 
 const paramHelp = (key: FailureParamKey) => {

@@ -81,7 +81,7 @@ function sloTargets(scenario: ScenarioBase): SloTargets | null {
  * Shapes per client. A step without a client speaks of all the scenario's clients together, so
  * each gets its usual share of the step's rate; each kind's spec turns a step into shapes.
  */
-function workloadShapes(design: Design, clientRps: Readonly<Record<string, number>>, steps: readonly WorkloadStep[]): Record<string, WorkloadShape[]> {
+export function workloadShapes(design: Design, clientRps: Readonly<Record<string, number>>, steps: readonly WorkloadStep[]): Record<string, WorkloadShape[]> {
   // Clients a learner added keep their own steady rate, as in the analytic grading.
   const clients = clientNodes(design)
     .map((n) => n.id)

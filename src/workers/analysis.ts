@@ -7,14 +7,16 @@ export interface AnalysisRequest {
   design: Design;
   /** What-if request rates (requests/s) by client id, instead of the design's own. */
   clientRps?: Record<string, number>;
+  /** A scenario's month for per-request charges (scenarios/month.ts); the steady rates all month when absent. */
+  monthlyRequestScale?: number;
 }
 
 export type Analysis =
   | { ok: true; solution: DesignSolution; headroom: EntryHeadroom[]; explanation: Explanation | null }
   | { ok: false; errors: DesignProblem[] };
 
-export function analyse({ design, clientRps }: AnalysisRequest): Analysis {
-  const options = clientRps ? { clientRps } : {};
+export function analyse({ design, clientRps, monthlyRequestScale }: AnalysisRequest): Analysis {
+  const options = { ...(clientRps ? { clientRps } : {}), ...(monthlyRequestScale !== undefined ? { monthlyRequestScale } : {}) };
   const solution = solveDesign(design, options);
   if (!solution.ok) return solution;
   const headroom = computeHeadroom(design, options);

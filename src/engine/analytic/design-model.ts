@@ -42,6 +42,12 @@ export interface SolveDesignOptions {
    * about ten extra solves per distinct saturation point; turn off for quick previews. Default true.
    */
   findSaturationPoints?: boolean;
+  /**
+   * The month's requests over those of the solved rates running all month, for per-request
+   * charges; default 1. A scenario whose traffic lasts an hour a month bills a fraction of it
+   * (scenarios/month.ts). Instances are billed for the whole month either way.
+   */
+  monthlyRequestScale?: number;
 }
 
 export interface CompiledDesign {
@@ -59,6 +65,8 @@ export interface CompiledDesign {
   edgeTake: number[];
   /** Per model edge: 1 when it is made only if the source's cache lookups missed (cache-aside). */
   edgeOnCacheMiss: Uint8Array;
+  /** See SolveDesignOptions.monthlyRequestScale. */
+  monthlyRequestScale: number;
   warnings: string[];
 }
 
@@ -191,5 +199,6 @@ export function compileDesign(design: Design, options: SolveDesignOptions = {}):
     const override = options.clientRps?.[node.id];
     externalRps[i] = override === undefined ? figures[i]!.rps : Math.max(0, override);
   });
-  return { ok: true, compiled: { design, model: built.model, figures, externalRps, clients, edgeIds, edgeTake, edgeOnCacheMiss, warnings } };
+  const monthlyRequestScale = options.monthlyRequestScale !== undefined && Number.isFinite(options.monthlyRequestScale) ? Math.max(0, options.monthlyRequestScale) : 1;
+  return { ok: true, compiled: { design, model: built.model, figures, externalRps, clients, edgeIds, edgeTake, edgeOnCacheMiss, monthlyRequestScale, warnings } };
 }

@@ -142,6 +142,6 @@ function describeComponent(compiled: CompiledDesign, state: ModelState, percenti
     saturationCauseId: saturated ? design.nodes[cause]!.id : null,
     saturatesAtRps: null,
     availability,
-    cost: monthlyCost(f.instances * (1 + f.replicas), f.pricePerHour, f.pricePerMillion, billedRps),
+    cost: monthlyCost(f.instances * (1 + f.replicas), f.pricePerHour, f.pricePerMillion, billedRps * compiled.monthlyRequestScale),
   };
 }
