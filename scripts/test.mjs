@@ -1,7 +1,12 @@
-// `npm test`: type-check, lint, unit tests, scenario checks, then end-to-end tests in Chromium.
-// Each step stops the run on failure with the step's name.
+// `npm test`: type-check, lint, import check and scenario checks, then unit tests, then
+// end-to-end tests in Chromium. Each step stops the run on failure with the step's name.
+//
+// The first four steps run side by side: each is one process on one core (the scenario check, the
+// longest, about 45 s on an idle 2-core machine), so one after the other they left a core idle
+// for over a minute. Their output is held and printed whole, step by step, as each one ends. The
+// unit tests and the browser tests spread over the cores themselves and run alone.
 import { existsSync } from 'node:fs';
-import { execSync, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -18,27 +23,86 @@ function ensureChromium() {
   process.exit(1);
 }
 
-const steps = [
-  ['type-check', 'npx tsc --noEmit -p tsconfig.json'],
-  ['lint', 'npx eslint . --max-warnings=0'],
-  // No import cycles, and floors import one way (STYLE.md): app -> panels, canvas -> store -> scenarios -> engine -> model.
-  ['imports', 'node scripts/check-imports.mjs'],
-  ['unit tests', 'npx vitest run'],
-  // --simulate: each fix scenario's reference solution is also simulated through its timeline (about 1.5 min).
-  ['scenario check', 'npx tsx src/cli/scenario.ts check scenarios/ --simulate --replications 2'],
-  ['end-to-end tests', 'npx playwright test'],
+/** Steps in a stage run side by side; stages run one after the other. */
+const stages = [
+  [
+    ['type-check', 'npx tsc --noEmit -p tsconfig.json'],
+    ['lint', 'npx eslint . --max-warnings=0'],
+    // No import cycles, and floors import one way (STYLE.md): app -> panels, canvas -> store -> scenarios -> engine -> model.
+    ['imports', 'node scripts/check-imports.mjs'],
+    // --simulate: each fix scenario's reference solution is also simulated through its timeline.
+    ['scenario check', 'npx tsx src/cli/scenario.ts check scenarios/ --simulate --replications 2'],
+  ],
+  [['unit tests', 'npx vitest run']],
+  [['end-to-end tests', 'npx playwright test']],
 ];
 
-const only = process.argv.slice(2);
-for (const [name, cmd] of steps) {
-  if (only.length && !only.some((o) => name.startsWith(o))) continue;
-  if (name === 'end-to-end tests') ensureChromium();
+/** Side-by-side steps still running (each its own process group), stopped when another step fails or the run is interrupted. */
+const running = new Set();
+
+function stopAll() {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already ended
+    }
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+}
+
+function fail(name) {
+  stopAll();
+  console.error(`\nnpm test failed at step: ${name}`);
+  process.exit(1);
+}
+
+/** One step with the terminal to itself: its output as it comes. */
+function runAlone(name, cmd) {
   console.log(`\n== ${name}: ${cmd}`);
-  try {
-    execSync(cmd, { stdio: 'inherit' });
-  } catch {
-    console.error(`\nnpm test failed at step: ${name}`);
-    process.exit(1);
+  return new Promise((resolve) => {
+    // In the terminal's process group, as before: Ctrl-C reaches it directly.
+    const child = spawn(cmd, { shell: true, stdio: 'inherit' });
+    child.on('exit', (code, signal) => {
+      if (code !== 0 || signal) fail(name);
+      resolve();
+    });
+  });
+}
+
+/** One step beside others: its output (stdout and stderr in order) printed whole when it ends. */
+function runBeside(name, cmd) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(cmd, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    running.add(child);
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('close', (code, signal) => {
+      running.delete(child);
+      console.log(`\n== ${name}: ${cmd} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      process.stdout.write(Buffer.concat(output));
+      if (code !== 0 || signal) fail(name);
+      resolve();
+    });
+  });
+}
+
+const only = process.argv.slice(2);
+for (const stage of stages) {
+  const steps = stage.filter(([name]) => !only.length || only.some((o) => name.startsWith(o)));
+  if (steps.some(([name]) => name === 'end-to-end tests')) ensureChromium();
+  if (steps.length === 1) await runAlone(...steps[0]);
+  else if (steps.length > 1) {
+    console.log(`\n== side by side: ${steps.map(([name]) => name).join(', ')}`);
+    await Promise.all(steps.map(([name, cmd]) => runBeside(name, cmd)));
   }
 }
 console.log('\nAll checks passed.');
