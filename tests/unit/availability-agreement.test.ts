@@ -1,5 +1,6 @@
 // The analytic availability and the simulator's measured availability tell the same story about
-// small designs with failures on a timeline: a crash, a zone lost, a database failing over. The
+// small designs with failures on a timeline: a crash, a zone lost, a database failing over, a
+// replicated database crashing, a slowdown nothing gives up on. The
 // analytic figure works each stretch of the timeline out with the request model of
 // request-availability.ts (shared parts once, zones as a whole, routers steering around what is
 // down); the simulator runs each design with several seeds, and the analytic figure must lie in
@@ -93,6 +94,21 @@ const CASES: Case[] = [
     failures: [{ kind: 'db-failover', nodeId: 'db', atS: 40, durationS: 60, promoteAfterS: 20 }],
     byHand: 1 - 0.2 * (20 / 120),
   },
+  {
+    name: 'a database with a read replica crashing for 30 s: the whole component stops, reads too, so a quarter of requests fail',
+    design: designOf(
+      [node('users', 'client'), node('api', 'service'), node('db', 'relational-db', { instances: 1, replicas: 1, readShare: 0.8, concurrency: 100, serviceMs: 1 })],
+      [edge('users', 'api'), edge('api', 'db')],
+    ),
+    failures: [{ kind: 'crash', nodeId: 'db', atS: 40, durationS: 30 }],
+    byHand: 1 - 30 / 120,
+  },
+  {
+    name: 'a database five times slower for 30 s, with nothing that gives up on a slow request and room to spare: every request finishes, late',
+    design: designOf([node('users', 'client'), node('api', 'service'), node('db', 'relational-db', { concurrency: 100, serviceMs: 1 })], [edge('users', 'api'), edge('api', 'db')]),
+    failures: [{ kind: 'slowdown', nodeId: 'db', atS: 40, durationS: 30, factor: 5 }],
+    byHand: 1,
+  },
 ];
 
 /** Mean and 95% half-width of the simulated availability over the seeds. */
@@ -128,9 +144,25 @@ describe('analytic and simulated availability agree under failures', { timeout: 
     expect(simulated(spread!).mean - simulated(cramped!).mean).toBeGreaterThan(0.3);
   });
 
-  it('says so instead of guessing for failures it does not model', () => {
-    const built = compileDesign(CASES[0]!.design);
-    if (!built.ok) throw new Error('does not compile');
-    expect(timelineAvailability(built.compiled, [{ kind: 'slowdown', nodeId: 'db', atS: 40, durationS: 30, factor: 5 }], WARMUP_S, DURATION_S)).toBeNull();
+  it('says so instead of guessing for failures it does not model: a partition, or a slowdown something gives up on or that overloads', () => {
+    const figure = (design: Design, failures: FailureEvent[]) => {
+      const built = compileDesign(design);
+      if (!built.ok) throw new Error('does not compile');
+      return timelineAvailability(built.compiled, failures, WARMUP_S, DURATION_S);
+    };
+    const slow: FailureEvent = { kind: 'slowdown', nodeId: 'db', atS: 40, durationS: 30, factor: 5 };
+    const plain = CASES.at(-1)!.design;
+    expect(figure(plain, [slow])).not.toBeNull();
+    expect(figure(plain, [{ kind: 'partition', sideA: ['api'], sideB: ['db'], atS: 40, durationS: 30 }])).toBeNull();
+    // A timeout on the call: slow calls fail. A queue with a limit: a slow database turns requests away.
+    const withTimeout = structuredClone(plain);
+    withTimeout.edges[1]!.resilience = { timeoutMs: 3 };
+    expect(figure(withTimeout, [slow])).toBeNull();
+    const limitedQueue = structuredClone(plain);
+    limitedQueue.nodes[2]!.params.queueCapacity = 10;
+    expect(figure(limitedQueue, [slow])).toBeNull();
+    // Slowed 5,000 times (5 s a query), the database's 2 x 100 workers cannot keep up with 100 queries a second (2.5 times their work).
+    expect(figure(plain, [{ ...slow, factor: 5_000 }])).toBeNull();
+    expect(figure(plain, [{ ...slow, factor: 1_000 }])).not.toBeNull();
   });
 });

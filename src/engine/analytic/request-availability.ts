@@ -23,6 +23,7 @@ import { splitsDataOverInstances } from '../../model/traits';
 import type { CompiledDesign } from './design-model';
 import { placementOf } from './network-latency';
 import { promoteAfterS, type FailureEvent } from '../../model/failures';
+import { createModelState, solveModel } from './solve-model';
 
 /** One state of a component's own instances: its chance, and the chance a call there succeeds in it (1 up; a read share when only read copies are up; 0 down). */
 export interface OwnState {
@@ -234,16 +235,18 @@ function clientAvailability(compiled: CompiledDesign, inputs: AvailabilityInputs
  * that find everything up, when the only failures are those of a timeline (the simulator's
  * view: nothing fails at random). Each stretch between failures starting or ending is worked out
  * with the request model above and weighted by its length (clients send at a steady rate).
- * Crashes, zone and region outages, error rates and database failovers are modelled; null for a
- * timeline with a slowdown or a partition (their failures come from timeouts this model lacks)
- * or a crash of a database with replicas.
+ * Crashes (of a database with replicas too: the simulator stops the whole component, reads and
+ * all), zone and region outages, error rates and database failovers are modelled, and a slowdown
+ * where it fails nothing (slowdownFailsNothing). null for a partition, and for a slowdown that
+ * could turn slow requests into failures (timeouts, admission limits, a finite queue, or more
+ * work than the slowed component can do): those failures come from timing this model lacks.
  */
 export function timelineAvailability(compiled: CompiledDesign, failures: readonly FailureEvent[], fromS: number, toS: number): Float64Array | null {
   const { design, figures } = compiled;
   const index = new Map(design.nodes.map((n, j) => [n.id, j]));
-  // A crash of a database with replicas stops its primary copy; how its reads fare is the simulator's to say.
-  const replicated = (f: FailureEvent) => f.kind === 'crash' && figures[index.get(f.nodeId) ?? -1]?.replicas !== 0;
-  if (failures.some((f) => f.kind === 'slowdown' || f.kind === 'partition' || replicated(f))) return null;
+  if (failures.some((f) => f.kind === 'partition')) return null;
+  const slowdowns = failures.filter((f) => f.kind === 'slowdown');
+  if (slowdowns.length > 0 && !slowdownsFailNothing(compiled, slowdowns)) return null;
   const groupIndex = new Map(design.groups.map((g, i) => [g.id, i]));
   const steady = availabilityInputs(compiled);
   const edges = new Set([fromS, toS]);
@@ -270,4 +273,23 @@ export function timelineAvailability(compiled: CompiledDesign, failures: readonl
     for (const c of compiled.clients) result[c]! += (stretch[c]! * (times[k + 1]! - times[k]!)) / (toS - fromS);
   }
   return result;
+}
+
+/**
+ * Whether slowing these components down fails no request: nothing on the design gives up on a
+ * slow request (no connection has a timeout or a bulkhead, no component an admission limit or a
+ * longest queue wait), the slowed components queue without limit, and each, slowed, still does
+ * its work in time (utilization times the factor under 1), so every request finishes, late.
+ */
+function slowdownsFailNothing(compiled: CompiledDesign, slowdowns: readonly Extract<FailureEvent, { kind: 'slowdown' }>[]): boolean {
+  const { design, figures, model } = compiled;
+  if (design.edges.some((e) => e.resilience?.timeoutMs !== undefined || e.resilience?.bulkheadCalls !== undefined)) return false;
+  if (design.nodes.some((n) => n.resilience?.maxInFlight !== undefined || n.resilience?.maxQueueWaitMs !== undefined)) return false;
+  const state = solveModel(model, createModelState(model), compiled.externalRps);
+  return slowdowns.every((f) => {
+    const j = design.nodes.findIndex((n) => n.id === f.nodeId);
+    if (j < 0) return true;
+    const slowed = Math.max(state.primary[j]!.utilization, figures[j]!.replicas > 0 ? state.replica[j]!.utilization : 0) * f.factor;
+    return figures[j]!.queueCapacity === 0 && Number.isFinite(slowed) && slowed < 1;
+  });
 }
