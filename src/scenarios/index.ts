@@ -21,7 +21,7 @@ export type {
 export * from './vocabulary';
 
 // Modes: one spec per mode (modes/<mode>/), listed in one registry
-export { MODE_SPECS, MODES, modeSpec, ScenarioFileSchema, type ModeSpec, type ScenarioMode } from './modes';
+export { MODE_SPECS, MODES, modeSpec, ScenarioFileSchema, type ModePart, type ModeSpec, type ScenarioMode } from './modes';
 
 // Loading
 export { parseScenarioYaml, parseScenarioObject, formatIssue, issueText, pathText, type LocatedIssue, type ParseScenarioResult } from './parse';

@@ -1,16 +1,11 @@
 // The scenario beside the canvas: the story, the targets, and the exercise for its mode.
-import type { Requirements } from '../../scenarios';
+import { MODE_SPECS, type Requirements } from '../../scenarios';
 import type { Design } from '../../model/types';
 import type { DesignSolution } from '../../engine/analytic/design-results';
 import { useScenarioStore } from '../../store/scenarioStore';
 import { StoryText } from './StoryText';
-import { IdentifyBody } from './IdentifyBody';
-import { CritiqueBody } from './CritiqueBody';
-import { FixBody } from './FixBody';
-import { CompareBody } from './CompareBody';
+import { modePanel } from './modes';
 import { formatMs, formatPercent, formatRps } from '../../canvas/format';
-
-const MODE_TITLE = { identify: 'Identify', critique: 'Critique', fix: 'Fix', compare: 'Compare' } as const;
 
 function Targets({ r }: { r: Requirements }) {
   const rows: [string, string][] = [];
@@ -44,31 +39,29 @@ export function ScenarioPanel({ onExit, onShow, onOpenDesign, solution }: Scenar
   const session = useScenarioStore((s) => s.session);
   if (!session) return null;
   const { scenario, preview } = session;
+  const panel = modePanel(scenario.mode);
+  const work = (
+    <>
+      <Targets r={scenario.requirements} />
+      {panel.body({ scenario, solution, onShow, onOpenDesign })}
+    </>
+  );
   return (
     <div className="scenario-panel" data-testid="scenario-panel">
       <header className="scenario-head">
-        <span className={`mode-badge mode-${scenario.mode}`}>{MODE_TITLE[scenario.mode]}</span>
+        <span className={`mode-badge mode-${scenario.mode}`}>{MODE_SPECS[scenario.mode].label}</span>
         {preview ? <span className="preview-badge">Preview</span> : null}
         <button type="button" className="link" onClick={onExit}>
           {preview ? 'End preview' : 'Leave scenario'}
         </button>
       </header>
       <h2>{scenario.title}</h2>
-      {/* In fix mode the live checks come first: they change with every edit, the story does not. */}
-      {scenario.mode === 'fix' ? (
-        <>
-          <Targets r={scenario.requirements} />
-          <FixBody scenario={scenario} onOpenDesign={onOpenDesign} />
-        </>
-      ) : null}
-      <details className="story-box" open={scenario.mode !== 'fix' || !session.progress.score}>
+      {panel.workFirst ? work : null}
+      <details className="story-box" open={!panel.workFirst || !session.progress.score}>
         <summary>The story</summary>
         <StoryText text={scenario.story} />
       </details>
-      {scenario.mode === 'fix' ? null : <Targets r={scenario.requirements} />}
-      {scenario.mode === 'identify' ? <IdentifyBody scenario={scenario} /> : null}
-      {scenario.mode === 'critique' ? <CritiqueBody scenario={scenario} solution={solution} /> : null}
-      {scenario.mode === 'compare' ? <CompareBody scenario={scenario} onShow={onShow} /> : null}
+      {panel.workFirst ? null : work}
       {scenario.hints.length ? (
         <details className="hints">
           <summary>Hints ({scenario.hints.length})</summary>

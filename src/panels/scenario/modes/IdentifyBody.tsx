@@ -3,12 +3,12 @@
 // learner may try again to learn, and every try is kept. A question's explanation comes after
 // its first try, unless it names the answer to a question not yet tried.
 import { useState } from 'react';
-import { explanationWaitsFor, gradeIdentify, type IdentifyScenario } from '../../scenarios';
-import { firstTry, tryCount, useScenarioStore, type IdentifyAttempt } from '../../store/scenarioStore';
-import { useDesignStore } from '../../store/designStore';
-import { CATALOG } from '../../model/catalog';
-import { COMPONENT_KINDS } from '../../model/types';
-import { SubmissionExport } from './SubmissionExport';
+import { explanationWaitsFor, gradeIdentify, type IdentifyScenario } from '../../../scenarios/index';
+import { firstTry, tryCount, useScenarioStore, type IdentifyAttempt } from '../../../store/scenarioStore';
+import { useDesignStore } from '../../../store/designStore';
+import { CATALOG } from '../../../model/catalog';
+import { COMPONENT_KINDS } from '../../../model/types';
+import { SubmissionExport } from '../SubmissionExport';
 
 const ordinal = (n: number) => ['first', 'second', 'third'][n - 1] ?? `${n}th`;
 

@@ -2,11 +2,11 @@
 // predicts which one wins on each question first; checking locks those predictions (the ones
 // scored), and only then do the figures appear, confirming or refuting each prediction.
 import { useMemo } from 'react';
-import { scoreCompareAnswers, DESIGN_SIDES, formatCompareFigure, type CompareQuestion, type CompareRow, type CompareScenario, type Comparison } from '../../scenarios';
-import { useScenarioStore } from '../../store/scenarioStore';
-import { engineClient } from '../../store/runs';
-import { useWorkerResult } from '../useWorkerResult';
-import { SubmissionExport } from './SubmissionExport';
+import { scoreCompareAnswers, DESIGN_SIDES, formatCompareFigure, type CompareQuestion, type CompareRow, type CompareScenario, type Comparison } from '../../../scenarios/index';
+import { useScenarioStore } from '../../../store/scenarioStore';
+import { engineClient } from '../../../store/runs';
+import { useWorkerResult } from '../../useWorkerResult';
+import { SubmissionExport } from '../SubmissionExport';
 
 function figure(row: CompareRow, x: number | null): string {
   if (x === null) return row.metric === 'headroomX' ? 'no limit found' : 'saturated';

@@ -2,13 +2,13 @@
 // them with the engines' figures (the analytic solution, and the last simulation run while the
 // design is unchanged), then grade against the instructor's key and export a report.
 import { useMemo, useState } from 'react';
-import type { DesignSolution } from '../../engine/analytic/design-results';
-import { CRITIQUE_CATEGORIES, SEVERITIES, canonicalCategory, categoryWords, critiqueReportMarkdown, critiqueScoreWords, findingEvidence, gradeCritique, targetName, type CritiqueScenario, type Severity } from '../../scenarios';
-import { useRuns } from '../../store/runs';
-import { useScenarioStore } from '../../store/scenarioStore';
-import { useDesignStore } from '../../store/designStore';
-import { downloadText, slug } from '../files';
-import { SubmissionExport } from './SubmissionExport';
+import type { DesignSolution } from '../../../engine/analytic/design-results';
+import { CRITIQUE_CATEGORIES, SEVERITIES, canonicalCategory, categoryWords, critiqueReportMarkdown, critiqueScoreWords, findingEvidence, gradeCritique, targetName, type CritiqueScenario, type Severity } from '../../../scenarios/index';
+import { useRuns } from '../../../store/runs';
+import { useScenarioStore } from '../../../store/scenarioStore';
+import { useDesignStore } from '../../../store/designStore';
+import { downloadText, slug } from '../../files';
+import { SubmissionExport } from '../SubmissionExport';
 
 /** A category in words; a word the list does not know (from a hand-made submission) as written. */
 function wordsFor(category: string): string {

@@ -4,14 +4,14 @@
 // with traffic changes or failures is solved when the simulated check (SimulatedCheck) passes
 // too, on the design as it is.
 import { useEffect, useMemo } from 'react';
-import { fixSolved, hasTimeline, simulationKey, type FixScenario } from '../../scenarios';
-import type { Design } from '../../model/types';
-import { useDesignStore } from '../../store/designStore';
-import { useScenarioStore } from '../../store/scenarioStore';
-import { engineClient } from '../../store/runs';
-import { useWorkerResult } from '../useWorkerResult';
-import { SimulatedCheck } from './SimulatedCheck';
-import { SubmissionExport } from './SubmissionExport';
+import { fixSolved, hasTimeline, simulationKey, type FixScenario } from '../../../scenarios/index';
+import type { Design } from '../../../model/types';
+import { useDesignStore } from '../../../store/designStore';
+import { useScenarioStore } from '../../../store/scenarioStore';
+import { engineClient } from '../../../store/runs';
+import { useWorkerResult } from '../../useWorkerResult';
+import { SimulatedCheck } from '../SimulatedCheck';
+import { SubmissionExport } from '../SubmissionExport';
 
 export function FixBody({ scenario, onOpenDesign }: { scenario: FixScenario; onOpenDesign: (design: Design) => void }) {
   const design = useDesignStore((s) => s.design);
