@@ -1,10 +1,7 @@
 // Grading a learner's work against a scenario, one module per mode (modes/<mode>/grade.ts). Every
 // verdict is a pure function of the scenario and the learner's input (the analytic engine is
 // deterministic), so the same submission always gets the same grade.
-import type { CritiqueGrade } from './modes/critique/grade';
-import type { CompareGrade } from './modes/compare/grade';
-import type { FixGrade } from './modes/fix/grade';
-import type { IdentifyGrade } from './modes/identify/grade';
+import type { ModePart, ScenarioMode } from './modes/mode-types';
 
 export { gradeCritique, type AcceptableMatch, type CritiqueGrade, type CritiqueMatch, type ExtraFinding, type ExtraReason, type Finding } from './modes/critique/grade';
 export { gradeIdentify, kindFromWord, type IdentifyAnswers, type IdentifyAttempts, type IdentifyGrade } from './modes/identify/grade';
@@ -12,4 +9,5 @@ export { gradeFix, type FixGrade } from './modes/fix/grade';
 export { compareDesigns, compareMetricLabel, gradeCompare, scoreCompareAnswers, type CompareAnswers, type CompareAnswerScore, type CompareGrade, type CompareRow, type Comparison } from './modes/compare/grade';
 export type { QuestionResult } from './modes/questions';
 
-export type Grade = IdentifyGrade | CritiqueGrade | FixGrade | CompareGrade;
+/** A grade of any mode (each mode's own in modes/<mode>/index.ts). */
+export type Grade = ModePart<ScenarioMode, 'grade'>;
