@@ -21,7 +21,7 @@ import { designToMermaid } from '../model/mermaid';
 import { DIRECTION_WORDS } from '../model/layout-graph';
 import { foreignFormatOf, FOREIGN_EXTENSIONS } from '../model/foreign-formats';
 import { describeFound, kindOfText } from '../model/file-kind';
-import type { NoticeAction } from '../store/designLibrary';
+import type { NoticeAction, SaveState } from '../store/designLibrary';
 import { shareLink } from './share';
 import type { ComponentKind, EdgeMode } from '../model/types';
 import { useStore } from 'zustand';
@@ -41,6 +41,9 @@ const ScenarioGallery = lazy(() => import('../panels/scenario/ScenarioGallery').
 const warmUpLayout = () => void import('../canvas/layout').then((m) => m.warmUpLayout()).catch(() => undefined);
 const AuthorDialog = lazy(() => import('../panels/author/AuthorDialog').then((m) => ({ default: m.AuthorDialog })));
 const ScenarioPanel = lazy(() => import('../panels/scenario/ScenarioPanel').then((m) => ({ default: m.ScenarioPanel })));
+
+const SAVE_STATE_WORDS: Record<SaveState, string> = { saved: 'Saved', saving: 'Saving…', loading: 'Loading…', unsaved: 'Not in My designs yet', error: 'Not saved' };
+const KEEP_DESIGN_HELP = 'Not in My designs yet: it joins them once you change it, or now with Save.';
 
 interface Notice {
   kind: 'info' | 'error';
@@ -332,7 +335,7 @@ function Shell() {
       }
       await library.openNew(drawn.design);
       if (drawn.notes.length) setNotice({ kind: 'info', title: `Imported “${file.name}”`, lines: drawn.notes });
-      else flash(`Imported “${file.name}”.`);
+      else flash(`Imported “${file.name}”. ${KEEP_DESIGN_HELP}`);
       return;
     }
     const parsed = parseDesignFile(text);
@@ -351,7 +354,7 @@ function Shell() {
       return;
     }
     await library.openNew(parsed.design);
-    flash(parsed.migratedFrom ? `Imported “${parsed.design.name}” (updated from file version ${parsed.migratedFrom}).` : `Imported “${parsed.design.name}”.`);
+    flash(`${parsed.migratedFrom ? `Imported “${parsed.design.name}” (updated from file version ${parsed.migratedFrom}).` : `Imported “${parsed.design.name}”.`} ${KEEP_DESIGN_HELP}`);
   };
 
   const bootNotice = library.bootNotice && !notice ? { kind: 'error' as const, ...library.bootNotice } : null;
@@ -378,9 +381,15 @@ function Shell() {
           onBlur={(e) => useDesignStore.getState().renameDesign(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         />
-        <span className={`save-state ${library.saveState}`} role="status" data-testid="save-state">
-          {library.saveState === 'saved' ? 'Saved' : library.saveState === 'saving' ? 'Saving…' : library.saveState === 'loading' ? 'Loading…' : 'Not saved'}
+        {/* A design opened from a file or a link shows Save in the status's place (the top bar has no room for both); the status is still read out. */}
+        <span className={`save-state ${library.saveState}${library.saveState === 'unsaved' ? ' sr-only' : ''}`} role="status" data-testid="save-state">
+          {SAVE_STATE_WORDS[library.saveState]}
         </span>
+        {library.saveState === 'unsaved' ? (
+          <button type="button" className="keep-design" data-testid="keep-design" title={KEEP_DESIGN_HELP} aria-label="Save to My designs" onClick={() => void library.saveNow()}>
+            Save
+          </button>
+        ) : null}
         <nav className="toolbar" aria-label="Toolbar">
           <button type="button" onClick={() => setGalleryOpen(true)} data-testid="open-scenarios">Scenarios</button>
           <Menu label="More">

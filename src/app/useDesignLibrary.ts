@@ -90,6 +90,8 @@ interface HeldCopy {
   revision: number;
   /** The store's design object as stored: anything else on the canvas is an unsaved change. */
   design: Design;
+  /** Opened from a file or a link and not stored yet: it joins My designs at its first change, or on Save. */
+  unsaved?: boolean;
 }
 
 export function useDesignLibrary(): DesignLibrary {
@@ -108,16 +110,16 @@ export function useDesignLibrary(): DesignLibrary {
 
   const refresh = useCallback(async () => setDesigns(await db.listDesigns()), []);
 
-  /** Puts a design on the canvas as the stored copy at this revision; loading it is not an edit to save. */
-  const adopt = useCallback((design: Design, revision: number) => {
+  /** Puts a design on the canvas as the stored copy at this revision (or, `unsaved`, as one not stored yet); loading it is not an edit to save. */
+  const adopt = useCallback((design: Design, revision: number, unsaved = false) => {
     adopting.current = true;
     try {
       useDesignStore.getState().loadDesign(design);
     } finally {
       adopting.current = false;
     }
-    held.current = { id: design.id, revision, design: useDesignStore.getState().design };
-    db.rememberOpenInTab(design.id);
+    held.current = { id: design.id, revision, design: useDesignStore.getState().design, ...(unsaved ? { unsaved } : {}) };
+    if (!unsaved) db.rememberOpenInTab(design.id); // a reload reopens it only once it is stored
     conflicted.current = false;
     setConflict(null);
   }, []);
@@ -151,6 +153,16 @@ export function useDesignLibrary(): DesignLibrary {
     [adopt, refresh],
   );
 
+  /** Opens a design brought in from a file or a link without storing it: My designs holds what the learner made, so it joins them at its first change, or on Save. */
+  const showUnsaved = useCallback(
+    async (design: Design) => {
+      await settle.current();
+      adopt(design, 0, true);
+      setSaveState('unsaved');
+    },
+    [adopt],
+  );
+
   const showFallback = useCallback(async () => {
     const fallback = await fallbackDesign();
     await (fallback.revision === null ? show(fallback.design) : openStored({ design: fallback.design, revision: fallback.revision }));
@@ -182,7 +194,7 @@ export function useDesignLibrary(): DesignLibrary {
         if (shared) history.replaceState(null, '', window.location.pathname + window.location.search);
         if (shared?.ok) {
           await db.recoverUnsaved();
-          await show(await withFreshId(shared.design));
+          await showUnsaved(await withFreshId(shared.design));
           return;
         }
         if (shared && !shared.ok) setBootNotice(linkNotice(shared));
@@ -199,7 +211,7 @@ export function useDesignLibrary(): DesignLibrary {
         setSaveError(`Your designs cannot be saved: ${storageFailure(e)}.`);
       }
     })();
-  }, [adopt, openRepaired, openStored, show, showFallback]);
+  }, [adopt, openRepaired, openStored, showFallback, showUnsaved]);
 
   // A share link pasted into this tab changes only the fragment: open it without a reload.
   useEffect(() => {
@@ -207,12 +219,12 @@ export function useDesignLibrary(): DesignLibrary {
       const shared = decodeShareFragment(window.location.hash);
       if (!shared) return;
       history.replaceState(null, '', window.location.pathname + window.location.search);
-      if (shared.ok) await show(await withFreshId(shared.design));
+      if (shared.ok) await showUnsaved(await withFreshId(shared.design));
       else setBootNotice(linkNotice(shared));
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [show]);
+  }, [showUnsaved]);
 
   // Autosave: the first change is written at once, a burst of further changes once it settles,
   // and anything pending when the page is hidden or closed is written then, and stashed
@@ -231,7 +243,8 @@ export function useDesignLibrary(): DesignLibrary {
     const writeOnce = async () => {
       const design = useDesignStore.getState().design;
       const copy = held.current;
-      if (conflicted.current || !copy || copy.id !== design.id || copy.design === design) return;
+      // A copy not stored yet is written when asked (Save), even unchanged.
+      if (conflicted.current || !copy || copy.id !== design.id || (copy.design === design && !copy.unsaved)) return;
       try {
         const saved = await db.saveDesign(design, copy.revision);
         if (held.current !== copy) return; // another design was opened meanwhile
@@ -242,6 +255,7 @@ export function useDesignLibrary(): DesignLibrary {
           return;
         }
         held.current = { id: design.id, revision: saved.revision, design };
+        if (copy.unsaved) db.rememberOpenInTab(design.id);
         failed = false;
         setSaveError(null);
         if (stashed === design) {
@@ -292,10 +306,14 @@ export function useDesignLibrary(): DesignLibrary {
       if (record?.ok && held.current === copy && useDesignStore.getState().design === copy.design) adopt(record.design, record.revision);
     });
     const flush = () => {
-      if (!pending) return;
-      stashed = useDesignStore.getState().design;
+      const design = useDesignStore.getState().design;
+      // Unwritten: a change waiting, or one whose write has not landed yet (the page may go before it does).
+      const inFlight = held.current !== null && held.current.id === design.id && held.current.design !== design;
+      if (!pending && !inFlight) return;
+      stashed = design;
       db.stashUnsaved(stashed, held.current?.revision ?? 0);
-      void write();
+      db.rememberOpenInTab(stashed.id); // the stash is stored at the next start, and reopened
+      if (pending) void write();
     };
     const askBeforeLeaving = (e: BeforeUnloadEvent) => {
       if (!pending && !failed && !conflicted.current) return;
@@ -315,6 +333,7 @@ export function useDesignLibrary(): DesignLibrary {
     };
   }, [adopt, refresh]);
 
+  // Trying a failed write again and saving a design not stored yet are the same write.
   const retrySave = useCallback(() => writeNow.current(), []);
 
   /** After a conflict: show the other tab's version (dropping this tab's changes), or keep this tab's as a copy. */
@@ -348,7 +367,7 @@ export function useDesignLibrary(): DesignLibrary {
     [openRepaired, openStored],
   );
 
-  const openNew = useCallback(async (design: Design) => show(await withFreshId(design)), [show]);
+  const openNew = useCallback(async (design: Design) => showUnsaved(await withFreshId(design)), [showUnsaved]);
 
   const openOrCreate = useCallback(
     async (design: Design) => {
@@ -424,7 +443,7 @@ export function useDesignLibrary(): DesignLibrary {
   const clearBootNotice = useCallback(() => setBootNotice(null), []);
 
   return useMemo(
-    () => ({ saveState, saveError, retrySave, conflict, resolveConflict, designs, bootNotice, clearBootNotice, exportStored, openRepaired, refresh, open, openNew, openOrCreate, createEmpty, duplicate, keepAsDesign, rename, remove }),
+    () => ({ saveState, saveError, retrySave, saveNow: retrySave, conflict, resolveConflict, designs, bootNotice, clearBootNotice, exportStored, openRepaired, refresh, open, openNew, openOrCreate, createEmpty, duplicate, keepAsDesign, rename, remove }),
     [saveState, saveError, retrySave, conflict, resolveConflict, designs, bootNotice, clearBootNotice, exportStored, openRepaired, refresh, open, openNew, openOrCreate, createEmpty, duplicate, keepAsDesign, rename, remove],
   );
 }

@@ -12,7 +12,8 @@ export function attemptDesignName(name: string): string {
   return name.replace(/^(Scenario|Preview): /, '');
 }
 
-export type SaveState = 'loading' | 'saved' | 'saving' | 'error';
+/** 'unsaved': opened from a file or a link and not in My designs yet (it joins them at its first change, or on Save). */
+export type SaveState = 'loading' | 'saved' | 'saving' | 'unsaved' | 'error';
 
 /** The one thing a notice offers to do about what it says ("Open the scenario"). */
 export interface NoticeAction {
@@ -38,6 +39,8 @@ export interface DesignLibrary {
   saveError: string | null;
   /** Tries the failed write again. */
   retrySave: () => Promise<void>;
+  /** Keeps the open design in My designs now, unchanged (one opened from a file or a link). */
+  saveNow: () => Promise<void>;
   /** Set while this tab's changes wait for the learner's choice; autosave is paused meanwhile. */
   conflict: DesignConflict | null;
   /** Shows the other tab's version (this tab's changes are dropped), or keeps this tab's as a copy beside it. */

@@ -252,7 +252,8 @@ export function clearUnsaved(): void {
 
 /**
  * Writes a design stashed at the last unload (if any, and readable) to IndexedDB, then drops the
- * stash. When another tab has written that design since, the stash is kept beside it as a copy.
+ * stash. When another tab has written that design since, the stash is kept beside it as a copy;
+ * when the stored design already is the stash (its write landed after all), nothing is written.
  */
 export async function recoverUnsaved(): Promise<void> {
   let raw: string | null;
@@ -270,7 +271,10 @@ export async function recoverUnsaved(): Promise<void> {
   } catch {
     // not JSON, or not a design: nothing to recover
   }
-  if (parsed?.ok) {
+  // The write the stash stood in for may have landed after all: then there is nothing to recover.
+  const stored = parsed?.ok ? await readStoredDesign(parsed.design.id) : null;
+  const landed = parsed?.ok && stored?.ok && JSON.stringify(stored.design) === JSON.stringify(parsed.design);
+  if (parsed?.ok && !landed) {
     const saved = await saveDesign(parsed.design, revisionOf(stash));
     if (!saved.ok) await saveAsCopy(parsed.design, `${parsed.design.name} (recovered)`);
   }

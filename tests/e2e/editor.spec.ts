@@ -103,6 +103,9 @@ test('export a design file and import it back as a new design', async ({ page })
 
   await page.getByTestId('import-input').setInputFiles(path!);
   await expect(page.locator('.toast')).toContainText('Imported');
+  // An import joins My designs once changed or saved (issue 13: imports cluttered the list).
+  await expect(page.getByTestId('save-state')).toHaveText('Not in My designs yet');
+  await page.getByTestId('keep-design').click();
   await waitSaved(page);
   await page.getByRole('button', { name: 'Designs' }).click();
   await expect(page.getByTestId('design-row')).toHaveCount(2);
@@ -127,7 +130,7 @@ test('a share link opens the design; a malformed one explains and keeps designs 
 
   const other = await browser.newPage();
   await other.goto(link);
-  await expect(other.getByTestId('save-state')).toHaveText('Saved');
+  await expect(other.getByTestId('save-state')).toHaveText('Not in My designs yet');
   await expect(other.getByTestId('node-api')).toContainText('×7');
   expect(other.url()).not.toContain('#design=');
   await other.close();

@@ -132,6 +132,39 @@ describe('recovering a change stashed at unload', () => {
     expect(list.find((s) => s.id === d.id)?.name).toBe('Newer elsewhere');
     expect(list.filter((s) => s.name === 'Notes (recovered)')).toHaveLength(1);
   });
+
+  it('is dropped when the write it stood in for landed after all: no "(recovered)" twin', async () => {
+    const d = freshDesign('Landed');
+    const base = saved(await db.saveDesign(d));
+    // The page stashed the edit while its write was in flight, and the write then landed.
+    db.stashUnsaved({ ...d, name: 'Landed edit' }, base);
+    saved(await db.saveDesign({ ...d, name: 'Landed edit' }, base));
+    await db.recoverUnsaved();
+    const list = await db.listDesigns();
+    expect(list.filter((s) => s.name.startsWith('Landed'))).toEqual([expect.objectContaining({ id: d.id, name: 'Landed edit' })]);
+    expect(storage.size).toBe(0);
+  });
+});
+
+describe('the design a reload opens', () => {
+  const session = new Map<string, string>();
+  const tabStorage = { getItem: (k: string) => session.get(k) ?? null, setItem: (k: string, v: string) => void session.set(k, v) };
+
+  it('is the tab’s own when it has one, else the one last saved in any tab', async () => {
+    (globalThis as { sessionStorage?: unknown }).sessionStorage = tabStorage;
+    try {
+      const mine = freshDesign('Mine');
+      const theirs = freshDesign('Theirs');
+      saved(await db.saveDesign(mine));
+      db.rememberOpenInTab(mine.id);
+      saved(await db.saveDesign(theirs)); // another tab saves its design after
+      expect(await db.currentDesignId()).toBe(mine.id);
+      session.clear(); // a new tab
+      expect(await db.currentDesignId()).toBe(theirs.id);
+    } finally {
+      delete (globalThis as { sessionStorage?: unknown }).sessionStorage;
+    }
+  });
 });
 
 describe('names of copies', () => {
