@@ -11,7 +11,11 @@ export default defineConfig({
   // a hang still fails, with the screenshot of where it stopped.
   timeout: 180_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
+  // Tests, not files, are shared out to the workers, so one long file does not finish alone at
+  // the end; each test has its own browser context, and its files go to its own output folder.
+  fullyParallel: true,
+  // Two at once, one per core. Four were tried: on a loaded machine the auto-layout and authoring
+  // tests then missed their 10 s waits for in-browser work.
   workers: 2,
   retries: 0,
   reporter: [['list']],
@@ -34,7 +38,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    // npm test builds dist/ earlier, beside the type-check (scripts/test.mjs), and says so.
+    command: `${process.env.E2E_PREBUILT ? '' : 'npx vite build --logLevel warn && '}npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 180_000,

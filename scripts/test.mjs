@@ -32,6 +32,9 @@ const stages = [
     ['imports', 'node scripts/check-imports.mjs'],
     // --simulate: each fix scenario's reference solution is also simulated through its timeline.
     ['scenario check', 'npx tsx src/cli/scenario.ts check scenarios/ --simulate --replications 2'],
+    // The build the browser tests run against, made here beside the others (playwright.config.ts
+    // then only serves it, told by E2E_PREBUILT).
+    ['end-to-end build', 'npx vite build --logLevel warn'],
   ],
   [['unit tests', 'npx vitest run']],
   [['end-to-end tests', 'npx playwright test']],
@@ -68,7 +71,8 @@ function runAlone(name, cmd) {
   console.log(`\n== ${name}: ${cmd}`);
   return new Promise((resolve) => {
     // In the terminal's process group, as before: Ctrl-C reaches it directly.
-    const child = spawn(cmd, { shell: true, stdio: 'inherit' });
+    const env = built ? { ...process.env, E2E_PREBUILT: '1' } : process.env;
+    const child = spawn(cmd, { shell: true, stdio: 'inherit', env });
     child.on('exit', (code, signal) => {
       if (code !== 0 || signal) fail(name);
       resolve();
@@ -96,13 +100,17 @@ function runBeside(name, cmd) {
 }
 
 const only = process.argv.slice(2);
+/** Whether this run has built the app (dist/) for the browser tests. */
+let built = false;
 for (const stage of stages) {
   const steps = stage.filter(([name]) => !only.length || only.some((o) => name.startsWith(o)));
+  const builds = steps.some(([name]) => name === 'end-to-end build');
   if (steps.some(([name]) => name === 'end-to-end tests')) ensureChromium();
   if (steps.length === 1) await runAlone(...steps[0]);
   else if (steps.length > 1) {
     console.log(`\n== side by side: ${steps.map(([name]) => name).join(', ')}`);
     await Promise.all(steps.map(([name, cmd]) => runBeside(name, cmd)));
   }
+  built ||= builds;
 }
 console.log('\nAll checks passed.');
