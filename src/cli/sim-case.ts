@@ -3,7 +3,7 @@
 import { parseNetworkCase, solveNetwork, type NetworkResult } from '../engine/analytic';
 import { simulateCase } from '../engine/simulation';
 import { CliError, oneLine, parseJsonText, readTextFile } from './cli-error';
-import { formatTable } from '../model/text-table';
+import { APPROXIMATE_NOTE, formatTable, maybeApproximate } from '../model/text-table';
 
 export interface CaseRunOptions {
   method: 'analytic' | 'simulation';
@@ -36,12 +36,13 @@ export function formatCaseResult(result: NetworkResult): string {
     s.utilization * 100,
     s.throughputRps ?? null,
     s.meanResponseMs ?? null,
-    s.p95ResponseMs ?? null,
-    s.p99ResponseMs ?? null,
+    maybeApproximate(s.p95ResponseMs, s.percentilesApproximate === true, 2),
+    maybeApproximate(s.p99ResponseMs, s.percentilesApproximate === true, 2),
     s.blockingProbability === undefined ? null : s.blockingProbability * 100,
     result.saturated.includes(id) ? 'saturated' : 'ok',
   ]);
   const table = formatTable(['station', 'util %', 'rps', 'mean ms', 'p95 ms', 'p99 ms', 'blocked %', 'status'], rows, 2);
   const total = result.meanResponseMs === undefined ? 'end-to-end mean: none (a station is saturated)' : `end-to-end mean: ${result.meanResponseMs.toFixed(2)} ms`;
-  return `${table}\n\n${total}`;
+  const note = Object.values(result.stations).some((s) => s.percentilesApproximate) ? `\n${APPROXIMATE_NOTE}` : '';
+  return `${table}\n\n${total}${note}`;
 }

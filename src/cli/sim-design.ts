@@ -8,7 +8,7 @@ import { describeFailure } from '../model/failures';
 import { describeWorkloadShape } from '../model/workloads';
 import { formatNumber, formatShare } from '../model/format';
 import { CliError, oneLine, readTextFile } from './cli-error';
-import { formatTable } from '../model/text-table';
+import { APPROXIMATE_NOTE, formatTable, maybeApproximate } from '../model/text-table';
 import { sendsRequests } from '../model/traits';
 import { getParamSpec } from '../model/catalog';
 
@@ -65,13 +65,22 @@ export function formatDesignReport(report: DesignReport): string {
   const labels = new Map(components.map((c) => [c.nodeId, c.label]));
   const componentTable = formatTable(
     ['component', 'util %', 'mean ms', 'p99 ms', 'status'],
-    components.map((c) => [c.label, c.utilization === null ? null : c.utilization * 100, c.meanResponseMs, c.p99ResponseMs, status(c, labels)]),
+    components.map((c) => [c.label, c.utilization === null ? null : c.utilization * 100, c.meanResponseMs, maybeApproximate(c.p99ResponseMs, c.percentilesApproximate), status(c, labels)]),
   );
   const flowTable = formatTable(
     ['flow', 'rps', 'mean ms', 'p99 ms', 'avail %', 'critical path'],
-    report.flows.map((f) => [f.label, f.rps, f.meanResponseMs, f.p99ResponseMs, (f.availability * 100).toFixed(3), f.criticalPath.map((id) => labels.get(id) ?? id).join(' > ')]),
+    report.flows.map((f) => [
+      f.label,
+      f.rps,
+      f.meanResponseMs,
+      maybeApproximate(f.p99ResponseMs, f.percentilesApproximate),
+      (f.availability * 100).toFixed(3),
+      f.criticalPath.map((id) => labels.get(id) ?? id).join(' > '),
+    ]),
   );
   const lines = [`${report.design.name}: ${report.entryRps.toFixed(1)} requests/s in`, '', componentTable, '', flowTable, ''];
+  const approximate = components.some((c) => c.percentilesApproximate) || report.flows.some((f) => f.percentilesApproximate);
+  if (approximate) lines.push(APPROXIMATE_NOTE, '');
   lines.push(`cost: ${report.cost.totalUsdPerMonth.toFixed(2)} USD/month (instances ${report.cost.instancesUsdPerMonth.toFixed(2)}, requests ${report.cost.requestsUsdPerMonth.toFixed(2)})`);
   for (const h of report.headroom) {
     const limit = h.maxRps === null ? 'no limit found' : `${h.maxRps.toFixed(1)} requests/s (then ${labels.get(h.limitingNodeId ?? '') ?? h.limitingNodeId} ${h.reason === 'rejects' ? 'turns requests away' : 'saturates'})`;

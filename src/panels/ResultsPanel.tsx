@@ -114,10 +114,27 @@ function LoadSlider({ flow, headroom, value, onChange, onKeep }: { flow: FlowRes
   );
 }
 
+const APPROXIMATE_TITLE = "Approximate: this queue's wait is estimated from its mean (several servers or a queue limit with service that is not exponential, or workers held through calls), so the tail is an estimate. Run the simulation for a measured figure.";
+
+/** A percentile, with a ≈ before it when the engine can only estimate it. */
+function Percentile({ ms, approximate }: { ms: number | null; approximate: boolean }) {
+  if (!approximate || ms === null) return <>{formatMs(ms)}</>;
+  return (
+    <span className="approx" title={APPROXIMATE_TITLE} data-testid="approximate">
+      ≈{formatMs(ms)}
+    </span>
+  );
+}
+
+function ApproximateNote() {
+  return <p className="muted approx-note">≈ approximate percentile: the wait is estimated from its mean here; run the simulation for a measured figure.</p>;
+}
+
 function ComponentTable({ components }: { components: ComponentResult[] }) {
   const select = useDesignStore((s) => s.select);
   const rows = [...components].sort((a, b) => Number(b.saturated) - Number(a.saturated) || (b.utilization ?? 0) - (a.utilization ?? 0));
   return (
+    <>
     <table className="results-table">
       <thead>
         <tr>
@@ -147,8 +164,8 @@ function ComponentTable({ components }: { components: ComponentResult[] }) {
             </td>
             <td>{formatMs(c.meanWaitMs)}</td>
             <td>{formatMs(c.meanResponseMs)}</td>
-            <td>{formatMs(c.p95ResponseMs)}</td>
-            <td>{formatMs(c.p99ResponseMs)}</td>
+            <td><Percentile ms={c.p95ResponseMs} approximate={c.percentilesApproximate} /></td>
+            <td><Percentile ms={c.p99ResponseMs} approximate={c.percentilesApproximate} /></td>
             <td>{c.blockingProbability > 0.0005 ? formatPercent(c.blockingProbability, 1) : '–'}</td>
             <td>{nines(c.availability)}</td>
             <td>{usd(c.cost.totalUsdPerMonth)}</td>
@@ -156,6 +173,8 @@ function ComponentTable({ components }: { components: ComponentResult[] }) {
         ))}
       </tbody>
     </table>
+    {rows.some((c) => c.percentilesApproximate) ? <ApproximateNote /> : null}
+    </>
   );
 }
 
@@ -212,7 +231,15 @@ export function ResultsPanel({ analysis, stale, error, whatIf, onWhatIf }: Resul
                   <header>
                     <strong>{f.label}</strong>
                     <span className="figures">
-                      {f.saturated ? <span className="bad-text">saturated</span> : <>mean <b>{formatMs(f.meanResponseMs)}</b> · p50 {formatMs(f.p50ResponseMs)} · p95 {formatMs(f.p95ResponseMs)} · p99 <b>{formatMs(f.p99ResponseMs)}</b></>}
+                      {f.saturated ? (
+                        <span className="bad-text">saturated</span>
+                      ) : (
+                        <>
+                          mean <b>{formatMs(f.meanResponseMs)}</b> · p50 <Percentile ms={f.p50ResponseMs} approximate={f.percentilesApproximate} /> · p95{' '}
+                          <Percentile ms={f.p95ResponseMs} approximate={f.percentilesApproximate} /> · p99{' '}
+                          <b><Percentile ms={f.p99ResponseMs} approximate={f.percentilesApproximate} /></b>
+                        </>
+                      )}
                       {' · '}available {nines(f.availability)}
                     </span>
                   </header>
@@ -228,6 +255,7 @@ export function ResultsPanel({ analysis, stale, error, whatIf, onWhatIf }: Resul
                 </section>
               );
             })}
+            {solution.flows.some((f) => f.percentilesApproximate) ? <ApproximateNote /> : null}
             <p className="legend">
               <span><i style={{ background: HOP_COLORS.queueing }} />waiting in queue</span>
               <span><i style={{ background: HOP_COLORS.service }} />service</span>

@@ -97,3 +97,32 @@ test('cache-aside: the database beside a cache is called on a miss, and the swit
   await expect(missLabel).toHaveCount(0);
   await expect(page.getByTestId('row-db')).toContainText('200 req/s');
 });
+
+test('percentiles the engine can only estimate carry ≈ and a note; exact ones do not', async ({ page }) => {
+  const design = (name: string, api: Record<string, number>): Design => ({
+    id: name,
+    name,
+    groups: [],
+    nodes: [
+      { id: 'users', kind: 'client', label: 'Users', params: { rps: 200 }, position: { x: 0, y: 0 } },
+      { id: 'api', kind: 'service', label: 'API', params: { serviceMs: 10, instances: 1, queueCapacity: 0, ...api }, position: { x: 280, y: 0 } },
+    ],
+    edges: [{ id: 'e', source: 'users', target: 'api', mode: 'sync', share: 1, callsPerRequest: 1 }],
+  });
+  // Four workers with bursty work (SCV 4): M/G/4 has no exact wait distribution.
+  await page.goto(`/${encodeShareFragment(design('bursty', { concurrency: 4, serviceScv: 4 }))}`);
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  const flow = page.getByTestId('flow-users');
+  await expect(flow.getByTestId('approximate')).toHaveCount(3);
+  await expect(flow.getByTestId('approximate').first()).toHaveAttribute('title', /Approximate/);
+  await expect(page.locator('.approx-note')).toContainText('approximate percentile');
+  await page.screenshot({ path: 'test-results/screens/approximate-percentiles.png' });
+  await page.getByRole('tab', { name: 'Components' }).click();
+  await expect(page.getByTestId('row-api').getByTestId('approximate')).toHaveCount(2);
+  // Exponential work (M/M/4): exact, no mark.
+  await page.goto(`/${encodeShareFragment(design('steady', { concurrency: 4, serviceScv: 1 }))}`);
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await expect(page.getByTestId('row-api')).toBeVisible();
+  await expect(page.getByTestId('row-api').getByTestId('approximate')).toHaveCount(0);
+  await expect(page.locator('.approx-note')).toHaveCount(0);
+});

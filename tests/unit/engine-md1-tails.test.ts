@@ -3,21 +3,13 @@
 // recursion written here. The old two-moment fit put p99 13% high at rho = 0.5.
 import { describe, expect, it } from 'vitest';
 import { solveStation, stationPercentileMs } from '../../src/engine/analytic';
+import { uniforms } from './helpers/uniforms';
 
 const D = 10; // ms
 
 /** p-quantile of T = W + D from n customers of the Lindley recursion W' = max(0, W + D - A). */
 function lindleyQuantile(lambdaRps: number, p: number, n: number, seed: number): number {
-  let state = seed >>> 0;
-  const uniform = () => {
-    // xorshift32: a fixed stream, independent of the engine's generator
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return (state + 0.5) / 4294967296;
-  };
+  const uniform = uniforms(seed);
   const samples = new Float64Array(n);
   let w = 0;
   for (let i = 0; i < n + 10_000; i++) {

@@ -180,8 +180,8 @@ describe('figures quoted in the bundled scenarios agree with the engine', () => 
   it('monolith-to-microservices: the chain\'s p99, each service\'s two copies, and the unread Kafka', () => {
     const id = 'monolith-to-microservices';
     const s = solved(id);
-    expectQuote(id, 'the booking path\'s p99 is about 150 ms');
-    expect(s.flow('users').p99ResponseMs).toBeCloseTo(150, -1);
+    expectQuote(id, 'the booking path\'s p99 is about 130 ms');
+    expect(s.flow('users').p99ResponseMs).toBeCloseTo(130, -1);
     // A service's own failures: both copies down while their zone is up (the zone is shared by everything, so it is not the chain's).
     expectQuote(id, 'machine faults take both copies of a service down together only about 0.002% of the time');
     const compiled = compileDesign(bundledScenario(id).design);
@@ -537,9 +537,9 @@ describe('figures quoted in the intermediate API and data scenarios agree with t
     const id = 'pagination';
     const a = solved(id);
     const b = solved(id, 'designB');
-    expectQuote(id, 'Pages of 50: about 23 ms against about 520 ms for the slowest 1%');
+    expectQuote(id, 'Pages of 50: about 23 ms against about 510 ms for the slowest 1%');
     expect(b.flow('dashboards').p99ResponseMs).toBeCloseTo(23, -0.5);
-    expect(a.flow('dashboards').p99ResponseMs).toBeCloseTo(520, -1);
+    expect(a.flow('dashboards').p99ResponseMs).toBeCloseTo(510, -1);
     expectQuote(id, 'about 73 times today\'s traffic against about 3.3 times');
     expect(b.headroomX('dashboards')).toBeCloseTo(73, -0.5);
     expect(a.headroomX('dashboards')).toBeCloseTo(3.3, 1);

@@ -1,29 +1,25 @@
 // Per-flow results: what one client's request goes through along its sync calls.
 //
 // End-to-end mean: exact within the model, since a caller's response already contains the
-// responses of what it calls (held time). Percentiles: the end-to-end mean and variance are
-// built up the same way (independent hops; a random number of calls per edge), and a
-// distribution with that mean and SCV (the two-moment fit in sojourn.ts) gives the quantiles.
-// A request's time includes the whole response of every hop it always passes through (share 1,
-// at least one call), so a flow's percentile is never reported below the same percentile of
-// such a hop; that floor applies where the fit's tail is too light (hops with heavy tails).
+// responses of what it calls (held time). Percentiles: from the flow's whole response-time law
+// (design-laws.ts: every hop's wait and service, the calls one after another, the network round
+// trips, the shares and branches), inverted numerically. Exact for hops whose laws are exact
+// when each is visited at most once along paths that do not meet again (sojourn times along
+// such paths of an open network are independent); otherwise marked approximate.
 import type { CompiledDesign } from './design-model';
 import { nodeName } from './design-model';
+import type { NodeLaws } from './design-laws';
 import type { FlowResult, HopBreakdown } from './design-results';
+import { lawQuantiles } from './law-quantiles';
 import { SojournMixture } from './sojourn';
 import type { ModelState } from './solve-model';
-
-export interface NodePercentiles {
-  p50: Float64Array;
-  p95: Float64Array;
-  p99: Float64Array;
-}
 
 /** The percentiles reported for components and flows: p50, p95, p99. */
 export const PERCENTILE_LEVELS: readonly number[] = [0.5, 0.95, 0.99];
 
-const mix = new SojournMixture();
 const levels = new Float64Array(3);
+const guesses = new Float64Array(3);
+const fit = new SojournMixture();
 
 /** Scratch arrays reused across the clients of one call. */
 interface FlowScratch {
@@ -34,10 +30,12 @@ interface FlowScratch {
   certain: Uint8Array;
   /** The router a hop is one branch of, or -1. */
   branchOf: Int32Array;
+  /** Sync connections into the node from the flow's nodes. */
+  callers: Int32Array;
   stack: number[];
 }
 
-export function describeFlows(compiled: CompiledDesign, state: ModelState, percentiles: NodePercentiles, availability: Float64Array): FlowResult[] {
+export function describeFlows(compiled: CompiledDesign, state: ModelState, laws: NodeLaws, availability: Float64Array): FlowResult[] {
   const { model } = compiled;
   const n = model.size;
   const scratch: FlowScratch = {
@@ -47,10 +45,11 @@ export function describeFlows(compiled: CompiledDesign, state: ModelState, perce
     networkIn: new Float64Array(n),
     certain: new Uint8Array(n),
     branchOf: new Int32Array(n),
+    callers: new Int32Array(n),
     stack: [],
   };
   for (let idx = 0; idx < n; idx++) scratch.position[model.syncOrder[idx]!] = idx;
-  return compiled.clients.map((c) => describeFlow(compiled, state, percentiles, availability[c]!, c, scratch));
+  return compiled.clients.map((c) => describeFlow(compiled, state, laws, availability[c]!, c, scratch));
 }
 
 /** The nodes a client's sync calls reach (client first), in sync-call order. */
@@ -74,23 +73,21 @@ function reachable(compiled: CompiledDesign, client: number, scratch: FlowScratc
   return found.sort((a, b) => position[a]! - position[b]!);
 }
 
-function describeFlow(compiled: CompiledDesign, state: ModelState, percentiles: NodePercentiles, availability: number, c: number, scratch: FlowScratch): FlowResult {
+function describeFlow(compiled: CompiledDesign, state: ModelState, laws: NodeLaws, availability: number, c: number, scratch: FlowScratch): FlowResult {
   const { model, design } = compiled;
-  const { visits, networkIn, certain, branchOf } = scratch;
+  const { visits, networkIn, branchOf, callers } = scratch;
   const nodes = reachable(compiled, c, scratch);
   for (const i of nodes) {
     visits[i] = 0;
     networkIn[i] = 0;
-    certain[i] = 0;
     branchOf[i] = -1;
+    callers[i] = 0;
   }
   visits[c] = 1;
-  certain[c] = 1;
   const breakdown: HopBreakdown[] = [];
-  // Floors for p50, p95, p99: hops that every request of the flow passes through.
-  let floor50 = 0;
-  let floor95 = 0;
-  let floor99 = 0;
+  // Independent hops: each reached by one connection, at most once a request, and handing on
+  // only Poisson traffic (a station that turns requests away does not).
+  let independent = true;
   for (const i of nodes) {
     const v = visits[i]!;
     const saturated = state.saturated[i] === 1;
@@ -102,8 +99,8 @@ function describeFlow(compiled: CompiledDesign, state: ModelState, percentiles: 
       const k = model.edgeCalls[slot]!;
       visits[t]! += accepted * p * k;
       networkIn[t]! += accepted * p * k * model.edgeNetworkMs[slot]!;
-      if (certain[i] === 1 && p >= 1 && k >= 1) certain[t] = 1;
       if (slot >= model.branchStart[i]! && branchOf[t] === -1) branchOf[t] = i;
+      if (++callers[t]! > 1 || k > 1 || state.blocking[i]! > 0) independent = false;
     }
     if (i === c || v === 0) continue;
     const queueingMs = saturated ? null : accepted * state.waitMs[i]!;
@@ -121,11 +118,6 @@ function describeFlow(compiled: CompiledDesign, state: ModelState, percentiles: 
       totalMs: queueingMs === null ? null : queueingMs + serviceMs + networkMs,
       branchOf: branch < 0 ? null : design.nodes[branch]!.id,
     });
-    if (certain[i] === 1 && !saturated) {
-      floor50 = Math.max(floor50, percentiles.p50[i]!);
-      floor95 = Math.max(floor95, percentiles.p95[i]!);
-      floor99 = Math.max(floor99, percentiles.p99[i]!);
-    }
   }
   const client = design.nodes[c]!;
   const saturated = state.saturated[c] === 1;
@@ -133,12 +125,15 @@ function describeFlow(compiled: CompiledDesign, state: ModelState, percentiles: 
   let p50: number | null = null;
   let p95: number | null = null;
   let p99: number | null = null;
-  if (!saturated) {
+  const law = laws.call[c];
+  if (!saturated && law) {
+    // A distribution with the flow's mean and variance starts the search close to the answer.
     const scv = mean > 0 ? state.responseVar[c]! / (mean * mean) : 0;
-    mix.clear().addResponse(1, 0, 0, mean, scv).quantiles(PERCENTILE_LEVELS, levels);
-    p50 = Math.max(levels[0]!, floor50);
-    p95 = Math.max(levels[1]!, floor95, p50);
-    p99 = Math.max(levels[2]!, floor99, p95);
+    fit.clear().addResponse(1, 0, 0, mean, scv).quantiles(PERCENTILE_LEVELS, guesses);
+    lawQuantiles(law, PERCENTILE_LEVELS, levels, guesses);
+    p50 = levels[0]!;
+    p95 = levels[1]!;
+    p99 = levels[2]!;
   }
   return {
     clientId: client.id,
@@ -148,6 +143,7 @@ function describeFlow(compiled: CompiledDesign, state: ModelState, percentiles: 
     p50ResponseMs: p50,
     p95ResponseMs: p95,
     p99ResponseMs: p99,
+    percentilesApproximate: !saturated && !(independent && law?.exact === true),
     saturated,
     availability,
     failedShare: 1 - availability,

@@ -35,6 +35,12 @@ export interface ComponentResult {
   p50ResponseMs: number | null;
   p95ResponseMs: number | null;
   p99ResponseMs: number | null;
+  /**
+   * true when p50/p95/p99 are an approximation (a wait fitted to its mean: several servers with
+   * service that is not exponential, a worker held through calls, a queue limit on such service);
+   * false when exact for the model (M/M/c, M/M/c/K, M/G/1 for the service shapes the simulator draws).
+   */
+  percentilesApproximate: boolean;
   /** Share of arriving requests turned away: its queue is full, or (rateLimitRps) they are over its rate limit. */
   blockingProbability: number;
   /** A rate limiter's limit, requests/s, when it is turning requests away; null otherwise. */
@@ -75,6 +81,11 @@ export interface FlowResult {
   p50ResponseMs: number | null;
   p95ResponseMs: number | null;
   p99ResponseMs: number | null;
+  /**
+   * true when p50/p95/p99 are an approximation: a hop's law is (see ComponentResult), or the
+   * hops' times are not independent (a component reached twice, or behind one that turns requests away).
+   */
+  percentilesApproximate: boolean;
   saturated: boolean;
   /** Share of requests that find every component they need up (series over sync hops). */
   availability: number;

@@ -2,11 +2,13 @@
 // point, then describe every component and every client's flow in plain figures.
 import type { Design } from '../../model/types';
 import { monthlyCost, type MonthlyCost } from '../metrics/cost';
-import { describeFlows, PERCENTILE_LEVELS, type NodePercentiles } from './design-flows';
+import { describeFlows, PERCENTILE_LEVELS } from './design-flows';
+import { buildNodeLaws, type NodeLaws } from './design-laws';
 import { compileDesign, nodeName, type CompiledDesign, type SolveDesignOptions } from './design-model';
 import type { ComponentResult, DesignSolution, DesignSolveResult } from './design-results';
 import { availabilityInputs, componentAvailability, requestAvailability } from './request-availability';
 import { findSaturationScales } from './saturation-scale';
+import { lawQuantiles } from './law-quantiles';
 import { SojournMixture } from './sojourn';
 import { addNodeResponse, createModelState, nodeCapacityRps, solveModel, type ModelState } from './solve-model';
 
@@ -20,7 +22,8 @@ const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : nul
 export function solveCompiledDesign(compiled: CompiledDesign, findSaturationPoints = true): DesignSolution {
   const { model, design } = compiled;
   const state = solveModel(model, createModelState(model), compiled.externalRps);
-  const percentiles = stationPercentiles(compiled, state);
+  const laws = buildNodeLaws(model, state);
+  const percentiles = stationPercentiles(compiled, state, laws);
 
   const saturatedNodes: number[] = [];
   for (let j = 0; j < model.size; j++) if (model.isStation[j] === 1 && state.saturated[j] === 1) saturatedNodes.push(j);
@@ -41,7 +44,7 @@ export function solveCompiledDesign(compiled: CompiledDesign, findSaturationPoin
     total.totalUsdPerMonth += result.cost.totalUsdPerMonth;
   });
 
-  const flows = describeFlows(compiled, state, percentiles, requestAvailability(compiled, availability));
+  const flows = describeFlows(compiled, state, laws, requestAvailability(compiled, availability));
   return {
     ok: true,
     converged: state.converged,
@@ -77,23 +80,36 @@ function notConvergedMessage(compiled: CompiledDesign, state: ModelState): strin
   return `The figures did not settle after ${state.rounds} rounds (queue limits keep shifting load back and forth); they are the last estimate.`;
 }
 
-const mix = new SojournMixture();
-const levels = new Float64Array(3);
+interface NodePercentiles {
+  p50: Float64Array;
+  p95: Float64Array;
+  p99: Float64Array;
+  approximate: Uint8Array;
+}
 
-function stationPercentiles(compiled: CompiledDesign, state: ModelState): NodePercentiles {
+const levels = new Float64Array(3);
+const guesses = new Float64Array(3);
+const fit = new SojournMixture();
+
+function stationPercentiles(compiled: CompiledDesign, state: ModelState, laws: NodeLaws): NodePercentiles {
   const { model } = compiled;
   const n = model.size;
   const p50 = new Float64Array(n).fill(NaN);
   const p95 = new Float64Array(n).fill(NaN);
   const p99 = new Float64Array(n).fill(NaN);
+  const approximate = new Uint8Array(n);
   for (let j = 0; j < n; j++) {
-    if (model.isStation[j] !== 1 || state.saturated[j] === 1) continue;
-    addNodeResponse(mix.clear(), model, state, j).quantiles(PERCENTILE_LEVELS, levels);
+    const law = laws.response[j];
+    if (model.isStation[j] !== 1 || !law) continue;
+    // The two-moment fit's quantiles are close: the search starts there.
+    addNodeResponse(fit.clear(), model, state, j).quantiles(PERCENTILE_LEVELS, guesses);
+    lawQuantiles(law, PERCENTILE_LEVELS, levels, guesses);
     p50[j] = levels[0]!;
     p95[j] = levels[1]!;
     p99[j] = levels[2]!;
+    approximate[j] = law.exact ? 0 : 1;
   }
-  return { p50, p95, p99 };
+  return { p50, p95, p99, approximate };
 }
 
 function describeComponent(compiled: CompiledDesign, state: ModelState, percentiles: NodePercentiles, j: number, availability: number): ComponentResult {
@@ -136,6 +152,7 @@ function describeComponent(compiled: CompiledDesign, state: ModelState, percenti
     p50ResponseMs: finiteOrNull(percentiles.p50[j]!),
     p95ResponseMs: finiteOrNull(percentiles.p95[j]!),
     p99ResponseMs: finiteOrNull(percentiles.p99[j]!),
+    percentilesApproximate: !saturated && percentiles.approximate[j] === 1,
     blockingProbability: state.blocking[j]!,
     rateLimitRps: state.limited[j] === 1 ? f.limitRps : null,
     saturated,

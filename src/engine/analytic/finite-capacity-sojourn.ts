@@ -31,16 +31,11 @@ function logSumExp(a: number, b: number): number {
 
 /** The state an accepted arrival sees, for c servers, offered load a (erlangs) and capacity K >= c. */
 function arrivalView(c: number, a: number, capacity: number): Chain {
-  const room = capacity - c;
-  // Relative masses, in logs: pi_c / P(n < c) = B / (1 - B) (Erlang B), and pi_{c+j} = pi_c rho^j.
-  const b = erlangB(c, a);
-  const logPiC = Math.log(b) - Math.log1p(-b); // relative to P(n < c) = 1
-  const logRho = Math.log(a / c);
-  // Normaliser over accepted states: P(n < c) + sum_{j=0}^{room-1} pi_{c+j}.
-  const logNorm = logSumExp(0, logPiC + logGeometricSum(logRho, room));
+  const { logLow, logFirst, ratio, places: room } = acceptedArrivalView(c, a, capacity);
+  const logRho = Math.log(ratio);
   // Weights form a geometric run; drop the ends below e^-46 (1e-20) of the largest, which
   // cannot move a quantile, so a long queue that is rarely full costs little.
-  const logAt = (k: number) => logPiC + (k - 1) * logRho - logNorm;
+  const logAt = (k: number) => logFirst + (k - 1) * logRho;
   const peak = Math.max(logAt(1), logAt(room));
   let first = 1;
   let last = room;
@@ -48,7 +43,21 @@ function arrivalView(c: number, a: number, capacity: number): Chain {
   while (last > first && logAt(last) < peak - 46) last--;
   const logWeight = new Float64Array(room > 0 ? last : 0).fill(-Infinity);
   for (let k = first; k <= last && room > 0; k++) logWeight[k - 1] = logAt(k);
-  return { logLow: -logNorm, logWeight };
+  return { logLow, logWeight };
+}
+
+/**
+ * The same view in closed form, for the wait's transform (response-law.ts): an accepted arrival
+ * finds a free server with probability e^{logLow}, else k = 1..places departures ahead of it with
+ * probability e^{logFirst} ratio^(k - 1).
+ */
+export function acceptedArrivalView(c: number, a: number, capacity: number): { logLow: number; logFirst: number; ratio: number; places: number } {
+  const places = Math.max(0, capacity - c);
+  const b = erlangB(c, a);
+  const logPiC = Math.log(b) - Math.log1p(-b);
+  const logRho = Math.log(a / c);
+  const logNorm = logSumExp(0, logPiC + logGeometricSum(logRho, places));
+  return { logLow: -logNorm, logFirst: logPiC - logNorm, ratio: a / c, places };
 }
 
 /**

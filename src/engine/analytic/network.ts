@@ -4,7 +4,7 @@
 import type { NetworkCase } from './network-case';
 import { buildQueueingModel, type ModelEdgeInput, type ModelNodeInput, type QueueingModel } from './queueing-model';
 import { createModelState, solveModel, type ModelState } from './solve-model';
-import { stationPercentilesMs } from './station';
+import { stationPercentilesApproximate, stationPercentilesMs } from './station';
 
 export interface NetworkStationResult {
   /** Offered load per server (lambda/(c mu)) with unlimited room; carried load with a capacity. */
@@ -13,6 +13,8 @@ export interface NetworkStationResult {
   meanResponseMs?: number;
   p95ResponseMs?: number;
   p99ResponseMs?: number;
+  /** Present (true) only when p95/p99 are an approximation (see stationPercentilesApproximate); absent where exact. */
+  percentilesApproximate?: true;
   blockingProbability?: number;
 }
 
@@ -88,6 +90,7 @@ function describeNetwork(network: NetworkCase, model: QueueingModel, state: Mode
       p95ResponseMs: p95!,
       p99ResponseMs: p99!,
     };
+    if (stationPercentilesApproximate(sol)) result.percentilesApproximate = true;
     if (model.capacity[j]! > 0) result.blockingProbability = sol.blockingProbability;
     stations[s.id] = result;
     inSystem += sol.throughputRps * sol.meanResponseMs;

@@ -41,6 +41,8 @@ export interface ModelState {
   callMs: Float64Array;
   callVar: Float64Array;
   saturated: Uint8Array;
+  /** 1 where the node was solved as a finite population of callers (its workers bound its calls in flight). */
+  finiteCaller: Uint8Array;
   /** Calls/s from callers solved as a finite population (their workers bound the calls in flight), per callee. */
   finiteCallRps: Float64Array;
   /** Sum over those calls of calls/s times the time each spends at the callee (ms). */
@@ -78,6 +80,7 @@ export function createModelState(model: QueueingModel): ModelState {
     callMs: f(),
     callVar: f(),
     saturated: new Uint8Array(n),
+    finiteCaller: new Uint8Array(n),
     finiteCallRps: f(),
     finiteCallTime: f(),
     limited: new Uint8Array(n),
@@ -163,6 +166,7 @@ function solveStations(model: QueueingModel, state: ModelState): number {
   const { syncOrder, outStart, outTarget, edgeSync, edgeProbability, edgeCalls, edgeNetworkMs } = model;
   const { saturated, cause, callMs, callVar, heldMs, heldVar, nextPass, passRatio } = state;
   let change = 0;
+  state.finiteCaller.fill(0);
   state.finiteCallRps.fill(0);
   state.finiteCallTime.fill(0);
   for (let idx = model.size - 1; idx >= 0; idx--) {
@@ -477,6 +481,7 @@ function solveFiniteCallerNode(model: QueueingModel, state: ModelState, j: numbe
   state.saturated[j] = 0;
   state.cause[j] = -1;
   state.limited[j] = 0;
+  state.finiteCaller[j] = 1;
   state.throughputRps[j] = solved.throughputRps;
   state.blocking[j] = solved.blockingProbability;
   state.waitMs[j] = solved.meanWaitMs;

@@ -3,7 +3,9 @@
 // Times in milliseconds, rates in requests per second.
 import { solveFiniteCapacity, type FiniteCapacityState } from './finite-capacity';
 import { finiteCapacityQuantilesMs } from './finite-capacity-sojourn';
+import { lawQuantiles } from './law-quantiles';
 import { md1QuantilesMs } from './md1-sojourn';
+import { pollaczekKhinchineWaitLaw, serviceLaw, sumLaw } from './response-law';
 import { SojournMixture } from './sojourn';
 import { allenCunneenWaitMs, pollaczekKhinchineWaitMs } from './wait-time';
 import { erlangC } from './erlang';
@@ -171,12 +173,26 @@ export function stationPercentileMs(sol: StationSolution, p: number): number {
   return stationPercentilesMs(sol, [p], single)[0]!;
 }
 
+/**
+ * Whether stationPercentilesMs is an approximation for this station: a wait fitted to its mean
+ * where no exact law is used (several servers, or a queue limit, with service that is not
+ * exponential). M/M/c, M/M/c/K and M/G/1 (for the service shapes the simulator draws) are exact.
+ */
+export function stationPercentilesApproximate(sol: StationSolution): boolean {
+  if (sol.serviceScv === 1) return false;
+  return sol.capacity > 0 || sol.servers > 1;
+}
+
 /** Quantiles for increasing levels of one visit's response time in ms (ordered); Infinity when saturated. */
 export function stationPercentilesMs(sol: StationSolution, levels: readonly number[], out = new Float64Array(levels.length)): Float64Array {
   if (sol.saturated) return out.fill(Infinity);
   // M/M/c/K: the exact distribution (an accepted request's wait is a mix of Erlangs, not exponential).
-  // M/D/1: Crommelin's exact wait distribution.
-  if (sol.capacity === 0 && sol.servers === 1 && sol.serviceScv === 0 && sol.meanServiceMs > 0) return md1QuantilesMs(sol.offeredRps, sol.meanServiceMs, levels, out);
+  // M/D/1: Crommelin's exact wait distribution. Other M/G/1: the Pollaczek-Khinchine transform, inverted.
+  if (sol.capacity === 0 && sol.servers === 1 && sol.meanServiceMs > 0 && sol.serviceScv !== 1) {
+    if (sol.serviceScv === 0) return md1QuantilesMs(sol.offeredRps, sol.meanServiceMs, levels, out);
+    const service = serviceLaw(sol.meanServiceMs, sol.serviceScv);
+    return lawQuantiles(sumLaw([pollaczekKhinchineWaitLaw(sol.offeredRps, service, true), service]), levels, out);
+  }
   if (sol.capacity > 0 && sol.serviceScv === 1 && finiteCapacityQuantilesMs(sol.servers, (sol.offeredRps * sol.meanServiceMs) / 1000, sol.capacity, sol.meanServiceMs, levels, out)) return out;
   return addStationResponse(scratch.clear(), 1, sol).quantiles(levels, out);
 }
