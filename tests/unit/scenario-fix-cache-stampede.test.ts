@@ -30,8 +30,10 @@ describe('cache-stampede: the figures the story quotes', () => {
     const db = solved.components.cmsdb!;
     expect(db.capacityRps).toBeCloseTo(300, 0);
     expect(db.offeredRps / scenario.workload.clientRps.readers!).toBeCloseTo(0.02, 6);
-    // Those 2 in 100 take the p99 past the 40 ms target before anything goes wrong.
-    expect(solved.flows[0]!.p99ResponseMs).toBeGreaterThan(40);
+    // Those 2 in 100 take the p99 past the 35 ms target before anything goes wrong (about 38 ms;
+    // the simulator agrees, 37.6-38.4 ms over two seeds of 600 s).
+    expect(text).toContain('99% of page views answered within 35 ms');
+    expect(solved.flows[0]!.p99ResponseMs).toBeGreaterThan(35);
   });
 });
 
