@@ -56,7 +56,9 @@ export class NetworkSimulator {
   private readonly arrivals: Float64Array;
   private readonly blocked: Float64Array;
   readonly response: ResponseTally[];
-  readonly endToEnd = new ResponseTally();
+  /** Response times from entry to exit; for a lone station without routing, its own tally (the same values). */
+  readonly endToEnd: ResponseTally;
+  private readonly endToEndOwnTally: boolean;
 
   // Per request slot.
   private entryMs = new Float64Array(1024);
@@ -72,7 +74,7 @@ export class NetworkSimulator {
    */
   constructor(net: CompiledNetwork, seed: number, saturated?: ArrayLike<number>) {
     const n = net.size;
-    this.rng = new Random(seed);
+    this.rng = new Random(seed, { ziggurat: true });
     this.service = net.service;
     this.servers = net.servers;
     this.capacity = net.capacity;
@@ -91,6 +93,10 @@ export class NetworkSimulator {
     this.arrivals = new Float64Array(n);
     this.blocked = new Float64Array(n);
     this.response = Array.from({ length: n }, () => new ResponseTally());
+    // One station, no routing, no backlog-only requests: each request's time in the system is its time at the station.
+    const lone = n === 1 && net.routeStart[1] === net.routeStart[0] && this.overflowOnly[0] === 0;
+    this.endToEndOwnTally = !lone;
+    this.endToEnd = lone ? this.response[0]! : new ResponseTally();
     for (let j = 0; j < this.streamStation.length; j++) this.heap.push(this.rng.exponential(this.streamGapMs[j]!), ~j);
   }
 
@@ -131,7 +137,7 @@ export class NetworkSimulator {
       this.blocked[s] = 0;
       this.response[s]!.reset();
     }
-    this.endToEnd.reset();
+    if (this.endToEndOwnTally) this.endToEnd.reset();
     this.statsStartMs = now;
   }
 
@@ -205,7 +211,7 @@ export class NetworkSimulator {
       return;
     }
     const entry = this.entryMs[slot]!;
-    if (entry === entry) this.endToEnd.record(now - entry);
+    if (entry === entry && this.endToEndOwnTally) this.endToEnd.record(now - entry);
     this.release(slot);
   }
 

@@ -4,6 +4,32 @@
 
 const TWO_TO_MINUS_32 = 2 ** -32;
 const TWO_TO_MINUS_33 = 2 ** -33;
+const TWO_TO_MINUS_24 = 2 ** -24;
+
+// Exponential draws by the ziggurat method (Marsaglia & Tsang, J. Stat. Software 5(8), 2000):
+// the area under e^-x is cut into 256 layers of equal area, each a rectangle [0, X[i]] wide.
+// A draw picks a layer and a point across it; in about 99% of draws the point lies under the
+// curve outright and is the answer, without a logarithm. Layer 0 is the bottom strip with the
+// tail beyond R; layers 1..255 are stacked above it, X decreasing to X[256] = 0 at the top.
+// R and V (each layer's area) are the paper's constants for 256 layers.
+export const ZIGGURAT_R = 7.69711747013105;
+const ZIGGURAT_V = 3.949659822581572e-3;
+const ZIGGURAT_LAYERS = 256;
+/** Right edge of each layer's rectangle (X[0] is the bottom strip's width, V / e^-R). */
+export const ZIGGURAT_X = new Float64Array(ZIGGURAT_LAYERS + 1);
+/** e^-X[i]: the curve's height at each edge. */
+const ZIGGURAT_F = new Float64Array(ZIGGURAT_LAYERS + 1);
+/** X[i] / 2^24: the width of one step of the 24-bit position across layer i. */
+const ZIGGURAT_STEP = new Float64Array(ZIGGURAT_LAYERS);
+{
+  ZIGGURAT_X[0] = ZIGGURAT_V / Math.exp(-ZIGGURAT_R);
+  ZIGGURAT_X[1] = ZIGGURAT_R;
+  // Layer i spans heights e^-X[i] .. e^-X[i+1] with area V: e^-X[i+1] = e^-X[i] + V / X[i].
+  for (let i = 1; i < ZIGGURAT_LAYERS; i++) ZIGGURAT_X[i + 1] = -Math.log(Math.exp(-ZIGGURAT_X[i]!) + ZIGGURAT_V / ZIGGURAT_X[i]!);
+  ZIGGURAT_X[ZIGGURAT_LAYERS] = 0;
+  for (let i = 0; i <= ZIGGURAT_LAYERS; i++) ZIGGURAT_F[i] = Math.exp(-ZIGGURAT_X[i]!);
+  for (let i = 0; i < ZIGGURAT_LAYERS; i++) ZIGGURAT_STEP[i] = ZIGGURAT_X[i]! * TWO_TO_MINUS_24;
+}
 
 /** splitmix32 step: spreads a seed over the state so that nearby seeds give unrelated streams. */
 function splitmix32(x: number): number {
@@ -16,8 +42,16 @@ function splitmix32(x: number): number {
 export class Random {
   private readonly state = new Int32Array(4);
 
+  /**
+   * Whether exponential() draws by the ziggurat. The M/M/1 kernel does (its time is mostly these
+   * draws); the design simulator keeps -log(u), so each seed of a saved design or scenario keeps
+   * the run it had (figures do not move, and tests pinned to a seed's run stay as they were).
+   */
+  private readonly ziggurat: boolean;
+
   /** Any finite number works as a seed; the whole part below 2^53 is used. */
-  constructor(seed: number) {
+  constructor(seed: number, options: { ziggurat?: boolean } = {}) {
+    this.ziggurat = options.ziggurat === true;
     const whole = Number.isFinite(seed) ? Math.trunc(seed) : 0;
     let x = (whole >>> 0) ^ splitmix32(Math.floor(whole / 2 ** 32) | 0);
     for (let i = 0; i < 4; i++) {
@@ -49,9 +83,24 @@ export class Random {
     return (this.nextInt32() >>> 0) * TWO_TO_MINUS_32 + TWO_TO_MINUS_33;
   }
 
-  /** Exponential with the given mean. */
+  /** Exponential with the given mean: by the ziggurat when the generator was made with { ziggurat: true }, else -mean * log(u). */
   exponential(mean: number): number {
-    return -mean * Math.log(this.nextFloat());
+    return this.ziggurat ? this.exponentialZiggurat(mean) : -mean * Math.log(this.nextFloat());
+  }
+
+  /** Exponential with the given mean by the ziggurat: no logarithm in about 99% of draws. */
+  exponentialZiggurat(mean: number): number {
+    for (;;) {
+      const bits = this.nextInt32();
+      // Low 8 bits pick the layer, the other 24 the point across it (midpoints: never 0).
+      const layer = bits & 0xff;
+      const x = ((bits >>> 8) + 0.5) * ZIGGURAT_STEP[layer]!;
+      if (x < ZIGGURAT_X[layer + 1]!) return mean * x;
+      if (layer === 0) return mean * (ZIGGURAT_R - Math.log(this.nextFloat())); // the tail, memoryless
+      // The wedge between the rectangle under the curve and the layer's right edge: accept under the curve.
+      const f = ZIGGURAT_F[layer]!;
+      if (f + this.nextFloat() * (ZIGGURAT_F[layer + 1]! - f) < Math.exp(-x)) return mean * x;
+    }
   }
 
   /** Standard normal (Box-Muller; one of the pair is used, so no hidden state). */
