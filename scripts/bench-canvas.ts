@@ -1,6 +1,8 @@
 // Browser benchmark: a 500-component, 800-connection design in the production build, in Chromium.
 // Frame times are measured in the page with requestAnimationFrame while the canvas is panned and
 // while a component is dragged. Frame time = gap between consecutive animation frames (ms).
+// Medians sit at the display's frame cap (16.7 ms) and say little; what a learner feels is the
+// stutter, counted as frames over 50 ms (three frames missed at 60 Hz) during each scripted gesture.
 import { spawn, execSync } from 'node:child_process';
 import { existsSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +11,9 @@ import { chromium, type Page } from '@playwright/test';
 import { generateDesign } from '../src/model/generate';
 import { serializeDesign } from '../src/model/file';
 
-const PORT = 4179;
+const PORT = Number(process.env.BENCH_PORT ?? 4179);
+/** A frame this long (ms) is a visible stutter: three missed frames at 60 Hz. */
+const SLOW_FRAME_MS = 50;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function quantile(sorted: number[], q: number): number {
@@ -34,7 +38,8 @@ async function recordFrames(page: Page, act: () => Promise<void>) {
   await act();
   const frames = (await page.evaluate('(() => { window.__recording = false; return window.__frames; })()')) as number[];
   const sorted = frames.slice(2).sort((a, b) => a - b); // the first frames include setup
-  return { frames: sorted.length, medianMs: +quantile(sorted, 0.5).toFixed(2), p95Ms: +quantile(sorted, 0.95).toFixed(2) };
+  const slow = sorted.filter((ms) => ms > SLOW_FRAME_MS).length;
+  return { frames: sorted.length, slow, medianMs: +quantile(sorted, 0.5).toFixed(2), p95Ms: +quantile(sorted, 0.95).toFixed(2) };
 }
 
 export async function benchCanvas(): Promise<Record<string, number>> {
@@ -111,6 +116,14 @@ export async function benchCanvas(): Promise<Record<string, number>> {
       canvasNodes: 500,
       canvasEdges: 800,
       canvasFitAllRenderedNodes: renderedAll,
+      canvasFitAllPanFrames: all.pan.frames,
+      canvasFitAllPanFramesOver50Ms: all.pan.slow,
+      canvasFitAllDragFrames: all.drag.frames,
+      canvasFitAllDragFramesOver50Ms: all.drag.slow,
+      canvasZoom100PanFrames: near.pan.frames,
+      canvasZoom100PanFramesOver50Ms: near.pan.slow,
+      canvasZoom100DragFrames: near.drag.frames,
+      canvasZoom100DragFramesOver50Ms: near.drag.slow,
       canvasFitAllPanFrameMsMedian: all.pan.medianMs,
       canvasFitAllPanFrameMsP95: all.pan.p95Ms,
       canvasFitAllDragFrameMsMedian: all.drag.medianMs,
