@@ -318,27 +318,29 @@ export class DesignSimulator implements SimulatorControls {
   // ------------------------------------------------------------ requests
 
   private onClient(ci: number): void {
+    const req = this.req;
     const next = this.model.workloads[ci]!.nextArrivalMs(this.rng, this.now, this.endMs);
     if (next !== Infinity) this.schedule(next, EV_CLIENT, ci, 0);
-    const r = this.req.spawn(this.model.clients[ci]!, ROOT, ci, -1);
-    this.req.arriveMs[r] = this.now;
+    const r = req.spawn(this.model.clients[ci]!, ROOT, ci, -1);
+    req.arriveMs[r] = this.now;
     this.flows.add(ci, F_SENT, 1);
     this.flows.add(this.allFlowsRow, F_SENT, 1);
     this.beginCalls(r);
   }
 
   private onArrive(c: number): void {
+    const req = this.req;
     const m = this.model;
-    const j = this.req.node[c]!;
+    const j = req.node[c]!;
     this.nodes.add(j, N_ARRIVALS, 1);
-    this.req.arriveMs[c] = this.now;
+    req.arriveMs[c] = this.now;
     if (this.downCount[j]! > 0) return this.finish(c, R_DOWN);
     const errorRate = this.errorRate[j]!;
     if (errorRate > 0 && this.rng.nextFloat() < errorRate) return this.finish(c, R_ERROR);
     if (m.rateRps[j]! > 0 && !this.takeToken(j)) return this.reject(c);
     const s = this.pickCopy(j);
     if (s < 0) return this.finish(c, R_DOWN);
-    this.req.station[c] = s;
+    req.station[c] = s;
     const queue = this.queues[s]!;
     const limit = m.maxInFlight[j]!;
     if (limit > 0 && this.busy[s]! + queue.size >= limit) return this.reject(c);
@@ -347,7 +349,7 @@ export class DesignSimulator implements SimulatorControls {
     if (room > 0 && queue.size >= room) return this.reject(c);
     this.touch(s);
     queue.push(c);
-    this.req.phase[c] = QUEUED;
+    req.phase[c] = QUEUED;
     this.nodes.raise(j, N_QMAX, queue.size);
   }
 
@@ -385,85 +387,89 @@ export class DesignSimulator implements SimulatorControls {
   }
 
   private startService(s: number, r: number): void {
+    const req = this.req;
     const j = this.model.stationNode[s]!;
     this.touch(s);
     this.busy[s]!++;
-    this.req.phase[r] = SERVICE;
-    this.req.flags[r]! |= HOLDS;
+    req.phase[r] = SERVICE;
+    req.flags[r]! |= HOLDS;
     const ms = sampleServiceTime(this.rng, this.model.service[j]!) * this.slowFactor[j]!;
-    this.schedule(this.now + ms, EV_SERVICE, r, this.req.gen[r]!);
+    this.schedule(this.now + ms, EV_SERVICE, r, req.gen[r]!);
   }
 
   /** Own work done (or a client / bypass starting): async messages, then the sync calls. */
   private beginCalls(r: number): void {
+    const req = this.req;
     const m = this.model;
-    const j = this.req.node[r]!;
-    this.req.phase[r] = CALLING;
-    if ((this.req.flags[r]! & HOLDS) !== 0 && m.holdsWorkers[j] === 0) {
+    const j = req.node[r]!;
+    req.phase[r] = CALLING;
+    if ((req.flags[r]! & HOLDS) !== 0 && m.holdsWorkers[j] === 0) {
       // An event-driven proxy: its part of the response ends with its own work (as in the analytic engine).
-      this.req.flags[r] = (this.req.flags[r]! & ~HOLDS) | TIMED;
-      this.nodes.recordResponse(j, this.now - this.req.arriveMs[r]!);
-      this.releaseWorker(this.req.station[r]!);
+      req.flags[r] = (req.flags[r]! & ~HOLDS) | TIMED;
+      this.nodes.recordResponse(j, this.now - req.arriveMs[r]!);
+      this.releaseWorker(req.station[r]!);
     }
     const start = m.outStart[j]!;
     // A router's branches come last: its other calls (checks) run first, then one branch.
     const end = m.branchStart[j]!;
     if (m.chooseOne[j] === 1) {
       if (end === start) return this.callBranch(r, j);
-      this.req.flags[r]! |= PICK_BRANCH;
+      req.flags[r]! |= PICK_BRANCH;
     }
-    if (m.caching[j] === 1 && (this.req.flags[r]! & BYPASS) === 0 && this.rng.nextFloat() < m.hitRatio[j]!) {
+    if (m.caching[j] === 1 && (req.flags[r]! & BYPASS) === 0 && this.rng.nextFloat() < m.hitRatio[j]!) {
       // A hit: the caller's store calls made only on a miss are skipped (cache-aside).
-      const p = this.req.parent[r]!;
-      if (p >= 0) this.req.flags[p]! |= CACHE_HIT;
+      const p = req.parent[r]!;
+      if (p >= 0) req.flags[p]! |= CACHE_HIT;
       return this.finish(r, OK);
     }
     if (m.hasAsync[j] === 1) {
       for (let s = start; s < end; s++) if (m.edgeSync[s] === 0 && this.take(s)) this.sendMessages(r, s);
     }
-    this.req.cursor[r] = start - 1;
-    this.req.cursorEnd[r] = end;
-    this.req.callsLeft[r] = 0;
+    req.cursor[r] = start - 1;
+    req.cursorEnd[r] = end;
+    req.callsLeft[r] = 0;
     this.advance(r);
   }
 
   /** Router j sends the request down one branch of its split (or nowhere when none is picked). */
   private callBranch(r: number, j: number): void {
-    this.req.flags[r]! &= ~PICK_BRANCH;
+    const req = this.req;
+    req.flags[r]! &= ~PICK_BRANCH;
     const s = this.routing.pickTarget(j, this.rng.nextFloat(), this.now, this.unservableNodes > 0);
     if (s < 0) return this.finish(r, OK);
     if (this.model.edgeSync[s] === 0) {
       this.sendMessages(r, s);
       return this.finish(r, OK);
     }
-    this.req.cursor[r] = s;
-    this.req.cursorEnd[r] = s + 1;
-    this.req.callsLeft[r] = this.drawCalls(s);
+    req.cursor[r] = s;
+    req.cursorEnd[r] = s + 1;
+    req.callsLeft[r] = this.drawCalls(s);
     this.advance(r);
   }
 
   /** Makes the next sync call, or finishes the record when none are left. */
   private advance(r: number): void {
-    let left = this.req.callsLeft[r]!;
+    const req = this.req;
+    let left = req.callsLeft[r]!;
     if (left === 0) {
       const sync = this.model.edgeSync;
       const onMiss = this.model.onCacheMiss;
-      const end = this.req.cursorEnd[r]!;
-      let s = this.req.cursor[r]!;
+      const end = req.cursorEnd[r]!;
+      let s = req.cursor[r]!;
       do {
         if (++s >= end) {
-          this.req.cursor[r] = s;
-          if ((this.req.flags[r]! & PICK_BRANCH) !== 0) return this.callBranch(r, this.req.node[r]!);
+          req.cursor[r] = s;
+          if ((req.flags[r]! & PICK_BRANCH) !== 0) return this.callBranch(r, req.node[r]!);
           return this.finish(r, OK);
         }
-        if (sync[s] === 0 || !this.take(s) || (onMiss[s] === 1 && (this.req.flags[r]! & CACHE_HIT) !== 0)) continue;
+        if (sync[s] === 0 || !this.take(s) || (onMiss[s] === 1 && (req.flags[r]! & CACHE_HIT) !== 0)) continue;
         left = this.drawCalls(s);
       } while (left === 0);
-      this.req.cursor[r] = s;
+      req.cursor[r] = s;
     }
-    this.req.callsLeft[r] = left - 1;
-    this.req.attempt[r] = 0;
-    this.issueCall(r, this.req.cursor[r]!);
+    req.callsLeft[r] = left - 1;
+    req.attempt[r] = 0;
+    this.issueCall(r, req.cursor[r]!);
   }
 
   private take(s: number): boolean {
@@ -480,11 +486,12 @@ export class DesignSimulator implements SimulatorControls {
   }
 
   private issueCall(r: number, s: number): void {
+    const req = this.req;
     const m = this.model;
     const t = m.outTarget[s]!;
     const measuring = this.measuring;
     if (measuring) this.edgeCallCount[s]!++;
-    if (this.req.attempt[r]! > 0) {
+    if (req.attempt[r]! > 0) {
       this.nodes.add(t, N_RETRIES, 1);
       if (measuring) this.edgeRetryCount[s]!++;
     }
@@ -497,16 +504,16 @@ export class DesignSimulator implements SimulatorControls {
       if (measuring) this.edgeShortCircuitCount[s]!++;
       return this.callFailed(r, s, R_OPEN, false);
     }
-    if (this.req.attempt[r] === 0) this.budgets.deposit(s);
+    if (req.attempt[r] === 0) this.budgets.deposit(s);
     this.inflight[s]!++;
     const id = this.nextCallId();
-    this.req.callId[r] = id;
-    this.req.phase[r] = CALLING;
+    req.callId[r] = id;
+    req.phase[r] = CALLING;
     const timeout = m.timeoutMs[s]!;
-    if (!this.routing.partitioned || this.routing.reachable(this.req.node[r]!, t)) {
-      const c = this.req.spawn(t, 0, this.req.flow[r]!, r);
-      this.req.callIdOf[c] = id;
-      this.queue.pushLane(this.rttLane[s]!, this.now + m.edgeRttMs[s]!, EV_ARRIVE, c, this.req.gen[c]!);
+    if (!this.routing.partitioned || this.routing.reachable(req.node[r]!, t)) {
+      const c = req.spawn(t, 0, req.flow[r]!, r);
+      req.callIdOf[c] = id;
+      this.queue.pushLane(this.rttLane[s]!, this.now + m.edgeRttMs[s]!, EV_ARRIVE, c, req.gen[c]!);
       if (timeout !== Infinity) this.queue.pushLane(this.timeoutLane[s]!, this.now + timeout, EV_TIMEOUT, r, id);
     } else {
       // Into a partition: the call never arrives, and the caller finds out only by waiting.
@@ -515,21 +522,23 @@ export class DesignSimulator implements SimulatorControls {
   }
 
   private sendMessages(r: number, s: number): void {
+    const req = this.req;
     const t = this.model.outTarget[s]!;
     const count = this.drawCalls(s);
     for (let i = 0; i < count; i++) {
-      if (this.routing.partitioned && !this.routing.reachable(this.req.node[r]!, t)) {
+      if (this.routing.partitioned && !this.routing.reachable(req.node[r]!, t)) {
         this.nodes.add(t, N_TIMEOUTS, 1); // lost in the partition
         continue;
       }
-      const c = this.req.spawn(t, MESSAGE, this.req.flow[r]!, -1);
-      this.queue.pushLane(this.rttLane[s]!, this.now + this.model.edgeRttMs[s]!, EV_ARRIVE, c, this.req.gen[c]!);
+      const c = req.spawn(t, MESSAGE, req.flow[r]!, -1);
+      this.queue.pushLane(this.rttLane[s]!, this.now + this.model.edgeRttMs[s]!, EV_ARRIVE, c, req.gen[c]!);
     }
   }
 
   private onTimeout(r: number, id: number): void {
-    if (this.req.phase[r] !== CALLING || this.req.callId[r] !== id || (this.req.flags[r]! & WAIT_BYPASS) !== 0) return;
-    const s = this.req.cursor[r]!;
+    const req = this.req;
+    if (req.phase[r] !== CALLING || req.callId[r] !== id || (req.flags[r]! & WAIT_BYPASS) !== 0) return;
+    const s = req.cursor[r]!;
     this.inflight[s]!--;
     this.nodes.add(this.model.outTarget[s]!, N_TIMEOUTS, 1);
     if (this.measuring) this.edgeTimeoutCount[s]!++;
@@ -539,15 +548,16 @@ export class DesignSimulator implements SimulatorControls {
 
   /** A child finished: hand its outcome to the caller if the caller still waits on it. */
   private answer(c: number, outcome: number): void {
-    const p = this.req.parent[c]!;
-    if (p < 0 || this.req.phase[p] !== CALLING || this.req.callId[p] !== this.req.callIdOf[c]) return;
-    if ((this.req.flags[p]! & WAIT_BYPASS) !== 0) {
-      this.req.flags[p]! &= ~WAIT_BYPASS;
+    const req = this.req;
+    const p = req.parent[c]!;
+    if (p < 0 || req.phase[p] !== CALLING || req.callId[p] !== req.callIdOf[c]) return;
+    if ((req.flags[p]! & WAIT_BYPASS) !== 0) {
+      req.flags[p]! &= ~WAIT_BYPASS;
       if (outcome === OK) this.advance(p);
       else this.finish(p, outcome);
       return;
     }
-    const s = this.req.cursor[p]!;
+    const s = req.cursor[p]!;
     this.inflight[s]!--;
     this.recordBreaker(s, outcome === OK);
     if (outcome === OK) this.advance(p);
@@ -608,18 +618,19 @@ export class DesignSimulator implements SimulatorControls {
 
   /** The record is done at its component: free its worker, count it, answer its caller. */
   private finish(r: number, outcome: number): void {
-    const flags = this.req.flags[r]!;
-    this.req.phase[r] = FREE;
+    const req = this.req;
+    const flags = req.flags[r]!;
+    req.phase[r] = FREE;
     if ((flags & HOLDS) !== 0) {
-      this.req.flags[r] = flags & ~HOLDS;
-      this.releaseWorker(this.req.station[r]!);
+      req.flags[r] = flags & ~HOLDS;
+      this.releaseWorker(req.station[r]!);
     }
     if ((flags & ROOT) !== 0) this.recordFlow(r, outcome);
     else if ((flags & BYPASS) === 0) {
-      const j = this.req.node[r]!;
+      const j = req.node[r]!;
       if (outcome === OK) {
         this.nodes.add(j, N_OK, 1);
-        if ((flags & TIMED) === 0) this.nodes.recordResponse(j, this.now - this.req.arriveMs[r]!);
+        if ((flags & TIMED) === 0) this.nodes.recordResponse(j, this.now - req.arriveMs[r]!);
       } else this.nodes.add(j, N_ERRORS, 1);
     }
     this.conclude(r, outcome);
@@ -633,16 +644,18 @@ export class DesignSimulator implements SimulatorControls {
   }
 
   private conclude(r: number, outcome: number): void {
-    if ((this.req.flags[r]! & (ROOT | MESSAGE)) === 0) this.answer(r, outcome);
-    this.req.release(r);
+    const req = this.req;
+    if ((req.flags[r]! & (ROOT | MESSAGE)) === 0) this.answer(r, outcome);
+    req.release(r);
   }
 
   private recordFlow(r: number, outcome: number): void {
+    const req = this.req;
     // Counted by when it was sent, as `sent` is: a request sent during the warm-up is left out
     // even when it finishes after it (else more could succeed than were sent).
-    if (this.req.arriveMs[r]! < this.settings.warmupMs) return;
-    this.recordFlowRow(this.req.flow[r]!, outcome, this.now - this.req.arriveMs[r]!);
-    this.recordFlowRow(this.allFlowsRow, outcome, this.now - this.req.arriveMs[r]!);
+    if (req.arriveMs[r]! < this.settings.warmupMs) return;
+    this.recordFlowRow(req.flow[r]!, outcome, this.now - req.arriveMs[r]!);
+    this.recordFlowRow(this.allFlowsRow, outcome, this.now - req.arriveMs[r]!);
   }
 
   private recordFlowRow(row: number, outcome: number, responseMs: number): void {
@@ -665,12 +678,13 @@ export class DesignSimulator implements SimulatorControls {
 
   /** Starts queued requests while workers are free (dropping those that waited too long). */
   dispatch(s: number): void {
+    const req = this.req;
     const queue = this.queues[s]!;
     const maxWaitMs = this.model.maxQueueWaitMs[this.model.stationNode[s]!]!;
     while (queue.size > 0 && this.busy[s]! < this.capacity[s]!) {
       this.touch(s);
       const r = queue.shift();
-      if (this.now - this.req.arriveMs[r]! > maxWaitMs) this.reject(r);
+      if (this.now - req.arriveMs[r]! > maxWaitMs) this.reject(r);
       else this.startService(s, r);
     }
   }
