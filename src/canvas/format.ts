@@ -1,5 +1,5 @@
 // Display helpers shared by nodes, panels and charts (numbers in words: src/model/format.ts).
-import { formatShare } from '../model/format';
+import { formatMs as formatMsIn, formatShare } from '../model/format';
 
 /** Green below 60%, amber to 85%, red above: queueing delay grows steeply past ~80% (M/M/1: R = S/(1-rho)). */
 export function utilizationColor(u: number | null): string {
@@ -9,14 +9,8 @@ export function utilizationColor(u: number | null): string {
   return '#b91c1c';
 }
 
-export function formatMs(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(0)} s`;
-  if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms >= 100) return `${ms.toFixed(0)} ms`;
-  if (ms >= 10) return `${ms.toFixed(1)} ms`;
-  return `${ms.toFixed(2)} ms`;
-}
+/** A time on a card or chart: the compact style of model/format.ts. */
+export const formatMs = (ms: number | null | undefined): string => formatMsIn(ms, 'compact');
 
 export function formatRps(rps: number | null | undefined): string {
   if (rps === null || rps === undefined || !Number.isFinite(rps)) return '–';

@@ -34,3 +34,25 @@ export function formatShareTrimmed(x: number, digits: number): string {
 export function withArticle(word: string): string {
   return /^[aeiou]/i.test(word) && !/^(uni|use|usu|one|eu)/i.test(word) ? `an ${word}` : `a ${word}`;
 }
+
+/**
+ * A time in milliseconds in words, '–' when there is none. `compact` (on cards and charts): three
+ * significant figures at most, seconds from 1 s. `precise` (the default: check details, findings,
+ * the CLI): whole milliseconds with thousands separators up to 10 s, then seconds, and minutes
+ * from 2 min, since waits of minutes read better in minutes than as seven-digit milliseconds.
+ */
+export function formatMs(ms: number | null | undefined, style: 'compact' | 'precise' = 'precise'): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
+  if (style === 'compact') {
+    if (ms >= 10_000) return `${(ms / 1000).toFixed(0)} s`;
+    if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
+    if (ms >= 100) return `${ms.toFixed(0)} ms`;
+    if (ms >= 10) return `${ms.toFixed(1)} ms`;
+    return `${ms.toFixed(2)} ms`;
+  }
+  if (ms >= 120_000) return `${Number((ms / 60_000).toFixed(1)).toString()} min`;
+  if (ms >= 10_000) return `${Number((ms / 1000).toFixed(1)).toString()} s`;
+  if (ms < 1) return `${ms.toFixed(2)} ms`;
+  if (ms < 10) return `${ms.toFixed(1)} ms`;
+  return `${Math.round(ms).toLocaleString('en-US')} ms`;
+}

@@ -1,18 +1,11 @@
 // Figures in words, rounded the same way every time, for check details, findings and tables.
 import type { CompareMetric } from './vocabulary';
-import { formatShareTrimmed } from '../model/format';
+import { formatMs, formatShareTrimmed } from '../model/format';
 
 /** The unit a compared figure is in. */
 export type FigureUnit = 'ms' | 'fraction' | 'x' | 'USD/month' | 'components';
 
-export function formatMs(x: number): string {
-  // Waits of minutes read better in minutes than as seven-digit milliseconds.
-  if (x >= 120_000) return `${Number((x / 60_000).toFixed(1)).toString()} min`;
-  if (x >= 10_000) return `${Number((x / 1000).toFixed(1)).toString()} s`;
-  if (x < 1) return `${x.toFixed(2)} ms`;
-  if (x < 10) return `${x.toFixed(1)} ms`;
-  return `${Math.round(x).toLocaleString('en-US')} ms`;
-}
+export { formatMs };
 
 /** 0.99948 -> "99.948%"; enough digits to tell nines apart. */
 export function formatPercent(x: number): string {
