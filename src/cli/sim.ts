@@ -55,8 +55,8 @@ function run(designPath: string | undefined, options: SimOptions): string {
   if (method === 'analytic' && (seed !== undefined || durationS !== undefined || maxLiveRequests !== undefined)) throw new CliError('--seed, --duration and --max-backlog apply to --method simulation only', 2);
   if (options.case !== undefined) {
     if (maxLiveRequests !== undefined) throw new CliError('--max-backlog applies to designs and scenarios, not to --case', 2);
-    const result = solveCaseFile(options.case, { method, ...(seed !== undefined ? { seed } : {}), ...(durationS !== undefined ? { durationS } : {}) });
-    return options.json ? JSON.stringify(result) : formatCaseResult(result);
+    const { result, run } = solveCaseFile(options.case, { method, ...(seed !== undefined ? { seed } : {}), ...(durationS !== undefined ? { durationS } : {}) });
+    return options.json ? JSON.stringify(result) : formatCaseResult(result, run);
   }
   if (designPath === undefined) throw new CliError('give a design file (sim <design.json>), a scenario (sim <scenario.yaml>) or a reference case (--case <file.json>)', 2);
   const totalRps = parseRps(options.rps);

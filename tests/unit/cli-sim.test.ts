@@ -6,6 +6,8 @@ import { exampleDesign } from '../../src/model/example';
 import { serializeDesign } from '../../src/model/file';
 import { shopScenarioYaml } from './helpers/shop-scenario';
 import { ROOT, runCli, type CliOutcome } from './helpers/run-cli';
+import { describeCaseRun } from '../../src/cli/sim-case';
+import type { RunReport } from '../../src/engine/simulation';
 
 const CASES_DIR = join(ROOT, 'tests/fixtures/reference-cases');
 
@@ -191,5 +193,41 @@ describe('sim <design.json>', { timeout: SPAWN_TIMEOUT_MS }, () => {
     expect(outcome.stdout).toMatch(/component\s+util %\s+mean ms\s+p99 ms\s+status/);
     expect(outcome.stdout).toMatch(/Photos DB/);
     expect(outcome.stdout).toMatch(/flow\s+rps\s+mean ms/);
+  });
+});
+
+describe('sim --case --method simulation, as text: why the run stopped, in words', () => {
+  it.concurrent('a fixed duration says it ran for the time asked and how precise the mean is; the analytic table says nothing of a run', { timeout: SPAWN_TIMEOUT_MS }, async () => {
+    const aCase = join(CASES_DIR, 'mm1-moderate.json');
+    const [simulated, analytic] = await Promise.all([sim('--case', aCase, '--method', 'simulation', '--duration', '5', '--seed', '3'), sim('--case', aCase)]);
+    expect(simulated.code).toBe(0);
+    expect(simulated.stdout).toMatch(/Simulated 5 s after a warm-up of [\d.,]+ s \([\d,]+ events\)\. It ran for the time asked; the mean is known to ±\d+\.\d% \(95% confidence\)\./);
+    expect(analytic.code).toBe(0);
+    expect(analytic.stdout).not.toMatch(/Simulated|warm-up/);
+  });
+
+  it('each way a run can stop has its own sentence, and a warm-up cut short is said', () => {
+    const run: RunReport = {
+      seed: 1,
+      serviceFamily: 'phase',
+      warmupS: 2,
+      warmupComplete: true,
+      measuredS: 100,
+      events: 1_000_000,
+      chunks: 3,
+      targetRelativeHalfWidth: 0.015,
+      achievedRelativeHalfWidth: 0.05,
+      precisionMet: false,
+      completionsMet: true,
+      stopReason: 'max-events',
+      reruns: 0,
+    };
+    const reasons: RunReport['stopReason'][] = ['precision-met', 'fixed-duration', 'max-duration', 'max-events', 'nothing-to-measure'];
+    const sentences = reasons.map((stopReason) => describeCaseRun({ ...run, stopReason }));
+    expect(new Set(sentences).size).toBe(reasons.length);
+    expect(sentences[3]).toContain('used its budget of events, before the mean was as precise as asked: it is known to ±5.0% only');
+    expect(sentences[4]).toContain('nothing to measure');
+    expect(describeCaseRun(run)).not.toContain('warm-up was cut short');
+    expect(describeCaseRun({ ...run, warmupComplete: false })).toContain('The warm-up was cut short');
   });
 });
