@@ -32,7 +32,7 @@ import { routeEdges } from '../model/routing';
 import { edgeLabel, SYNC_COLOR, ASYNC_COLOR } from './edge-label';
 import { RoutedEdge } from './RoutedEdge';
 import { FIT_MAX_ZOOM, FIT_PADDING_PX } from '../model/card';
-import { pathFits } from '../model/connection-geometry';
+import { cardRect, labelPoint, labelSize, pathFits, type Rect } from '../model/connection-geometry';
 
 export const DRAG_MIME = 'application/x-archlab-kind';
 
@@ -206,6 +206,8 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
     const selected = new Set(selectedEdgeIds);
     const labels = new Map(design.nodes.map((n) => [n.id, n.label]));
     const positions = new Map(design.nodes.map((n) => [n.id, n.position]));
+    let cards: Rect[] | null = null; // made once, for the first label on a path
+    const cardsOnce = () => (cards ??= design.nodes.map((n) => cardRect(n.position)));
     const animate = design.edges.length <= 150; // marching dashes cost a repaint per frame per edge
     return design.edges.map((e) => {
       const isSelected = selected.has(e.id);
@@ -234,7 +236,9 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
         markerEnd: { type: e.mode === 'async' ? MarkerType.Arrow : MarkerType.ArrowClosed, color, width: 16, height: 16, markerUnits: 'userSpaceOnUse', strokeWidth: 1.5 },
         ...(label ? { label, labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 4, labelBgStyle: { fill: '#ffffff', fillOpacity: 0.95 }, labelStyle: { fill: color, fontWeight: 600, fontSize: 11 } } : {}),
         ariaLabel: `${e.mode === 'async' ? 'Async message' : 'Sync call'} from ${from} to ${to}`,
-        ...(path ? { type: 'routed' as const, data: { mode: e.mode, path } } : { type: 'default' as const, data: { mode: e.mode } }),
+        ...(path
+          ? { type: 'routed' as const, data: { mode: e.mode, path, labelAt: label ? labelPoint({ kind: 'routed', points: path }, labelSize(label), cardsOnce()) : null } }
+          : { type: 'default' as const, data: { mode: e.mode } }),
       } satisfies FlowEdge;
       edgeCache.current.set(e, { key, edge });
       return edge;

@@ -7,7 +7,7 @@ import type { RoutedFlowEdge } from './flowTypes';
 
 function RoutedEdgeView({ data, markerEnd, style, label, labelStyle, labelShowBg, labelBgStyle, labelBgPadding, labelBgBorderRadius, interactionWidth }: EdgeProps<RoutedFlowEdge>) {
   const line = { kind: 'routed', points: data!.path } as const;
-  const at = labelPoint(line);
+  const at = data!.labelAt ?? labelPoint(line);
   return (
     <BaseEdge
       path={linePath(line)}

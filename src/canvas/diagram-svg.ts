@@ -5,7 +5,7 @@ import type { ComponentKind, Design, DesignEdge, DesignGroup, DesignNode, Positi
 import { getKindSpec, paramValue } from '../model/catalog';
 import { routeEdges } from '../model/routing';
 import { diagramBounds, NODE_SIZE, type Bounds } from '../model/card';
-import { connectionLine, labelPoint, linePath, type ConnectionLine } from '../model/connection-geometry';
+import { cardRect, connectionLine, labelPoint, labelSize, linePath, type ConnectionLine, type Rect } from '../model/connection-geometry';
 import { edgeLabel, SYNC_COLOR, ASYNC_COLOR } from './edge-label';
 import { CATEGORY_COLOR } from './icons';
 
@@ -98,7 +98,7 @@ function nodeShape(n: DesignNode, icon: string | undefined): string {
   ].join('');
 }
 
-function edgeShape(e: DesignEdge, line: ConnectionLine, label: string | undefined): string {
+function edgeShape(e: DesignEdge, line: ConnectionLine, label: string | undefined, cards: readonly Rect[]): string {
   const color = e.mode === 'async' ? ASYNC_COLOR : SYNC_COLOR;
   const dash = e.mode === 'async' ? ' stroke-dasharray="6 4"' : '';
   const parts = [
@@ -106,10 +106,10 @@ function edgeShape(e: DesignEdge, line: ConnectionLine, label: string | undefine
     `<path d="${linePath(line)}" fill="none" stroke="${color}" stroke-width="1.75"${dash} marker-end="url(#arrow-${e.mode})"/>`,
   ];
   if (label) {
-    const { x: mx, y: my } = labelPoint(line);
-    const w = label.length * 6.4 + 10; // 11 px semibold, about 6.4 px a character, and padding
+    const size = labelSize(label);
+    const { x: mx, y: my } = labelPoint(line, size, cards);
     parts.push(
-      `<rect x="${num(mx - w / 2)}" y="${num(my - 9)}" width="${num(w)}" height="18" rx="4" fill="#ffffff" fill-opacity="0.95"/>`,
+      `<rect x="${num(mx - size.width / 2)}" y="${num(my - size.height / 2)}" width="${num(size.width)}" height="${size.height}" rx="4" fill="#ffffff" fill-opacity="0.95"/>`,
       `<text x="${num(mx)}" y="${num(my + 4)}" font-size="11" font-weight="600" fill="${color}" text-anchor="middle">${xmlText(label)}</text>`,
     );
   }
@@ -157,7 +157,8 @@ export function diagramSvg(design: Design, options: DiagramSvgOptions = {}): Dia
   };
   // Regions behind zones behind connections behind components, as on the canvas.
   const groups = [...design.groups].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'region' ? -1 : 1));
-  const edges = lines.map(({ e, line }) => edgeShape(e, line, edgeLabel(e, routes.get(e.id))));
+  const cards = design.nodes.map((n) => cardRect(n.position));
+  const edges = lines.map(({ e, line }) => edgeShape(e, line, edgeLabel(e, routes.get(e.id)), cards));
   const marker = (mode: 'sync' | 'async', color: string) =>
     `<marker id="arrow-${mode}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">` +
     (mode === 'sync' ? `<path d="M0 0L10 5L0 10z" fill="${color}"/>` : `<path d="M0 0L10 5L0 10" fill="none" stroke="${color}" stroke-width="1.5"/>`) +

@@ -28,5 +28,5 @@ export type GroupFlowNode = Node<GroupNodeData, 'zone'>;
 export type FlowNode = ComponentFlowNode | GroupFlowNode;
 export type CurvedFlowEdge = Edge<{ mode: DesignEdge['mode'] }, 'default'>;
 /** Drawn along the path auto-layout found (canvas/RoutedEdge). */
-export type RoutedFlowEdge = Edge<{ mode: DesignEdge['mode']; path: readonly Position[] }, 'routed'>;
+export type RoutedFlowEdge = Edge<{ mode: DesignEdge['mode']; path: readonly Position[]; /** Where its label sits, clear of the cards where it can be. */ labelAt: Position | null }, 'routed'>;
 export type FlowEdge = CurvedFlowEdge | RoutedFlowEdge;

@@ -96,20 +96,28 @@ function toward(from: Position, to: Position, distance: number): Position {
   return { x: from.x + ((to.x - from.x) * distance) / len, y: from.y + ((to.y - from.y) * distance) / len };
 }
 
-/** Where a connection's label sits: halfway along a route, or the curve's t = 1/2 point (as React Flow puts it). */
-export function labelPoint(line: ConnectionLine): Position {
+/** px: the box of a connection's label, 11 px semibold text (about 6.4 px a character) with its padding. */
+export function labelSize(text: string): { width: number; height: number } {
+  return { width: text.length * 6.4 + 10, height: 18 };
+}
+
+export const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * Where a connection's label sits: on a path, the middle of its longest straight run whose label
+ * box (size, px) covers no card, else of its longest run; on the curve, its t = 1/2 point (as React
+ * Flow puts it).
+ */
+export function labelPoint(line: ConnectionLine, size?: { width: number; height: number }, cards: readonly Rect[] = []): Position {
   if (line.kind === 'curve') {
     const { source: s, c1, c2, target: t } = line;
     return { x: (s.x + 3 * c1.x + 3 * c2.x + t.x) / 8, y: (s.y + 3 * c1.y + 3 * c2.y + t.y) / 8 };
   }
   const p = line.points;
-  const lengths = p.slice(1).map((b, i) => Math.hypot(b.x - p[i]!.x, b.y - p[i]!.y));
-  let left = lengths.reduce((a, b) => a + b, 0) / 2;
-  for (let i = 0; i < lengths.length; i++) {
-    if (left <= lengths[i]!) return toward(p[i]!, p[i + 1]!, left);
-    left -= lengths[i]!;
-  }
-  return p[p.length - 1]!;
+  const runs = p.slice(1).map((b, i) => ({ at: { x: (p[i]!.x + b.x) / 2, y: (p[i]!.y + b.y) / 2 }, length: Math.hypot(b.x - p[i]!.x, b.y - p[i]!.y) }));
+  runs.sort((a, b) => b.length - a.length);
+  const clear = size && runs.find(({ at }) => !cards.some((c) => overlaps(c, { x: at.x - size.width / 2, y: at.y - size.height / 2, ...size })));
+  return (clear ?? runs[0]!).at;
 }
 
 /** Curve samples per connection: at 64 the chord strays under 1 px from a curve a few hundred px long. */

@@ -2,7 +2,9 @@
 // they pass, so a reader cannot follow them) and the zoom "Fit view" needs (the cards' 13 px labels
 // shrink with it). Measured by tests and `npm run bench -- --only layout`.
 import { fitZoom } from './card';
-import { connectionsUnderCards } from './connection-geometry';
+import { cardRect, connectionLine, connectionsUnderCards, labelPoint, labelSize, overlaps } from './connection-geometry';
+import { edgeLabel } from './edge-label';
+import { routeEdges } from './routing';
 import type { Design } from './types';
 
 /** px: the canvas in the app at a 1440 x 900 window with the side panels and results open (measured in Chromium). */
@@ -13,6 +15,9 @@ export interface LayoutFigures {
   connections: number;
   /** Connections drawn under at least one card. */
   underCards: number;
+  /** Connection labels (shares, calls, async), and those whose box covers part of a card. */
+  labels: number;
+  labelsOverCards: number;
   /** "Fit view" zoom (1 = 100%) on the canvas: the median and the smallest over the designs. */
   medianFitZoom: number;
   minFitZoom: number;
@@ -24,12 +29,32 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** Each label's box where the canvas puts it, and whether it covers part of a card. */
+function labelBoxes(design: Design): boolean[] {
+  const at = new Map(design.nodes.map((n) => [n.id, n.position]));
+  const cards = design.nodes.map((n) => cardRect(n.position));
+  const routes = routeEdges(design);
+  return design.edges.flatMap((e) => {
+    const text = edgeLabel(e, routes.get(e.id));
+    const from = at.get(e.source);
+    const to = at.get(e.target);
+    if (!text || !from || !to) return [];
+    const size = labelSize(text);
+    const c = labelPoint(connectionLine(e, from, to), size, cards);
+    const box = { x: c.x - size.width / 2, y: c.y - size.height / 2, ...size };
+    return [cards.some((card) => overlaps(card, box))];
+  });
+}
+
 export function layoutFigures(designs: readonly Design[], canvas: { width: number; height: number } = CANVAS_AT_1440): LayoutFigures {
   const zooms = designs.map((d) => fitZoom(d, canvas));
+  const labels = designs.flatMap(labelBoxes);
   return {
     designs: designs.length,
     connections: designs.reduce((a, d) => a + d.edges.length, 0),
     underCards: designs.reduce((a, d) => a + connectionsUnderCards(d).length, 0),
+    labels: labels.length,
+    labelsOverCards: labels.filter(Boolean).length,
     medianFitZoom: zooms.length ? median(zooms) : 1,
     minFitZoom: zooms.length ? Math.min(...zooms) : 1,
   };

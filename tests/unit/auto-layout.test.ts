@@ -8,7 +8,7 @@ import type { ElkNode } from 'elkjs/lib/elk-api';
 import { bundledScenarios } from './helpers/bundled-scenario';
 import { laidOut, layOut, pickLayout, type LayoutResult } from '../../src/model/layout-graph';
 import { CANVAS_AT_1440, layoutFigures } from '../../src/model/layout-quality';
-import { cardsUnder, connectionLine, connectionsUnderCards, pathFits, segmentEnters, cardRect } from '../../src/model/connection-geometry';
+import { cardsUnder, connectionLine, connectionsUnderCards, labelPoint, labelSize, overlaps, pathFits, segmentEnters, cardRect } from '../../src/model/connection-geometry';
 import { fitZoom, NODE_SIZE } from '../../src/model/card';
 import { parseDesignFile, parseDesignObject, serializeDesign } from '../../src/model/file';
 import { repairDesign } from '../../src/model/repair';
@@ -61,6 +61,17 @@ describe('where a connection is drawn', () => {
     expect(cardsUnder([{ x: 300, y: -100 }, { x: 300, y: 100 }], [{ id: 'b', rect: b }])).toEqual(['b']);
   });
 
+  it('puts a label on the longest run of a path that leaves it clear of the cards', () => {
+    const line = { kind: 'routed', points: OVER_B } as const;
+    const size = labelSize('async · 10%');
+    expect(labelPoint(line, size, [])).toEqual({ x: 382, y: -40 });
+    // A card where the longest run's label would go: the label moves to the next longest run, clear of it.
+    const inTheWay = { x: 360, y: -60, width: 40, height: 30 };
+    const at = labelPoint(line, size, [inTheWay]);
+    expect(at).toEqual({ x: 238, y: -4 });
+    expect(overlaps(inTheWay, { x: at.x - size.width / 2, y: at.y - size.height / 2, ...size })).toBe(false);
+  });
+
   it('draws a path only while it leaves the caller and reaches the callee where they are now', () => {
     const d = row();
     d.edges[1]!.path = OVER_B;
@@ -82,6 +93,9 @@ describe('auto-layout of the bundled scenario designs', () => {
     const figures = layoutFigures(after);
     expect(figures.designs).toBeGreaterThanOrEqual(40);
     expect(figures.underCards).toBe(0);
+    // No label covers a card (each sits on a run of its path clear of the cards).
+    expect(figures.labels).toBeGreaterThan(50);
+    expect(figures.labelsOverCards).toBe(0);
     // Every connection runs along its path (none fell back to a curve).
     for (const d of after) {
       const at = new Map(d.nodes.map((n) => [n.id, n.position]));
