@@ -43,9 +43,12 @@ async function settled(page: Page) {
   }, { intervals: [250] }).toBe(true);
 }
 
+/** ms: loading elkjs and two layouts take seconds, more on a busy machine; a hang still fails. */
+const LAYOUT_WAIT = { timeout: 120_000 };
+
 async function autoLayout(page: Page) {
   await page.getByRole('button', { name: 'Auto-layout' }).click();
-  await expect(page.locator('.toast')).toContainText('Arranged');
+  await expect(page.locator('.toast')).toContainText('Arranged', LAYOUT_WAIT);
   await expect(page.locator('.busy')).toHaveCount(0);
   await settled(page);
 }
@@ -115,7 +118,7 @@ test('progress shows while the layout engine loads; Stop and a failed engine lea
     await route.continue().catch(() => undefined);
   });
   await page.getByRole('button', { name: 'Auto-layout' }).click();
-  await expect(page.locator('.busy')).toContainText('Loading the layout engine');
+  await expect(page.locator('.busy')).toContainText('Loading the layout engine', LAYOUT_WAIT);
   await page.locator('.busy').getByRole('button', { name: 'Stop' }).click();
   await expect(page.locator('.toast')).toContainText('Auto-layout stopped');
   await expect(page.locator('.busy')).toHaveCount(0);
@@ -126,7 +129,7 @@ test('progress shows while the layout engine loads; Stop and a failed engine lea
   // The engine cannot be loaded: the learner is told, and nothing is left waiting.
   await page.route('**/*layout.worker*', (route) => route.abort());
   await page.getByRole('button', { name: 'Auto-layout' }).click();
-  await expect(page.getByRole('dialog')).toContainText('Auto-layout failed');
+  await expect(page.getByRole('dialog')).toContainText('Auto-layout failed', LAYOUT_WAIT);
   await expect(page.getByRole('dialog')).toContainText('The diagram is as it was');
   await expect(page.locator('.busy')).toHaveCount(0);
   expect(await where()).toBe(start);

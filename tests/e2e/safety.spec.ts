@@ -225,7 +225,7 @@ test('the built app runs under its strict Content-Security-Policy: no inline or 
   await page.getByTestId('sim-run').click();
   await expect(page.getByTestId('sim-summary')).toContainText('Availability', { timeout: 60_000 });
   await page.getByRole('button', { name: 'Auto-layout' }).click();
-  await expect(page.locator('.toast')).toContainText('Arranged');
+  await expect(page.locator('.toast')).toContainText('Arranged', { timeout: 60_000 }); // loading elkjs and two layouts: seconds, more on a busy machine
   const download = page.waitForEvent('download');
   await page.getByText('Export', { exact: true }).click();
   await page.getByRole('button', { name: 'Picture (PNG)' }).click();
