@@ -6,6 +6,8 @@ import { firstTry, type ScenarioProgress } from './scenarioStore';
 
 export type ScenarioStatus = 'not-started' | 'in-progress' | 'done';
 
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
 /**
  * The scored first try, 0..1, or null until there is one:
  * identify: the share of questions right at the first try, once every question has been tried;
@@ -36,6 +38,17 @@ export function scenarioStatus(scenario: Scenario, progress: ScenarioProgress | 
   return firstTryScore(scenario, progress) === null ? 'in-progress' : 'done';
 }
 
+const STATUS_WORDS: Record<ScenarioStatus, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done' };
+
+/**
+ * A scenario's status in words, as the course map and the gallery card both show it: "Not
+ * started", "In progress", or "Done · first try 67%" (the result mastery is worked out from).
+ */
+export function statusText(scenario: Scenario, progress: ScenarioProgress | undefined): string {
+  const first = firstTryScore(scenario, progress);
+  return first === null ? STATUS_WORDS[scenarioStatus(scenario, progress)] : `${STATUS_WORDS.done} · first try ${pct(first)}`;
+}
+
 export interface Mastery {
   objective: Objective;
   /** Mean first-try score over the objective's done scenarios, 0..1; null before any is done. */
@@ -56,7 +69,6 @@ export interface Suggestion {
   reason: string;
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /**
  * What to do next: the scenario last worked on if it is not done; else the next on-ramp step;

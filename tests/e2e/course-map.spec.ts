@@ -33,6 +33,12 @@ test('a new learner does first steps and the course map shows their mastery', as
   await expect(page.getByTestId('mastery-summary')).toContainText('Identify components67%');
   await expect(page.getByTestId('course-on-ramp-first-steps')).toContainText('Done · first try 67%');
   await expect(page.getByTestId('course-next')).not.toContainText('First steps');
+  // The gallery's card says what the map says (it said "Done · 100%", the best retry, before).
+  await page.getByTestId('gallery-all').click();
+  await expect(page.getByTestId('status-first-steps')).toHaveText('Done · first try 67%');
+  await expect(page.getByTestId('status-pagination')).toHaveCount(0);
+  await page.getByTestId('scenario-first-steps').screenshot({ path: 'test-results/screens/42-gallery-card-status.png' });
+  await page.getByTestId('gallery-course').click();
   await page.screenshot({ path: 'test-results/screens/40-course-map-1440.png' });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: 'test-results/screens/41-course-map-1280.png' });

@@ -1,7 +1,7 @@
 // The learner's place in the course from saved progress: status, first-try result, mastery per
 // objective and the suggested next scenario. Later tries must not raise mastery.
 import { describe, expect, it } from 'vitest';
-import { firstTryScore, objectiveMastery, scenarioStatus, suggestNext } from '../../src/store/courseProgress';
+import { firstTryScore, objectiveMastery, scenarioStatus, statusText, suggestNext } from '../../src/store/courseProgress';
 import { emptyProgress, type ScenarioProgress } from '../../src/store/scenarioStore';
 import { bundledScenario, bundledScenarios } from './helpers/bundled-scenario';
 
@@ -39,6 +39,25 @@ describe('status and first-try results', () => {
     const fix = all.find((s) => s.mode === 'fix')!;
     expect(firstTryScore(fix, { ...emptyProgress(fix.id), score: 0.5 })).toBeNull();
     expect(firstTryScore(fix, { ...emptyProgress(fix.id), score: 1, completed: true })).toBe(1);
+  });
+});
+
+describe('the status in words (course map and gallery card alike)', () => {
+  it('says "Done" with the first try, not the best later score, and "In progress" until there is a first try', () => {
+    expect(statusText(first, undefined)).toBe('Not started');
+    expect(statusText(first, emptyProgress('first-steps'))).toBe('In progress');
+    // Put right on the second try: the progress record's best score is 100% and it counts as completed.
+    const retried = { ...identifyProgress('first-steps', { start: [true], follow: [true], busiest: [false, true] }), score: 1, completed: true };
+    expect(statusText(first, retried)).toBe('Done · first try 67%');
+  });
+
+  it('follows the map, not the record\'s completed flag: a compare is done once its predictions are checked, a fix only once solved', () => {
+    const compare = all.find((s) => s.mode === 'compare')!;
+    if (compare.mode !== 'compare') throw new Error('compare');
+    const wrong = Object.fromEntries(compare.questions.map((q) => [q.id, q.answer === 'a' ? ('b' as const) : ('a' as const)]));
+    expect(statusText(compare, { ...emptyProgress(compare.id), comparePrediction: { answers: wrong, at: 1 }, completed: false })).toBe('Done · first try 0%');
+    const fix = all.find((s) => s.mode === 'fix')!;
+    expect(statusText(fix, { ...emptyProgress(fix.id), score: 0.5 })).toBe('In progress');
   });
 });
 

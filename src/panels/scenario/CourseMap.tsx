@@ -1,10 +1,9 @@
 // The course map: the on-ramp, then one track per learning objective (beginner -> advanced), each
 // scenario's status, mastery per objective from first tries, and the scenario to do next.
 import { courseTracks, OBJECTIVE_LABEL, OBJECTIVES, ON_RAMP_TRACK, type Scenario } from '../../scenarios';
-import { objectiveMastery, scenarioStatus, suggestNext, firstTryScore, type ScenarioStatus } from '../../store/courseProgress';
+import { objectiveMastery, scenarioStatus, statusText, suggestNext } from '../../store/courseProgress';
 import type { ScenarioProgress } from '../../store/scenarioStore';
 
-const STATUS_WORDS: Record<ScenarioStatus, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done' };
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function CourseMap({ scenarios, progress, onStart }: { scenarios: Scenario[]; progress: Record<string, ScenarioProgress>; onStart: (scenario: Scenario) => void }) {
@@ -64,14 +63,13 @@ export function CourseMap({ scenarios, progress, onStart }: { scenarios: Scenari
             <ol className="track-steps">
               {track.scenarios.map((s) => {
                 const status = scenarioStatus(s, progress[s.id]);
-                const first = firstTryScore(s, progress[s.id]);
                 return (
                   <li key={s.id} className={`step ${status}`}>
                     <button type="button" className="step-button" onClick={() => onStart(s)} data-testid={`course-${track.id}-${s.id}`} title={s.summary}>
                       <span className={`status-dot ${status}`} aria-hidden="true" />
                       <span className="step-title">{s.title}</span>
                       <span className="muted step-meta">{s.difficulty} · {s.mode} · {s.estimatedMinutes} min</span>
-                      <span className={`step-status ${status}`}>{STATUS_WORDS[status]}{first !== null ? ` · first try ${pct(first)}` : ''}</span>
+                      <span className={`step-status ${status}`}>{statusText(s, progress[s.id])}</span>
                     </button>
                   </li>
                 );

@@ -1,11 +1,12 @@
 // The scenario gallery: every bundled challenge as a card, filtered by learning objective,
-// difficulty and mode, with the learner's progress on each.
+// difficulty and mode, with the learner's progress on each (in the course map's words).
 import { useEffect, useMemo, useState } from 'react';
 import { Dialog } from '../Dialog';
 import { allProgress, loadLibrary, type LibraryEntry } from '../../store/scenarioLibrary';
 import type { ScenarioProgress } from '../../store/scenarioStore';
 import { DIFFICULTIES, MODE_SPECS, MODES, OBJECTIVE_LABEL, OBJECTIVES } from '../../scenarios';
 import { CourseMap } from './CourseMap';
+import { scenarioStatus, statusText } from '../../store/courseProgress';
 
 export function ScenarioGallery({ open, onClose, onStart }: { open: boolean; onClose: () => void; onStart: (entry: LibraryEntry) => void }) {
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
@@ -85,14 +86,14 @@ export function ScenarioGallery({ open, onClose, onStart }: { open: boolean; onC
       <ul className="gallery">
         {shown.map((entry) => {
           const s = entry.scenario;
-          const p = progress[s.id];
+          const status = scenarioStatus(s, progress[s.id]);
           return (
             <li key={s.id}>
               <button type="button" className="scenario-card" onClick={() => onStart(entry)} data-testid={`scenario-${s.id}`}>
                 <span className="card-top">
                   <span className={`mode-badge mode-${s.mode}`}>{MODE_SPECS[s.mode].label}</span>
                   <span className="muted">{s.difficulty} · {s.estimatedMinutes} min</span>
-                  {p ? <span className={`progress-badge${p.completed ? ' done' : ''}`}>{p.completed ? `Done${p.score !== null ? ` · ${Math.round(p.score * 100)}%` : ''}` : 'In progress'}</span> : null}
+                  {status !== 'not-started' ? <span className={`progress-badge${status === 'done' ? ' done' : ''}`} data-testid={`status-${s.id}`}>{statusText(s, progress[s.id])}</span> : null}
                 </span>
                 <strong>{s.title}</strong>
                 <span className="card-summary">{s.summary}</span>
