@@ -1,7 +1,8 @@
 // A scenario's story in the simulator's terms: its traffic (a constant rate per client plus the
 // steps, ramps, spikes and daily cycles of workload.overTime), its failure timeline and its
 // targets, so a scenario's design (or a learner's design for it) can be run over time.
-import { placementOf } from '../engine/analytic';
+import { compileDesign, placementOf } from '../engine/analytic';
+import { timelineAvailability } from '../engine/analytic/request-availability';
 import { DesignSimError, type DesignSimOptions, type FailureEvent as SimFailure, type WorkloadShape } from '../engine/simulation';
 import { ClientWorkload } from '../engine/simulation/design-sim-workload';
 import type { SloTargets } from '../engine/metrics/slo';
@@ -29,7 +30,7 @@ export function scenarioSimOptions(scenario: ScenarioBase, design: Design = scen
   const { clientRps, overTime } = scenario.workload;
   const withRates = withScenarioRates(scenario, design);
   const workload = workloadShapes(withRates, clientRps, overTime);
-  const failures = scenario.failures.map((f) => simFailure(f, withRates));
+  const failures = scenario.failures.map((f) => simFailure(f.kind === 'group-outage' ? { ...f, target: lostGroup(f.target, withRates) } : f, withRates));
   const slo = sloTargets(scenario);
   const options: ScenarioSimOptions = {
     durationS: scenarioDurationS(scenario),
@@ -107,6 +108,32 @@ function simFailure(f: FailureEvent, design: Design): SimFailure {
   const spec = FAILURE_SPECS[f.kind];
   const target = spec.target === 'group' ? { groupId: f.target } : spec.target === 'network' ? partitionSides(f.target, design) : { nodeId: f.target };
   return { kind: f.kind, ...target, atS: f.atS, durationS: f.durationS, ...resolvedParams(f) } as SimFailure;
+}
+
+/**
+ * The zone or region a zone or region loss in the story takes from this design. Which one fails
+ * is the world's draw, not the learner's: when another of the design's zones (or regions) would
+ * cost more requests to lose, as the analytic model sees it, that one is lost instead, so moving
+ * everything into a new zone the story does not name escapes nothing. The story's own on a tie.
+ */
+function lostGroup(target: string, design: Design): string {
+  const named = design.groups.find((g) => g.id === target);
+  if (!named) return target;
+  const built = compileDesign(design);
+  if (!built.ok) return target;
+  const { compiled } = built;
+  const served = (groupId: string) => {
+    const figures = timelineAvailability(compiled, [{ kind: 'group-outage', groupId, atS: 0, durationS: 1 }], 0, 1);
+    return figures ? compiled.clients.reduce((sum, c) => sum + compiled.externalRps[c]! * figures[c]!, 0) : Infinity;
+  };
+  let worst = target;
+  let worstServed = served(target);
+  for (const g of design.groups) {
+    if (g.kind !== named.kind || g.id === target) continue;
+    const s = served(g.id);
+    if (s < worstServed - 1e-9 * Math.max(1, worstServed)) [worst, worstServed] = [g.id, s];
+  }
+  return worst;
 }
 
 /**

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Design, DesignNode } from '../../src/model/types';
 import { checkScenarioSources, formatIssue, gradeFix, parseScenarioYaml, planReplications, type FixScenario } from '../../src/scenarios';
+import { scenarioSimOptions } from '../../src/scenarios/simulation';
 import { generateFixCheats } from '../../src/scenarios/modes/fix/cheats';
 import { checkFixInvariants, type InvariantRule } from '../../src/scenarios/modes/fix/invariants';
 
@@ -223,6 +224,12 @@ describe('environment', () => {
     expect(grade.invariants).toEqual([]);
     expect(grade.checks.find((c) => c.check === 'availability')).toMatchObject({ passed: false });
     expect(grade.passed).toBe(false);
+    // The simulated zone loss takes the zone whose loss costs most (the world's draw), so the run fails it too; the reference's
+    // two zones are alike, so its run keeps the story's zone.
+    const lost = (d: Design) => scenarioSimOptions(s, d).options.failures!.map((f) => (f.kind === 'group-outage' ? f.groupId : null));
+    expect(lost(escaped.design)).toEqual(['zone-a-escaped']);
+    expect(lost(s.solution)).toEqual(['zone-a']);
+    expect(lost(s.design)).toEqual(['zone-a']);
   });
 
   it('fails a raised third-party rate limit, naming the component and the setting', () => {
