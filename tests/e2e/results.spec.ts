@@ -59,7 +59,7 @@ test('a load balancer splits: each edge shows its share, and the flow bar shows 
     edges: [edge('users', 'lb'), edge('lb', 's1'), edge('lb', 's2'), edge('lb', 's3')],
   };
   await page.goto(`/${encodeShareFragment(design)}`);
-  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await expect(page.getByTestId('save-state')).toHaveText('Not in My designs yet'); // an opened link joins My designs at its first change
   await expect(page.locator('.react-flow__edge-text', { hasText: '33%' })).toHaveCount(3);
   const bar = page.getByTestId('flow-users').locator('.flow-bar');
   await expect(bar).toHaveAttribute('aria-label', /one of Service, Service 2, Service 3/);
@@ -84,7 +84,7 @@ test('cache-aside: the database beside a cache is called on a miss, and the swit
     ],
   };
   await page.goto(`/${encodeShareFragment(design)}`);
-  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await expect(page.getByTestId('save-state')).toHaveText('Not in My designs yet'); // an opened link joins My designs at its first change
   const missLabel = page.locator('.react-flow__edge-text', { hasText: 'on cache miss' });
   await expect(missLabel).toHaveCount(1);
   await page.getByRole('tab', { name: 'Components' }).click();
@@ -111,7 +111,7 @@ test('percentiles the engine can only estimate carry ≈ and a note; exact ones 
   });
   // Four workers with bursty work (SCV 4): M/G/4 has no exact wait distribution.
   await page.goto(`/${encodeShareFragment(design('bursty', { concurrency: 4, serviceScv: 4 }))}`);
-  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await expect(page.getByTestId('save-state')).toHaveText('Not in My designs yet'); // an opened link joins My designs at its first change
   const flow = page.getByTestId('flow-users');
   await expect(flow.getByTestId('approximate')).toHaveCount(3);
   await expect(flow.getByTestId('approximate').first()).toHaveAttribute('title', /Approximate/);
@@ -121,7 +121,7 @@ test('percentiles the engine can only estimate carry ≈ and a note; exact ones 
   await expect(page.getByTestId('row-api').getByTestId('approximate')).toHaveCount(2);
   // Exponential work (M/M/4): exact, no mark.
   await page.goto(`/${encodeShareFragment(design('steady', { concurrency: 4, serviceScv: 1 }))}`);
-  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await expect(page.getByTestId('save-state')).toHaveText('Not in My designs yet'); // an opened link joins My designs at its first change
   await expect(page.getByTestId('row-api')).toBeVisible();
   await expect(page.getByTestId('row-api').getByTestId('approximate')).toHaveCount(0);
   await expect(page.locator('.approx-note')).toHaveCount(0);
