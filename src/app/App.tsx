@@ -40,6 +40,7 @@ const ScenarioGallery = lazy(() => import('../panels/scenario/ScenarioGallery').
 /** The layout worker loads elkjs when the pointer or focus reaches Auto-layout, before it is pressed. */
 const warmUpLayout = () => void import('../canvas/layout').then((m) => m.warmUpLayout()).catch(() => undefined);
 const AuthorDialog = lazy(() => import('../panels/author/AuthorDialog').then((m) => ({ default: m.AuthorDialog })));
+const OnRampOffer = lazy(() => import('../panels/scenario/OnRampOffer').then((m) => ({ default: m.OnRampOffer })));
 const ScenarioPanel = lazy(() => import('../panels/scenario/ScenarioPanel').then((m) => ({ default: m.ScenarioPanel })));
 
 const SAVE_STATE_WORDS: Record<SaveState, string> = { saved: 'Saved', saving: 'Saving…', loading: 'Loading…', unsaved: 'Not in My designs yet', error: 'Not saved' };
@@ -204,6 +205,21 @@ function Shell() {
     setToast(text);
     setTimeout(() => setToast((t) => (t === text ? null : t)), 2500);
   }, []);
+
+  // The first visit offers the on-ramp; once dismissed, or once any scenario is started, never again.
+  const [onRampOffer, setOnRampOffer] = usePersistentState<'offer' | 'dismissed' | 'started'>('onramp-offer', 'offer');
+  const scenarioButton = useRef<HTMLButtonElement>(null);
+  const inScenario = session !== null && !session.preview;
+  useEffect(() => {
+    if (inScenario) setOnRampOffer((o) => (o === 'offer' ? 'started' : o));
+  }, [inScenario, setOnRampOffer]);
+  const notNewLearner = useCallback(() => setOnRampOffer('started'), [setOnRampOffer]);
+  const dismissOnRamp = useCallback(() => {
+    setOnRampOffer('dismissed');
+    // The offer goes, so the focus moves to where the on-ramp still is.
+    scenarioButton.current?.focus();
+    flash('The on-ramp stays in Scenarios ▸ Course map.');
+  }, [flash, setOnRampOffer]);
 
   // What-if loads belong to the design on screen; opening another starts from its own rates.
   useEffect(() => setWhatIf({}), [design.id]);
@@ -391,7 +407,7 @@ function Shell() {
           </button>
         ) : null}
         <nav className="toolbar" aria-label="Toolbar">
-          <button type="button" onClick={() => setGalleryOpen(true)} data-testid="open-scenarios">Scenarios</button>
+          <button ref={scenarioButton} type="button" onClick={() => setGalleryOpen(true)} data-testid="open-scenarios">Scenarios</button>
           <Menu label="More">
             <button type="button" onClick={() => setAuthorOpen(true)} data-testid="open-author">Author a scenario from this design</button>
             <button type="button" onClick={() => scenarioFileRef.current?.click()}>Open a scenario file (.yaml)</button>
@@ -483,7 +499,15 @@ function Shell() {
             />
           </Suspense>
         ) : (
-          <Inspector />
+          <Inspector
+            welcome={
+              onRampOffer === 'offer' && !session ? (
+                <Suspense fallback={null}>
+                  <OnRampOffer onStart={(e) => void startScenario(e)} onDismiss={dismissOnRamp} onNotNew={notNewLearner} />
+                </Suspense>
+              ) : null
+            }
+          />
         )}
       </aside>
       {galleryOpen ? (

@@ -188,7 +188,8 @@ function GroupInspector({ group }: { group: DesignGroup }) {
   );
 }
 
-export function Inspector() {
+/** welcome: shown above the design's summary while nothing is selected (the first visit's on-ramp offer). */
+export function Inspector({ welcome = null }: { welcome?: React.ReactNode } = {}) {
   const design = useDesignStore((s) => s.design);
   const nodeIds = useDesignStore((s) => s.selectedNodeIds);
   const edgeIds = useDesignStore((s) => s.selectedEdgeIds);
@@ -214,6 +215,7 @@ export function Inspector() {
     <div className="inspector-content">
       {body ?? (
         <div className="inspector-empty">
+          {welcome}
           <h2>{design.name}</h2>
           <p className="muted">
             {design.nodes.length} components · {design.edges.length} connections · {design.groups.length} zones and regions
