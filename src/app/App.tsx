@@ -10,6 +10,7 @@ import { HelpDialog } from '../panels/HelpDialog';
 import { DesignsDialog } from '../panels/DesignsDialog';
 import { Dialog } from '../panels/Dialog';
 import { Menu } from '../panels/Menu';
+import { HiddenFileInput } from '../panels/HiddenFileInput';
 import { NODE_SIZE, redo, undo, useDesignStore } from '../store/designStore';
 import { useActions, type ActionHandlers } from '../panels/useActions';
 import { useDesignLibrary } from './useDesignLibrary';
@@ -51,24 +52,6 @@ interface Notice {
   title: string;
   lines: string[];
   action?: NoticeAction;
-}
-
-/** A file picker opened from a button or shortcut; picking the same file twice works. */
-function HiddenFileInput({ inputRef, accept, testId, onFile }: { inputRef: React.RefObject<HTMLInputElement | null>; accept: string; testId: string; onFile: (f: File) => Promise<void> }) {
-  return (
-    <input
-      ref={inputRef}
-      type="file"
-      accept={accept}
-      hidden
-      data-testid={testId}
-      onChange={(e) => {
-        const f = e.target.files?.[0];
-        e.target.value = '';
-        if (f) void onFile(f);
-      }}
-    />
-  );
 }
 
 /** Puts the caret in the design's name, all of it selected to type over (the field is remade when the design changes). */

@@ -1,6 +1,6 @@
 // The scenarios bundled with the app (scenarios/*.yaml), loaded on first use so the YAML parser
 // and the scenario texts stay out of the first page load. Progress is kept in IndexedDB.
-import { createStore, get, keys, set, type UseStore } from 'idb-keyval';
+import { createStore, get, keys, set, setMany, type UseStore } from 'idb-keyval';
 import type { Scenario } from '../scenarios';
 import type { ScenarioProgress } from './scenarioStore';
 import { scenarioHash } from '../scenarios/scenario-hash';
@@ -61,6 +61,11 @@ export async function loadProgressChecked(key: string): Promise<ReadProgress> {
 /** Saved under progress.scenarioId, which holds the scenario's key. */
 export async function saveProgress(progress: ScenarioProgress): Promise<void> {
   await set(progress.scenarioId, progress, db());
+}
+
+/** Saves many records at once (an imported progress file), each under its scenarioId. */
+export async function saveProgressRecords(records: readonly ScenarioProgress[]): Promise<void> {
+  await setMany(records.map((p) => [p.scenarioId, p]), db());
 }
 
 /** Whether any scenario has saved progress in this browser (a learner who has it is not new). */

@@ -84,6 +84,8 @@ interface ScenarioState {
   setScore: (score: number, completed: boolean) => void;
   setSimulatedCheck: (record: SimulatedCheckRecord) => void;
   show: (side: DesignSide) => void;
+  /** Progress saved from elsewhere (an imported progress file) for the scenario open now: the session goes on with it. */
+  adoptProgress: (progress: ScenarioProgress) => void;
 }
 
 export function emptyProgress(scenarioId: string): ScenarioProgress {
@@ -131,6 +133,7 @@ export const useScenarioStore = create<ScenarioState>()((set) => {
     setScore: (score, completed) => update(() => ({}), (p) => ({ score: Math.max(score, p.score ?? 0), completed: p.completed || completed })),
     setSimulatedCheck: (record) => update(() => ({}), () => ({ simulatedCheck: record })),
     show: (side) => update(() => ({ showing: side })),
+    adoptProgress: (progress) => set((state) => (state.session && !state.session.preview && state.session.key === progress.scenarioId ? { session: { ...state.session, progress } } : state)),
   };
 });
 

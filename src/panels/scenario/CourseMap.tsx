@@ -3,10 +3,12 @@
 import { courseTracks, OBJECTIVE_LABEL, OBJECTIVES, ON_RAMP_TRACK, type Scenario } from '../../scenarios';
 import { objectiveMastery, scenarioStatus, statusText, suggestNext } from '../../store/courseProgress';
 import type { ScenarioProgress } from '../../store/scenarioStore';
+import { ProgressFile } from './ProgressFile';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-export function CourseMap({ scenarios, progress, onStart }: { scenarios: Scenario[]; progress: Record<string, ScenarioProgress>; onStart: (scenario: Scenario) => void }) {
+/** onProgressLoaded: progress was loaded from a file, so the map's progress is to be read again. */
+export function CourseMap({ scenarios, progress, onStart, onProgressLoaded }: { scenarios: Scenario[]; progress: Record<string, ScenarioProgress>; onStart: (scenario: Scenario) => void; onProgressLoaded: () => void }) {
   const next = suggestNext(scenarios, progress);
   return (
     <div className="course-map" data-testid="course-map">
@@ -42,6 +44,7 @@ export function CourseMap({ scenarios, progress, onStart }: { scenarios: Scenari
           worked at until it passes). Later tries are for learning and do not change it. "2 of 6 done" says how many scenarios it rests on.
         </p>
       </details>
+      <ProgressFile scenarios={scenarios} onLoaded={onProgressLoaded} />
       {courseTracks(scenarios).map((track) => {
         const mastery = track.id === ON_RAMP_TRACK ? null : objectiveMastery(track.id, scenarios, progress);
         const title = track.id === ON_RAMP_TRACK ? 'Start here: the on-ramp' : OBJECTIVE_LABEL[track.id];

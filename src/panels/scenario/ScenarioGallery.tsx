@@ -16,6 +16,8 @@ export function ScenarioGallery({ open, onClose, onStart }: { open: boolean; onC
   const [difficulty, setDifficulty] = useState('');
   const [mode, setMode] = useState('');
   const [view, setView] = useState<'all' | 'course'>('all');
+  // Counts progress loads from a file: each one reads the progress again.
+  const [progressLoads, setProgressLoads] = useState(0);
 
   useEffect(() => {
     if (!open) return;
@@ -30,7 +32,7 @@ export function ScenarioGallery({ open, onClose, onStart }: { open: boolean; onC
     return () => {
       live = false;
     };
-  }, [open]);
+  }, [open, progressLoads]);
 
   const shown = useMemo(
     () =>
@@ -55,6 +57,7 @@ export function ScenarioGallery({ open, onClose, onStart }: { open: boolean; onC
             const entry = entries.find((e) => e.scenario.id === scenario.id);
             if (entry) onStart(entry);
           }}
+          onProgressLoaded={() => setProgressLoads((n) => n + 1)}
         />
       ) : null}
       {view === 'all' ? <>
