@@ -2,8 +2,8 @@
 // steps, ramps, spikes and daily cycles of workload.overTime), its failure timeline and its
 // targets, so a scenario's design (or a learner's design for it) can be run over time.
 import { compileDesign, placementOf } from '../engine/analytic';
-import { timelineAvailability } from '../engine/analytic/request-availability';
-import { DesignSimError, type DesignSimOptions, type FailureEvent as SimFailure, type WorkloadShape } from '../engine/simulation';
+import { timelineAvailability } from '../engine/analytic/timeline-availability';
+import { defaultWarmupS, DesignSimError, type DesignSimOptions, type FailureEvent as SimFailure, type WorkloadShape } from '../engine/simulation';
 import { ClientWorkload } from '../engine/simulation/design-sim-workload';
 import type { SloTargets } from '../engine/metrics/slo';
 import { FAILURE_SPECS, resolvedParams } from '../model/failures';
@@ -152,6 +152,36 @@ function partitionSides(target: string, design: Design): { sideA: string[]; side
     return n.groupId !== target && p.zone !== target && p.region !== target;
   });
   return { sideA: [target], sideB: outside.map((n) => n.id) };
+}
+
+// ---- the story's failures, worked out analytically -------------------------------------------
+
+/** Steps per second when adding up the requests a client sends over a stretch of the timeline (its rate is read at each step's middle). */
+const RATE_STEPS_PER_S = 1;
+
+/**
+ * The share of each client's requests that succeed through the scenario's failure timeline, as
+ * the analytic model works it out over the run the simulated check replays (the same failures,
+ * traffic over time and warm-up): per client id. null when the model cannot work this timeline
+ * out for the design (timeline-availability.ts says which); throws DesignSimError when the design
+ * lacks something the scenario needs.
+ */
+export function scenarioTimelineAvailability(scenario: ScenarioBase, design: Design): Record<string, number> | null {
+  const { design: withRates, options } = scenarioSimOptions(scenario, design);
+  const built = compileDesign(withRates);
+  if (!built.ok) throw new DesignSimError(built.errors.map((e) => e.message));
+  const { compiled } = built;
+  const workloads = compiled.clients.map((c) => new ClientWorkload(compiled.externalRps[c]!, [options.workload?.[compiled.design.nodes[c]!.id] ?? []].flat()));
+  const requestsBetween = (c: number, aS: number, bS: number) => {
+    const workload = workloads[compiled.clients.indexOf(c)]!;
+    const steps = Math.max(1, Math.ceil((bS - aS) * RATE_STEPS_PER_S));
+    let sum = 0;
+    for (let k = 0; k < steps; k++) sum += workload.rateRps(aS + ((k + 0.5) * (bS - aS)) / steps);
+    return (sum * (bS - aS)) / steps;
+  };
+  const figures = timelineAvailability(compiled, options.failures ?? [], defaultWarmupS(options.durationS), options.durationS, { requestsBetween });
+  if (!figures) return null;
+  return Object.fromEntries(compiled.clients.map((c) => [compiled.design.nodes[c]!.id, figures[c]!]));
 }
 
 /** Whether a fix scenario has a story over time (traffic changes or failures) for the simulator to replay. */

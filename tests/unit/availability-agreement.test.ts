@@ -1,6 +1,8 @@
 // The analytic availability and the simulator's measured availability tell the same story about
 // small designs with failures on a timeline: a crash, a zone lost, a database failing over, a
-// replicated database crashing, a slowdown nothing gives up on. The
+// replicated database crashing, a partition, a balancer's seconds before its health checks notice
+// a loss, a cache falling back, a slowdown behind a timeout (with and without a retry), a
+// slowdown nothing gives up on. The
 // analytic figure works each stretch of the timeline out with the request model of
 // request-availability.ts (shared parts once, zones as a whole, routers steering around what is
 // down); the simulator runs each design with several seeds, and the analytic figure must lie in
@@ -8,7 +10,7 @@
 // seconds of CPU.
 import { describe, expect, it } from 'vitest';
 import { compileDesign } from '../../src/engine/analytic';
-import { timelineAvailability } from '../../src/engine/analytic/request-availability';
+import { timelineAvailability } from '../../src/engine/analytic/timeline-availability';
 import { studentT975 } from '../../src/engine/metrics/batch-means';
 import { simulateDesign } from '../../src/engine/simulation';
 import { defaultParams } from '../../src/model/catalog';
@@ -48,6 +50,34 @@ function twoApis(zoneOfB: string): Design {
     [group('region', 'region'), group('zone-a', 'zone', 'region'), group('zone-b', 'zone', 'region')],
   );
 }
+
+/** A balancer sending half the requests to each of two API copies. */
+function balancedPair(extra: Partial<DesignEdge>): Design {
+  return designOf(
+    [node('users', 'client'), node('lb', 'load-balancer'), node('a', 'service'), node('b', 'service')],
+    [edge('users', 'lb'), edge('lb', 'a', { share: 0.5, ...extra }), edge('lb', 'b', { share: 0.5, ...extra })],
+  );
+}
+
+/** An API calling a database whose 4 ms queries are exponential (SCV 1), over a connection with these settings. */
+function slowDatabase(resilience: NonNullable<DesignEdge['resilience']>): Design {
+  return designOf(
+    [node('users', 'client'), node('api', 'service'), node('db', 'relational-db', { concurrency: 100, serviceMs: 4, serviceScv: 1 })],
+    [edge('users', 'api'), edge('api', 'db', Object.keys(resilience).length > 0 ? { resilience } : {})],
+  );
+}
+
+/** The network round trip of the design's API-to-database call, ms, as the engine counts it. */
+function roundTripMs(design: Design): number {
+  const built = compileDesign(design);
+  if (!built.ok) throw new Error('does not compile');
+  const { model } = built.compiled;
+  const api = design.nodes.findIndex((n) => n.id === 'api');
+  return model.edgeNetworkMs[model.outStart[api]!]!;
+}
+
+/** The chance an exponential query of this mean (ms) answers slowDatabase's API after its 30 ms timeout. */
+const tooSlow = (meanMs: number) => Math.exp(-(30 - roundTripMs(slowDatabase({}))) / meanMs);
 
 interface Case {
   name: string;
@@ -104,6 +134,46 @@ const CASES: Case[] = [
     byHand: 1 - 30 / 120,
   },
   {
+    name: 'the network between the API and its database cut for 30 s: the calls that cross time out, a quarter of requests fail',
+    design: designOf([node('users', 'client'), node('api', 'service'), node('db', 'relational-db', { concurrency: 100, serviceMs: 1 })], [edge('users', 'api'), edge('api', 'db', { resilience: { timeoutMs: 200 } })]),
+    failures: [{ kind: 'partition', sideA: ['api'], sideB: ['db'], atS: 40, durationS: 30 }],
+    byHand: 1 - 30 / 120,
+  },
+  {
+    name: 'one of two copies behind a balancer crashes, no retries: half the requests fail for the 5 s its health checks take to notice',
+    design: balancedPair({}),
+    failures: [{ kind: 'crash', nodeId: 'a', atS: 40, durationS: 30 }],
+    byHand: 1 - (0.5 * 5) / 120,
+  },
+  {
+    name: 'the balancer cut off from one of two copies for 30 s: the same 5 s of half the requests timing out, then it steers around',
+    design: balancedPair({ resilience: { timeoutMs: 300 } }),
+    failures: [{ kind: 'partition', sideA: ['lb'], sideB: ['a'], atS: 40, durationS: 30 }],
+    byHand: 1 - (0.5 * 5) / 120,
+  },
+  {
+    name: 'a cache crashing for 30 s: its callers fall back to the database, and no request fails',
+    design: designOf(
+      [node('users', 'client'), node('api', 'service'), node('cache', 'cache', { hitRatio: 0.9 }), node('db', 'relational-db', { concurrency: 100, serviceMs: 1 })],
+      [edge('users', 'api'), edge('api', 'cache'), edge('api', 'db')],
+    ),
+    failures: [{ kind: 'crash', nodeId: 'cache', atS: 40, durationS: 30 }],
+    byHand: 1,
+  },
+  {
+    name: 'a database five times slower for 30 s behind a 30 ms timeout: the calls whose answer takes longer fail',
+    design: slowDatabase({ timeoutMs: 30 }),
+    failures: [{ kind: 'slowdown', nodeId: 'db', atS: 40, durationS: 30, factor: 5 }],
+    // Exponential service of 4 ms, slowed to 20 ms, with workers to spare (no wait): P(S > 30 ms - round trip), slowed for 30 s and not for 90.
+    byHand: 1 - (30 / 120) * tooSlow(20) - (90 / 120) * tooSlow(4),
+  },
+  {
+    name: 'the same, retried once: a request fails only when both calls are too slow',
+    design: slowDatabase({ timeoutMs: 30, retry: { maxRetries: 1 } }),
+    failures: [{ kind: 'slowdown', nodeId: 'db', atS: 40, durationS: 30, factor: 5 }],
+    byHand: 1 - (30 / 120) * tooSlow(20) ** 2 - (90 / 120) * tooSlow(4) ** 2,
+  },
+  {
     name: 'a database five times slower for 30 s, with nothing that gives up on a slow request and room to spare: every request finishes, late',
     design: designOf([node('users', 'client'), node('api', 'service'), node('db', 'relational-db', { concurrency: 100, serviceMs: 1 })], [edge('users', 'api'), edge('api', 'db')]),
     failures: [{ kind: 'slowdown', nodeId: 'db', atS: 40, durationS: 30, factor: 5 }],
@@ -131,7 +201,8 @@ describe('analytic and simulated availability agree under failures', { timeout: 
   for (const c of CASES) {
     it(c.name, () => {
       const expected = analytic(c);
-      expect(expected).toBeCloseTo(c.byHand, 9);
+      // The slowdown cases invert a response-time law numerically: exact to about 1e-8.
+      expect(expected).toBeCloseTo(c.byHand, 6);
       const sim = simulated(c);
       // At least one request in 10,000 of slack: requests in service at the moment of a crash fail too.
       expect(Math.abs(sim.mean - expected)).toBeLessThanOrEqual(Math.max(sim.halfWidth, 1e-4));
@@ -144,7 +215,7 @@ describe('analytic and simulated availability agree under failures', { timeout: 
     expect(simulated(spread!).mean - simulated(cramped!).mean).toBeGreaterThan(0.3);
   });
 
-  it('says so instead of guessing for failures it does not model: a partition, or a slowdown something gives up on or that overloads', () => {
+  it('says so instead of guessing where timing decides: a slowdown something turns requests away on or that overloads, a partition that holds every worker', () => {
     const figure = (design: Design, failures: FailureEvent[]) => {
       const built = compileDesign(design);
       if (!built.ok) throw new Error('does not compile');
@@ -153,16 +224,20 @@ describe('analytic and simulated availability agree under failures', { timeout: 
     const slow: FailureEvent = { kind: 'slowdown', nodeId: 'db', atS: 40, durationS: 30, factor: 5 };
     const plain = CASES.at(-1)!.design;
     expect(figure(plain, [slow])).not.toBeNull();
-    expect(figure(plain, [{ kind: 'partition', sideA: ['api'], sideB: ['db'], atS: 40, durationS: 30 }])).toBeNull();
-    // A timeout on the call: slow calls fail. A queue with a limit: a slow database turns requests away.
-    const withTimeout = structuredClone(plain);
-    withTimeout.edges[1]!.resilience = { timeoutMs: 3 };
-    expect(figure(withTimeout, [slow])).toBeNull();
+    // A queue with a limit: a slow database turns requests away, depending on how its queue fills.
     const limitedQueue = structuredClone(plain);
     limitedQueue.nodes[2]!.params.queueCapacity = 10;
     expect(figure(limitedQueue, [slow])).toBeNull();
     // Slowed 5,000 times (5 s a query), the database's 2 x 100 workers cannot keep up with 100 queries a second (2.5 times their work).
     expect(figure(plain, [{ ...slow, factor: 5_000 }])).toBeNull();
-    expect(figure(plain, [{ ...slow, factor: 1_000 }])).not.toBeNull();
+    // Slowed 1,000 times the database keeps up (50% busy), but the API's 100 workers, each held for a 1 s query, cannot.
+    expect(figure(plain, [{ ...slow, factor: 1_000 }])).toBeNull();
+    expect(figure(plain, [{ ...slow, factor: 100 }])).not.toBeNull();
+    // Cut off from its database with no timeout, each call holds an API worker for the 3 s connect
+    // timeout: 100 requests a second need 300 of its 100 workers, so most wait (and succeed once
+    // the network heals) instead of failing. With a 200 ms timeout 20 workers are enough.
+    const cut: FailureEvent = { kind: 'partition', sideA: ['api'], sideB: ['db'], atS: 40, durationS: 30 };
+    expect(figure(plain, [cut])).toBeNull();
+    expect(figure(CASES[7]!.design, [cut])).not.toBeNull();
   });
 });

@@ -38,5 +38,11 @@ describe('multi-zone-failover, simulated', () => {
     // About 5 s of zone a's half of 800 requests/s fail: some 2,000 of 630,000.
     expect(availability.mean).toBeGreaterThan(0.99);
     expect(availability.mean).toBeLessThan(0.9995);
+    // The steady grade works the same seconds out through the story's zone loss and fails it too
+    // (it passed on the catalog's availability alone before), with a figure inside the runs' interval.
+    const steady = gradeFix(scenario, solution).checks.find((c) => c.check === 'availability')!;
+    expect(steady.passed).toBe(false);
+    expect(steady.detail).toMatch(/Through the story's failures/);
+    expect(Math.abs(steady.actual! - availability.mean!)).toBeLessThanOrEqual(Math.max(availability.halfWidth!, 1e-4));
   });
 });

@@ -11,7 +11,15 @@
 //   it: the component is up or down for the whole request.
 // - A router (load balancer, gateway, DNS) sends each request to one of its targets, skipping
 //   those that are down while any is up (its health checks; the few seconds they take to notice
-//   are left out of a steady-state figure).
+//   are left out of a steady-state figure, and worked out on a timeline: timeline-availability.ts).
+//   A call it makes that fails is retried on another target that looks up, when the connection
+//   retries at all.
+// - On a timeline, a call to a cache that fails (the cache down, cut off or too slow) falls back:
+//   the caller does what the cache would have done on a miss, as the simulator's cache-aside
+//   fallback does, unless the connection turns that fallback off. The steady figure still counts
+//   the cache as a machine each request needs: falling back sends every read on to what is behind
+//   the cache, which may not take it (a vendor's rate limit, a database sized for the misses),
+//   and the steady model does not solve that load.
 //
 // Exact within that model: every zone and region the request can touch, and every component it
 // can reach more than once, are conditioned on (each combination of states enumerated with its
@@ -19,16 +27,36 @@
 // Combinations less likely than PRUNE_BELOW are skipped and counted as failures, so the figure
 // can only err low, by at most their total probability.
 import { GROUP_AVAILABILITY, parallelAvailability } from '../metrics/availability';
-import { splitsDataOverInstances } from '../../model/traits';
+import { EDGE_SETTINGS, settingOr } from '../../model/resilience';
+import { cachesReads, splitsDataOverInstances } from '../../model/traits';
 import type { CompiledDesign } from './design-model';
 import { placementOf } from './network-latency';
-import { promoteAfterS, type FailureEvent } from '../../model/failures';
-import { createModelState, solveModel } from './solve-model';
 
 /** One state of a component's own instances: its chance, and the chance a call there succeeds in it (1 up; a read share when only read copies are up; 0 down). */
 export interface OwnState {
   p: number;
   serve: number;
+}
+
+/** What the design's connections do about a failed call, per out-edge slot of the model. */
+export interface CallSettings {
+  /** 1: a failed call to this cache falls back to what the cache does on a miss (cache-aside). */
+  fallback: Uint8Array;
+  /** Retries after a failed call (0: none). */
+  retries: Int32Array;
+}
+
+/**
+ * What one stretch of a failure timeline does to calls, beyond components being up or down,
+ * per out-edge slot of the model.
+ */
+export interface CallConditions {
+  /** 1: a partition cuts the caller off from the callee, so the call never arrives. */
+  cut: Uint8Array;
+  /** 1 (a router's branch only): the target is down or cut off, but the router's health checks have not noticed yet, so it still sends there. */
+  unnoticed: Uint8Array;
+  /** The chance the caller gives up on an answer (its timeout) that would have come. */
+  timedOut: Float64Array;
 }
 
 /** What the availability of a design's requests is worked out from. */
@@ -39,6 +67,9 @@ export interface AvailabilityInputs {
   groupsOf: number[][];
   /** Per group (design.groups order): the chance it is up. */
   groupUp: number[];
+  calls: CallSettings;
+  /** A stretch of a timeline's cut connections, unnoticed losses and timeouts; absent in a steady figure. */
+  conditions?: CallConditions;
 }
 
 /**
@@ -76,7 +107,24 @@ export function availabilityInputs(compiled: CompiledDesign): AvailabilityInputs
     states.push({ p: 1 - reads, serve: 0 });
     return states.filter((s) => s.p > 0);
   });
-  return { own, groupsOf, groupUp };
+  return { own, groupsOf, groupUp, calls: callSettings(compiled) };
+}
+
+/** Each out-edge slot's fallback and retries, from the design's connections (as the simulator reads them). */
+export function callSettings(compiled: CompiledDesign): CallSettings {
+  const { design, model } = compiled;
+  const edges = new Map(design.edges.map((e) => [e.id, e]));
+  const slots = model.outTarget.length;
+  const fallback = new Uint8Array(slots);
+  const retries = new Int32Array(slots);
+  for (let slot = 0; slot < slots; slot++) {
+    const edge = edges.get(compiled.edgeIds[model.outEdgeOf[slot]!]!);
+    const retry = edge?.resilience?.retry;
+    retries[slot] = retry ? settingOr(EDGE_SETTINGS.maxRetries, retry.maxRetries) : 0;
+    const target = design.nodes[model.outTarget[slot]!]!;
+    fallback[slot] = cachesReads(target) && edge?.resilience?.fallbackToOrigin !== false ? 1 : 0;
+  }
+  return { fallback, retries };
 }
 
 /** A component on its own: the chance its zone and region are up, times the expected success of a call while they are. */
@@ -158,6 +206,13 @@ function clientAvailability(compiled: CompiledDesign, inputs: AvailabilityInputs
   /** Per node: chance it is up (serves at all), and the chance a request there succeeds given that it is. */
   const up = new Float64Array(n);
   const given = new Float64Array(n);
+  /** Per node: the chance the calls it makes succeed, whether or not it is up (a failed cache's fallback makes them). */
+  const onward = new Float64Array(n);
+  const { retries } = inputs.calls;
+  const fallback = inputs.conditions ? inputs.calls.fallback : new Uint8Array(inputs.calls.fallback.length);
+  const cut = inputs.conditions?.cut;
+  const unnoticed = inputs.conditions?.unnoticed;
+  const timedOut = inputs.conditions?.timedOut;
   let total = 0;
   enumerate(choices, (picked, p) => {
     groups.forEach((g, k) => (groupIsUp[g] = picked[k] === 0 ? 1 : 0));
@@ -167,7 +222,29 @@ function clientAvailability(compiled: CompiledDesign, inputs: AvailabilityInputs
   });
   return total;
 
+  /** Chance one call over this slot succeeds, retries included: the callee is up and answers in time, or a failed cache's fallback does the work. */
+  function callSucceeds(slot: number): number {
+    const t = model.outTarget[slot]!;
+    const reached = cut?.[slot] === 1 ? 0 : up[t]! * given[t]!;
+    // A retry on the same callee helps only against a slow answer: what is down stays down for the few ms of a backoff.
+    const late = timedOut?.[slot] ?? 0;
+    const answered = reached * (1 - Math.pow(late, 1 + retries[slot]!));
+    return fallback[slot] === 1 ? answered + (1 - answered) * onward[t]! : answered;
+  }
+
   function evaluate(j: number): void {
+    // Cache lookups that failed send the request down the miss path, as a miss would.
+    let lookupsFailed = 0;
+    let a = 1;
+    for (let slot = model.outStart[j]!; slot < model.branchStart[j]!; slot++) {
+      if (!called(slot)) continue;
+      const q = callSucceeds(slot);
+      let take = model.edgeProbability[slot]!;
+      if (compiled.edgeOnCacheMiss[model.outEdgeOf[slot]!] === 1) take += (compiled.edgeTake[model.outEdgeOf[slot]!]! - take) * lookupsFailed;
+      else if (fallback[slot] === 1) lookupsFailed = 1 - (1 - lookupsFailed) * q;
+      a *= callsSucceed(Math.min(1, take), model.edgeCalls[slot]!, q);
+    }
+    onward[j] = a * branchesSucceed(j);
     if (!inputs.groupsOf[j]!.every((g) => groupIsUp[g] === 1)) {
       up[j] = 0;
       given[j] = 0;
@@ -187,109 +264,58 @@ function clientAvailability(compiled: CompiledDesign, inputs: AvailabilityInputs
       up[j] = upChance;
       serve = upChance > 0 ? served / upChance : 0;
     }
-    let a = serve;
-    for (let slot = model.outStart[j]!; slot < model.branchStart[j]!; slot++) {
-      if (!called(slot)) continue;
-      const t = model.outTarget[slot]!;
-      a *= callsSucceed(model.edgeProbability[slot]!, model.edgeCalls[slot]!, up[t]! * given[t]!);
-    }
-    given[j] = a * branchesSucceed(j);
+    given[j] = serve * onward[j]!;
   }
 
-  /** Out of a router: a request takes one branch, among the targets that are up while any is. */
+  /**
+   * Out of a router: a request takes one branch, among the targets that look up to its health
+   * checks while any does (a target down or cut off looks up until they notice). A failed call
+   * is retried on another target that looks up, when the connection retries.
+   */
   function branchesSucceed(j: number): number {
     const slots: number[] = [];
     for (let slot = model.branchStart[j]!; slot < model.outStart[j + 1]!; slot++) if (called(slot)) slots.push(slot);
     if (slots.length === 0) return 1;
     const weight = slots.reduce((w, s) => w + model.edgeProbability[s]!, 0);
     const uncertain = slots.filter((s) => up[model.outTarget[s]!]! > 0 && up[model.outTarget[s]!]! < 1);
-    const isUp = new Uint8Array(slots.length);
+    const looks = new Uint8Array(slots.length);
+    const q = new Float64Array(slots.length);
     let sum = 0;
     enumerate(
       uncertain.map((s) => [up[model.outTarget[s]!]!, 1 - up[model.outTarget[s]!]!]),
       (picked, p) => {
         let upWeight = 0;
         slots.forEach((s, k) => {
-          const u = up[model.outTarget[s]!]!;
+          const t = model.outTarget[s]!;
           const at = uncertain.indexOf(s);
-          isUp[k] = (at >= 0 ? picked[at] === 0 : u === 1) ? 1 : 0;
-          if (isUp[k] === 1) upWeight += model.edgeProbability[s]!;
+          const isUp = (at >= 0 ? picked[at] === 0 : up[t] === 1) && cut?.[s] !== 1;
+          looks[k] = isUp || unnoticed?.[s] === 1 ? 1 : 0;
+          if (looks[k] === 1) upWeight += model.edgeProbability[s]!;
+          const late = timedOut?.[s] ?? 0;
+          q[k] = isUp ? callsSucceed(1, model.edgeCalls[s]!, given[t]! * (1 - late)) : callsSucceed(1, model.edgeCalls[s]!, 0);
         });
         let success = 0;
         slots.forEach((s, k) => {
           const w = model.edgeProbability[s]!;
-          const calls = model.edgeCalls[s]!;
-          // With every target down the shares stand, and a request fails unless it makes no call.
-          if (upWeight === 0) success += w * callsSucceed(1, calls, 0);
-          else if (isUp[k] === 1) success += ((w * weight) / upWeight) * callsSucceed(1, calls, given[model.outTarget[s]!]!);
+          // With every target looking down the shares stand, and a request fails unless it makes no call.
+          if (upWeight === 0) success += w * q[k]!;
+          else if (looks[k] === 1) success += ((w * weight) / upWeight) * (q[k]! + (1 - q[k]!) * retriedElsewhere(k, upWeight));
         });
         sum += p * success;
       },
     );
     return 1 - weight + sum;
-  }
-}
 
-/**
- * Per node (design order), for the clients: the share of requests sent between fromS and toS
- * that find everything up, when the only failures are those of a timeline (the simulator's
- * view: nothing fails at random). Each stretch between failures starting or ending is worked out
- * with the request model above and weighted by its length (clients send at a steady rate).
- * Crashes (of a database with replicas too: the simulator stops the whole component, reads and
- * all), zone and region outages, error rates and database failovers are modelled, and a slowdown
- * where it fails nothing (slowdownFailsNothing). null for a partition, and for a slowdown that
- * could turn slow requests into failures (timeouts, admission limits, a finite queue, or more
- * work than the slowed component can do): those failures come from timing this model lacks.
- */
-export function timelineAvailability(compiled: CompiledDesign, failures: readonly FailureEvent[], fromS: number, toS: number): Float64Array | null {
-  const { design, figures } = compiled;
-  const index = new Map(design.nodes.map((n, j) => [n.id, j]));
-  if (failures.some((f) => f.kind === 'partition')) return null;
-  const slowdowns = failures.filter((f) => f.kind === 'slowdown');
-  if (slowdowns.length > 0 && !slowdownsFailNothing(compiled, slowdowns)) return null;
-  const groupIndex = new Map(design.groups.map((g, i) => [g.id, i]));
-  const steady = availabilityInputs(compiled);
-  const edges = new Set([fromS, toS]);
-  for (const f of failures) {
-    const promote = f.kind === 'db-failover' ? [f.atS + promoteAfterS(f)] : [];
-    for (const t of [f.atS, f.atS + (f.durationS ?? Infinity), ...promote]) if (t > fromS && t < toS) edges.add(t);
-  }
-  const times = [...edges].sort((a, b) => a - b);
-  const result = new Float64Array(compiled.model.size);
-  for (let k = 0; k + 1 < times.length; k++) {
-    const mid = (times[k]! + times[k + 1]!) / 2;
-    const inputs: AvailabilityInputs = { groupsOf: steady.groupsOf, groupUp: steady.groupUp.map(() => 1), own: steady.own.map(() => [{ p: 1, serve: 1 }]) };
-    const serveAt = (j: number | undefined, serve: number) => {
-      if (j !== undefined) inputs.own[j] = [{ p: 1, serve: Math.min(inputs.own[j]![0]!.serve, serve) }];
-    };
-    for (const f of failures) {
-      if (mid < f.atS || mid >= f.atS + (f.durationS ?? Infinity)) continue;
-      if (f.kind === 'group-outage') inputs.groupUp[groupIndex.get(f.groupId)!] = 0;
-      else if (f.kind === 'crash' && (f.instances === undefined || f.instances >= figures[index.get(f.nodeId)!]!.instances)) serveAt(index.get(f.nodeId), 0);
-      else if (f.kind === 'error-rate') serveAt(index.get(f.nodeId), 1 - f.rate);
-      else if (f.kind === 'db-failover' && mid < f.atS + promoteAfterS(f)) serveAt(index.get(f.nodeId), figures[index.get(f.nodeId)!]!.replicas > 0 ? figures[index.get(f.nodeId)!]!.readShare : 0);
+    /** After a failed call on branch k: the chance a retry succeeds, on another target that looks up (this one again when none does). */
+    function retriedElsewhere(k: number, upWeight: number): number {
+      if (retries[slots[k]!]! < 1) return 0;
+      const others = upWeight - model.edgeProbability[slots[k]!]!;
+      if (!(others > 0)) return 0;
+      let chance = 0;
+      slots.forEach((s, m) => {
+        if (m !== k && looks[m] === 1) chance += (model.edgeProbability[s]! / others) * q[m]!;
+      });
+      return chance;
     }
-    const stretch = requestAvailability(compiled, inputs);
-    for (const c of compiled.clients) result[c]! += (stretch[c]! * (times[k + 1]! - times[k]!)) / (toS - fromS);
   }
-  return result;
-}
-
-/**
- * Whether slowing these components down fails no request: nothing on the design gives up on a
- * slow request (no connection has a timeout or a bulkhead, no component an admission limit or a
- * longest queue wait), the slowed components queue without limit, and each, slowed, still does
- * its work in time (utilization times the factor under 1), so every request finishes, late.
- */
-function slowdownsFailNothing(compiled: CompiledDesign, slowdowns: readonly Extract<FailureEvent, { kind: 'slowdown' }>[]): boolean {
-  const { design, figures, model } = compiled;
-  if (design.edges.some((e) => e.resilience?.timeoutMs !== undefined || e.resilience?.bulkheadCalls !== undefined)) return false;
-  if (design.nodes.some((n) => n.resilience?.maxInFlight !== undefined || n.resilience?.maxQueueWaitMs !== undefined)) return false;
-  const state = solveModel(model, createModelState(model), compiled.externalRps);
-  return slowdowns.every((f) => {
-    const j = design.nodes.findIndex((n) => n.id === f.nodeId);
-    if (j < 0) return true;
-    const slowed = Math.max(state.primary[j]!.utilization, figures[j]!.replicas > 0 ? state.replica[j]!.utilization : 0) * f.factor;
-    return figures[j]!.queueCapacity === 0 && Number.isFinite(slowed) && slowed < 1;
-  });
 }

@@ -27,6 +27,11 @@ export function simulateDesign(design: Design, options: DesignSimOptions): Desig
   return buildReport(sim, options.slo);
 }
 
+/** The warm-up left out of a run's figures when the options do not say: a tenth of the run, at most 30 s. */
+export function defaultWarmupS(durationS: number): number {
+  return Math.min(30, durationS / 10);
+}
+
 function runSettings(design: Design, options: DesignSimOptions): RunSettings {
   const problems: string[] = [];
   const positive = (value: unknown, what: string): number => {
@@ -36,7 +41,7 @@ function runSettings(design: Design, options: DesignSimOptions): RunSettings {
   };
   const durationS = positive(options.durationS, 'The simulated time (s)');
   const bucketS = positive(options.bucketS ?? 1, 'The time bucket (s)');
-  const warmupS = options.warmupS ?? Math.min(30, durationS / 10);
+  const warmupS = options.warmupS ?? defaultWarmupS(durationS);
   if (!(typeof warmupS === 'number' && warmupS >= 0 && warmupS < durationS)) problems.push(`The warm-up must be 0 s or more and shorter than the run (got ${String(warmupS)}).`);
   const connectTimeoutMs = positive(options.connectTimeoutMs ?? 3000, 'The connect timeout (ms)');
   const maxEvents = positive(options.maxEvents ?? 1e9, 'The event limit');

@@ -1,10 +1,12 @@
 // Grading fix: the learner's design keeps the story's work and world (invariants.ts), then must
-// pass the scenario's checks with the analytic engine's figures.
+// pass the scenario's checks with the analytic engine's figures, availability and error rate
+// through the story's failures too (story-failures.ts).
 import { explainMainProblem, type Explanation } from '../../../engine/analytic';
 import type { Design } from '../../../model/types';
 import { runChecks, solveForScenario, type CheckResult } from '../../evaluate';
 import { checkFixInvariants, turnedAwayWork, type InvariantFailure } from './invariants';
 import { findStructuralIssues, type StructuralFinding } from '../../structure';
+import { holdToStoryFailures } from './story-failures';
 import type { FixScenario } from '../../types';
 
 export interface FixGrade {
@@ -29,7 +31,7 @@ export function gradeFix(scenario: FixScenario, design: Design): FixGrade {
   if (!solved.ok) return { mode: 'fix', passed: false, checks: [], problems: solved.problems, explanation: null, hints, invariants };
   invariants.push(...turnedAwayWork(scenario, solved.solution));
   if (invariants.length > 0) return { mode: 'fix', passed: false, checks: [], problems: [], explanation: null, hints, invariants };
-  const checks = runChecks(scenario, solved.solution, scenario.checks);
+  const checks = holdToStoryFailures(scenario, design, solved.solution, runChecks(scenario, solved.solution, scenario.checks));
   const problems = solved.solution.converged ? [] : [solved.solution.message ?? 'The figures did not settle.'];
   return { mode: 'fix', passed: checks.every((c) => c.passed), checks, problems, explanation: explainMainProblem(design, solved.solution), hints, invariants };
 }
