@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { solveDesign } from '../../src/engine/analytic';
+import { simulateDesign } from '../../src/engine/simulation';
 import { solveFiniteCaller } from '../../src/engine/analytic/finite-callers';
 import { serializeDesign } from '../../src/model/file';
 import type { Design, DesignEdge, DesignNode } from '../../src/model/types';
@@ -71,8 +72,8 @@ function node(id: string, kind: DesignNode['kind'], params: Record<string, numbe
 }
 const edge = (source: string, target: string, extra: Partial<DesignEdge> = {}): DesignEdge => ({ id: `${source}-${target}`, source, target, mode: 'sync', share: 1, callsPerRequest: 1, ...extra });
 
-/** Client -> service (instances x workers, own work) -> database (servers, per call), exponential times. */
-function serviceOverDb(name: string, rps: number, instances: number, workers: number, ownMs: number, dbServers: number, dbMs: number): Design {
+/** Client -> service (instances x workers, own work) -> database (servers, per call, calls per request), exponential times. */
+function serviceOverDb(name: string, rps: number, instances: number, workers: number, ownMs: number, dbServers: number, dbMs: number, calls = 1): Design {
   return {
     id: name,
     name,
@@ -82,7 +83,7 @@ function serviceOverDb(name: string, rps: number, instances: number, workers: nu
       node('svc', 'service', { instances, concurrency: workers, serviceMs: ownMs, serviceScv: 1, queueCapacity: 0 }),
       node('db', 'relational-db', { instances: 1, concurrency: dbServers, serviceMs: dbMs, serviceScv: 1, replicas: 0, queueCapacity: 0 }),
     ],
-    edges: [edge('client', 'svc'), edge('svc', 'db')],
+    edges: [edge('client', 'svc'), edge('svc', 'db', { callsPerRequest: calls })],
   };
 }
 
@@ -134,4 +135,39 @@ describe('finite caller: the issue design against the simulator (design CLI)', (
     expect(simulated.overall.failed).toBe(0);
     expect(Math.abs(analytic.flows[0].meanResponseMs - simMean)).toBeLessThan(Math.max(halfWidth, 0.1 * simMean));
   });
+});
+
+describe('finite caller: a grid of sync-call designs against the simulator (pinned seeds)', () => {
+  // Workers, database servers, calls per request (in a row, each holding the worker), database
+  // utilization; own work is set so the workers are 60-95% busy. 5 ms per database call.
+  const GRID: [workers: number, servers: number, calls: number, dbUtilization: number][] = [
+    [4, 1, 3, 0.8], // three calls paced by a one-server database: the one-visit model was +12.8%
+    [2, 1, 3, 0.8], // was +9.4%
+    [4, 2, 3, 0.8], // was +6.8%
+    [8, 2, 1, 0.8],
+    [4, 2, 1, 0.95],
+    [8, 4, 3, 0.5],
+    [4, 1, 1, 0.3],
+  ];
+  for (const [workers, servers, calls, dbUtilization] of GRID) {
+    it(`${workers} workers, ${calls} call(s) each to a ${servers}-server database at ${dbUtilization * 100}%: means within the run's 95% interval plus 3%, and both stable`, { timeout: HANG_GUARD_MS }, () => {
+      const rps = (dbUtilization * servers * 1000) / (calls * 5);
+      const ownMs = Math.max(1, (0.7 * workers * 1000) / rps - calls * 5 * 1.5);
+      const d = serviceOverDb('grid', rps, 1, workers, ownMs, servers, 5, calls);
+      const analytic = solvedDesign(d);
+      // About 300,000 requests; the interval below comes from the run itself.
+      const durationS = 300_000 / rps;
+      const simulated = simulateDesign(d, { durationS, seed: 7, warmupS: durationS / 10 });
+      expect(analytic.saturated).toEqual([]);
+      expect(simulated.stoppedEarly).toBe(false);
+      for (const id of ['svc', 'db']) {
+        const sim = simulated.components.find((c) => c.nodeId === id)!.summary;
+        const mine = analytic.components[id]!;
+        expect(sim.utilization!, `${id} simulated utilization`).toBeLessThan(0.97);
+        expect(Math.abs(mine.utilization! - sim.utilization!), `${id} utilization`).toBeLessThan(0.02);
+        const allowed = sim.meanResponseHalfWidthMs! + 0.03 * sim.meanResponseMs!;
+        expect(Math.abs(mine.meanResponseMs! - sim.meanResponseMs!), `${id} mean ${mine.meanResponseMs} vs ${sim.meanResponseMs} ± ${sim.meanResponseHalfWidthMs}`).toBeLessThan(allowed);
+      }
+    });
+  }
 });

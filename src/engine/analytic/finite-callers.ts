@@ -14,11 +14,12 @@
 // 3. The chain's wait takes completions while all workers are busy as Poisson; they are more
 //    regular. The wait is scaled by (1 + I) / 2, I the index of dispersion of completions of the
 //    saturated closed network (1 for Poisson), as the Allen-Cunneen and heavy-traffic formulas do
-//    for service variability. I is exact for the caller over its busiest callee with exponential
-//    times (a birth-death chain), and the SCVs of own work and callee service shift it, so that
-//    with one worker the result is Pollaczek-Khinchine's mean exactly.
+//    for service variability. I comes from a chain of the workers over their busiest callee, with
+//    the demand there (all of a request's calls) as a phase-type law (completion-dispersion.ts),
+//    so that with one worker the result is Pollaczek-Khinchine's mean exactly.
 // Against the exact Markov chain (Poisson in, c workers, exponential own work, one d-server
 // callee) this stays within 1% on the cases checked in tests/unit/engine-finite-callers.test.ts.
+import { completionDispersion } from './completion-dispersion';
 
 /** One callee as the caller's workers see it. */
 export interface CalleeStation {
@@ -238,7 +239,7 @@ function fromChain(
   result.holdMs = alone ? 1 / throughput[1]! : holding / completions;
   // Accepted arrivals see time averages (PASTA), less the blocked state they are turned away from.
   result.waitProbability = total > blockedWeight ? (tailMass - blockedWeight) / (total - blockedWeight) : 0;
-  result.dispersion = allBusyReachable && tailMass > 0 ? completionDispersion(input, c, maxX, perVisit, top) : 1;
+  result.dispersion = allBusyReachable && tailMass > 0 ? dispersionAtFullPool(input, c, maxX, perVisit, top) : 1;
   const variability = (1 + result.dispersion) / 2;
   result.meanQueueLength = (tailQueue / total) * variability;
   result.meanWaitMs = accepted > 0 ? result.meanQueueLength / accepted : 0;
@@ -248,12 +249,10 @@ function fromChain(
 
 /**
  * Index of dispersion of completions of the closed network with all c workers busy: the busiest
- * callee b as a min(i, servers)-server exponential queue and everything else as one exponential
- * delay Z, a birth-death chain in the calls at b. I = 1 + 2 pi D1 h / lambda*, h solving the
- * chain's Poisson equation -Q h = D1 1 - lambda* (solved by flux balance across each cut). The
- * SCVs of the real delay and service then shift it by the change in one cycle's SCV.
+ * callee b with its demand per cycle as a phase-type law, everything else one delay
+ * (completion-dispersion.ts).
  */
-function completionDispersion(input: FiniteCallerInput, c: number, maxX: number, perVisit: Float64Array[], top: number): number {
+function dispersionAtFullPool(input: FiniteCallerInput, c: number, maxX: number, perVisit: Float64Array[], top: number): number {
   const { callees } = input;
   let b = 0;
   let heaviest = -1;
@@ -271,45 +270,15 @@ function completionDispersion(input: FiniteCallerInput, c: number, maxX: number,
   const delayScv = input.delayMs > 0 ? input.delayVarianceMs2 / (input.delayMs * input.delayMs) : 1;
   // A callee with next to no share of the cycle: completions are the workers' own cycles.
   if (!(demand > 1e-9 * delay)) return delayScv;
-  const up = (i: number) => (c - i) / delay;
-  const down = (i: number) => Math.min(i, bottleneck.servers) / demand;
-  const pi = new Float64Array(c + 1);
-  pi[0] = 1;
-  let largest = 1;
-  for (let i = 1; i <= c; i++) {
-    pi[i] = (pi[i - 1]! * up(i - 1)) / down(i);
-    if (pi[i]! > largest) largest = pi[i]!;
-    if (pi[i]! > 1e250) {
-      for (let j = 0; j <= i; j++) pi[j]! /= 1e250;
-      largest /= 1e250;
-    }
-  }
-  let total = 0;
-  for (let i = 0; i <= c; i++) total += pi[i]!;
-  let rate = 0;
-  for (let i = 0; i <= c; i++) {
-    pi[i]! /= total;
-    rate += pi[i]! * down(i);
-  }
-  // h: h(0) = 0, h(i+1) - h(i) = -S(i) / (pi(i) up(i)), S(i) = sum_{j<=i} pi(j) (down(j) - rate).
-  const h = new Float64Array(c + 1);
-  let cumulative = 0;
-  for (let i = 0; i < c; i++) {
-    cumulative += pi[i]! * (down(i) - rate);
-    const flux = pi[i]! * up(i);
-    h[i + 1] = h[i]! + (flux > 0 ? -cumulative / flux : 0);
-  }
-  let mean = 0;
-  for (let i = 0; i <= c; i++) mean += pi[i]! * h[i]!;
-  let covariance = 0;
-  for (let i = 1; i <= c; i++) covariance += pi[i]! * down(i) * (h[i - 1]! - mean);
-  const exponential = 1 + (2 * covariance) / rate;
-  // One cycle's SCV with the real variabilities against the chain's exponential ones.
-  const cycle = delay + demand;
   // The calls' variance: each call's own, plus a count that is 0 or 1 when fewer than one per request.
   const v = bottleneck.visits;
   const callVariance = v * bottleneck.serviceScv * bottleneck.serviceMs ** 2 + Math.max(0, v * (1 - v)) * bottleneck.serviceMs ** 2;
-  const realScv = (delayScv * delay * delay + callVariance) / (cycle * cycle);
-  const chainScv = (delay * delay + demand * demand) / (cycle * cycle);
-  return Math.max(0, exponential + realScv - chainScv);
+  return completionDispersion({
+    workers: c,
+    delayMs: delay,
+    delayScv,
+    demandMs: demand,
+    demandScv: callVariance / (demand * demand),
+    speed: (i) => Math.min(i, bottleneck.servers),
+  });
 }
