@@ -15,11 +15,10 @@ import {
   type IdentifyAnswers,
   type IdentifyScenario,
 } from '../../src/scenarios';
-import { bundledScenarios } from './helpers/bundled-scenario';
+import { bundledByMode } from './helpers/bundled-scenario';
 
-const bundled = bundledScenarios();
-const identifies = bundled.filter((s): s is IdentifyScenario => s.mode === 'identify');
-const compares = bundled.filter((s): s is CompareScenario => s.mode === 'compare');
+const identifies = bundledByMode('identify');
+const compares = bundledByMode('compare');
 
 /** Grades answers the way `scenario grade` does: through the submission file. */
 function viaFile(scenario: IdentifyScenario | CompareScenario, body: Record<string, unknown>) {

@@ -6,10 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bestAssignment } from '../../src/scenarios/modes/critique/best-assignment';
-import { CRITIQUE_CATEGORIES, gradeCritique, SEVERITIES, shotgunFindings, type CritiqueKeyItem, type CritiqueScenario, type Finding } from '../../src/scenarios';
-import { bundledScenarios } from './helpers/bundled-scenario';
+import { CRITIQUE_CATEGORIES, gradeCritique, SEVERITIES, shotgunFindings, type CritiqueKeyItem, type Finding } from '../../src/scenarios';
+import { bundledByMode } from './helpers/bundled-scenario';
 
-const critiques = bundledScenarios().filter((s): s is CritiqueScenario => s.mode === 'critique');
+const critiques = bundledByMode('critique');
 
 /** The best total by trying every assignment (rows choose distinct columns or nothing). */
 function bruteBest(w: number[][]): number {

@@ -12,9 +12,9 @@ import {
   type CritiqueScenario,
   type Finding,
 } from '../../src/scenarios';
-import { bundledScenarios, scenarioFromYaml as load } from './helpers/bundled-scenario';
+import { bundledByMode, scenarioFromYaml as load } from './helpers/bundled-scenario';
 
-const critiques = bundledScenarios().filter((s): s is CritiqueScenario => s.mode === 'critique');
+const critiques = bundledByMode('critique');
 
 const targetsOf = (s: CritiqueScenario) => [...s.design.nodes.map((n) => n.id), ...s.design.edges.map((e) => e.id)];
 

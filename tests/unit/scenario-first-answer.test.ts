@@ -9,14 +9,12 @@ import {
   scoreCompareAnswers,
   selfCheckScenario,
   type CompareScenario,
-  type IdentifyScenario,
 } from '../../src/scenarios';
 import { figuresHidden, firstTry, tryCount, useScenarioStore } from '../../src/store/scenarioStore';
-import { bundledScenarios, bundledScenarioText, scenarioFromYaml as load } from './helpers/bundled-scenario';
+import { bundledByMode, bundledScenarioText, scenarioFromYaml as load } from './helpers/bundled-scenario';
 
-const bundled = bundledScenarios();
-const compares = bundled.filter((s): s is CompareScenario => s.mode === 'compare');
-const identifies = bundled.filter((s): s is IdentifyScenario => s.mode === 'identify');
+const compares = bundledByMode('compare');
+const identifies = bundledByMode('identify');
 
 describe('compare: one side throughout cannot score 75%', () => {
   it('there are compare scenarios, each with answers on both sides (content owner: a one-sided key fails scenario check)', () => {

@@ -1,7 +1,7 @@
 // Loads a bundled scenario (scenarios/<id>.yaml) for tests, failing loudly if it does not parse.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatIssue, parseScenarioYaml, type FixScenario, type Scenario } from '../../../src/scenarios';
+import { formatIssue, parseScenarioYaml, type FixScenario, type Scenario, type ScenarioMode } from '../../../src/scenarios';
 
 export function bundledScenario(id: string): Scenario {
   const r = parseScenarioYaml(readFileSync(join(import.meta.dirname, '../../../scenarios', `${id}.yaml`), 'utf8'));
@@ -29,6 +29,11 @@ export function bundledScenarios(): Scenario[] {
     .filter((f) => f.endsWith('.yaml'))
     .sort()
     .map((f) => scenarioFromYaml(readFileSync(join(folder, f), 'utf8')));
+}
+
+/** Every bundled scenario of one mode, in file-name order, typed as that mode's scenario. */
+export function bundledByMode<M extends ScenarioMode>(mode: M): Extract<Scenario, { mode: M }>[] {
+  return bundledScenarios().filter((s): s is Extract<Scenario, { mode: M }> => s.mode === mode);
 }
 
 /** A bundled scenario file's text, for tests that edit it before loading. */
