@@ -14,7 +14,9 @@ export type {
   NamingAnswer,
   PatchOp,
   Requirements,
+  ProgressBase,
   Scenario,
+  ScenarioProgress,
   ScenarioWorkload,
   WorkloadStep,
 } from './types';
@@ -80,9 +82,13 @@ export { scenarioHash, canonicalJson } from './scenario-hash';
 export { classReport, classReportCsv, classReportHtml, gradedItems, escapeHtml, type ClassEntry, type ClassReport, type GradedItem, type LearnerRow, type ItemSummary } from './class-report';
 export { resolveClientRps, missingClients } from './workload';
 
+// The learner's saved progress, each mode keeping its part
+export { emptyModeProgress, readModeProgress, firstTryScore, firstTry, tryCount, type ComparePrediction, type IdentifyAttempt, type IdentifyTry, type PinnedFinding, type SimulatedCheckRecord } from './progress';
+
 // Authoring in the app: a design and a form to a scenario file, YAML, checks and share links
 export { draftScenario, validateDraft, scenarioSlug, type ScenarioDraftMeta, type DraftIdentifyQuestion, type DraftCompareQuestion, type DraftValidation } from './author';
-export { scenarioToFile, designToFile, compactScenarioFile, type ScenarioData, type DesignFileOptions } from './author-file';
+export { scenarioToFile, compactScenarioFile } from './author-file';
+export { designToFile, type ScenarioData, type DesignFileOptions } from './design-file';
 export { scenarioToYaml, SCHEMA_MODELINE } from './author-yaml';
 export { encodeScenarioLink, decodeScenarioLink, SCENARIO_LINK_PARAM, MAX_SCENARIO_LINK_CHARS, type DecodedScenarioLink } from './author-link';
 export { problemsInWords } from './author-problems';

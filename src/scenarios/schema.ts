@@ -304,6 +304,8 @@ export const SCENARIO_COMMON_FIELDS = {
   failures: list(FailureSchema, 'Failures the simulator injects over time.'),
 };
 
+/** The fields every scenario file has, as read. */
+export type ScenarioFileBase = v.InferOutput<v.StrictObjectSchema<typeof SCENARIO_COMMON_FIELDS, undefined>>;
 /** A scenario file of any mode (each mode's schema is in modes/<mode>/schema.ts). */
 export type ScenarioFile = ModePart<ScenarioMode, 'file'>;
 export type ScenarioDesignFile = v.InferOutput<typeof ScenarioDesignSchema>;

@@ -2,7 +2,7 @@
 // solution's patch applied), question ids assigned and the workload resolved to a request rate
 // per client. This is what the UI, the grader and the CLI work with. Each mode's own fields are
 // in modes/<mode>/schema.ts; a Scenario is any of them.
-import type { ModePart, ScenarioMode } from './modes/mode-types';
+import type { AllModeProgress, ModePart, ProgressBase, ScenarioMode } from './modes/mode-types';
 
 export type { AlsoAcceptableItem, CritiqueKeyItem, EnvironmentRule, FailureEvent, PatchOp, PathInvariant, Requirements, WorkloadStep } from './schema';
 export type { ScenarioBase, ScenarioWorkload } from './scenario-base';
@@ -13,3 +13,7 @@ export type { FixScenario } from './modes/fix/schema';
 export type { CompareQuestion, CompareScenario } from './modes/compare/schema';
 
 export type Scenario = ModePart<ScenarioMode, 'scenario'>;
+
+/** What a learner has done in one scenario, saved so it survives a reload: the common fields and every mode's own. */
+export type ScenarioProgress = ProgressBase & AllModeProgress;
+export type { ProgressBase };

@@ -1,36 +1,14 @@
 // The learner's place in the course, worked out from their saved progress: each scenario's status
 // and first-try result, mastery per objective, and the scenario to do next. Pure functions over
 // the loaded scenarios and the progress records; the course map only shows them.
-import { courseTracks, onRamp, scoreCompareAnswers, OBJECTIVE_LABEL, type Objective, type Scenario } from '../scenarios';
-import { firstTry, type ScenarioProgress } from './scenarioStore';
+import { courseTracks, firstTryScore, onRamp, OBJECTIVE_LABEL, type Objective, type Scenario, type ScenarioProgress } from '../scenarios';
 
 export type ScenarioStatus = 'not-started' | 'in-progress' | 'done';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-/**
- * The scored first try, 0..1, or null until there is one:
- * identify: the share of questions right at the first try, once every question has been tried;
- * compare: the predictions as first checked; critique: the best graded review so far (progress
- * does not keep the first grade of a review yet); fix: 1 once solved
- * (a fix is worked at until its checks pass, so there is no single first try to score).
- */
-export function firstTryScore(scenario: Scenario, progress: ScenarioProgress | undefined): number | null {
-  if (!progress) return null;
-  switch (scenario.mode) {
-    case 'identify': {
-      const tried = scenario.questions.filter((q) => progress.identify[q.id]);
-      if (tried.length < scenario.questions.length) return null;
-      return tried.filter((q) => firstTry(progress.identify[q.id]!).correct).length / scenario.questions.length;
-    }
-    case 'compare':
-      return progress.comparePrediction ? scoreCompareAnswers(scenario, progress.comparePrediction.answers).score : null;
-    case 'critique':
-      return progress.score;
-    case 'fix':
-      return progress.completed ? 1 : null;
-  }
-}
+/** The scored first try, 0..1, or null until there is one: each mode's spec says (modes/<mode>/progress.ts). */
+export { firstTryScore };
 
 /** Not started: never opened. In progress: opened, no first-try result yet. Done: it has one. */
 export function scenarioStatus(scenario: Scenario, progress: ScenarioProgress | undefined): ScenarioStatus {

@@ -2,58 +2,10 @@
 // (answers, findings pinned on the diagram, grades). Not part of undo: the design store keeps
 // the diagram and its history; this keeps the exercise around it.
 import { create } from 'zustand';
-import type { CompareGrade, CritiqueGrade, DesignSide, Finding, IdentifyGrade, Scenario, Severity, SimulatedFixGrade } from '../scenarios';
+import { emptyModeProgress, type CompareGrade, type CritiqueGrade, type DesignSide, type IdentifyGrade, type IdentifyTry, type PinnedFinding, type Scenario, type ScenarioProgress, type SimulatedCheckRecord } from '../scenarios';
 
-export interface PinnedFinding extends Finding {
-  id: string;
-  severity: Severity;
-}
-
-export interface IdentifyTry {
-  given: string | string[];
-  correct: boolean;
-}
-
-/** A question's latest answer, and every try in order (only the first is scored). */
-export interface IdentifyAttempt extends IdentifyTry {
-  /** Absent in progress saved before tries were kept: the latest answer was then the only one. */
-  tries?: IdentifyTry[];
-}
-
-/** The try that is scored. */
-export const firstTry = (attempt: IdentifyAttempt): IdentifyTry => attempt.tries?.[0] ?? attempt;
-export const tryCount = (attempt: IdentifyAttempt): number => attempt.tries?.length ?? 1;
-
-/** Compare mode: the predictions as first checked (scored), and when. */
-export interface ComparePrediction {
-  answers: Record<string, DesignSide>;
-  at: number;
-}
-
-/** A fix scenario's simulated check, and the design it ran on (by simulationKey). */
-export interface SimulatedCheckRecord {
-  designKey: string;
-  /** The grade without its chart data (which stays in memory only). */
-  grade: Omit<SimulatedFixGrade, 'report'>;
-  ranAt: number;
-}
-
-/** What a learner has done in one scenario; saved so it survives a reload. */
-export interface ScenarioProgress {
-  /** The scenario's key (store/scenarioLibrary scenarioKey): its id, or id~hash for one that reuses a bundled id. */
-  scenarioId: string;
-  findings: PinnedFinding[];
-  identify: Record<string, IdentifyAttempt>;
-  compareAnswers: Record<string, DesignSide>;
-  /** Compare mode: set once the learner checks; the answers are then locked and the figures shown. */
-  comparePrediction?: ComparePrediction;
-  /** Fix mode: the last simulated check (absent in progress saved before there was one). */
-  simulatedCheck?: SimulatedCheckRecord;
-  /** Best score so far, 0..1, and whether the scenario counts as done. */
-  score: number | null;
-  completed: boolean;
-  updatedAt: number;
-}
+export type { ComparePrediction, IdentifyAttempt, IdentifyTry, PinnedFinding, ScenarioProgress, SimulatedCheckRecord } from '../scenarios';
+export { firstTry, tryCount } from '../scenarios';
 
 export interface ScenarioSession {
   scenario: Scenario;
@@ -89,7 +41,7 @@ interface ScenarioState {
 }
 
 export function emptyProgress(scenarioId: string): ScenarioProgress {
-  return { scenarioId, findings: [], identify: {}, compareAnswers: {}, score: null, completed: false, updatedAt: Date.now() };
+  return { scenarioId, ...emptyModeProgress(), score: null, completed: false, updatedAt: Date.now() };
 }
 
 export const useScenarioStore = create<ScenarioState>()((set) => {
@@ -140,7 +92,7 @@ export const useScenarioStore = create<ScenarioState>()((set) => {
 /** Identify mode hides what a component is until the learner has tried to name it. */
 export function isMasked(session: ScenarioSession | null, nodeId: string): boolean {
   if (!session || session.scenario.mode !== 'identify') return false;
-  return session.scenario.questions.some((q) => q.answer.type === 'naming' && q.answer.nodeId === nodeId && !session.progress.identify[q.id]);
+  return session.scenario.questions.some((q) => q.answer.type === 'naming' && q.answer.nodeId === nodeId && !Object.hasOwn(session.progress.identify, q.id));
 }
 
 /** What a component is shown as while it is masked: its name and kind would answer the question. */

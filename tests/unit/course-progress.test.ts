@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstTryScore, objectiveMastery, scenarioStatus, statusText, suggestNext } from '../../src/store/courseProgress';
 import { emptyProgress, type ScenarioProgress } from '../../src/store/scenarioStore';
-import { bundledScenario, bundledScenarios } from './helpers/bundled-scenario';
+import { bundledByMode, bundledScenario, bundledScenarios } from './helpers/bundled-scenario';
 
 const all = bundledScenarios();
 const first = bundledScenario('first-steps');
@@ -29,14 +29,21 @@ describe('status and first-try results', () => {
     expect(firstTryScore(first, identifyProgress('first-steps', { start: [true], follow: [true], busiest: [true] }))).toBe(1);
   });
 
+  it('a question id such as "constructor" counts as tried only once the learner has tried it', () => {
+    if (first.mode !== 'identify') throw new Error('first-steps is an identify scenario');
+    const renamed = { ...first, questions: first.questions.map((q, i) => (i === 0 ? { ...q, id: 'constructor' } : q)) };
+    const others = Object.fromEntries(renamed.questions.slice(1).map((q) => [q.id, [true]]));
+    expect(firstTryScore(renamed, identifyProgress(first.id, others))).toBeNull();
+    expect(firstTryScore(renamed, identifyProgress(first.id, { ...others, constructor: [false] }))).toBeCloseTo(2 / 3);
+  });
+
   it('a compare counts from its locked predictions, a fix once solved', () => {
-    const compare = all.find((s) => s.mode === 'compare')!;
-    if (compare.mode !== 'compare') throw new Error('compare');
+    const compare = bundledByMode('compare')[0]!;
     const right = Object.fromEntries(compare.questions.map((q) => [q.id, q.answer]));
     const p = { ...emptyProgress(compare.id), compareAnswers: right };
     expect(firstTryScore(compare, p)).toBeNull();
     expect(firstTryScore(compare, { ...p, comparePrediction: { answers: right, at: 1 } })).toBe(1);
-    const fix = all.find((s) => s.mode === 'fix')!;
+    const fix = bundledByMode('fix')[0]!;
     expect(firstTryScore(fix, { ...emptyProgress(fix.id), score: 0.5 })).toBeNull();
     expect(firstTryScore(fix, { ...emptyProgress(fix.id), score: 1, completed: true })).toBe(1);
   });
@@ -52,11 +59,10 @@ describe('the status in words (course map and gallery card alike)', () => {
   });
 
   it('follows the map, not the record\'s completed flag: a compare is done once its predictions are checked, a fix only once solved', () => {
-    const compare = all.find((s) => s.mode === 'compare')!;
-    if (compare.mode !== 'compare') throw new Error('compare');
+    const compare = bundledByMode('compare')[0]!;
     const wrong = Object.fromEntries(compare.questions.map((q) => [q.id, q.answer === 'a' ? ('b' as const) : ('a' as const)]));
     expect(statusText(compare, { ...emptyProgress(compare.id), comparePrediction: { answers: wrong, at: 1 }, completed: false })).toBe('Done · first try 0%');
-    const fix = all.find((s) => s.mode === 'fix')!;
+    const fix = bundledByMode('fix')[0]!;
     expect(statusText(fix, { ...emptyProgress(fix.id), score: 0.5 })).toBe('In progress');
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { MODES, modeSpec } from '../../src/scenarios';
 import { readProgressRecord } from '../../src/store/progress-record';
+import { emptyProgress } from '../../src/store/scenarioStore';
 
 const good = {
   scenarioId: 'url-shortener',
@@ -18,6 +20,15 @@ describe('saved scenario progress read back from storage', () => {
     const read = readProgressRecord(good, 'url-shortener');
     expect(read.problem).toBeNull();
     expect(read.progress).toEqual(good);
+  });
+
+  it('each mode reads back its own part of a new record unchanged, and a new record reads back whole', () => {
+    for (const mode of MODES) {
+      const fields = modeSpec(mode).emptyProgress();
+      expect(modeSpec(mode).readProgress({ ...fields }), mode).toEqual({ fields, dropped: 0 });
+    }
+    const fresh = emptyProgress('k');
+    expect(readProgressRecord(JSON.parse(JSON.stringify(fresh)), 'k')).toEqual({ progress: fresh, problem: null });
   });
 
   it('nothing saved is no progress and no complaint', () => {

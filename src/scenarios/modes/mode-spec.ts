@@ -3,9 +3,11 @@
 // the grade in words. The registry (modes/index.ts) lists them; nothing else switches on a mode.
 import type * as v from 'valibot';
 import type { Design } from '../../model/types';
+import type { ScenarioData } from '../design-file';
+import type { ScenarioFileBase } from '../schema';
 import type { ScenarioBase } from '../types';
 import type { PathKey } from '../yaml-source';
-import type { ModePart, ScenarioMode } from './mode-types';
+import type { ModePart, ProgressBase, ScenarioMode } from './mode-types';
 
 /** A problem at a place in the file (a path of keys and indices), before it is given a line. */
 export interface ScenarioIssue {
@@ -30,6 +32,7 @@ export interface OtherDesign {
 }
 
 type Scn<M extends ScenarioMode> = ModePart<M, 'scenario'>;
+type Prg<M extends ScenarioMode> = ModePart<M, 'progress'>;
 type Grd<M extends ScenarioMode> = ModePart<M, 'grade'>;
 /** The scenario's fields every mode shares, as loading fills them in. */
 export type ScenarioBaseFields = Omit<ScenarioBase, 'mode'>;
@@ -54,6 +57,10 @@ export interface ModeSpec<M extends ScenarioMode, E extends v.ObjectEntries = v.
   checkContent(scenario: Scn<M>, report: Report): void;
   /** The self-check beyond solving each design: the file's own answers grade as it says. */
   selfCheck(scenario: Scn<M>, issues: ScenarioIssue[]): void;
+  /** The scenario back in the file's shape, given the common fields already written (author-file.ts): loading it gives an equal scenario. */
+  toFile(scenario: Scn<M>, base: ScenarioFileBase): ModePart<M, 'file'>;
+  /** The mode's fields (with `design`, which some modes write after their own) with every default left out, in the order the bundled files use. */
+  compactFields(file: ModePart<M, 'file'>): ScenarioData;
   /** The submission's fields for this mode, beside the common ones (submission.ts). */
   submissionEntries: E;
   /** The body from a submission that passed `submissionEntries`, or why it cannot be graded. */
@@ -67,4 +74,10 @@ export interface ModeSpec<M extends ScenarioMode, E extends v.ObjectEntries = v.
   scoreOf(grade: Grd<M>): { score: number; complete: boolean };
   /** Tries in all, where the mode records them. */
   attemptsOf(grade: Grd<M>): number | null;
+  /** The fields this mode keeps in the learner's saved progress, as a new record has them. */
+  emptyProgress(): Prg<M>;
+  /** Those fields read back from storage: what is well formed, and how many items could not be read. */
+  readProgress(raw: Readonly<Record<string, unknown>>): { fields: Prg<M>; dropped: number };
+  /** The scored first try, 0..1, that the course map and mastery use; null until there is one. */
+  firstTryScore(scenario: Scn<M>, progress: ProgressBase & Prg<M>): number | null;
 }

@@ -23,6 +23,9 @@ export function answerTo<T>(answers: Readonly<Record<string, T>>, questionId: st
 /** A question's id: the one in the file, or q1, q2, ... by its place. */
 export const questionId = (id: string | undefined, i: number): string => id ?? `q${i + 1}`;
 
+/** A question's id as the file writes it: left out when it is the one loading gives by its place. */
+export const questionIdFile = (id: string, i: number): { id?: string } => (id === `q${i + 1}` ? {} : { id });
+
 /** Each question id once. */
 export function checkQuestionIds(ids: readonly string[], report: Report): void {
   for (const { id, index } of duplicates(ids)) report(['questions', index, 'id'], `another question already has the id "${id}"`);

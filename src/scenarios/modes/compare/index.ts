@@ -7,8 +7,10 @@ import { formatCompareFigure } from '../../format';
 import { formatShare } from '../../../model/format';
 import { DESIGN_SIDES } from '../../vocabulary';
 import type { ModeSpec, ScenarioIssue } from '../mode-spec';
-import { checkQuestionIds, questionId, questionItems } from '../questions';
+import { compactDesign, defined, designToFile, nonEmpty } from '../../design-file';
+import { checkQuestionIds, questionId, questionIdFile, questionItems } from '../questions';
 import { compareDesigns, gradeCompare, type CompareAnswers, type CompareGrade } from './grade';
+import { compareFirstTryScore, readCompareProgress, type CompareProgress } from './progress';
 import type { CompareScenario, CompareScenarioFile } from './schema';
 
 export interface CompareSubmission {
@@ -18,7 +20,7 @@ export interface CompareSubmission {
 
 declare module '../mode-types' {
   interface ScenarioModeTypes {
-    compare: { scenario: CompareScenario; file: CompareScenarioFile; submission: CompareSubmission; grade: CompareGrade };
+    compare: { scenario: CompareScenario; file: CompareScenarioFile; submission: CompareSubmission; grade: CompareGrade; progress: CompareProgress };
   }
 }
 
@@ -97,6 +99,28 @@ export const compareMode: ModeSpec<'compare', typeof submissionEntries> = {
     ),
   selfCheck: checkCompare,
 
+  toFile: (scenario, base) => ({
+    ...base,
+    mode: 'compare',
+    designB: designToFile(scenario.designB, { defaultId: `${scenario.id}-b`, defaultName: scenario.labels.b }),
+    labels: { ...scenario.labels },
+    questions: scenario.questions.map((q, i) => ({
+      ...questionIdFile(q.id, i),
+      prompt: q.prompt,
+      answer: q.answer,
+      ...(q.metric === null ? {} : { metric: q.metric }),
+      explanation: q.explanation,
+    })),
+    takeaway: scenario.takeaway,
+  }),
+  compactFields: (file) => ({
+    design: compactDesign(file.design),
+    designB: compactDesign(file.designB),
+    labels: file.labels,
+    ...(nonEmpty(file.questions) ? { questions: file.questions.map((q) => defined(q)) } : {}),
+    takeaway: file.takeaway,
+  }),
+
   submissionEntries,
   readSubmission: (fields) => ({ ok: true, body: { mode: 'compare', answers: fields.answers } }),
   grade: (scenario, body) => gradeCompare(scenario, body.answers),
@@ -105,4 +129,7 @@ export const compareMode: ModeSpec<'compare', typeof submissionEntries> = {
   gradedItems: (_scenario, grade) => questionItems(grade.results),
   scoreOf: (grade) => ({ score: grade.score, complete: grade.score >= 1 }),
   attemptsOf: (grade) => grade.results.filter((r) => r.given !== null).length,
+  emptyProgress: () => ({ compareAnswers: {} }),
+  readProgress: readCompareProgress,
+  firstTryScore: compareFirstTryScore,
 };

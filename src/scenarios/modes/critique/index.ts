@@ -4,8 +4,10 @@ import * as v from 'valibot';
 import { categoryWords, CRITIQUE_CATEGORIES, SEVERITIES } from '../../vocabulary';
 import { targetName } from '../../target-name';
 import type { ModeSpec } from '../mode-spec';
+import { compactDesign, defined } from '../../design-file';
 import { gradeCritique, MAX_SHOTGUN_SCORE, shotgunFindings, shotgunTargets, type CritiqueGrade, type Finding } from './grade';
 import { critiqueReportMarkdown } from './report';
+import { readCritiqueProgress, type CritiqueProgress } from './progress';
 import type { CritiqueScenario, CritiqueScenarioFile } from './schema';
 
 export interface CritiqueSubmission {
@@ -15,7 +17,7 @@ export interface CritiqueSubmission {
 
 declare module '../mode-types' {
   interface ScenarioModeTypes {
-    critique: { scenario: CritiqueScenario; file: CritiqueScenarioFile; submission: CritiqueSubmission; grade: CritiqueGrade };
+    critique: { scenario: CritiqueScenario; file: CritiqueScenarioFile; submission: CritiqueSubmission; grade: CritiqueGrade; progress: CritiqueProgress };
   }
 }
 
@@ -81,6 +83,10 @@ export const critiqueMode: ModeSpec<'critique', typeof submissionEntries> = {
     }
   },
 
+  toFile: (scenario, base) => ({ ...base, mode: 'critique', key: structuredClone(scenario.key), alsoAcceptable: structuredClone(scenario.alsoAcceptable) }),
+  compactFields: (file) =>
+    defined({ design: compactDesign(file.design), key: file.key.map((k) => defined(k)), alsoAcceptable: file.alsoAcceptable.length > 0 ? file.alsoAcceptable.map((k) => defined(k)) : undefined }),
+
   submissionEntries,
   readSubmission: (fields) => ({ ok: true, body: { mode: 'critique', findings: fields.findings } }),
   grade: (scenario, body) => gradeCritique(scenario, body.findings),
@@ -94,4 +100,8 @@ export const critiqueMode: ModeSpec<'critique', typeof submissionEntries> = {
     })),
   scoreOf: (grade) => ({ score: grade.score, complete: grade.score >= 1 }),
   attemptsOf: () => null,
+  emptyProgress: () => ({ findings: [] }),
+  readProgress: readCritiqueProgress,
+  // Progress does not keep the first grade of a review yet: the best graded review so far.
+  firstTryScore: (_scenario, progress) => progress.score,
 };

@@ -8,8 +8,10 @@ import type { Design } from '../../../model/types';
 import { applyPatch, completeDesign } from '../../patch';
 import type { PathKey } from '../../yaml-source';
 import type { ModeSpec } from '../mode-spec';
+import { compactDesign, compactOp, defined, designToFile, nonEmpty } from '../../design-file';
 import { gradeFix, type FixGrade } from './grade';
 import { checkFixReferences } from './references';
+import { readFixProgress, type FixProgress } from './progress';
 import type { FixScenario, FixScenarioFile } from './schema';
 import { checkFix } from './self-check';
 import { formatFix } from './text';
@@ -21,7 +23,7 @@ export interface FixSubmission {
 
 declare module '../mode-types' {
   interface ScenarioModeTypes {
-    fix: { scenario: FixScenario; file: FixScenarioFile; submission: FixSubmission; grade: FixGrade };
+    fix: { scenario: FixScenario; file: FixScenarioFile; submission: FixSubmission; grade: FixGrade; progress: FixProgress };
   }
 }
 
@@ -62,6 +64,28 @@ export const fixMode: ModeSpec<'fix', typeof submissionEntries> = {
   checkContent: checkFixReferences,
   selfCheck: checkFix,
 
+  toFile: (scenario, base) => ({
+    ...base,
+    mode: 'fix',
+    checks: [...scenario.checks],
+    ...(scenario.startingDesignFails === null ? {} : { startingDesignFails: [...scenario.startingDesignFails] }),
+    // The solution is written whole, not as a patch.
+    solution: { design: designToFile(scenario.solution, { defaultId: `${scenario.id}-solution`, defaultName: `${scenario.title} (reference solution)` }) },
+    invariants: structuredClone(scenario.invariants),
+    environment: structuredClone(scenario.environment),
+  }),
+  compactFields(file) {
+    const { design, patch } = file.solution;
+    return defined({
+      checks: file.checks,
+      startingDesignFails: file.startingDesignFails,
+      design: compactDesign(file.design),
+      solution: defined({ design: design === undefined ? undefined : compactDesign(design), patch: patch?.map(compactOp) }),
+      invariants: nonEmpty(file.invariants) ? file.invariants.map((i) => defined({ ...i, cacheAnswers: i.cacheAnswers || undefined, together: i.together || undefined })) : undefined,
+      environment: nonEmpty(file.environment) ? file.environment.map((e) => defined(e)) : undefined,
+    });
+  },
+
   submissionEntries,
   readSubmission(fields) {
     const isFile = typeof fields.design === 'object' && fields.design !== null && 'format' in fields.design;
@@ -87,4 +111,8 @@ export const fixMode: ModeSpec<'fix', typeof submissionEntries> = {
     return { score: grade.passed ? 1 : total, complete: grade.passed };
   },
   attemptsOf: () => null,
+  emptyProgress: () => ({}),
+  readProgress: readFixProgress,
+  // A fix is worked at until its checks pass, so there is no single first try to score: 1 once solved.
+  firstTryScore: (_scenario, progress) => (progress.completed ? 1 : null),
 };

@@ -3,8 +3,10 @@
 import * as v from 'valibot';
 import { formatShare, withArticle } from '../../../model/format';
 import type { ModeSpec } from '../mode-spec';
-import { checkQuestionIds, questionId, questionItems } from '../questions';
+import { compactDesign, defined } from '../../design-file';
+import { checkQuestionIds, questionId, questionIdFile, questionItems } from '../questions';
 import { gradeIdentify, type IdentifyAnswers, type IdentifyAttempts, type IdentifyGrade } from './grade';
+import { identifyFirstTryScore, readIdentifyProgress, type IdentifyProgress } from './progress';
 import type { IdentifyScenario, IdentifyScenarioFile } from './schema';
 
 export interface IdentifySubmission {
@@ -15,7 +17,7 @@ export interface IdentifySubmission {
 
 declare module '../mode-types' {
   interface ScenarioModeTypes {
-    identify: { scenario: IdentifyScenario; file: IdentifyScenarioFile; submission: IdentifySubmission; grade: IdentifyGrade };
+    identify: { scenario: IdentifyScenario; file: IdentifyScenarioFile; submission: IdentifySubmission; grade: IdentifyGrade; progress: IdentifyProgress };
   }
 }
 
@@ -87,6 +89,19 @@ export const identifyMode: ModeSpec<'identify', typeof submissionEntries> = {
     }
   },
 
+  toFile: (scenario, base) => ({
+    ...base,
+    mode: 'identify',
+    showFigures: scenario.showFigures,
+    questions: scenario.questions.map((q, i) => ({
+      ...questionIdFile(q.id, i),
+      prompt: q.prompt,
+      answer: q.answer.type === 'naming' ? { nodeId: q.answer.nodeId, acceptedKinds: [...q.answer.acceptedKinds] } : q.answer.nodeIds.length === 1 ? q.answer.nodeIds[0]! : [...q.answer.nodeIds],
+      explanation: q.explanation,
+    })),
+  }),
+  compactFields: (file) => defined({ design: compactDesign(file.design), questions: file.questions.map((q) => defined(q)), showFigures: file.showFigures || undefined }),
+
   submissionEntries,
   readSubmission: (fields) => ({ ok: true, body: { mode: 'identify', answers: fields.answers, attempts: fields.attempts } }),
   grade: (scenario, body) => gradeIdentify(scenario, body.answers, body.attempts),
@@ -104,4 +119,7 @@ export const identifyMode: ModeSpec<'identify', typeof submissionEntries> = {
   gradedItems: (_scenario, grade) => questionItems(grade.results),
   scoreOf: (grade) => ({ score: grade.score, complete: grade.score >= 1 }),
   attemptsOf: (grade) => Object.values(grade.attempts).reduce((a, b) => a + b, 0),
+  emptyProgress: () => ({ identify: {} }),
+  readProgress: readIdentifyProgress,
+  firstTryScore: identifyFirstTryScore,
 };
