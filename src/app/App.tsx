@@ -1,7 +1,8 @@
 // The shell: toolbar, palette, canvas, inspector, dialogs. It wires actions to the store and I/O.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { Canvas, FIT_OPTIONS } from '../canvas/Canvas';
+import { Canvas } from '../canvas/Canvas';
+import { useFitDiagram } from '../canvas/fit-view';
 import { freeSpot } from '../canvas/placement';
 import { ConnectDialog } from '../panels/ConnectDialog';
 import { Palette } from '../panels/Palette';
@@ -38,8 +39,33 @@ import { withArticle } from '../model/format';
 
 // Scenario screens load on first use: they bring the YAML parser and the grader.
 const ScenarioGallery = lazy(() => import('../panels/scenario/ScenarioGallery').then((m) => ({ default: m.ScenarioGallery })));
-/** The layout worker loads elkjs when the pointer or focus reaches Auto-layout, before it is pressed. */
+/** The layout worker loads elkjs (useWarmUpWhenIdle; or sooner, when the pointer or focus reaches Auto-layout), so a press does not wait for it. */
 const warmUpLayout = () => void import('../canvas/layout').then((m) => m.warmUpLayout()).catch(() => undefined);
+/** ms: where the browser cannot say when it is idle (no requestIdleCallback), the wait after the first paint; the first analysis is done by then on a 2-core laptop. */
+const IDLE_FALLBACK_MS = 2000;
+
+/**
+ * Runs work once the app is ready (its design loaded and drawn), has painted that frame, and the
+ * browser is idle: elkjs (about 1.5 MB of script) is kept out of the first page load, which it
+ * would slow, yet ready before the first Auto-layout (which waited 3.5 s for it when it loaded on
+ * the press). Waiting for idle alone fetched it while the design was still being read from storage.
+ */
+function useWhenIdle(work: () => void, ready: boolean) {
+  useEffect(() => {
+    if (!ready) return;
+    let idle: number | undefined;
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      if (typeof window.requestIdleCallback === 'function') idle = window.requestIdleCallback(work);
+      else timer = window.setTimeout(work, IDLE_FALLBACK_MS);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      if (timer !== undefined) window.clearTimeout(timer);
+    };
+  }, [work, ready]);
+}
 const AuthorDialog = lazy(() => import('../panels/author/AuthorDialog').then((m) => ({ default: m.AuthorDialog })));
 const OnRampOffer = lazy(() => import('../panels/scenario/OnRampOffer').then((m) => ({ default: m.OnRampOffer })));
 const ScenarioPanel = lazy(() => import('../panels/scenario/ScenarioPanel').then((m) => ({ default: m.ScenarioPanel })));
@@ -78,6 +104,7 @@ function Shell() {
   const canRedo = useStore(useDesignStore.temporal, (s) => s.futureStates.length > 0);
   const library = useDesignLibrary();
   const flow = useReactFlow();
+  const fitDiagram = useFitDiagram();
   const [connectMode, setConnectMode] = useState<EdgeMode>('sync');
   const [connectFrom, setConnectFrom] = useState<{ id: string; mode: EdgeMode } | null>(null);
   const [wheelZooms, setWheelZooms] = usePersistentState('wheel-zooms', false);
@@ -90,6 +117,7 @@ function Shell() {
   const [busy, setBusy] = useState<{ text: string; onStop?: () => void } | null>(null);
   // Stops the auto-layout under way (null when none is).
   const stopLayout = useRef<(() => void) | null>(null);
+  useWhenIdle(warmUpLayout, library.saveState !== 'loading');
   const [overlayOn, setOverlayOn] = usePersistentState('overlay', true);
   const [whatIf, setWhatIf] = useState<Record<string, number>>({});
   const [galleryOpen, setGalleryOpen] = useState(false);
@@ -223,9 +251,9 @@ function Shell() {
 
   // Opening another design (a file, a link, the list) shows all of it.
   useEffect(() => {
-    const t = setTimeout(() => void flow.fitView(FIT_OPTIONS), 60);
+    const t = setTimeout(() => fitDiagram(), 60);
     return () => clearTimeout(t);
-  }, [design.id, flow]);
+  }, [design.id, fitDiagram]);
 
   // Added from the palette or the search box: near the middle of the view, clear of the cards already
   // there; then the new card has the keyboard focus, so arrows move it and Tab goes on from it.
@@ -259,7 +287,7 @@ function Shell() {
 
   const handlers = useMemo<ActionHandlers>(
     () => ({
-      fitView: () => void flow.fitView({ ...FIT_OPTIONS, duration: 300 }),
+      fitView: () => fitDiagram(300),
       autoLayout: async () => {
         if (stopLayout.current) return; // one at a time: the one under way shows its progress
         const stopped = new Promise<'stopped'>((resolve) => {
@@ -280,7 +308,7 @@ function Shell() {
             return;
           }
           useDesignStore.getState().applyLayout(done.layout);
-          setTimeout(() => void flow.fitView({ ...FIT_OPTIONS, duration: 300 }), 50);
+          setTimeout(() => fitDiagram(300), 50);
           flash(`Arranged ${DIRECTION_WORDS[done.direction]}, the way it fits this canvas best. Undo with Ctrl+Z.`);
         } catch (e) {
           setNotice({ kind: 'error', title: 'Auto-layout failed', lines: [e instanceof Error ? e.message : String(e), 'The diagram is as it was.'] });
@@ -313,7 +341,7 @@ function Shell() {
       pickConnectTarget: (id, mode) => setConnectFrom({ id, mode }),
       explain: (title, why) => setNotice({ kind: 'info', title, lines: [why] }),
     }),
-    [flow, exportImage, flash, library, setOverlayOn],
+    [fitDiagram, exportImage, flash, library, setOverlayOn],
   );
   const actions = useActions(handlers);
   const run = (id: string) => actions.find((a) => a.id === id)?.perform();

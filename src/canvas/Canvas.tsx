@@ -4,6 +4,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
+  ConnectionMode,
   ControlButton,
   Controls,
   MarkerType,
@@ -21,7 +22,7 @@ import {
 import { ComponentNode } from './ComponentNode';
 import { GroupNode } from './GroupNode';
 import { NODE_SIZE, useDesignStore } from '../store/designStore';
-import type { Design, DesignEdge, DesignNode, EdgeMode, Position } from '../model/types';
+import { CARD_SIDES, type CardSide, type Design, type DesignEdge, type DesignNode, type EdgeMode, type Position } from '../model/types';
 import type { ComponentFlowNode, FlowEdge, FlowNode, GroupFlowNode } from './flowTypes';
 import { useCanvasOverlay } from './overlay';
 import { COMPONENT_KINDS, type ComponentKind } from '../model/types';
@@ -31,16 +32,11 @@ import { connectionProblem } from '../model/connection-rules';
 import { routeEdges } from '../model/routing';
 import { edgeLabel, SYNC_COLOR, ASYNC_COLOR } from './edge-label';
 import { RoutedEdge } from './RoutedEdge';
-import { FIT_MAX_ZOOM, FIT_PADDING_PX } from '../model/card';
-import { cardRect, labelPoint, labelSize, pathFits, type Rect } from '../model/connection-geometry';
+import { FIT_OPTIONS, useFitDiagram } from './fit-view';
+import { cardRect, DEFAULT_SIDES, labelPoint, labelSize, pathFits, sideFacing, sidePoint, type Rect } from '../model/connection-geometry';
 
 export const DRAG_MIME = 'application/x-archlab-kind';
 
-const px = (n: number) => `${n}px` as const;
-/** Room kept free when fitting the diagram (model/card.ts says why). */
-export const FIT_PADDING = { top: px(FIT_PADDING_PX.top), bottom: px(FIT_PADDING_PX.bottom), left: px(FIT_PADDING_PX.left), right: px(FIT_PADDING_PX.right) };
-/** Fitting never zooms in past 100% (model/card.ts says why). */
-export const FIT_OPTIONS = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM } as const;
 
 const nodeTypes = { component: ComponentNode, zone: GroupNode };
 const edgeTypes = { routed: RoutedEdge };
@@ -105,6 +101,9 @@ const onNodeDoubleClick = (_: React.MouseEvent, n: FlowNode) => {
   if (n.type === 'component') useDesignStore.getState().startRename(n.id);
 };
 
+/** A dot's handle id as the side of the card it sits on. */
+const asSide = (handleId: string | null | undefined, otherwise: CardSide): CardSide => (CARD_SIDES as readonly (string | null | undefined)[]).includes(handleId) ? (handleId as CardSide) : otherwise;
+
 /** The component card under a screen point, if any (the card's body, a handle or its label). */
 function componentAt(clientX: number, clientY: number): string | null {
   for (const el of document.elementsFromPoint(clientX, clientY)) {
@@ -112,6 +111,18 @@ function componentAt(clientX: number, clientY: number): string | null {
     if (card) return card.getAttribute('data-id');
   }
   return null;
+}
+
+/** Fits the whole drawing, connections included (React Flow's own button fits the cards only). */
+function FitButton() {
+  const fit = useFitDiagram();
+  return (
+    <ControlButton className="react-flow__controls-fitview" onClick={() => fit(200)} title="Fit diagram to screen (F)" aria-label="Fit diagram to screen">
+      <svg viewBox="0 0 16 16" aria-hidden="true">
+        <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="2" />
+      </svg>
+    </ControlButton>
+  );
 }
 
 function ZoomReset() {
@@ -221,7 +232,9 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
       const source = positions.get(e.source);
       const target = positions.get(e.target);
       const path = e.path && source && target && !moving?.has(e.source) && !moving?.has(e.target) && pathFits(e.path, source, target) ? e.path : null;
-      const key = `${isSelected},${isMoving},${width},${zoomedOut},${animate},${from},${to},${label},${path !== null}`;
+      const sourceHandle = e.sourceSide ?? DEFAULT_SIDES.source;
+      const targetHandle = e.targetSide ?? DEFAULT_SIDES.target;
+      const key = `${isSelected},${isMoving},${width},${zoomedOut},${animate},${from},${to},${label},${path !== null},${sourceHandle},${targetHandle}`;
       const cached = edgeCache.current.get(e);
       if (cached && cached.key === key) return cached.edge;
       const color = e.mode === 'async' ? ASYNC_COLOR : SYNC_COLOR;
@@ -229,6 +242,8 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
         id: e.id,
         source: e.source,
         target: e.target,
+        sourceHandle,
+        targetHandle,
         selected: isSelected,
         animated: e.mode === 'async' && animate,
         className: `edge-${e.mode}${isMoving ? ' moving' : ''}`,
@@ -296,27 +311,33 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
   }, []);
 
   const tryConnect = useCallback(
-    (source: string, target: string) => {
+    (source: string, target: string, sides: { sourceSide: CardSide; targetSide: CardSide }) => {
       const state = useDesignStore.getState();
       const problem = connectionProblem(state.design, source, target, connectMode);
       if (problem) setRefusal(problem);
-      else state.connect(source, target, connectMode);
+      else state.connect(source, target, connectMode, sides);
     },
     [connectMode],
   );
-  const onConnect = useCallback((c: Connection) => tryConnect(c.source, c.target), [tryConnect]);
+  // Every dot is a "source" handle (connectionMode loose): the dot a drag starts from is the caller's.
+  const onConnect = useCallback(
+    (c: Connection) => tryConnect(c.source, c.target, { sourceSide: asSide(c.sourceHandle, DEFAULT_SIDES.source), targetSide: asSide(c.targetHandle, DEFAULT_SIDES.target) }),
+    [tryConnect],
+  );
   const onConnectStart = useCallback(() => setRefusal(null), []);
-  // React Flow connects only a drop on (or within CONNECTION_RADIUS of) a handle; a drop anywhere
-  // else on a component's card connects to that component too.
+  // React Flow connects only a drop on (or within CONNECTION_RADIUS of) a dot; a drop anywhere
+  // else on a component's card connects to that component too, at the side facing the dot it left.
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       if (state.isValid || !state.fromNode || !state.fromHandle) return;
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
       const dropped = point ? componentAt(point.clientX, point.clientY) : null;
-      if (!dropped) return;
-      // Dragged from a card's left (incoming) handle: the card dropped on is the caller.
-      if (state.fromHandle.type === 'target') tryConnect(dropped, state.fromNode.id);
-      else tryConnect(state.fromNode.id, dropped);
+      const nodes = useDesignStore.getState().design.nodes;
+      const source = nodes.find((n) => n.id === state.fromNode!.id);
+      const target = nodes.find((n) => n.id === dropped);
+      if (!source || !target) return;
+      const sourceSide = asSide(state.fromHandle.id, DEFAULT_SIDES.source);
+      tryConnect(source.id, target.id, { sourceSide, targetSide: sideFacing(target.position, sidePoint(source.position, sourceSide)) });
     },
     [tryConnect],
   );
@@ -352,6 +373,7 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
       onConnectStart={onConnectStart}
       onConnectEnd={onConnectEnd}
       connectionRadius={CONNECTION_RADIUS}
+      connectionMode={ConnectionMode.Loose}
       // Auto-pan while connecting near the canvas edge (where the mini map sits) carried the view
       // far away; the wheel scrolls the canvas mid-connection instead.
       autoPanOnConnect={false}
@@ -381,7 +403,8 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
       <MiniMap style={MINIMAP_STYLE} pannable zoomable ariaLabel="Mini map" nodeColor={miniMapNodeColor} nodeStrokeColor={miniMapNodeStroke} />
-      <Controls showInteractive={false} orientation="horizontal" fitViewOptions={FIT_OPTIONS} aria-label="Zoom controls">
+      <Controls showInteractive={false} showFitView={false} orientation="horizontal" aria-label="Zoom controls">
+        <FitButton />
         <ZoomReset />
       </Controls>
       {refusal ? (

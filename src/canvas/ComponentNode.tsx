@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { CARD_SIDES, type CardSide } from '../model/types';
 import { KindIcon, CATEGORY_COLOR } from './icons';
 import { getKindSpec } from '../model/catalog';
 import { useDesignStore } from '../store/designStore';
@@ -31,6 +32,15 @@ function RenameInput({ id, label }: { id: string; label: string }) {
   );
 }
 
+const HANDLE_POSITION: Record<CardSide, Position> = { top: Position.Top, right: Position.Right, bottom: Position.Bottom, left: Position.Left };
+
+/**
+ * A dot on each side of the card: a connection can be drawn from any of them (the one it starts
+ * from is the caller's) and attaches to the side it was drawn from and to, or, after auto-layout,
+ * to the sides its path uses. The handle's id is the side's name.
+ */
+const sideHandles = CARD_SIDES.map((side) => <Handle key={side} id={side} type="source" position={HANDLE_POSITION[side]} className="handle" />);
+
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>) {
   const spec = getKindSpec(data.kind);
   const renaming = useDesignStore((s) => s.renamingId === id);
@@ -46,7 +56,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       data-kind={masked ? undefined : data.kind}
       data-testid={`node-${id}`}
     >
-      <Handle type="target" position={Position.Left} className="handle" />
+      {sideHandles}
       {pins > 0 ? <span className="pin-badge" title={`${pins} finding${pins > 1 ? 's' : ''} pinned here`}>{pins}</span> : null}
       <div className="component-icon" style={{ color: masked ? '#64748b' : accent }}>
         {masked ? <span aria-hidden="true">?</span> : <KindIcon kind={data.kind} size={22} />}
@@ -72,7 +82,6 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
           {!o.saturated && o.p99Ms !== null ? <span className="badge lat">p99 {formatMs(o.p99Ms)}</span> : null}
         </div>
       ) : null}
-      <Handle type="source" position={Position.Right} className="handle" />
     </div>
   );
 }

@@ -1,10 +1,11 @@
 // The diagram as a vector picture: regions, zones, components and connections drawn as SVG
 // shapes and text from the design itself (not a screenshot of the page), so the file is small,
 // stays sharp at any size, and its words can be searched and edited in a drawing tool.
-import type { ComponentKind, Design, DesignEdge, DesignGroup, DesignNode, Position } from '../model/types';
+import type { ComponentKind, Design, DesignEdge, DesignGroup, DesignNode } from '../model/types';
 import { getKindSpec, paramValue } from '../model/catalog';
 import { routeEdges } from '../model/routing';
-import { diagramBounds, NODE_SIZE, type Bounds } from '../model/card';
+import { NODE_SIZE } from '../model/card';
+import { drawingBounds } from '../model/fit';
 import { cardRect, connectionLine, labelPoint, labelSize, linePath, type ConnectionLine, type Rect } from '../model/connection-geometry';
 import { edgeLabel, SYNC_COLOR, ASYNC_COLOR } from './edge-label';
 import { CATEGORY_COLOR } from './icons';
@@ -117,18 +118,6 @@ function edgeShape(e: DesignEdge, line: ConnectionLine, label: string | undefine
   return parts.join('');
 }
 
-/** The box grown to take in the points (a loop: 20,000 connections' points are too many to spread into Math.min). */
-function withPoints(b: Bounds, points: readonly Position[]): Bounds {
-  let [x0, y0, x1, y1] = [b.x, b.y, b.x + b.width, b.y + b.height];
-  for (const p of points) {
-    x0 = Math.min(x0, p.x);
-    y0 = Math.min(y0, p.y);
-    x1 = Math.max(x1, p.x);
-    y1 = Math.max(y1, p.y);
-  }
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-}
-
 /** The whole design as an SVG document: everything in it, not just what is on screen. */
 export function diagramSvg(design: Design, options: DiagramSvgOptions = {}): DiagramSvg {
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
@@ -138,11 +127,8 @@ export function diagramSvg(design: Design, options: DiagramSvgOptions = {}): Dia
     const to = byId.get(e.target);
     return from && to ? [{ e, line: connectionLine(e, from.position, to.position) }] : [];
   });
-  // A path may run around the outside of the cards: the picture takes it in.
-  const bounds = withPoints(
-    diagramBounds(design) ?? EMPTY_BOUNDS,
-    lines.flatMap(({ line }) => (line.kind === 'routed' ? line.points : [])),
-  );
+  // A path may run around the outside of the cards, or a curve bulge out: the picture takes them in.
+  const bounds = drawingBounds(design) ?? EMPTY_BOUNDS;
   const x0 = bounds.x - MARGIN;
   const y0 = bounds.y - MARGIN;
   const width = Math.ceil(bounds.width + 2 * MARGIN);

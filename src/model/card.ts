@@ -30,11 +30,3 @@ export function diagramBounds(design: Pick<Design, 'nodes' | 'groups'>): Bounds 
   const y = Math.min(...boxes.map((b) => b.y));
   return { x, y, width: Math.max(...boxes.map((b) => b.x + b.w)) - x, height: Math.max(...boxes.map((b) => b.y + b.h)) - y };
 }
-
-/** The zoom "Fit view" picks for the design on a canvas of this size (px), as React Flow's fitView computes it with FIT_PADDING_PX. */
-export function fitZoom(design: Pick<Design, 'nodes' | 'groups'>, canvas: { width: number; height: number }): number {
-  const b = diagramBounds(design);
-  if (!b) return FIT_MAX_ZOOM;
-  const p = FIT_PADDING_PX;
-  return Math.min(FIT_MAX_ZOOM, (canvas.width - p.left - p.right) / b.width, (canvas.height - p.top - p.bottom) / b.height);
-}

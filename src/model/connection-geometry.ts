@@ -1,9 +1,10 @@
 // Where a connection is drawn, as the canvas and the picture export both draw it: along the route
 // auto-layout found for it while both its cards are where that layout put them, else as the curve
-// React Flow draws from the caller's right side to the callee's left side. Pure geometry, so the
-// layout measurements (tests, `npm run bench`) see the same lines the learner sees.
+// React Flow draws between the dots on the sides it attaches to (the caller's right side and the
+// callee's left side unless it says otherwise). Pure geometry, so the layout measurements (tests,
+// `npm run bench`) see the same lines the learner sees.
 import { NODE_SIZE } from './card';
-import type { Design, DesignEdge, Position } from './types';
+import type { CardSide, Design, DesignEdge, Position } from './types';
 
 export interface Rect {
   x: number;
@@ -14,23 +15,81 @@ export interface Rect {
 
 export const cardRect = (p: Position): Rect => ({ x: p.x, y: p.y, width: NODE_SIZE.width, height: NODE_SIZE.height });
 
-/** Where the canvas's handles sit: the middle of the caller's right side and of the callee's left side. */
-export function handlePoints(from: Position, to: Position): { source: Position; target: Position } {
-  return { source: { x: from.x + NODE_SIZE.width, y: from.y + NODE_SIZE.height / 2 }, target: { x: to.x, y: to.y + NODE_SIZE.height / 2 } };
+/** The sides a connection attaches to when it names none: calls leave on the right and arrive on the left. */
+export const DEFAULT_SIDES = { source: 'right', target: 'left' } as const satisfies Record<string, CardSide>;
+
+/** Where a card's dot on this side sits: the middle of the side. */
+export function sidePoint(card: Position, side: CardSide): Position {
+  const { width, height } = NODE_SIZE;
+  switch (side) {
+    case 'top':
+      return { x: card.x + width / 2, y: card.y };
+    case 'right':
+      return { x: card.x + width, y: card.y + height / 2 };
+    case 'bottom':
+      return { x: card.x + width / 2, y: card.y + height };
+    case 'left':
+      return { x: card.x, y: card.y + height / 2 };
+  }
+}
+
+/** The side of a card nearest to a point (where a path leaves or reaches it). */
+export function nearestSide(p: Position, card: Position): CardSide {
+  const distance: Record<CardSide, number> = {
+    top: Math.abs(p.y - card.y),
+    right: Math.abs(p.x - card.x - NODE_SIZE.width),
+    bottom: Math.abs(p.y - card.y - NODE_SIZE.height),
+    left: Math.abs(p.x - card.x),
+  };
+  return (Object.keys(distance) as CardSide[]).reduce((best, side) => (distance[side] < distance[best] ? side : best));
 }
 
 /**
- * React Flow's default (bezier) edge between a right-side and a left-side handle: each control point
- * sits half the horizontal gap out from its end, or, when the callee is left of the caller,
- * 0.25 * 25 * sqrt(gap) px out (@xyflow/system's calculateControlOffset, curvature 0.25).
+ * The side of a card that faces a point: the card's middle to the point, each axis measured in
+ * half-card sizes, so a point off a card's corner goes to its longer side's neighbour fairly.
  */
-export function curveControls(source: Position, target: Position): [Position, Position] {
-  const gap = target.x - source.x;
-  const out = gap >= 0 ? 0.5 * gap : 0.25 * 25 * Math.sqrt(-gap);
-  return [
-    { x: source.x + out, y: source.y },
-    { x: target.x - out, y: target.y },
-  ];
+export function sideFacing(card: Position, p: Position): CardSide {
+  const dx = (p.x - (card.x + NODE_SIZE.width / 2)) / (NODE_SIZE.width / 2);
+  const dy = (p.y - (card.y + NODE_SIZE.height / 2)) / (NODE_SIZE.height / 2);
+  if (Math.abs(dx) >= Math.abs(dy)) return dx >= 0 ? 'right' : 'left';
+  return dy >= 0 ? 'bottom' : 'top';
+}
+
+/** The sides a new connection between cards at these positions attaches to: the ones that face each other. */
+export function facingSides(from: Position, to: Position): { sourceSide: CardSide; targetSide: CardSide } {
+  const sourceSide = sideFacing(from, { x: to.x + NODE_SIZE.width / 2, y: to.y + NODE_SIZE.height / 2 });
+  return { sourceSide, targetSide: sideFacing(to, sidePoint(from, sourceSide)) };
+}
+
+/** Where a connection's ends sit: the middle of the sides it attaches to. */
+export function handlePoints(from: Position, to: Position, sides: Pick<DesignEdge, 'sourceSide' | 'targetSide'> = {}): { source: Position; target: Position } {
+  return { source: sidePoint(from, sides.sourceSide ?? DEFAULT_SIDES.source), target: sidePoint(to, sides.targetSide ?? DEFAULT_SIDES.target) };
+}
+
+/**
+ * How far React Flow puts a bezier's control point out from its end, given how far the other end
+ * lies ahead (px): half of that, or when the other end is behind, 0.25 * 25 * sqrt(behind)
+ * (@xyflow/system's calculateControlOffset, curvature 0.25).
+ */
+const controlOffset = (ahead: number) => (ahead >= 0 ? 0.5 * ahead : 0.25 * 25 * Math.sqrt(-ahead));
+
+/** A bezier's control point for an end on this side, facing the other end (getControlWithCurvature in @xyflow/system). */
+function control(end: Position, side: CardSide, other: Position): Position {
+  switch (side) {
+    case 'left':
+      return { x: end.x - controlOffset(end.x - other.x), y: end.y };
+    case 'right':
+      return { x: end.x + controlOffset(other.x - end.x), y: end.y };
+    case 'top':
+      return { x: end.x, y: end.y - controlOffset(end.y - other.y) };
+    case 'bottom':
+      return { x: end.x, y: end.y + controlOffset(other.y - end.y) };
+  }
+}
+
+/** React Flow's default (bezier) edge between two dots: each control point sits out from its end, away from its side. */
+export function curveControls(source: Position, target: Position, sourceSide: CardSide = DEFAULT_SIDES.source, targetSide: CardSide = DEFAULT_SIDES.target): [Position, Position] {
+  return [control(source, sourceSide, target), control(target, targetSide, source)];
 }
 
 /** px: how far a route's end may sit from its card's side and still count as attached (rounding to whole px in the store). */
@@ -57,10 +116,10 @@ export function pathFits(path: readonly Position[] | undefined, from: Position, 
 export type ConnectionLine = { kind: 'routed'; points: readonly Position[] } | { kind: 'curve'; source: Position; c1: Position; c2: Position; target: Position };
 
 /** How a connection between cards at these positions is drawn. */
-export function connectionLine(edge: Pick<DesignEdge, 'path'>, from: Position, to: Position): ConnectionLine {
+export function connectionLine(edge: Pick<DesignEdge, 'path' | 'sourceSide' | 'targetSide'>, from: Position, to: Position): ConnectionLine {
   if (pathFits(edge.path, from, to)) return { kind: 'routed', points: edge.path };
-  const { source, target } = handlePoints(from, to);
-  const [c1, c2] = curveControls(source, target);
+  const { source, target } = handlePoints(from, to, edge);
+  const [c1, c2] = curveControls(source, target, edge.sourceSide, edge.targetSide);
   return { kind: 'curve', source, c1, c2, target };
 }
 

@@ -3,7 +3,9 @@
 // positions, group sizes and the path of each connection around the cards. Pure: the layout
 // worker (src/workers) runs ELK on it in the app, and the layout measurements run it in Node.
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
-import { fitZoom, NODE_SIZE } from './card';
+import { NODE_SIZE } from './card';
+import { fitZoom } from './fit';
+import { nearestSide } from './connection-geometry';
 import type { Design, Position } from './types';
 
 export interface LayoutResult {
@@ -13,7 +15,7 @@ export interface LayoutResult {
   paths: Record<string, Position[]>;
 }
 
-/** Left to right (as the cards' handles read: calls leave on the right) or top to bottom. */
+/** Left to right or top to bottom; either way each connection attaches to the sides of the cards its path uses (laidOut). */
 export type LayoutDirection = 'RIGHT' | 'DOWN';
 
 /** px: a zone's or region's margin, with room at the top for its title. */
@@ -102,9 +104,12 @@ const whole = (p: Position): Position => ({ x: Math.round(p.x), y: Math.round(p.
 
 /**
  * The design as laid out: cards and groups where the layout put them (whole px), each connection
- * with its path; a connection the layout gave no path keeps none (it is drawn as a curve).
+ * with its path and attached to the sides of its cards the path leaves and reaches (so it stays on
+ * them as a curve once a card moves); a connection the layout gave no path keeps none and is drawn
+ * as a curve from the caller's right side to the callee's left side.
  */
 export function laidOut(design: Design, layout: LayoutResult): Design {
+  const placed = new Map(design.nodes.map((n) => [n.id, layout.positions[n.id] ?? n.position]));
   return {
     ...design,
     groups: design.groups.map((g) => {
@@ -117,9 +122,12 @@ export function laidOut(design: Design, layout: LayoutResult): Design {
       return p ? { ...n, position: whole(p) } : n;
     }),
     edges: design.edges.map((e) => {
-      const { path: _old, ...rest } = e;
-      const path = layout.paths[e.id];
-      return path ? { ...rest, path: path.map(whole) } : rest;
+      const { path: _old, sourceSide: _from, targetSide: _to, ...rest } = e;
+      const path = layout.paths[e.id]?.map(whole);
+      const from = placed.get(e.source);
+      const to = placed.get(e.target);
+      if (!path || !from || !to) return rest;
+      return { ...rest, path, sourceSide: nearestSide(path[0]!, whole(from)), targetSide: nearestSide(path[path.length - 1]!, whole(to)) };
     }),
   };
 }
@@ -133,7 +141,8 @@ export const MAX_COMPONENTS_FOR_BOTH_DIRECTIONS = 60;
 
 /**
  * Top to bottom is kept only when it fits the canvas at a zoom at least this much larger (10%):
- * left to right reads the way the cards' handles do, so it wins a near tie.
+ * left to right is how the issue asks diagrams to read (calls flowing across the page, as in most
+ * architecture pictures), so it wins a near tie.
  */
 const DOWN_ADVANTAGE = 1.1;
 

@@ -1,7 +1,7 @@
 // How readable auto-layout leaves a set of designs: connections drawn under cards (hidden where
 // they pass, so a reader cannot follow them) and the zoom "Fit view" needs (the cards' 13 px labels
 // shrink with it). Measured by tests and `npm run bench -- --only layout`.
-import { fitZoom } from './card';
+import { fitZoom } from './fit';
 import { cardRect, connectionLine, connectionsUnderCards, labelPoint, labelSize, overlaps } from './connection-geometry';
 import { edgeLabel } from './edge-label';
 import { routeEdges } from './routing';

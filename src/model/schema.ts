@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { FAILURE_KINDS, FAILURE_SPECS, FAILURE_TIME, failureParam, type FailureEvent, type FailureKind, type FailureParamKey, type FailureParamSpec, type FailureTarget } from './failures';
 import { WORKLOAD_KINDS, WORKLOAD_SPECS, type WorkloadKind, type WorkloadShape, type WorkloadSpec } from './workloads';
 import { EDGE_SETTINGS, NODE_SETTINGS, type SettingSpec } from './resilience';
-import { COMPONENT_KINDS } from './types';
+import { CARD_SIDES, COMPONENT_KINDS } from './types';
 import { MAX_PATH_POINTS } from './layout-graph';
 
 const finite = v.pipe(v.number(), v.finite());
@@ -139,6 +139,8 @@ export const NodeSchema = v.object({
   resilience: v.optional(NodeResilienceSchema),
 });
 
+const cardSide = v.picklist(CARD_SIDES, `must be one of "${CARD_SIDES.join('", "')}"`);
+
 export const EdgeSchema = v.object({
   id,
   source: id,
@@ -156,6 +158,8 @@ export const EdgeSchema = v.object({
       v.maxLength(MAX_PATH_POINTS, `The drawn path has more than ${MAX_PATH_POINTS} points`),
     ),
   ),
+  sourceSide: v.optional(cardSide),
+  targetSide: v.optional(cardSide),
 });
 
 export const GroupSchema = v.object({

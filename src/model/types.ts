@@ -29,6 +29,10 @@ export interface Position {
   y: number;
 }
 
+/** The four sides of a component's card, each with a connection dot. */
+export const CARD_SIDES = ['top', 'right', 'bottom', 'left'] as const;
+export type CardSide = (typeof CARD_SIDES)[number];
+
 export interface DesignNode {
   id: string;
   kind: ComponentKind;
@@ -68,6 +72,13 @@ export interface DesignEdge {
    * the callee's), drawn while both cards stay where that layout put them (model/connection-geometry).
    */
   path?: Position[];
+  /**
+   * The side of the caller's card the connection leaves from, and of the callee's card it reaches:
+   * the dots it was drawn between, or where its auto-layout path leaves and arrives. Absent: the
+   * right side and the left side (every design saved before cards had dots on all four sides).
+   */
+  sourceSide?: CardSide;
+  targetSide?: CardSide;
 }
 
 export type GroupKind = 'region' | 'zone';

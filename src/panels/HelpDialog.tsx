@@ -43,7 +43,7 @@ export function HelpDialog({ open, onClose, actions, wheelZooms, onWheelZooms }:
             <div className="shortcut-row"><dt>Pan</dt><dd><kbd>Space</kbd> + drag, or drag with the middle button</dd></div>
             <div className="shortcut-row"><dt>{wheelZooms ? 'Zoom' : 'Scroll'}</dt><dd>mouse wheel{wheelZooms ? ' (Space + wheel scrolls)' : ' (Shift + wheel: sideways)'}</dd></div>
             <div className="shortcut-row"><dt>Zoom</dt><dd><kbd>{mod}</kbd> + wheel, or pinch</dd></div>
-            <div className="shortcut-row"><dt>Connect</dt><dd>drag from a component’s right edge and drop anywhere on another</dd></div>
+            <div className="shortcut-row"><dt>Connect</dt><dd>drag from a dot on any side of a component and drop anywhere on another</dd></div>
             <div className="shortcut-row"><dt>Rename</dt><dd>double-click a component</dd></div>
             <div className="shortcut-row"><dt>Move selection</dt><dd>arrow keys on a focused component</dd></div>
             <div className="shortcut-row"><dt>Focus next component</dt><dd><kbd>Tab</kbd>, then <kbd>Enter</kbd> to select</dd></div>

@@ -220,7 +220,7 @@ export function Inspector({ welcome = null }: { welcome?: React.ReactNode } = {}
           <p className="muted">
             {design.nodes.length} components · {design.edges.length} connections · {design.groups.length} zones and regions
           </p>
-          <p>Select a component to see what it is and change its parameters. Drag from the palette to add one; drag from a component’s right edge and drop it anywhere on another to connect them (or select one and press C).</p>
+          <p>Select a component to see what it is and change its parameters. Drag from the palette to add one; drag from a dot on any side of a component and drop it anywhere on another to connect them (or select one and press C).</p>
           <p className="muted">Press ? for keyboard shortcuts.</p>
         </div>
       )}

@@ -4,7 +4,7 @@ import { NODE_SIZE } from '../model/card';
 import { create } from 'zustand';
 import { immer } from 'zustand/middleware/immer';
 import { temporal } from 'zundo';
-import type { ComponentKind, Design, DesignEdge, DesignGroup, DesignNode, EdgeMode, GroupKind, Position } from '../model/types';
+import type { CardSide, ComponentKind, Design, DesignEdge, DesignGroup, DesignNode, EdgeMode, GroupKind, Position } from '../model/types';
 import { defaultParams, getKindSpec } from '../model/catalog';
 import { sharesAfterConnect } from '../model/routing';
 import { routesOneTarget } from '../model/traits';
@@ -12,6 +12,7 @@ import { newId } from './ids';
 import { connectionProblem } from '../model/connection-rules';
 import { withoutParts } from '../model/setup-references';
 import { laidOut, type LayoutResult } from '../model/layout-graph';
+import { facingSides } from '../model/connection-geometry';
 import type { EdgeResilience, NodeResilience, SimulationSetup } from '../model/simulation-setup';
 
 export interface Clipboard {
@@ -32,7 +33,8 @@ export interface DesignState {
   loadDesign: (design: Design) => void;
   addComponent: (kind: ComponentKind, position: Position) => string;
   /** The new (or existing) connection's id; null when connectionProblem refuses it. */
-  connect: (source: string, target: string, mode?: EdgeMode) => string | null;
+  /** sides: the dots the connection was drawn between; left out (a keyboard connect), the sides of the two cards that face each other. */
+  connect: (source: string, target: string, mode?: EdgeMode, sides?: { sourceSide: CardSide; targetSide: CardSide }) => string | null;
   setParam: (nodeId: string, key: string, value: number) => void;
   resetParam: (nodeId: string, key: string) => void;
   updateEdge: (edgeId: string, patch: Partial<Pick<DesignEdge, 'mode' | 'callsPerRequest' | 'share' | 'label' | 'onCacheMiss'>>) => void;
@@ -145,7 +147,7 @@ export const useDesignStore = create<DesignState>()(
         return id;
       },
 
-      connect: (source, target, mode = 'sync') => {
+      connect: (source, target, mode = 'sync', sides) => {
         const d = get().design;
         const existing = d.edges.find((e) => e.source === source && e.target === target);
         if (existing) return existing.id;
@@ -153,11 +155,13 @@ export const useDesignStore = create<DesignState>()(
         if (connectionProblem(d, source, target, mode)) return null;
         const id = newId('e', takenIds(d));
         const router = d.nodes.find((n) => n.id === source)!;
+        const callee = d.nodes.find((n) => n.id === target)!;
+        const attach = sides ?? facingSides(router.position, callee.position);
         // Out of a router a new target joins the split evenly (see model/routing).
         const shares = routesOneTarget(router) ? sharesAfterConnect(d.edges.filter((e) => e.source === source), id) : {};
         set((s) => {
           for (const e of s.design.edges) if (shares[e.id] !== undefined) e.share = shares[e.id]!;
-          s.design.edges.push({ id, source, target, mode, callsPerRequest: 1, share: shares[id] ?? 1 });
+          s.design.edges.push({ id, source, target, mode, callsPerRequest: 1, share: shares[id] ?? 1, sourceSide: attach.sourceSide, targetSide: attach.targetSide });
           s.selectedEdgeIds = [id];
           s.selectedNodeIds = [];
         });

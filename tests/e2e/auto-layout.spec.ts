@@ -106,17 +106,17 @@ test('the paths are saved with the design and drawn again after a reload', async
 });
 
 test('progress shows while the layout engine loads; Stop and a failed engine leave the diagram as it was', async ({ page }) => {
-  await openApp(page);
-  const where = async () => page.locator('.react-flow__node-component').evaluateAll((els) => els.map((e) => e.getAttribute('style')).join('|'));
-  const start = await where();
-
-  // The engine's script is held back: the layout waits for it, saying so, and can be stopped.
+  // The engine's script is held back from the start (the app fetches it once idle, before any
+  // press): the layout waits for it, saying so, and can be stopped.
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/*layout.worker*', async (route) => {
     await held;
     await route.continue().catch(() => undefined);
   });
+  await openApp(page);
+  const where = async () => page.locator('.react-flow__node-component').evaluateAll((els) => els.map((e) => e.getAttribute('style')).join('|'));
+  const start = await where();
   await page.getByRole('button', { name: 'Auto-layout' }).click();
   await expect(page.locator('.busy')).toContainText('Loading the layout engine', LAYOUT_WAIT);
   await page.locator('.busy').getByRole('button', { name: 'Stop' }).click();

@@ -1,5 +1,6 @@
 // The production build that these tests run against is also checked for its size:
-// a first visit must stay light, and the layout engine (elkjs) must not be in it.
+// a first visit must stay light, and the layout engine (elkjs) must not be in it: the app
+// fetches it once it has drawn the diagram and is idle (editor.spec.ts checks when).
 import { expect, test } from '@playwright/test';
 import { initialJs } from '../../scripts/bundle-size.mjs';
 

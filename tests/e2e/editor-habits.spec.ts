@@ -8,9 +8,9 @@ async function centre(l: Locator) {
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
 
-/** Drags from a component's outgoing (right) handle and lets go at a screen point. */
-async function dragConnection(page: Page, fromId: string, to: { x: number; y: number }, screenshotBeforeDrop?: string) {
-  const from = await centre(page.getByTestId(`node-${fromId}`).locator('.react-flow__handle-right'));
+/** Drags from one of a component's dots (the right one unless told) and lets go at a screen point. */
+async function dragConnection(page: Page, fromId: string, to: { x: number; y: number }, screenshotBeforeDrop?: string, side: 'top' | 'right' | 'bottom' | 'left' = 'right') {
+  const from = await centre(page.getByTestId(`node-${fromId}`).locator(`.react-flow__handle-${side}`));
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2 + 30, { steps: 6 });
@@ -71,6 +71,61 @@ test('a connection dropped anywhere on a component’s body connects; one that w
   // A drop on empty canvas makes nothing.
   await dragConnection(page, 'cdn', { x: 40, y: 200 });
   await expect(page.locator('.react-flow__edge')).toHaveCount(edgesBefore + 2);
+});
+
+/** Where a connection's drawn line starts and ends, in screen px. */
+async function lineEnds(page: Page, name: string) {
+  return page.getByRole('group', { name }).locator('path.react-flow__edge-path').evaluate((path: SVGPathElement) => {
+    const m = path.getScreenCTM()!;
+    const at = (s: number) => {
+      const p = path.getPointAtLength(s);
+      return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
+    };
+    return { start: at(0), end: at(path.getTotalLength()) };
+  });
+}
+
+const near = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
+
+test('a connection attaches to the dots it is drawn between, on any side, and keeps them after a reload', async ({ page }) => {
+  await openApp(page);
+  await newDesign(page);
+  const pane = page.locator('.react-flow__pane');
+  await page.locator('.palette-item[data-kind="client"]').dragTo(pane, { targetPosition: { x: 300, y: 80 } });
+  await page.locator('.palette-item[data-kind="service"]').dragTo(pane, { targetPosition: { x: 330, y: 300 } });
+  const client = page.locator('.react-flow__node-component:has(.component-node[data-kind="client"])');
+  const service = page.locator('.react-flow__node-component:has(.component-node[data-kind="service"])');
+  const clientId = (await client.getAttribute('data-id'))!;
+  const serviceId = (await service.getAttribute('data-id'))!;
+  const dot = (card: Locator, side: string) => centre(card.locator(`.react-flow__handle-${side}`));
+
+  // From the client's bottom dot, let go on the service's body (its label): in at its top, the side facing that dot.
+  await dragConnection(page, clientId, await centre(service.locator('.component-label')), undefined, 'bottom');
+  const call = 'Sync call from Client to Service';
+  await expect(page.getByRole('group', { name: call })).toHaveCount(1);
+  // px: a line ends on the outer rim of its dot (10 px across).
+  const ends = await lineEnds(page, call);
+  expect(near(ends.start, await dot(client, 'bottom'))).toBeLessThanOrEqual(8);
+  expect(near(ends.end, await dot(service, 'top'))).toBeLessThanOrEqual(8);
+  await page.screenshot({ path: 'test-results/screens/31-connect-sides.png' });
+
+  // Dropped on a dot, it goes into that one: the service's right dot to the database's bottom dot.
+  await page.locator('.palette-item[data-kind="relational-db"]').dragTo(pane, { targetPosition: { x: 620, y: 80 } });
+  const db = page.locator('.react-flow__node-component:has(.component-node[data-kind="relational-db"])');
+  await dragConnection(page, serviceId, await dot(db, 'bottom'));
+  const query = 'Sync call from Service to Relational database';
+  await expect(page.getByRole('group', { name: query })).toHaveCount(1);
+  const up = await lineEnds(page, query);
+  expect(near(up.start, await dot(service, 'right'))).toBeLessThanOrEqual(8);
+  expect(near(up.end, await dot(db, 'bottom'))).toBeLessThanOrEqual(8);
+
+  await waitSaved(page);
+  await page.reload();
+  await expect(page.getByRole('group', { name: call })).toHaveCount(1);
+  const reloaded = await lineEnds(page, call);
+  expect(near(reloaded.start, await dot(client, 'bottom'))).toBeLessThanOrEqual(8);
+  expect(near(reloaded.end, await dot(service, 'top'))).toBeLessThanOrEqual(8);
+  expect(near((await lineEnds(page, query)).end, await dot(db, 'bottom'))).toBeLessThanOrEqual(8);
 });
 
 test('zoom: the first drop and fit stay at 100% or less, the percentage resets to 100%, the wheel scrolls and Ctrl+wheel zooms', async ({ page }) => {
