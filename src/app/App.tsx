@@ -30,7 +30,7 @@ import { useStore } from 'zustand';
 import { ResultsPanel } from '../panels/ResultsPanel';
 import { useAnalysis } from '../panels/useAnalysis';
 import { lazy, Suspense } from 'react';
-import { figuresHidden, isMasked, useScenarioStore } from '../store/scenarioStore';
+import { concealedExportReason, figuresHidden, isMasked, useScenarioStore } from '../store/scenarioStore';
 import { useScenarioSession } from './useScenarioSession';
 import { loadLibrary, loadProgressChecked, type LibraryEntry } from '../store/scenarioLibrary';
 import { DEMOS } from '../model/demos';
@@ -319,16 +319,25 @@ function Shell() {
       },
       exportMermaid: () => {
         const d = useDesignStore.getState().design;
+        const concealed = concealedExportReason(useScenarioStore.getState().session, d.nodes.map((n) => n.id), 'A Mermaid flowchart');
+        if (concealed) return setNotice({ kind: 'info', title: 'Not while you are naming components', lines: [concealed] });
         downloadText(`${slug(d.name)}.mmd`, designToMermaid(d), 'text/vnd.mermaid');
       },
       exportFile: () => {
         const d = useDesignStore.getState().design;
+        const concealed = concealedExportReason(useScenarioStore.getState().session, d.nodes.map((n) => n.id), 'A design file');
+        if (concealed) return setNotice({ kind: 'info', title: 'Not while you are naming components', lines: [concealed] });
         downloadText(`${slug(d.name)}.archlab.json`, serializeDesign(d));
       },
       importFile: () => fileRef.current?.click(),
       exportPng: () => void exportImage('png'),
       exportSvg: () => void exportImage('svg'),
-      share: () => setShare(shareLink(useDesignStore.getState().design, window.location.href)),
+      share: () => {
+        const d = useDesignStore.getState().design;
+        const concealed = concealedExportReason(useScenarioStore.getState().session, d.nodes.map((n) => n.id), 'A share link');
+        if (concealed) return setNotice({ kind: 'info', title: 'Not while you are naming components', lines: [concealed] });
+        setShare(shareLink(d, window.location.href));
+      },
       toggleHelp: () => setHelpOpen((o) => !o),
       focusSearch: () => searchRef.current?.focus(),
       toggleOverlay: () => setOverlayOn((o) => !o),

@@ -11,6 +11,7 @@ import type { Design } from '../model/types';
 import * as db from '../store/persistence';
 import { decodeShareFragment, type SharedDesign } from './share';
 import { newId, unusedName } from '../store/ids';
+import { attemptConcealment } from './concealment';
 import { attemptDesignName, type BootNotice, type DesignConflict, type DesignLibrary, type SaveState } from '../store/designLibrary';
 import { downloadText, slug } from '../panels/files';
 
@@ -361,8 +362,12 @@ export function useDesignLibrary(): DesignLibrary {
   const open = useCallback(
     async (id: string) => {
       const record = await db.readStoredDesign(id);
+      // Its own scenario masks what is to be named; opened on its own, nothing would be.
+      const concealed = record?.ok ? await attemptConcealment(record.design, 'Opening it outside its scenario') : null;
+      if (concealed) return concealed;
       if (record?.ok) await openStored(record);
       else if (record) setBootNotice(repairNotice(record, 'it cannot be opened as it is', openRepaired));
+      return null;
     },
     [openRepaired, openStored],
   );
@@ -397,11 +402,14 @@ export function useDesignLibrary(): DesignLibrary {
   const keepAsDesign = useCallback(
     async (id: string) => {
       const d = await db.loadDesign(id);
-      if (!d) return;
+      if (!d) return null;
+      const concealed = await attemptConcealment(d, 'Keeping it as a design of your own');
+      if (concealed) return concealed;
       await db.saveAsCopy(d, attemptDesignName(d.name));
       const current = held.current?.id;
       if (current) await db.setCurrentDesignId(current); // the copy is kept, the attempt stays open
       await refresh();
+      return null;
     },
     [refresh],
   );
@@ -435,9 +443,12 @@ export function useDesignLibrary(): DesignLibrary {
 
   const exportStored = useCallback(async (id: string) => {
     const record = await db.readStoredDesign(id);
-    if (!record) return;
+    if (!record) return null;
+    const concealed = record.ok ? await attemptConcealment(record.design, 'Exporting it') : null;
+    if (concealed) return concealed;
     if (record.ok) downloadText(`${slug(record.design.name)}.archlab.json`, serializeDesign(record.design));
     else downloadText(`${slug(record.name)}-needs-repair.json`, rawJson(record.raw));
+    return null;
   }, []);
 
   const clearBootNotice = useCallback(() => setBootNotice(null), []);

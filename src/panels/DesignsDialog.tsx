@@ -20,6 +20,12 @@ export interface DesignsDialogProps {
 export function DesignsDialog({ open, onClose, library, currentId, onDuplicated }: DesignsDialogProps) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
+  /** Why something asked of a row was not done, shown on that row. */
+  const [refused, setRefused] = useState<{ id: string; why: string } | null>(null);
+  const unlessRefused = (id: string, done?: () => void) => (why: string | null) => {
+    setRefused(why ? { id, why } : null);
+    if (!why) done?.();
+  };
   const mine = library.designs.filter((d) => !isScenarioAttempt(d.id));
   const attempts = library.designs.filter((d) => isScenarioAttempt(d.id));
   const row = (d: DesignSummary, attempt: boolean) => (
@@ -50,7 +56,7 @@ export function DesignsDialog({ open, onClose, library, currentId, onDuplicated 
           onBlur={(e) => library.rename(d.id, e.currentTarget.value).then(() => setRenaming(null))}
         />
       ) : (
-        <button type="button" className="design-open" onClick={() => library.open(d.id).then(onClose)}>
+        <button type="button" className="design-open" onClick={() => void library.open(d.id).then(unlessRefused(d.id, onClose))}>
           <strong>{d.name}</strong>
           <span className="muted">
             {d.nodeCount} components · edited {new Date(d.updatedAt).toLocaleString()}
@@ -58,6 +64,11 @@ export function DesignsDialog({ open, onClose, library, currentId, onDuplicated 
           </span>
         </button>
       )}
+      {refused?.id === d.id ? (
+        <span className="refused" role="alert" data-testid="row-refused">
+          {refused.why}
+        </span>
+      ) : null}
       {confirming === d.id ? (
         <span className="confirm" role="alert">
           Delete “{d.name}” for good?
@@ -81,12 +92,12 @@ export function DesignsDialog({ open, onClose, library, currentId, onDuplicated 
               >
                 Open a repaired copy
               </button>
-              <button type="button" onClick={() => void library.exportStored(d.id)}>Export as file</button>
+              <button type="button" onClick={() => void library.exportStored(d.id).then(unlessRefused(d.id))}>Export as file</button>
             </>
           ) : attempt ? (
             <>
-              <button type="button" onClick={() => void library.keepAsDesign(d.id)}>Keep as my design</button>
-              <button type="button" onClick={() => void library.exportStored(d.id)}>Export as file</button>
+              <button type="button" onClick={() => void library.keepAsDesign(d.id).then(unlessRefused(d.id))}>Keep as my design</button>
+              <button type="button" onClick={() => void library.exportStored(d.id).then(unlessRefused(d.id))}>Export as file</button>
             </>
           ) : (
             <>

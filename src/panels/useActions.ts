@@ -2,6 +2,7 @@
 // handler and the help overlay all read this list.
 import { useEffect, useMemo } from 'react';
 import { redo, undo, useDesignStore } from '../store/designStore';
+import { concealedExportReason, useScenarioStore } from '../store/scenarioStore';
 import { connectionProblem } from '../model/connection-rules';
 import { matchesShortcut } from './shortcuts';
 
@@ -47,15 +48,22 @@ function connectSelected(h: ActionHandlers, mode: 'sync' | 'async') {
   else s.connect(comps[0]!, comps[1]!, mode);
 }
 
+/** Copies of a component the learner must name would show what it is: the selection is copied only when it holds none. */
+function unlessConcealed(h: ActionHandlers, doing: string, perform: () => void) {
+  const why = concealedExportReason(useScenarioStore.getState().session, useDesignStore.getState().selectedNodeIds, `${doing} the selection`);
+  if (why) h.explain('Not while you are naming components', why.replace(/; a picture .*$/, '.'));
+  else perform();
+}
+
 export function useActions(h: ActionHandlers): Action[] {
   const actions = useMemo<Action[]>(() => {
     const st = () => useDesignStore.getState();
     return [
       { id: 'undo', label: 'Undo', shortcut: 'Mod+Z', group: 'Edit', perform: undo },
       { id: 'redo', label: 'Redo', shortcut: 'Mod+Shift+Z', alsoShortcut: 'Mod+Y', group: 'Edit', perform: redo },
-      { id: 'copy', label: 'Copy', shortcut: 'Mod+C', group: 'Edit', perform: () => st().copySelection() },
+      { id: 'copy', label: 'Copy', shortcut: 'Mod+C', group: 'Edit', perform: () => unlessConcealed(h, 'Copying', () => st().copySelection()) },
       { id: 'paste', label: 'Paste', shortcut: 'Mod+V', group: 'Edit', perform: () => st().paste() },
-      { id: 'duplicate', label: 'Duplicate', shortcut: 'Mod+D', group: 'Edit', perform: () => st().duplicateSelection() },
+      { id: 'duplicate', label: 'Duplicate', shortcut: 'Mod+D', group: 'Edit', perform: () => unlessConcealed(h, 'Duplicating', () => st().duplicateSelection()) },
       { id: 'delete', label: 'Delete selection', shortcut: 'Delete', alsoShortcut: 'Backspace', group: 'Edit', perform: () => st().deleteSelection() },
       { id: 'select-all', label: 'Select all', shortcut: 'Mod+A', group: 'Edit', perform: () => st().selectAll() },
       {

@@ -49,18 +49,21 @@ export interface DesignLibrary {
   bootNotice: BootNotice | null;
   clearBootNotice: () => void;
   /** A stored record that does not open, as a file holding exactly what was stored. */
-  exportStored: (id: string) => Promise<void>;
+  /** Resolves to why it was not done (a scenario attempt that would show what the learner is asked to name), or null. */
+  exportStored: (id: string) => Promise<string | null>;
   /** Opens a copy of a stored design that needs repair, mended to pass the checks, beside it; a notice says what changed. */
   openRepaired: (id: string) => Promise<void>;
   refresh: () => Promise<void>;
-  open: (id: string) => Promise<void>;
+  /** Resolves to why it was not done (a scenario attempt that would show what the learner is asked to name), or null. */
+  open: (id: string) => Promise<string | null>;
   openNew: (design: Design) => Promise<void>;
   /** Opens a design under its own id: the stored copy when there is one, else this one. */
   openOrCreate: (design: Design) => Promise<void>;
   createEmpty: () => Promise<void>;
   duplicate: (id: string) => Promise<void>;
   /** Keeps a copy of a scenario attempt among the learner's own designs (the attempt stays with its scenario). */
-  keepAsDesign: (id: string) => Promise<void>;
+  /** Resolves to why it was not done (a scenario attempt that would show what the learner is asked to name), or null. */
+  keepAsDesign: (id: string) => Promise<string | null>;
   rename: (id: string, name: string) => Promise<void>;
   remove: (id: string) => Promise<void>;
 }

@@ -91,8 +91,29 @@ export const useScenarioStore = create<ScenarioState>()((set) => {
 
 /** Identify mode hides what a component is until the learner has tried to name it. */
 export function isMasked(session: ScenarioSession | null, nodeId: string): boolean {
-  if (!session || session.scenario.mode !== 'identify') return false;
-  return session.scenario.questions.some((q) => q.answer.type === 'naming' && q.answer.nodeId === nodeId && !Object.hasOwn(session.progress.identify, q.id));
+  return session !== null && stillToName(session.scenario, session.progress.identify, nodeId);
+}
+
+/** Whether an identify scenario asks to name this component in a question not yet tried (`tried`: the attempts by question id). */
+export function stillToName(scenario: Scenario, tried: Readonly<Record<string, unknown>>, nodeId: string): boolean {
+  if (scenario.mode !== 'identify') return false;
+  return scenario.questions.some((q) => q.answer.type === 'naming' && q.answer.nodeId === nodeId && !Object.hasOwn(tried, q.id));
+}
+
+/** The components of the design still masked (see isMasked). */
+export function maskedNodeIds(session: ScenarioSession | null, nodeIds: readonly string[]): string[] {
+  return nodeIds.filter((id) => isMasked(session, id));
+}
+
+/**
+ * Why a file, link or copy of the design would give an identify answer away, or null when it
+ * would not: the components still to be named would leave with their kinds and settings.
+ */
+export function concealedExportReason(session: ScenarioSession | null, nodeIds: readonly string[], what: string): string | null {
+  const masked = maskedNodeIds(session, nodeIds).length;
+  if (masked === 0) return null;
+  const them = masked === 1 ? 'the component you are asked to name' : `the ${masked} components you are asked to name`;
+  return `${what} would say what ${them} ${masked === 1 ? 'is' : 'are'}. Name ${masked === 1 ? 'it' : 'them'} in the scenario panel first; a picture (PNG or SVG) keeps ${masked === 1 ? 'it' : 'them'} hidden and can be exported now.`;
 }
 
 /** What a component is shown as while it is masked: its name and kind would answer the question. */

@@ -73,3 +73,65 @@ test('identify: a masked component keeps its kind from the inspector and the con
   await page.getByRole('tab', { name: 'Inspector' }).click();
   await expect(page.getByLabel('Inspector')).toContainText(/load balancer/i);
 });
+
+test('identify: no way out of the app says what a masked component is: design file, Mermaid, share link, copy, an attempt in My designs; the picture keeps it hidden', async ({ page }) => {
+  const closeRefusal = () => page.getByRole('dialog', { name: 'Not while you are naming components' }).getByRole('button', { name: 'Close' }).click();
+  await openApp(page);
+  await page.getByTestId('open-scenarios').click();
+  await page.getByTestId('scenario-url-shortener').click();
+  await expect(page.getByTestId('scenario-panel')).toBeVisible();
+  // The cheat: export, then read the file. Each text export is refused with the reason, and nothing downloads.
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  for (const item of ['Design file (.json)', 'Mermaid flowchart (.mmd)']) {
+    await page.locator('summary', { hasText: /^Export$/ }).click();
+    await page.getByRole('button', { name: item }).click();
+    await expect(page.getByTestId('notice')).toContainText('Name them in the scenario panel first');
+    await closeRefusal();
+  }
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect(page.getByTestId('notice')).toContainText('A design file would say what the 2 components you are asked to name are');
+  await closeRefusal();
+  await page.getByRole('button', { name: 'Share link' }).click();
+  await expect(page.getByTestId('notice')).toContainText('A share link would say what');
+  await expect(page.getByTestId('share-link')).toBeHidden();
+  await closeRefusal();
+
+  // Copying the masked component to paste a copy that would show its kind: refused.
+  await page.getByTestId('node-lb').click();
+  const before = await page.locator('.react-flow__node-component').count();
+  await page.keyboard.press('ControlOrMeta+d');
+  await expect(page.getByTestId('notice')).toContainText('Duplicating the selection would say what the component you are asked to name is');
+  await closeRefusal();
+  await page.keyboard.press('ControlOrMeta+c');
+  await expect(page.getByTestId('notice')).toContainText('Copying the selection');
+  await closeRefusal();
+  await page.keyboard.press('ControlOrMeta+v');
+  await expect(page.locator('.react-flow__node-component')).toHaveCount(before);
+  expect(downloads).toBe(0);
+
+  // The attempt in My designs: not exported, not kept as a design of one's own.
+  await page.getByRole('button', { name: 'Designs', exact: true }).click();
+  await page.getByText(/Scenario attempts \(1\)/).click();
+  const attempt = page.getByTestId('attempt-row');
+  await attempt.getByRole('button', { name: 'Export as file' }).click();
+  await expect(attempt.getByTestId('row-refused')).toContainText('Exporting it would show what the 2 components you are asked to name are');
+  await attempt.getByRole('button', { name: 'Keep as my design' }).click();
+  await expect(attempt.getByTestId('row-refused')).toContainText('Keeping it as a design of your own');
+  await page.keyboard.press('Escape');
+  expect(downloads).toBe(0);
+
+  // The picture is allowed, and the masked components are in it only as "What is this?".
+  await page.locator('summary', { hasText: /^Export$/ }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /SVG/ }).click();
+  const svg = readFileSync(await (await download).path(), 'utf8');
+  expect(svg).toContain('What is this?');
+  expect(svg).not.toMatch(/load-balancer|Load balancer|relational-db|Postgre/i);
+
+  // Named (even wrongly), a component may leave: the file then says what it is.
+  await page.getByTestId('question-entry').getByLabel('Kind of component').selectOption('cache');
+  await page.getByTestId('question-entry').getByRole('button', { name: 'Check' }).click();
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect(page.getByTestId('notice')).toContainText('A design file would say what the component you are asked to name is');
+});
