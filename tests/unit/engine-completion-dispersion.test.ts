@@ -3,6 +3,7 @@
 // against renewal and superposition results, and where the chain drifts hard to one end.
 import { describe, expect, it } from 'vitest';
 import { completionDispersion } from '../../src/engine/analytic/completion-dispersion';
+import { solveDense } from './helpers/dense-linear';
 
 /** Demand as phases: Erlang-k (SCV 1/k) or balanced-means H2. */
 function phases(meanMs: number, kind: { erlang: number } | { h2Scv: number }) {
@@ -13,30 +14,6 @@ function phases(meanMs: number, kind: { erlang: number } | { h2Scv: number }) {
   const scv = kind.h2Scv;
   const p = (1 + Math.sqrt((scv - 1) / (scv + 1))) / 2;
   return { start: [p, 1 - p], rate: [(2 * p) / meanMs, (2 * (1 - p)) / meanMs], next: [-1, -1] };
-}
-
-/** Gaussian elimination on a dense system. */
-function solveDense(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((r) => [...r]);
-  const x = [...b];
-  for (let i = 0; i < n; i++) {
-    let piv = i;
-    for (let r = i + 1; r < n; r++) if (Math.abs(m[r]![i]!) > Math.abs(m[piv]![i]!)) piv = r;
-    [m[i], m[piv]] = [m[piv]!, m[i]!];
-    [x[i], x[piv]] = [x[piv]!, x[i]!];
-    for (let r = i + 1; r < n; r++) {
-      const f = m[r]![i]! / m[i]![i]!;
-      for (let c = i; c < n; c++) m[r]![c]! -= f * m[i]![c]!;
-      x[r]! -= f * x[i]!;
-    }
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    let s = x[i]!;
-    for (let c = i + 1; c < n; c++) s -= m[i]![c]! * x[c]!;
-    x[i] = s / m[i]![i]!;
-  }
-  return x;
 }
 
 /**

@@ -6,8 +6,10 @@
 // 1. With k workers busy, the workers form a closed network: a delay (own work and network round
 //    trips, each worker its own server) and each callee as a multi-server queue. Exact MVA with
 //    load-dependent stations gives its throughput X(k) and the calls queued at each callee,
-//    k = 1..c. Load on a callee from elsewhere stretches its service time by 1 / (1 - that load)
-//    (exact for one server in a mixed product-form network; an approximation for several).
+//    k = 1..c. Load on a callee from elsewhere (other callers, clients) is taken as open Poisson
+//    calls there, and the callee as this caller sees it is the mixed product-form station
+//    (shared-servers.ts): exact for that model, with one server or several; other caller pools'
+//    calls are smoother than Poisson, so a shared callee comes out a little slow (up to about 10%).
 // 2. The requests present at the caller, n, form a birth-death chain: arrivals at the open rate,
 //    departures at X(min(n, c)). This gives throughput, busy workers, the wait and where the calls
 //    spend their time. With c = 1 it is an M/M/1 whose service is own work plus one pass of calls.
@@ -20,16 +22,19 @@
 // Against the exact Markov chain (Poisson in, c workers, exponential own work, one d-server
 // callee) this stays within 1% on the cases checked in tests/unit/engine-finite-callers.test.ts.
 import { completionDispersion } from './completion-dispersion';
+import { sharedSpeeds } from './shared-servers';
 
 /** One callee as the caller's workers see it. */
 export interface CalleeStation {
   /** Calls per request (share times calls). */
   visits: number;
-  /** Mean time one call holds a server there, ms, stretched for load from elsewhere. */
+  /** Mean time one call holds a server there, ms. */
   serviceMs: number;
   servers: number;
   /** SCV of that service time. */
   serviceScv: number;
+  /** Load there from elsewhere (other callers, clients), in servers' worth (below servers). */
+  otherLoad: number;
 }
 
 export interface FiniteCallerInput {
@@ -87,6 +92,8 @@ export function solveFiniteCaller(input: FiniteCallerInput): FiniteCallerSolutio
   // with many calls in it) the recursion amplifies the error, so such a station switches to the
   // mean-value rule below for the larger populations.
   const exact = callees.map((t) => t.servers > 1);
+  // Servers' worth each callee gives i of this caller's calls (min(i, servers) when not shared).
+  const speeds = callees.map((t) => sharedSpeeds(t.servers, t.otherLoad, demandLimit));
   const throughput = new Float64Array(demandLimit + 1); // X(k), per ms
   const perVisit = callees.map(() => new Float64Array(demandLimit + 1)); // r_t(k), ms per call
   // Birth-death weights of n = 0..k (relative to the likeliest so far, to stay in range).
@@ -98,21 +105,28 @@ export function solveFiniteCaller(input: FiniteCallerInput): FiniteCallerSolutio
   for (let k = 1; k <= demandLimit; k++) {
     let cycle = input.delayMs;
     for (let t = 0; t < m; t++) {
-      const { serviceMs, servers, visits } = callees[t]!;
+      const { serviceMs, servers, visits, otherLoad } = callees[t]!;
       const p = marginal[t]!;
-      // r = E (1 + the extra wait of arrivals finding all servers busy). Written from the tail
-      // alone, since the probabilities below c add up to 1 only up to rounding; one server is
-      // plain MVA on the mean queue.
+      const speed = speeds[t]!;
+      // r = E (i / speed(i)) over what an arrival finds, written as 1 + the extra over those
+      // finding the station slower than one server each (all servers busy, or shared), since the
+      // probabilities add up to 1 only up to rounding; one server is plain MVA on the mean queue,
+      // stretched by 1 / (1 - other load).
       let r: number;
-      if (servers === 1) r = serviceMs * (1 + (k > 1 ? (throughput[k - 1]! * visits * perVisit[t]![k - 1]!) : 0));
+      if (servers === 1) r = (serviceMs / speed[1]!) * (1 + (k > 1 ? (throughput[k - 1]! * visits * perVisit[t]![k - 1]!) : 0));
       else if (exact[t]) {
         let extra = 0;
-        for (let i = servers + 1; i <= k; i++) extra += ((i - servers) / servers) * p[i - 1]!;
+        for (let i = 1; i <= k; i++) {
+          const over = i / speed[i]! - 1;
+          if (over > 0) extra += over * p[i - 1]!;
+        }
         r = serviceMs * (1 + extra);
       } else {
-        // An arrival finding q calls there waits for q - c + 1 of them to finish at c per service time.
+        // An arrival finding q calls there waits for q - d + 1 of them to finish at the d - other
+        // load servers' worth left to this caller.
         const seen = throughput[k - 1]! * visits * perVisit[t]![k - 1]!;
-        r = serviceMs * (1 + Math.max(0, seen - servers + 1) / servers);
+        const left = servers - otherLoad;
+        r = serviceMs * (1 + Math.max(0, seen - left + 1) / left);
       }
       perVisit[t]![k] = r;
       cycle += visits * r;
@@ -120,11 +134,12 @@ export function solveFiniteCaller(input: FiniteCallerInput): FiniteCallerSolutio
     const x = cycle > 0 ? k / cycle : Infinity;
     throughput[k] = x;
     for (let t = 0; t < m; t++) {
-      const { serviceMs, servers, visits } = callees[t]!;
+      const { serviceMs, visits } = callees[t]!;
       const p = marginal[t]!;
+      const speed = speeds[t]!;
       let busy = 0;
       for (let i = k; i >= 1; i--) {
-        p[i] = ((x * visits * serviceMs) / Math.min(i, servers)) * p[i - 1]!;
+        p[i] = ((x * visits * serviceMs) / speed[i]!) * p[i - 1]!;
         busy += p[i]!;
       }
       p[0] = Math.max(0, 1 - busy);
@@ -140,11 +155,23 @@ export function solveFiniteCaller(input: FiniteCallerInput): FiniteCallerSolutio
     if (weight[k]! > largest) largest = weight[k]!;
     // Past the likeliest state and negligible: the workers beyond k are never all busy.
     if (k < c && lambdaPerMs < x && weight[k]! < NEGLIGIBLE * largest && (capacity === 0 || k < capacity)) {
-      return fromChain(input, c, capacity, k, false, throughput, perVisit, weight);
+      return fromChain(input, c, capacity, k, false, { throughput, perVisit, weight, speeds });
     }
   }
   if (reached < c) return null;
-  return fromChain(input, c, capacity, c, true, throughput, perVisit, weight);
+  return fromChain(input, c, capacity, c, true, { throughput, perVisit, weight, speeds });
+}
+
+/** The closed network's solution for 1..k busy workers, and the chain's weights. */
+interface PoolMva {
+  /** X(k), per ms. */
+  throughput: Float64Array;
+  /** Per callee, ms per call with k workers busy. */
+  perVisit: Float64Array[];
+  /** Birth-death weights of n requests at the caller. */
+  weight: Float64Array;
+  /** Per callee, servers' worth given to i of this caller's calls. */
+  speeds: Float64Array[];
 }
 
 function fromChain(
@@ -153,10 +180,9 @@ function fromChain(
   capacity: number,
   top: number,
   allBusyReachable: boolean,
-  throughput: Float64Array,
-  perVisit: Float64Array[],
-  weight: Float64Array,
+  mva: PoolMva,
 ): FiniteCallerSolution {
+  const { throughput, perVisit, weight } = mva;
   const lambda = input.arrivalRps / 1000; // per ms
   const m = input.callees.length;
   const maxX = throughput[top]!;
@@ -239,7 +265,7 @@ function fromChain(
   result.holdMs = alone ? 1 / throughput[1]! : holding / completions;
   // Accepted arrivals see time averages (PASTA), less the blocked state they are turned away from.
   result.waitProbability = total > blockedWeight ? (tailMass - blockedWeight) / (total - blockedWeight) : 0;
-  result.dispersion = allBusyReachable && tailMass > 0 ? dispersionAtFullPool(input, c, maxX, perVisit, top) : 1;
+  result.dispersion = allBusyReachable && tailMass > 0 ? dispersionAtFullPool(input, c, maxX, mva, top) : 1;
   const variability = (1 + result.dispersion) / 2;
   result.meanQueueLength = (tailQueue / total) * variability;
   result.meanWaitMs = accepted > 0 ? result.meanQueueLength / accepted : 0;
@@ -252,12 +278,13 @@ function fromChain(
  * callee b with its demand per cycle as a phase-type law, everything else one delay
  * (completion-dispersion.ts).
  */
-function dispersionAtFullPool(input: FiniteCallerInput, c: number, maxX: number, perVisit: Float64Array[], top: number): number {
+function dispersionAtFullPool(input: FiniteCallerInput, c: number, maxX: number, mva: PoolMva, top: number): number {
+  const { perVisit } = mva;
   const { callees } = input;
   let b = 0;
   let heaviest = -1;
   callees.forEach((t, i) => {
-    const load = (t.visits * t.serviceMs) / t.servers;
+    const load = (t.visits * t.serviceMs) / (t.servers - t.otherLoad);
     if (load > heaviest) {
       heaviest = load;
       b = i;
@@ -279,6 +306,6 @@ function dispersionAtFullPool(input: FiniteCallerInput, c: number, maxX: number,
     delayScv,
     demandMs: demand,
     demandScv: callVariance / (demand * demand),
-    speed: (i) => Math.min(i, bottleneck.servers),
+    speed: (i) => mva.speeds[b]![Math.min(i, top)]!,
   });
 }

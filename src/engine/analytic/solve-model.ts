@@ -418,34 +418,20 @@ function solveFiniteCallerNode(model: QueueingModel, state: ModelState, j: numbe
     if (at >= 0) callees[at]!.visits += visits;
     else {
       calleeNodes.push(t);
-      callees.push({ visits, serviceMs: state.primary[t]!.meanServiceMs, servers: model.servers[t]!, serviceScv: state.primary[t]!.serviceScv });
+      callees.push({ visits, serviceMs: state.primary[t]!.meanServiceMs, servers: model.servers[t]!, serviceScv: state.primary[t]!.serviceScv, otherLoad: 0 });
     }
   }
   if (callees.length === 0) return false;
-  // Load on a callee from elsewhere (other callers, clients) stretches its service for these calls.
+  // Load on a callee from elsewhere (other callers, clients), as open Poisson calls beside this
+  // caller's: the mixed product-form station (shared-servers.ts).
   const sent = lambda * state.passRatio[j]!;
   for (let i = 0; i < callees.length; i++) {
     const t = calleeNodes[i]!;
     const callee = callees[i]!;
     const others = Math.max(0, state.arrivalRps[t]! - sent * callee.visits);
-    const otherLoad = (others * callee.serviceMs) / (1000 * callee.servers);
-    if (otherLoad >= 1) return false;
-    callee.serviceMs /= 1 - otherLoad;
+    callee.otherLoad = (others * callee.serviceMs) / 1000;
+    if (callee.otherLoad >= callee.servers) return false;
   }
-  // One server shared with other load: stretching its service by 1 / (1 - their load) is the
-  // mixed product-form result. Several servers: that stretch is far too much (the others fill some
-  // servers, not every one), so a callee this caller shares (over 1% of its calls from elsewhere)
-  // keeps the open model's time, as a delay.
-  for (let i = callees.length - 1; i >= 0; i--) {
-    const t = calleeNodes[i]!;
-    const callee = callees[i]!;
-    if (callee.servers === 1 || sent * callee.visits >= 0.99 * state.arrivalRps[t]!) continue;
-    delayMs += callee.visits * state.callMs[t]!;
-    delayVariance += callee.visits * state.callVar[t]!;
-    callees.splice(i, 1);
-    calleeNodes.splice(i, 1);
-  }
-  if (callees.length === 0) return false;
   for (let i = 0; i < callees.length; i++) {
     const t = calleeNodes[i]!;
     if (model.holdsWorkers[t] !== 0) continue;
