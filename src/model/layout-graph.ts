@@ -18,13 +18,13 @@ export interface LayoutResult {
 /** Left to right or top to bottom; either way each connection attaches to the sides of the cards its path uses (laidOut). */
 export type LayoutDirection = 'RIGHT' | 'DOWN';
 
-/** px: a zone's or region's margin, with room at the top for its title. */
-const GROUP_PADDING = '[top=48,left=24,bottom=24,right=24]';
+/** px: a zone's or region's margin, with room at the top for its title (12 px text, 8 px from the top edge). */
+const GROUP_PADDING = '[top=36,left=20,bottom=20,right=20]';
 
 /**
  * Spacing by direction, set on the diagram and on each zone and region (ELK reads it from the graph
- * a card sits in). The load badges stand about 14 px above a card, and a label is about 18 px tall
- * and 40-80 px wide; ELK widens a gap further when many connections must run through it.
+ * a card sits in). A label is about 18 px tall and 40-80 px wide; ELK widens a gap further when many
+ * connections must run through it.
  */
 const SPACING: Record<LayoutDirection, Record<string, string>> = {
   RIGHT: {
@@ -33,7 +33,11 @@ const SPACING: Record<LayoutDirection, Record<string, string>> = {
     'elk.padding': GROUP_PADDING,
   },
   DOWN: {
-    'elk.layered.spacing.nodeNodeBetweenLayers': '48', // px down: badges, then a label on the run between two rows
+    // px down: a label (18 px tall) on the run between two rows, clear of both cards and of the
+    // arrowhead (about 5 px long); the load badges straddle the cards' right corners, clear of the runs
+    // in the middle. With 48 here and 48/24 px group margins the bundled designs' median fit zoom was
+    // 0.78; with 36 and 36/20, 0.87 (npm run bench -- --only layout).
+    'elk.layered.spacing.nodeNodeBetweenLayers': '36',
     'elk.spacing.nodeNode': '28', // px across a row: a connection between two cards
     'elk.padding': GROUP_PADDING,
   },
