@@ -1,4 +1,4 @@
-// `npm run bench -- [--json] [--only key,key]`: named benchmarks, each a function returning one
+// `npm run bench -- [--json] [--only key,key] [--quick]`: named benchmarks, each a function returning one
 // number (or several named numbers); add a benchmark by adding an entry to BENCHMARKS.
 // Timings are medians in milliseconds unless the key says otherwise. Keys ending in Cpu... are
 // this process's CPU time (user + system) beside the wall-clock figure: on a busy machine the
@@ -17,6 +17,8 @@ import { fromElkGraph, laidOut, layOut, toElkGraph } from '../model/layout-graph
 import { CANVAS_AT_1440, layoutFigures } from '../model/layout-quality';
 
 const WARMUP_RUNS = 5;
+/** --quick: each timed benchmark once, with no warm-up (tests check what bench prints, not its figures). */
+const QUICK = { runs: 1, warmup: 0 } as const;
 /** Slowest scenario designs listed (on stderr) by the designSim benchmark. */
 const SLOWEST_SHOWN = 5;
 const TIMED_RUNS = 30;
@@ -57,14 +59,15 @@ function timed<T>(fn: () => T): { result: T; wallS: number; cpuS: number } {
  * JIT, as a learner's first solve after opening the app). Cold only when this benchmark runs
  * first, as it does by default.
  */
-function analyticSolveMs1000(): Record<string, number> {
+function analyticSolveMs1000({ quick }: BenchOptions): Record<string, number> {
   const design = generateHealthyDesign({ components: 1000, seed: 1 });
   const solve = () => {
     const result = solveDesign(design);
     if (!result.ok) throw new Error(result.errors[0]?.message);
   };
   const cold = timed(solve);
-  return { analyticSolveMs1000: medianMs(solve), analyticColdSolveMs1000: cold.wallS * 1000 };
+  const warm = quick ? medianMs(solve, QUICK.runs, QUICK.warmup) : medianMs(solve);
+  return { analyticSolveMs1000: warm, analyticColdSolveMs1000: cold.wallS * 1000 };
 }
 
 /** Discrete-event simulation: events per second on the M/M/1 reference case, one thread. */
@@ -174,7 +177,12 @@ async function layout(): Promise<Record<string, number>> {
   };
 }
 
-type Benchmark = () => number | Record<string, number> | Promise<number | Record<string, number>>;
+interface BenchOptions {
+  /** Timed benchmarks run once, with no warm-up: the output is checked, the figures are not for comparing. */
+  quick: boolean;
+}
+
+type Benchmark = (options: BenchOptions) => number | Record<string, number> | Promise<number | Record<string, number>>;
 
 const BENCHMARKS: Record<string, Benchmark> = {
   analyticSolveMs1000,
@@ -186,18 +194,19 @@ const BENCHMARKS: Record<string, Benchmark> = {
 };
 
 async function main(argv: string[]): Promise<number> {
-  const program = new Command().name('bench').option('--json', 'print one JSON object').option('--only <keys>', 'comma-separated benchmark keys to run');
+  const program = new Command().name('bench').option('--json', 'print one JSON object').option('--only <keys>', 'comma-separated benchmark keys to run')
+    .option('--quick', 'run each timed benchmark once, without warm-up: to check the output, not to compare figures');
   const parsed = parseCommandLine(program, argv);
   if (parsed !== null) return parsed;
   try {
-    const { json, only } = program.opts<{ json?: boolean; only?: string }>();
+    const { json, only, quick } = program.opts<{ json?: boolean; only?: string; quick?: boolean }>();
     const keys = only ? only.split(',').map((k) => k.trim()) : Object.keys(BENCHMARKS);
     const unknown = keys.find((k) => !(k in BENCHMARKS));
     if (unknown !== undefined) throw new CliError(`unknown benchmark "${unknown}"; known: ${Object.keys(BENCHMARKS).join(', ')}`, 2);
     const results: Record<string, number> = {};
     const round = (x: number) => Math.round(x * 1000) / 1000;
     for (const key of keys) {
-      const value = await BENCHMARKS[key]!();
+      const value = await BENCHMARKS[key]!({ quick: quick === true });
       if (typeof value === 'number') results[key] = round(value);
       else for (const [k, v] of Object.entries(value)) results[k] = round(v);
     }

@@ -6,7 +6,8 @@ import { exampleDesign } from '../../src/model/example';
 import { serializeDesign } from '../../src/model/file';
 import { shopScenarioYaml } from './helpers/shop-scenario';
 import { ROOT, runCli, type CliOutcome } from './helpers/run-cli';
-import { describeCaseRun } from '../../src/cli/sim-case';
+import { describeCaseRun, solveCaseFile } from '../../src/cli/sim-case';
+import type { NetworkResult } from '../../src/engine/analytic';
 import type { RunReport } from '../../src/engine/simulation';
 
 const CASES_DIR = join(ROOT, 'tests/fixtures/reference-cases');
@@ -33,32 +34,63 @@ interface ReferenceCase {
 const SPAWN_TIMEOUT_MS = 300_000; // a hang guard: a busy machine may be far slower than an idle one
 
 const caseFiles = readdirSync(CASES_DIR).filter((f) => f.endsWith('.json'));
+/** Run through the CLI by each method: a three-station network with an end-to-end mean, and one with a saturated station (no mean). */
+const CLI_CASES = ['three-tier.json', 'saturated-db.json'];
 const tmp = mkdtempSync(join(tmpdir(), 'archlab-sim-'));
 
 // The reference README: simulation gets its own tolerance, and 1.5 times that for p99.
 const toleranceFor = (ref: ReferenceCase, method: 'analytic' | 'simulation', key: string) =>
   method === 'analytic' ? ref.tolerance.analytic : ref.tolerance.simulation * (key.startsWith('p99') ? 1.5 : 1);
 
-describe.each(['analytic', 'simulation'] as const)('sim --case --method %s --json', (method) => {
-  it.concurrent.each(caseFiles)('%s: one JSON object within tolerance', { timeout: SPAWN_TIMEOUT_MS }, async (file) => {
-    const ref = JSON.parse(readFileSync(join(CASES_DIR, file), 'utf8')) as ReferenceCase;
-    const outcome = await sim('--case', join(CASES_DIR, file), '--method', method, '--json');
-    expect(outcome.code).toBe(0);
-    expect(outcome.stderr).toBe('');
-    const output = JSON.parse(outcome.stdout) as { stations: Record<string, Record<string, number>>; meanResponseMs?: number; saturated: string[] };
-    expect(Object.keys(output).sort()).toEqual(ref.expect.meanResponseMs === undefined ? ['saturated', 'stations'] : ['meanResponseMs', 'saturated', 'stations']);
-    expect([...output.saturated].sort()).toEqual([...ref.expect.saturated].sort());
-    for (const [id, figures] of Object.entries(ref.expect.stations)) {
-      for (const [key, expected] of Object.entries(figures)) {
-        const actual = output.stations[id]?.[key];
-        expect(actual, `${id}.${key}`).toBeTypeOf('number');
-        expect(Math.abs(actual! - expected) / Math.abs(expected), `${id}.${key}`).toBeLessThanOrEqual(toleranceFor(ref, method, key));
-      }
-    }
-    for (const id of ref.expect.saturated) expect(output.stations[id]!.meanResponseMs).toBeUndefined();
-    if (ref.expect.meanResponseMs !== undefined) {
-      expect(Math.abs(output.meanResponseMs! - ref.expect.meanResponseMs) / ref.expect.meanResponseMs).toBeLessThanOrEqual(toleranceFor(ref, method, 'meanResponseMs'));
-    }
+/** Every figure the case expects that `output` misses by more than the case's tolerance for `method`. */
+function misses(ref: ReferenceCase, output: NetworkResult, method: 'analytic' | 'simulation'): string[] {
+  const out: string[] = [];
+  const check = (label: string, actual: number | undefined, expected: number) => {
+    if (actual === undefined || !(Math.abs(actual - expected) / Math.abs(expected) <= toleranceFor(ref, method, label))) out.push(`${label}: ${actual} vs ${expected}`);
+  };
+  for (const [id, figures] of Object.entries(ref.expect.stations)) {
+    for (const [key, expected] of Object.entries(figures)) check(key, (output.stations[id] as Record<string, number | undefined> | undefined)?.[key], expected);
+  }
+  if (ref.expect.meanResponseMs !== undefined) check('meanResponseMs', output.meanResponseMs, ref.expect.meanResponseMs);
+  return out;
+}
+
+/** The output contract: exactly these keys, the saturated list, and no mean for a saturated station. */
+function expectContract(ref: ReferenceCase, output: NetworkResult): void {
+  expect(Object.keys(output).sort()).toEqual(ref.expect.meanResponseMs === undefined ? ['saturated', 'stations'] : ['meanResponseMs', 'saturated', 'stations']);
+  expect([...output.saturated].sort()).toEqual([...ref.expect.saturated].sort());
+  for (const id of ref.expect.saturated) expect(output.stations[id]!.meanResponseMs).toBeUndefined();
+}
+
+const readCase = (file: string) => JSON.parse(readFileSync(join(CASES_DIR, file), 'utf8')) as ReferenceCase;
+
+// The figures of every case are held in process, by engine-network.test.ts (analytic) and
+// sim-reference.test.ts (simulation, the same seed 1 the CLI uses); here the contract of what
+// `sim --case` makes of them, for every case in process, and through the CLI's stdout for a case
+// with an end-to-end mean and one with a saturated station, by each method.
+describe('sim --case: the output contract', () => {
+  it.each(caseFiles)('%s: the contract\'s keys and saturated list (in process, analytic)', (file) => {
+    const ref = readCase(file);
+    const { result, run } = solveCaseFile(join(CASES_DIR, file), { method: 'analytic' });
+    expectContract(ref, result);
+    expect(misses(ref, result, 'analytic')).toEqual([]);
+    expect(run).toBeNull();
+  });
+
+  it('the cases through the CLI include one with an end-to-end mean and one with a saturated station', () => {
+    expect(CLI_CASES.map((f) => readCase(f).expect.meanResponseMs === undefined).sort()).toEqual([false, true]);
+  });
+
+  describe.each(['analytic', 'simulation'] as const)('--method %s --json', (method) => {
+    it.concurrent.each(CLI_CASES)('%s: one JSON object within tolerance', { timeout: SPAWN_TIMEOUT_MS }, async (file) => {
+      const ref = readCase(file);
+      const outcome = await sim('--case', join(CASES_DIR, file), '--method', method, '--json');
+      expect(outcome.code).toBe(0);
+      expect(outcome.stderr).toBe('');
+      const output = JSON.parse(outcome.stdout) as NetworkResult;
+      expectContract(ref, output);
+      expect(misses(ref, output, method)).toEqual([]);
+    });
   });
 });
 
