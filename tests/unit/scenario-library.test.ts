@@ -64,7 +64,9 @@ describe('the self-check catches a scenario that contradicts itself', () => {
   });
 
   it('a fix scenario with nothing to fix', () => {
-    const easy = text('multi-zone-failover').replace('  availability: 0.9995\n', '  availability: 0.9\n').replace('startingDesignFails: [availability]\n', '');
+    // Through the story's zone loss the starting design keeps about a fifth of its requests (analytic
+    // timeline, as the simulator replays it), so only a target below that leaves nothing to fix.
+    const easy = text('multi-zone-failover').replace('  availability: 0.9995\n', '  availability: 0.1\n').replace('startingDesignFails: [availability]\n', '');
     expect(problems(easy)).toEqual([expect.stringMatching(/checks the starting design already passes every check/)]);
   });
 
