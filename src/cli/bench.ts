@@ -23,20 +23,6 @@ const QUICK = { runs: 1, warmup: 0 } as const;
 const SLOWEST_SHOWN = 5;
 const TIMED_RUNS = 30;
 
-/** Median wall-clock time of `fn` over TIMED_RUNS calls, after WARMUP_RUNS untimed ones. */
-function medianMs(fn: () => unknown, runs = TIMED_RUNS, warmup = WARMUP_RUNS): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const mid = Math.floor(times.length / 2);
-  return times.length % 2 === 1 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
-}
-
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -53,21 +39,46 @@ function timed<T>(fn: () => T): { result: T; wallS: number; cpuS: number } {
   return { result, wallS, cpuS: (cpu.user + cpu.system) / 1e6 };
 }
 
+/** Median wall-clock and CPU time (ms) of `fn` over `runs` calls, after `warmup` untimed ones. */
+function medianWallAndCpuMs(fn: () => unknown, runs = TIMED_RUNS, warmup = WARMUP_RUNS): { wallMs: number; cpuMs: number } {
+  for (let i = 0; i < warmup; i++) fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = timed(fn);
+    wall.push(t.wallS * 1000);
+    cpu.push(t.cpuS * 1000);
+  }
+  return { wallMs: median(wall), cpuMs: median(cpu) };
+}
+
 /**
- * Analytic solve (all results: components, flows, percentiles, cost) of a healthy 1000-component
- * design: the warm median, and the first solve of the process (cold: code not yet compiled by the
- * JIT, as a learner's first solve after opening the app). Cold only when this benchmark runs
- * first, as it does by default.
+ * Analytic solve (all results: components, flows, percentiles, cost) of a healthy generated
+ * design: the warm median (wall clock and CPU), and the first solve of the process (cold: code
+ * not yet compiled by the JIT, as a learner's first solve after opening the app). Cold only when
+ * the benchmark runs first in the process.
  */
-function analyticSolveMs1000({ quick }: BenchOptions): Record<string, number> {
-  const design = generateHealthyDesign({ components: 1000, seed: 1 });
+function analyticSolve(components: number, quick: boolean): { warm: { wallMs: number; cpuMs: number }; coldMs: number } {
+  const design = generateHealthyDesign({ components, seed: 1 });
   const solve = () => {
     const result = solveDesign(design);
     if (!result.ok) throw new Error(result.errors[0]?.message);
   };
   const cold = timed(solve);
-  const warm = quick ? medianMs(solve, QUICK.runs, QUICK.warmup) : medianMs(solve);
-  return { analyticSolveMs1000: warm, analyticColdSolveMs1000: cold.wallS * 1000 };
+  const warm = quick ? medianWallAndCpuMs(solve, QUICK.runs, QUICK.warmup) : medianWallAndCpuMs(solve);
+  return { warm, coldMs: cold.wallS * 1000 };
+}
+
+/** The 1,000-component design: the largest a learner is expected to draw. Runs first by default, so its cold figure is cold. */
+function analyticSolveMs1000({ quick }: BenchOptions): Record<string, number> {
+  const { warm, coldMs } = analyticSolve(1000, quick);
+  return { analyticSolveMs1000: warm.wallMs, analyticColdSolveMs1000: coldMs, analyticSolveCpuMs1000: warm.cpuMs };
+}
+
+/** A 30-component design, the size of a large scenario: what each edit on the canvas waits for. Cold only with --only analyticSolveMs30. */
+function analyticSolveMs30({ quick }: BenchOptions): Record<string, number> {
+  const { warm, coldMs } = analyticSolve(30, quick);
+  return { analyticSolveMs30: warm.wallMs, analyticColdSolveMs30: coldMs, analyticSolveCpuMs30: warm.cpuMs };
 }
 
 /** Discrete-event simulation: events per second on the M/M/1 reference case, one thread. */
@@ -186,6 +197,7 @@ type Benchmark = (options: BenchOptions) => number | Record<string, number> | Pr
 
 const BENCHMARKS: Record<string, Benchmark> = {
   analyticSolveMs1000,
+  analyticSolveMs30,
   desEventsPerSec,
   designSim,
   designHour,

@@ -6,7 +6,7 @@
 // transforms", INFORMS J. Computing 18(4), 2006): with M = 15 it gives about 9 correct digits
 // for a smooth distribution in double precision, fewer right at a kink (a fixed shift), which a
 // percentile almost never sits on. Quantiles are then found by a bracketed search on t.
-import type { Law } from './response-law';
+import { addShifted, TransformPoints, type Law } from './response-law';
 
 /** Euler's M: 2M + 1 transform values per point; about 0.6 M significant digits (Abate and Whitt 2006). */
 const EULER_M = 15;
@@ -26,6 +26,12 @@ function eulerWeights(m: number): number[] {
   return xi.map((x, k) => (k % 2 === 0 ? x : -x));
 }
 
+/** The points one inversion evaluates the transform at (s_k = (BETA_RE + i pi k) / x). */
+const points = new TransformPoints(2 * EULER_M + 1);
+/** The atoms' part of the transform at those points, taken out before inverting. */
+const atomRe = new Float64Array(2 * EULER_M + 1);
+const atomIm = new Float64Array(2 * EULER_M + 1);
+
 /** The last lawCdf's density of the continuous part at t (atoms excluded), per ms. */
 let lastDensity = 0;
 
@@ -39,24 +45,25 @@ export function lawCdf(law: Law, t: number): number {
   // Inverted from the floor: the distribution of T - floor starts at 0.
   const x = t - floor;
   if (!(x > 0)) return below;
+  const sRe = BETA_RE / x;
+  points.moveTo(sRe, Math.PI / x);
+  law.evaluate(points);
+  atomRe.fill(0);
+  atomIm.fill(0);
+  // mass e^{-s (a - floor)} for each atom
+  for (const a of atoms) addShifted(points, a.mass, a.at - floor, atomRe, atomIm);
+  const lawRe = law.re;
+  const lawIm = law.im;
+  const sIm = points.sIm;
   let sum = 0;
   let density = 0;
-  const sRe = BETA_RE / x;
   for (let k = 0; k <= 2 * EULER_M; k++) {
-    const sIm = (Math.PI * k) / x;
-    law.evaluate(sRe, sIm);
-    let re = law.re;
-    let im = law.im;
-    for (const a of atoms) {
-      // minus mass e^{-s (a - floor)}
-      const d = a.at - floor;
-      const size = a.mass * Math.exp(-sRe * d);
-      re -= size * Math.cos(sIm * d);
-      im += size * Math.sin(sIm * d);
-    }
+    const re = lawRe[k]! - atomRe[k]!;
+    const im = lawIm[k]! - atomIm[k]!;
+    const b = sIm[k]!;
     // The same transform values give the density (transform L) and the distribution (L / s).
     density += ETA[k]! * re;
-    sum += (ETA[k]! * (re * sRe + im * sIm)) / (sRe * sRe + sIm * sIm);
+    sum += (ETA[k]! * (re * sRe + im * b)) / (sRe * sRe + b * b);
   }
   lastDensity = (SCALE / x) * density;
   return below + (SCALE / x) * sum;
@@ -66,20 +73,41 @@ export function lawCdf(law: Law, t: number): number {
 const RELATIVE_TOLERANCE = 1e-7;
 
 /**
+ * When two Newton steps in a row are short (the one before under this share of t, this one
+ * under this share of the one before), the search is closing in at least that fast, and what
+ * the next step would leave is at most about step^2 / before: the error shrinks by step / before
+ * each time, or faster (Newton squares it where the inversion's density is exact; near a kink
+ * the density is a little off and the shrinking is steady instead). A long step that lands
+ * close by chance says nothing of the rate, hence the first condition.
+ */
+const CONVERGING = 0.1;
+/** That estimate must come out this far under the tolerance before the step is taken as the last. */
+const ESTIMATE_MARGIN = 0.1;
+
+/**
  * The p-quantile (0 < p < 1) of the law, ms: the smallest t with P(T <= t) >= p, at least
  * `from` (the quantile of a lower level, or 0), searched from `guess` when given. Newton steps
  * on log P(T > t), nearly straight in the tail, with the density the inversion gives alongside;
  * a bracket keeps them honest (doubling out while there is no upper end, bisecting where a step
  * leaves it or the density is 0). A step across an atom tries the atom first: the distribution
- * jumps there, and if the jump crosses p the atom is the answer.
+ * jumps there, and if the jump crosses p the atom is the answer. The atoms alone bound the
+ * answer from above (at the first atom where their masses reach p); when the atoms below it and
+ * the whole continuous part are short of p, that atom is the answer, found without a search (a
+ * law that is all atoms: fixed times, calls made or not).
  */
 export function lawQuantile(law: Law, p: number, from = 0, guess = NaN): number {
   const logTarget = Math.log1p(-p);
   let lo = Math.max(from, law.floor);
-  let hi = Infinity;
   // At the floor only atoms count (no inversion needed): a point mass there may reach p.
   if (lo === law.floor && lawCdf(law, lo) >= p) return lo;
-  let t = guess > lo ? guess : law.mean > lo ? law.mean : lo + Math.max(lo, 1e-9);
+  // A lower level's answer at an atom may answer this one too: the jump there covers both.
+  if (lo > law.floor && atomMass(law, lo) > 0 && lawCdf(law, lo) >= p) return lo;
+  let hi = atomsReach(law, p);
+  if (hi <= lo) return lo;
+  // Even with all of the continuous part below it, the distribution just under that atom is short of p.
+  if (unplacedMass < p) return hi;
+  let t = guess > lo ? Math.min(guess, hi) : law.mean > lo && law.mean < hi ? law.mean : Number.isFinite(hi) ? 0.5 * (lo + hi) : lo + Math.max(lo, 1e-9);
+  let before = NaN;
   for (let i = 0; i < 200; i++) {
     const cdf = lawCdf(law, t);
     if (cdf >= p) {
@@ -92,12 +120,36 @@ export function lawQuantile(law: Law, p: number, from = 0, guess = NaN): number 
     if (Number.isFinite(hi) && hi - lo <= RELATIVE_TOLERANCE * hi) break;
     const survival = 1 - cdf;
     const step = lastDensity > 0 && survival > 0 ? ((Math.log(survival) - logTarget) * survival) / lastDensity : NaN;
-    if (Math.abs(step) <= RELATIVE_TOLERANCE * t) return Math.min(Math.max(t + step, lo), hi);
+    const size = Math.abs(step);
+    const converged = size <= RELATIVE_TOLERANCE * t || (Math.abs(before) <= CONVERGING * t && size <= CONVERGING * Math.abs(before) && (size * size) / Math.abs(before) <= ESTIMATE_MARGIN * RELATIVE_TOLERANCE * t);
+    if (converged) return Math.min(Math.max(t + step, lo), hi);
     let next = t + step;
-    if (!(next > lo && next < hi)) next = Number.isFinite(hi) ? 0.5 * (lo + hi) : lo + Math.max(lo - law.floor, t - law.floor, 1e-9);
-    t = atomBetween(law, t, next, lo, hi) ?? next;
+    const newton = next > lo && next < hi;
+    if (!newton) next = Number.isFinite(hi) ? 0.5 * (lo + hi) : lo + Math.max(lo - law.floor, t - law.floor, 1e-9);
+    const atom = atomBetween(law, t, next, lo, hi);
+    t = atom ?? next;
+    before = newton && atom === null ? step : NaN;
   }
   return hi;
+}
+
+/** After atomsReach: the mass of the atoms below its answer and of the whole continuous part. */
+let unplacedMass = 1;
+
+/** The first atom at which the atoms' masses add up to p (Infinity if they never do): P(T <= t) >= p there. */
+function atomsReach(law: Law, p: number): number {
+  let total = 0;
+  for (const a of law.atoms) total += a.mass;
+  let mass = 0;
+  for (const a of law.atoms) {
+    if (mass + a.mass >= p) {
+      unplacedMass = 1 - total + mass;
+      return a.at;
+    }
+    mass += a.mass;
+  }
+  unplacedMass = 1;
+  return Infinity;
 }
 
 function atomMass(law: Law, t: number): number {
