@@ -78,7 +78,7 @@ describe('the self-check catches a scenario that contradicts itself', () => {
   it('a critique key that points at something missing, and a layout with overlapping cards', () => {
     const missing = text('chat-app-critique').replace('  - target: push\n', '  - target: pushes\n');
     expect(problems(missing)).toEqual([expect.stringMatching(/key\[1\]\.target there is no component or connection "pushes"/)]);
-    const overlap = text('url-shortener').replace('position: { x: 780, y: 110 }', 'position: { x: 790, y: 20 }');
+    const overlap = text('url-shortener').replace('position: { x: 780, y: 330 }', 'position: { x: 790, y: 20 }');
     expect(problems(overlap)).toEqual([expect.stringMatching(/design\.nodes\[4\]\.position puts "Short-code generator" on top of "Link cache \(Redis\)"/)]);
   });
 
