@@ -73,7 +73,7 @@ function node(id: string, kind: DesignNode['kind'], params: Record<string, numbe
 const edge = (source: string, target: string, extra: Partial<DesignEdge> = {}): DesignEdge => ({ id: `${source}-${target}`, source, target, mode: 'sync', share: 1, callsPerRequest: 1, ...extra });
 
 /** Client -> service (instances x workers, own work) -> database (servers, per call, calls per request), exponential times. */
-function serviceOverDb(name: string, rps: number, instances: number, workers: number, ownMs: number, dbServers: number, dbMs: number, calls = 1): Design {
+function serviceOverDb(name: string, rps: number, instances: number, workers: number, ownMs: number, dbServers: number, dbMs: number, calls = 1, dbScv = 1): Design {
   return {
     id: name,
     name,
@@ -81,7 +81,7 @@ function serviceOverDb(name: string, rps: number, instances: number, workers: nu
     nodes: [
       node('client', 'client', { rps }),
       node('svc', 'service', { instances, concurrency: workers, serviceMs: ownMs, serviceScv: 1, queueCapacity: 0 }),
-      node('db', 'relational-db', { instances: 1, concurrency: dbServers, serviceMs: dbMs, serviceScv: 1, replicas: 0, queueCapacity: 0 }),
+      node('db', 'relational-db', { instances: 1, concurrency: dbServers, serviceMs: dbMs, serviceScv: dbScv, replicas: 0, queueCapacity: 0 }),
     ],
     edges: [edge('client', 'svc'), edge('svc', 'db', { callsPerRequest: calls })],
   };
@@ -139,8 +139,9 @@ describe('finite caller: the issue design against the simulator (design CLI)', (
 
 describe('finite caller: a grid of sync-call designs against the simulator (pinned seeds)', () => {
   // Workers, database servers, calls per request (in a row, each holding the worker), database
-  // utilization; own work is set so the workers are 60-95% busy. 5 ms per database call.
-  const GRID: [workers: number, servers: number, calls: number, dbUtilization: number][] = [
+  // utilization, SCV of a database call; own work is set so the workers are 60-95% busy. 5 ms per
+  // database call.
+  const GRID: [workers: number, servers: number, calls: number, dbUtilization: number, dbScv?: number][] = [
     [4, 1, 3, 0.8], // three calls paced by a one-server database: the one-visit model was +12.8%
     [2, 1, 3, 0.8], // was +9.4%
     [4, 2, 3, 0.8], // was +6.8%
@@ -148,12 +149,18 @@ describe('finite caller: a grid of sync-call designs against the simulator (pinn
     [4, 2, 1, 0.95],
     [8, 4, 3, 0.5],
     [4, 1, 1, 0.3],
+    // Bursty calls (the relational database's default SCV is 2): exponential MVA put these at
+    // -6.6%, -15.5% and -9.8%; a call in service has more left than one service time.
+    [8, 1, 1, 0.5, 2],
+    [8, 1, 1, 0.5, 4],
+    [2, 1, 1, 0.5, 2],
+    [8, 1, 1, 0.5, 0.5],
   ];
-  for (const [workers, servers, calls, dbUtilization] of GRID) {
-    it(`${workers} workers, ${calls} call(s) each to a ${servers}-server database at ${dbUtilization * 100}%: means within the run's 95% interval plus 3%, and both stable`, { timeout: HANG_GUARD_MS }, () => {
+  for (const [workers, servers, calls, dbUtilization, dbScv = 1] of GRID) {
+    it(`${workers} workers, ${calls} call(s) each to a ${servers}-server database at ${dbUtilization * 100}% (call SCV ${dbScv}): means within the run's 95% interval plus 3%, and both stable`, { timeout: HANG_GUARD_MS }, () => {
       const rps = (dbUtilization * servers * 1000) / (calls * 5);
       const ownMs = Math.max(1, (0.7 * workers * 1000) / rps - calls * 5 * 1.5);
-      const d = serviceOverDb('grid', rps, 1, workers, ownMs, servers, 5, calls);
+      const d = serviceOverDb('grid', rps, 1, workers, ownMs, servers, 5, calls, dbScv);
       const analytic = solvedDesign(d);
       // About 300,000 requests; the interval below comes from the run itself.
       const durationS = 300_000 / rps;
