@@ -3,18 +3,17 @@
 // while a component is dragged. Frame time = gap between consecutive animation frames (ms).
 // Medians sit at the display's frame cap (16.7 ms) and say little; what a learner feels is the
 // stutter, counted as frames over 50 ms (three frames missed at 60 Hz) during each scripted gesture.
-import { spawn, execSync } from 'node:child_process';
-import { existsSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { withAppInChromium } from './bench-browser';
 import { generateDesign } from '../src/model/generate';
 import { serializeDesign } from '../src/model/file';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
 /** A frame this long (ms) is a visible stutter: three missed frames at 60 Hz. */
 const SLOW_FRAME_MS = 50;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
@@ -43,24 +42,10 @@ async function recordFrames(page: Page, act: () => Promise<void>) {
 }
 
 export async function benchCanvas(): Promise<Record<string, number>> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
-  execSync('npx vite build --logLevel error', { stdio: 'inherit' });
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
-  try {
+  return withAppInChromium(PORT, async (page) => {
     const dir = mkdtempSync(join(tmpdir(), 'archlab-bench-'));
     const file = join(dir, 'big.archlab.json');
     writeFileSync(file, serializeDesign(generateDesign({ nodes: 500, edges: 800, seed: 42 })));
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    for (let i = 0; i < 50; i++) {
-      try {
-        await page.goto(`http://127.0.0.1:${PORT}/`);
-        break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
-    await page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
     await page.getByTestId('import-input').setInputFiles(file);
     await page.locator('.toast').filter({ hasText: 'Imported' }).waitFor();
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
@@ -133,14 +118,7 @@ export async function benchCanvas(): Promise<Record<string, number>> {
       canvasZoom100DragFrameMsMedian: near.drag.medianMs,
       canvasZoom100DragFrameMsP95: near.drag.p95Ms,
     };
-  } finally {
-    await browser.close();
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      server.kill('SIGTERM');
-    }
-  }
+  });
 }
 
 if (process.argv[1]?.endsWith('bench-canvas.ts')) {

@@ -18,10 +18,12 @@ import { useDesignLibrary } from './useDesignLibrary';
 import { usePersistentState } from '../panels/usePersistentState';
 import { ErrorBoundary } from './ErrorBoundary';
 import { downloadBlob, downloadText, exportDiagramImage, slug } from '../panels/files';
-import { MAX_FILE_CHARS, parseDesignFile, serializeDesign } from '../model/file';
+import { MAX_FILE_CHARS, serializeDesign } from '../model/file';
+import type { DesignFileRead } from '../model/read-design-file';
+import { importClient } from '../store/runs';
 import { designToMermaid } from '../model/mermaid';
 import { DIRECTION_WORDS } from '../model/layout-graph';
-import { foreignFormatOf, FOREIGN_EXTENSIONS } from '../model/foreign-formats';
+import { FOREIGN_EXTENSIONS } from '../model/foreign-formats';
 import { describeFound, kindOfText } from '../model/file-kind';
 import type { NoticeAction, SaveState } from '../store/designLibrary';
 import { shareLink } from './share';
@@ -249,12 +251,6 @@ function Shell() {
     [],
   );
 
-  // Opening another design (a file, a link, the list) shows all of it.
-  useEffect(() => {
-    const t = setTimeout(() => fitDiagram(), 60);
-    return () => clearTimeout(t);
-  }, [design.id, fitDiagram]);
-
   // Added from the palette or the search box: near the middle of the view, clear of the cards already
   // there; then the new card has the keyboard focus, so arrows move it and Tab goes on from it.
   const addAtCentre = useCallback(
@@ -355,28 +351,42 @@ function Shell() {
   const actions = useActions(handlers);
   const run = (id: string) => actions.find((a) => a.id === id)?.perform();
 
+  // Stops the import under way (null when none is).
+  const stopImport = useRef<(() => void) | null>(null);
   const onImport = async (file: File) => {
     // Bytes: reading a huge file would freeze the tab before any check could refuse it.
     if (file.size > MAX_FILE_CHARS) {
       setNotice({ kind: 'error', title: `“${file.name}” could not be opened`, lines: [`The file is ${(file.size / 1e6).toFixed(0)} MB; ArchLab opens files of at most ${MAX_FILE_CHARS / 1e6} MB.`, 'Your current design has not been changed.'] });
       return;
     }
-    const text = await file.text();
-    const format = foreignFormatOf(file.name, text);
-    if (format) {
-      const drawn = (await format.reader())(text, file.name.replace(/\.[^.]+$/, ''));
-      if (!drawn.ok) {
-        setNotice({ kind: 'error', title: `“${file.name}” could not be read as ${withArticle(format.name)}`, lines: [...drawn.errors, 'Your current design has not been changed.'] });
-        return;
-      }
-      await library.openNew(drawn.design);
-      if (drawn.notes.length) setNotice({ kind: 'info', title: `Imported “${file.name}”`, lines: drawn.notes });
-      else flash(`Imported “${file.name}”. ${KEEP_DESIGN_HELP}`);
+    stopImport.current?.(); // a second file replaces one still being read
+    // Read, parsed and checked in a worker of its own, so the page stays usable and Stop ends it at once.
+    const worker = importClient();
+    const stopped = new Promise<'stopped'>((resolve) => {
+      stopImport.current = () => resolve('stopped');
+    });
+    const stop = () => stopImport.current?.();
+    setBusy({ text: `Opening “${file.name}”…`, onStop: stop });
+    let read: DesignFileRead | 'stopped';
+    try {
+      read = await Promise.race([worker.call<DesignFileRead>((w) => w.read(file)), stopped]);
+    } catch (e) {
+      read = { kind: 'refused', errors: [e instanceof Error ? e.message : String(e)] };
+    } finally {
+      worker.cancel();
+      stopImport.current = null;
+      setBusy((b) => (b?.onStop === stop ? null : b));
+    }
+    if (read === 'stopped') {
+      flash(`Stopped opening “${file.name}”. Your current design has not been changed.`);
       return;
     }
-    const parsed = parseDesignFile(text);
-    const found = parsed.ok ? null : kindOfText(text);
-    if (found?.kind === 'scenario') {
+    if (read.kind === 'drawing-refused') {
+      setNotice({ kind: 'error', title: `“${file.name}” could not be read as ${withArticle(read.format)}`, lines: [...read.errors, 'Your current design has not been changed.'] });
+      return;
+    }
+    if (read.kind === 'scenario') {
+      const { found } = read;
       setNotice({
         kind: 'error',
         title: `“${file.name}” is a scenario, not a design`,
@@ -385,12 +395,17 @@ function Shell() {
       });
       return;
     }
-    if (!parsed.ok) {
-      setNotice({ kind: 'error', title: `“${file.name}” could not be opened`, lines: [...parsed.errors, 'Your current design has not been changed.'] });
+    if (read.kind === 'refused') {
+      setNotice({ kind: 'error', title: `“${file.name}” could not be opened`, lines: [...read.errors, 'Your current design has not been changed.'] });
       return;
     }
-    await library.openNew(parsed.design);
-    flash(`${parsed.migratedFrom ? `Imported “${parsed.design.name}” (updated from file version ${parsed.migratedFrom}).` : `Imported “${parsed.design.name}”.`} ${KEEP_DESIGN_HELP}`);
+    await library.openNew(read.design);
+    if (read.kind === 'drawing') {
+      if (read.notes.length) setNotice({ kind: 'info', title: `Imported “${file.name}”`, lines: read.notes });
+      else flash(`Imported “${file.name}”. ${KEEP_DESIGN_HELP}`);
+      return;
+    }
+    flash(`${read.migratedFrom ? `Imported “${read.design.name}” (updated from file version ${read.migratedFrom}).` : `Imported “${read.design.name}”.`} ${KEEP_DESIGN_HELP}`);
   };
 
   const bootNotice = library.bootNotice && !notice ? { kind: 'error' as const, ...library.bootNotice } : null;

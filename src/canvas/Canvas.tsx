@@ -1,6 +1,6 @@
 // The diagram: React Flow, controlled by the design store. Node components stay small;
 // every change goes through a store action so undo and autosave see it.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -10,6 +10,7 @@ import {
   MarkerType,
   MiniMap,
   Panel,
+  Position as Side,
   ReactFlow,
   useConnection,
   useReactFlow,
@@ -34,6 +35,12 @@ import { edgeLabel, SYNC_COLOR, ASYNC_COLOR } from './edge-label';
 import { RoutedEdge } from './RoutedEdge';
 import { FIT_OPTIONS, useFitDiagram } from './fit-view';
 import { cardRect, DEFAULT_SIDES, labelPoint, labelSize, pathFits, sideFacing, sidePoint, type Rect } from '../model/connection-geometry';
+import { overBudget } from './overview';
+import { Overview } from './Overview';
+import { NO_EDGES, shownNodes, useNearCards, useOverview, type LiveElements } from './useOverview';
+import { CARD_HANDLE_BOXES } from '../model/card';
+
+const SIDE_POSITION: Record<CardSide, Side> = { top: Side.Top, right: Side.Right, bottom: Side.Bottom, left: Side.Left };
 
 export const DRAG_MIME = 'application/x-archlab-kind';
 
@@ -48,6 +55,15 @@ const edgeTypes = { routed: RoutedEdge };
  * DOM again and mounts them back (forced layouts, SVG text measuring) on every move.
  */
 const MEASURED = { width: NODE_SIZE.width, height: NODE_SIZE.height };
+
+/**
+ * Where a card's two handles sit (model/card.ts). Given to React Flow, they spare it mounting every
+ * card of a new design once just to measure its handles (it draws a node it has never measured even
+ * when it is off screen): on a 5,000-component design that first mount blocked the page for seconds.
+ */
+const CARD_HANDLES: NonNullable<ComponentFlowNode['handles']> = CARD_SIDES.map((side) => ({ id: side, type: 'source', position: SIDE_POSITION[side], ...CARD_HANDLE_BOXES[side] }));
+/** Zones and regions have no handles; saying so spares their measuring mount too. */
+const NO_HANDLES: NonNullable<GroupFlowNode['handles']> = [];
 
 /**
  * While a few components are dragged, they and their connections are drawn on compositor layers of
@@ -181,6 +197,7 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
         width: g.size.width,
         height: g.size.height,
         measured: { width: g.size.width, height: g.size.height },
+        handles: NO_HANDLES,
         zIndex: g.kind === 'region' ? -2 : -1,
         selected: selected.has(g.id),
         data: { kind: g.kind, label: g.label },
@@ -203,6 +220,7 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
         width: NODE_SIZE.width,
         height: NODE_SIZE.height,
         measured: MEASURED,
+        handles: CARD_HANDLES,
         data: { kind: n.kind, label: n.label, instances: paramValue(n, 'instances'), ...(o ? { overlay: o } : {}) },
         ariaLabel: `${getKindSpec(n.kind).label}: ${n.label}`,
       };
@@ -212,8 +230,13 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
     return [...groups, ...comps];
   }, [design.nodes, design.groups, selectedNodeIds, dragPositions, overlay, layered, moving]);
 
-  const routes = useMemo(() => routeEdges(design), [design]);
+  // A view with too much in it shows the overview picture instead of live cards (canvas/useOverview.ts);
+  // the connections are then not drawn live, so they are not worked out either.
+  const live = useRef<LiveElements>({ nodes: [], edges: [] });
+  const overview = useOverview(design, live);
+  const routes = useMemo(() => (overview ? null : routeEdges(design)), [design, overview]);
   const edges = useMemo<FlowEdge[]>(() => {
+    if (!routes) return [];
     const selected = new Set(selectedEdgeIds);
     const labels = new Map(design.nodes.map((n) => [n.id, n.label]));
     const positions = new Map(design.nodes.map((n) => [n.id, n.position]));
@@ -259,6 +282,14 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
       return edge;
     });
   }, [design.edges, design.nodes, routes, selectedEdgeIds, edgeWidths, zoomedOut, movingEdges, moving]);
+
+  const flowNodes = useMemo(() => shownNodes(nodes, overview), [nodes, overview]);
+  const near = useNearCards(design, overview);
+  const liveEdges = useMemo(() => (near ? edges.filter((e) => near.has(e.source) || near.has(e.target)) : edges), [edges, near]);
+  const flowEdges = overview ? NO_EDGES : liveEdges;
+  useEffect(() => {
+    live.current = { nodes, edges: liveEdges };
+  });
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const state = useDesignStore.getState();
@@ -363,8 +394,8 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
   const big = design.nodes.length > 200;
   return (
     <ReactFlow<FlowNode, FlowEdge>
-      nodes={nodes}
-      edges={edges}
+      nodes={flowNodes}
+      edges={flowEdges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
@@ -402,7 +433,9 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
       className={[zoomedOut ? 'zoomed-out' : '', connecting ? 'connecting' : ''].join(' ').trim() || undefined}
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
-      <MiniMap style={MINIMAP_STYLE} pannable zoomable ariaLabel="Mini map" nodeColor={miniMapNodeColor} nodeStrokeColor={miniMapNodeStroke} />
+      {overview ? <Overview design={design} /> : null}
+      {/* The mini map draws every card as a live element of its own: on a design this big that costs what the overview saves. */}
+      {overBudget(design) ? null : <MiniMap style={MINIMAP_STYLE} pannable zoomable ariaLabel="Mini map" nodeColor={miniMapNodeColor} nodeStrokeColor={miniMapNodeStroke} />}
       <Controls showInteractive={false} showFitView={false} orientation="horizontal" aria-label="Zoom controls">
         <FitButton />
         <ZoomReset />

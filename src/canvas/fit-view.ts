@@ -9,8 +9,11 @@ import { FIT_MAX_ZOOM, FIT_PADDING_PX } from '../model/card';
 const px = (n: number) => `${n}px` as const;
 /** Room kept free when fitting the diagram (model/card.ts says why). */
 export const FIT_PADDING = { top: px(FIT_PADDING_PX.top), bottom: px(FIT_PADDING_PX.bottom), left: px(FIT_PADDING_PX.left), right: px(FIT_PADDING_PX.right) };
-/** React Flow's fitView on first show, before the design's own fit: the same room, never past 100% (model/card.ts says why). */
-export const FIT_OPTIONS = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM } as const;
+/**
+ * React Flow's fitView on first show, before the design's own fit: the same room, never past 100%
+ * (model/card.ts says why), counting the cards the overview stands in for (canvas/overview.ts).
+ */
+export const FIT_OPTIONS = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM, includeHiddenNodes: true } as const;
 
 /** Fits the design on screen, connections as drawn included; duration (ms) animates the move. */
 export function useFitDiagram(): (duration?: number) => void {

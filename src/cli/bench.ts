@@ -146,6 +146,16 @@ async function canvas(): Promise<Record<string, number>> {
 }
 
 /**
+ * The browser benchmark of a big import (production build in Chromium, 5,000 components): from the
+ * file chosen to the design on screen, the longest main-thread task (the page cannot answer input
+ * during it) while importing and while zooming to 100%, and the live cards drawn.
+ */
+async function bigImport(): Promise<Record<string, number>> {
+  const { benchImport } = await import('../../scripts/bench-import');
+  return benchImport();
+}
+
+/**
  * Auto-layout of every bundled scenario design (elkjs in this process), read as the learner sees
  * it on the canvas at 1440 x 900 (model/layout-quality.ts): connections drawn under cards and the
  * fit zoom. "Before": left to right with connections drawn as curves between the cards' handles,
@@ -202,6 +212,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   designSim,
   designHour,
   canvas,
+  bigImport,
   layout,
 };
 

@@ -1,7 +1,19 @@
-import type { Design } from './types';
+import type { CardSide, Design } from './types';
 
 /** px: the canvas draws every component as a card of this size; layouts, imports and checks place cards by it. */
 export const NODE_SIZE = { width: 188, height: 64 } as const;
+
+/**
+ * px from a card's top left: the box of its connection dot on each side (10 px square) as the
+ * browser lays it out from styles.css, measured in Chromium. The canvas tells React Flow where they are (canvas/Canvas.tsx says why);
+ * tests/e2e/big-design.spec.ts checks them against the page.
+ */
+export const CARD_HANDLE_BOXES = {
+  top: { x: 90.5, y: -2, width: 10, height: 10 },
+  right: { x: 182, y: 29, width: 10, height: 10 },
+  bottom: { x: 90.5, y: 58, width: 10, height: 10 },
+  left: { x: -1, y: 29, width: 10, height: 10 },
+} as const satisfies Record<CardSide, { x: number; y: number; width: number; height: number }>;
 
 /** px: room kept free when fitting the diagram to the canvas; the right side is where the mini map sits (150 px wide). */
 export const FIT_PADDING_PX = { top: 48, bottom: 40, left: 72, right: 190 } as const;

@@ -1,6 +1,6 @@
 // What the analytic engine says about the design: the main problem in words, each entry point's
 // end-to-end time as a bar of its hops, headroom, availability, cost, and a table per component.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { usePersistentState } from './usePersistentState';
 import type { Analysis } from '../workers/analysis';
 import type { FlowResult, EntryHeadroom, ComponentResult } from '../engine/analytic';
@@ -130,9 +130,35 @@ function ApproximateNote() {
   return <p className="muted approx-note">≈ approximate percentile: the wait is estimated from its mean here; run the simulation for a measured figure.</p>;
 }
 
+/**
+ * Rows drawn at first, and added per "Show more": a design with thousands of components (or clients)
+ * would otherwise draw thousands of rows each time its results arrive, blocking the page for seconds.
+ */
+const TABLE_ROWS_SHOWN = 100;
+const FLOWS_SHOWN = 10;
+
+/** How many of `total` items to draw, and a button that draws `step` more; back to `step` when the list is another. */
+function useShown(total: number, step: number, listKey: unknown): { shown: number; more: React.ReactNode } {
+  const [state, setState] = useState({ listKey, shown: step });
+  const shown = state.listKey === listKey ? state.shown : step;
+  const left = total - shown;
+  const more =
+    left > 0 ? (
+      <p className="show-more">
+        <button type="button" className="link" onClick={() => setState({ listKey, shown: shown + step })}>
+          Show {Math.min(step, left)} more
+        </button>{' '}
+        <span className="muted">({left.toLocaleString('en')} not shown)</span>
+      </p>
+    ) : null;
+  return { shown, more };
+}
+
 function ComponentTable({ components }: { components: ComponentResult[] }) {
   const select = useDesignStore((s) => s.select);
-  const rows = [...components].sort((a, b) => Number(b.saturated) - Number(a.saturated) || (b.utilization ?? 0) - (a.utilization ?? 0));
+  const sorted = useMemo(() => [...components].sort((a, b) => Number(b.saturated) - Number(a.saturated) || (b.utilization ?? 0) - (a.utilization ?? 0)), [components]);
+  const { shown, more } = useShown(sorted.length, TABLE_ROWS_SHOWN, components.length);
+  const rows = sorted.slice(0, shown);
   return (
     <>
     <table className="results-table">
@@ -173,6 +199,7 @@ function ComponentTable({ components }: { components: ComponentResult[] }) {
         ))}
       </tbody>
     </table>
+    {more}
     {rows.some((c) => c.percentilesApproximate) ? <ApproximateNote /> : null}
     </>
   );
@@ -180,6 +207,50 @@ function ComponentTable({ components }: { components: ComponentResult[] }) {
 
 // The simulator's panel (and uPlot) load on first use.
 const SimulationPanel = lazy(() => import('./simulation/SimulationPanel').then((m) => ({ default: m.SimulationPanel })));
+
+/** One section per client: its response times, where they go, a what-if load and its headroom (the first few; more on request). */
+function FlowList({ analysis, whatIf, onWhatIf }: { analysis: Extract<Analysis, { ok: true }> } & Pick<ResultsPanelProps, 'whatIf' | 'onWhatIf'>) {
+  const { solution, headroom } = analysis;
+  const setParam = useDesignStore((s) => s.setParam);
+  const { shown, more } = useShown(solution.flows.length, FLOWS_SHOWN, solution.flows.length);
+  const flows = solution.flows.slice(0, shown);
+  return (
+    <>
+      {flows.map((f) => {
+        const h = headroom.find((x) => x.clientId === f.clientId);
+        return (
+          <section key={f.clientId} className="flow" data-testid={`flow-${f.clientId}`}>
+            <header>
+              <strong>{f.label}</strong>
+              <span className="figures">
+                {f.saturated ? (
+                  <span className="bad-text">saturated</span>
+                ) : (
+                  <>
+                    mean <b>{formatMs(f.meanResponseMs)}</b> · p50 <Percentile ms={f.p50ResponseMs} approximate={f.percentilesApproximate} /> · p95{' '}
+                    <Percentile ms={f.p95ResponseMs} approximate={f.percentilesApproximate} /> · p99{' '}
+                    <b><Percentile ms={f.p99ResponseMs} approximate={f.percentilesApproximate} /></b>
+                  </>
+                )}
+                {' · '}available {nines(f.availability)}
+              </span>
+            </header>
+            <FlowBar flow={f} />
+            <LoadSlider flow={f} headroom={h} value={whatIf[f.clientId]} onChange={(rps) => onWhatIf(f.clientId, rps)} onKeep={(rps) => { setParam(f.clientId, 'rps', rps); onWhatIf(f.clientId, null); }} />
+            {h ? (
+              <p className="headroom">
+                {h.maxRps === null
+                  ? 'No limit found: this path scales with the load.'
+                  : <>Headroom: up to <b>{formatRps(h.maxRps)}</b> ({(h.maxRps / Math.max(h.currentRps, 1e-9)).toFixed(1)}× today); then <b>{solution.components[h.limitingNodeId ?? '']?.label ?? h.limitingNodeId}</b> {h.reason === 'rejects' ? 'starts turning requests away' : 'saturates'}.</>}
+              </p>
+            ) : null}
+          </section>
+        );
+      })}
+      {more}
+    </>
+  );
+}
 
 export interface ResultsPanelProps {
   analysis: Analysis | null;
@@ -193,7 +264,6 @@ export function ResultsPanel({ analysis, stale, error, whatIf, onWhatIf }: Resul
   const [tab, setTab] = usePersistentState<'overview' | 'components' | 'simulation'>('results-tab', 'overview');
   const [open, setOpen] = usePersistentState('results-open', true);
   const select = useDesignStore((s) => s.select);
-  const setParam = useDesignStore((s) => s.setParam);
 
   let body: React.ReactNode = <p className="muted">Solving…</p>;
   if (error) body = <p className="error">The engine failed: {error}</p>;
@@ -205,7 +275,7 @@ export function ResultsPanel({ analysis, stale, error, whatIf, onWhatIf }: Resul
       </div>
     );
   } else if (analysis?.ok) {
-    const { solution, headroom, explanation } = analysis;
+    const { solution, explanation } = analysis;
     const components = Object.values(solution.components);
     body =
       tab === 'simulation' ? null : tab === 'components' ? (
@@ -224,37 +294,7 @@ export function ResultsPanel({ analysis, stale, error, whatIf, onWhatIf }: Resul
             {solution.message ? <p className="warning" role="alert">{solution.message}</p> : null}
             {solution.warnings.map((w, i) => <p key={i} className="warning">{w}</p>)}
             {solution.flows.length === 0 ? <p className="muted">Add a Client component and connect it: it is where requests come from.</p> : null}
-            {solution.flows.map((f) => {
-              const h = headroom.find((x) => x.clientId === f.clientId);
-              return (
-                <section key={f.clientId} className="flow" data-testid={`flow-${f.clientId}`}>
-                  <header>
-                    <strong>{f.label}</strong>
-                    <span className="figures">
-                      {f.saturated ? (
-                        <span className="bad-text">saturated</span>
-                      ) : (
-                        <>
-                          mean <b>{formatMs(f.meanResponseMs)}</b> · p50 <Percentile ms={f.p50ResponseMs} approximate={f.percentilesApproximate} /> · p95{' '}
-                          <Percentile ms={f.p95ResponseMs} approximate={f.percentilesApproximate} /> · p99{' '}
-                          <b><Percentile ms={f.p99ResponseMs} approximate={f.percentilesApproximate} /></b>
-                        </>
-                      )}
-                      {' · '}available {nines(f.availability)}
-                    </span>
-                  </header>
-                  <FlowBar flow={f} />
-                  <LoadSlider flow={f} headroom={h} value={whatIf[f.clientId]} onChange={(rps) => onWhatIf(f.clientId, rps)} onKeep={(rps) => { setParam(f.clientId, 'rps', rps); onWhatIf(f.clientId, null); }} />
-                  {h ? (
-                    <p className="headroom">
-                      {h.maxRps === null
-                        ? 'No limit found: this path scales with the load.'
-                        : <>Headroom: up to <b>{formatRps(h.maxRps)}</b> ({(h.maxRps / Math.max(h.currentRps, 1e-9)).toFixed(1)}× today); then <b>{solution.components[h.limitingNodeId ?? '']?.label ?? h.limitingNodeId}</b> {h.reason === 'rejects' ? 'starts turning requests away' : 'saturates'}.</>}
-                    </p>
-                  ) : null}
-                </section>
-              );
-            })}
+            <FlowList analysis={analysis} whatIf={whatIf} onWhatIf={onWhatIf} />
             {solution.flows.some((f) => f.percentilesApproximate) ? <ApproximateNote /> : null}
             <p className="legend">
               <span><i style={{ background: HOP_COLORS.queueing }} />waiting in queue</span>

@@ -8,6 +8,7 @@ import type { DesignSimReport } from '../engine/simulation/design-sim-types';
 import type { Design } from '../model/types';
 import type { Analysis } from '../workers/analysis';
 import type { EngineWorkerApi } from '../workers/engine.worker';
+import type { ImportWorkerApi } from '../workers/import.worker';
 import type { LayoutWorkerApi } from '../workers/layout.worker';
 import type { SimulationWorkerApi } from '../workers/simulation.worker';
 import { workerClient, type WorkerClient } from '../workers/workerClient';
@@ -26,6 +27,11 @@ let layout: WorkerClient<LayoutWorkerApi> | null = null;
 export function layoutClient(): WorkerClient<LayoutWorkerApi> {
   layout ??= workerClient<LayoutWorkerApi>(() => new Worker(new URL('../workers/layout.worker.ts', import.meta.url), { type: 'module' }), 'The auto-layout');
   return layout;
+}
+
+/** A worker for one import: stopping the import terminates it, so it serves that import only. */
+export function importClient(): WorkerClient<ImportWorkerApi> {
+  return workerClient<ImportWorkerApi>(() => new Worker(new URL('../workers/import.worker.ts', import.meta.url), { type: 'module' }), 'Reading the file');
 }
 
 /**
