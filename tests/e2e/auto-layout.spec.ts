@@ -1,6 +1,7 @@
 // Auto-layout, read from what Chromium draws: no connection passes under a card afterwards (each
 // runs along the path ELK found), the paths stay after a reload and leave with a moved card,
-// progress shows while the engine loads, and a stopped or failed layout leaves the diagram as it was.
+// progress shows while the engine loads, a stopped or failed layout leaves the diagram as it was,
+// and fit view takes in the paths, not only the cards.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -167,4 +168,49 @@ test('progress shows while the layout engine loads; Stop and a failed engine lea
   // Next time a fresh worker loads the engine and the layout runs.
   await autoLayout(page);
   expect(await where()).not.toBe(start);
+});
+
+test('fit view takes in a path that runs far outside the cards', async ({ page }) => {
+  await openApp(page);
+  // Two cards in a column; the call between them runs 1,200 px out to the right and back.
+  const design = {
+    id: 'wide-path',
+    name: 'Wide path',
+    groups: [],
+    nodes: [
+      { id: 'users', kind: 'client', label: 'Users', params: {}, position: { x: 0, y: 0 } },
+      { id: 'api', kind: 'service', label: 'API', params: {}, position: { x: 0, y: 200 } },
+    ],
+    edges: [
+      {
+        id: 'e-users-api', source: 'users', target: 'api', mode: 'sync', callsPerRequest: 1, share: 1, sourceSide: 'right', targetSide: 'right',
+        path: [{ x: 188, y: 32 }, { x: 1400, y: 32 }, { x: 1400, y: 232 }, { x: 188, y: 232 }],
+      },
+    ],
+  };
+  const file = JSON.stringify({ format: 'archlab-design', version: 2, design });
+  await page.getByTestId('import-input').setInputFiles({ name: 'wide-path.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await expect(page.locator('.toast')).toContainText('Imported');
+  await expect(page.locator('.react-flow__edge-routed')).toHaveCount(1);
+  const inView = async () => {
+    await settled(page);
+    return page.evaluate(() => {
+      const canvas = document.querySelector('.react-flow')!.getBoundingClientRect();
+      const line = document.querySelector('.react-flow__edge-routed path.react-flow__edge-path')!.getBoundingClientRect();
+      return line.left >= canvas.left && line.right <= canvas.right && line.top >= canvas.top && line.bottom <= canvas.bottom;
+    });
+  };
+  // Opened, the whole path is on screen (fitting the two cards alone left it at 100%, running off the right).
+  expect(await inView()).toBe(true);
+  const zoom = Number((await page.getByTestId('zoom-percent').textContent())!.replace('%', ''));
+  expect(zoom).toBeLessThan(100);
+  // Zoomed to 100% it runs off; F and the fit button bring all of it back.
+  await page.getByTestId('zoom-percent').click();
+  expect(await inView()).toBe(false);
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press('f');
+  expect(await inView()).toBe(true);
+  await page.getByTestId('zoom-percent').click();
+  await page.getByRole('button', { name: 'Fit diagram to screen' }).click();
+  expect(await inView()).toBe(true);
 });
