@@ -9,7 +9,7 @@ import { compactScenarioFile } from './author-file';
 import { designToFile } from './design-file';
 import { problemsInWords } from './author-problems';
 import { locateAll, parseScenarioObject } from './parse';
-import { CURRENT_SCENARIO_VERSION, type CritiqueKeyItem, type EnvironmentRule, type FailureEvent, type PathInvariant, type Requirements, type ScenarioFile, type WorkloadStep } from './schema';
+import { CURRENT_SCENARIO_VERSION, type AlsoAcceptableItem, type CritiqueKeyItem, type EnvironmentRule, type FailureEvent, type PathInvariant, type Requirements, type ScenarioFile, type WorkloadStep } from './schema';
 import { selfCheckScenario } from './self-check';
 import type { Scenario } from './types';
 import type { CheckName, CompareMetric, DesignSide, Difficulty, Objective } from './vocabulary';
@@ -51,11 +51,15 @@ interface DraftMetaBase {
   overTime?: readonly WorkloadStep[];
   /** The failure timeline for the simulator. */
   failures?: readonly FailureEvent[];
+  /** Hours a month the traffic runs, for the monthly cost (all month when absent). */
+  busyHoursPerMonth?: number;
+  /** Requests/s of all clients together outside the busy hours (0 when absent). */
+  quietRps?: number;
 }
 
 export type ScenarioDraftMeta =
   | (DraftMetaBase & { mode: 'identify'; questions: readonly DraftIdentifyQuestion[] })
-  | (DraftMetaBase & { mode: 'critique'; key: readonly CritiqueKeyItem[] })
+  | (DraftMetaBase & { mode: 'critique'; key: readonly CritiqueKeyItem[]; alsoAcceptable?: readonly AlsoAcceptableItem[] })
   | (DraftMetaBase & {
       mode: 'fix';
       checks: readonly CheckName[];
@@ -165,7 +169,11 @@ export function draftScenario(design: Design, meta: ScenarioDraftMeta): Scenario
     story: paragraphs(meta.story),
     hints: (meta.hints ?? []).map(oneLine).filter((hint) => hint !== ''),
     requirements: definedRequirements(meta.requirements),
-    workload: { overTime: structuredClone([...(meta.overTime ?? [])]) },
+    workload: {
+      overTime: structuredClone([...(meta.overTime ?? [])]),
+      ...(meta.busyHoursPerMonth !== undefined ? { busyHoursPerMonth: meta.busyHoursPerMonth } : {}),
+      ...(meta.quietRps !== undefined ? { quietRps: meta.quietRps } : {}),
+    },
     failures: structuredClone([...(meta.failures ?? [])]),
     design: designToFile(design, { defaultId: design.id, defaultName: title, round: true }),
   };
@@ -183,7 +191,12 @@ export function draftScenario(design: Design, meta: ScenarioDraftMeta): Scenario
           severity: item.severity,
           explanation: paragraphs(item.explanation).trimEnd(),
         })),
-        alsoAcceptable: [],
+        alsoAcceptable: (meta.alsoAcceptable ?? []).map((item) => ({
+          target: item.target,
+          ...(item.acceptedTargets && item.acceptedTargets.length > 0 ? { acceptedTargets: unique(item.acceptedTargets) } : {}),
+          category: item.category,
+          explanation: paragraphs(item.explanation).trimEnd(),
+        })),
       };
     case 'fix':
       return {

@@ -13,6 +13,7 @@ export type {
   IdentifyScenario,
   NamingAnswer,
   PatchOp,
+  PathInvariant,
   Requirements,
   ProgressBase,
   Scenario,
@@ -86,7 +87,7 @@ export { resolveClientRps, missingClients } from './workload';
 export { emptyModeProgress, readModeProgress, firstTryScore, firstTry, tryCount, type ComparePrediction, type IdentifyAttempt, type IdentifyTry, type PinnedFinding, type SimulatedCheckRecord } from './progress';
 
 // Authoring in the app: a design and a form to a scenario file, YAML, checks and share links
-export { draftScenario, validateDraft, scenarioSlug, type ScenarioDraftMeta, type DraftIdentifyQuestion, type DraftCompareQuestion, type DraftValidation } from './author';
+export { draftScenario, validateDraft, scenarioSlug, startingWorkInvariants, type ScenarioDraftMeta, type DraftIdentifyQuestion, type DraftCompareQuestion, type DraftValidation } from './author';
 export { scenarioToFile, compactScenarioFile } from './author-file';
 export { designToFile, type ScenarioData, type DesignFileOptions } from './design-file';
 export { scenarioToYaml, SCHEMA_MODELINE } from './author-yaml';

@@ -171,3 +171,83 @@ test('an instructor checks a fix scenario with a timeline in the simulator befor
   await page.getByTestId('author-sim-check').click();
   await expect(page.getByTestId('author-sim-result')).toContainText('the reference solution passes every check through the timeline, and the starting design does not (capacity)', { timeout: 90_000 });
 });
+
+test('an author edits a critique’s also-acceptable findings and the month’s traffic: problems in plain words, a removal undone, all in the exported file', async ({ page }) => {
+  await openApp(page);
+  await startAuthoring(page, 'Review the photo app again', 'Find where the photo app breaks first.', 'The photo app is growing fast.');
+  await page.getByLabel('Critique a proposal').check();
+  await page.getByRole('button', { name: 'Suggest from the structural checks' }).click();
+  const also = page.getByTestId('author-also-acceptable');
+  await also.getByRole('button', { name: 'Add also-acceptable finding' }).click();
+  await page.getByTestId('author-busy-hours').fill('1000');
+  await page.getByTestId('author-quiet-rps').fill('-3');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const result = page.getByTestId('author-result');
+  await expect(result).toContainText('Busy hours a month must be a number from 0.01 to 730 (a month has about 730 hours; you wrote "1000")');
+  await expect(result).toContainText('The quiet rate must be a number of requests a second, 0 or more (you wrote "-3")');
+  await expect(result).toContainText('Also acceptable 1: say why it holds and why it is not the point of this review');
+
+  await page.getByTestId('author-busy-hours').fill('2');
+  await page.getByTestId('author-quiet-rps').fill('5');
+  await also.getByLabel('Why it holds').fill('One database is a single point of failure, but the review is about load.');
+  // Removed by mistake, then brought back as it was.
+  await also.getByRole('button', { name: 'Remove also-acceptable finding 1' }).click();
+  await expect(page.getByTestId('author-also-item')).toHaveCount(0);
+  await also.getByRole('button', { name: 'Undo' }).click();
+  await expect(also.getByLabel('Why it holds')).toHaveValue('One database is a single point of failure, but the review is about load.');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(result).toContainText('passes every check');
+  await page.screenshot({ path: 'test-results/screens/author-also-acceptable.png', fullPage: true });
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export YAML' }).click();
+  const yaml = await readFile((await (await download).path())!, 'utf8');
+  expect(yaml).toMatch(/alsoAcceptable:[\s\S]*One database is a single point of failure, but the review is about load\./);
+  expect(yaml).toMatch(/busyHoursPerMonth: 2\b/);
+  expect(yaml).toMatch(/quietRps: 5\b/);
+});
+
+test('an author lists the work a fix scenario’s answers must still do: each path edited, its problems named, a removal undone, kept in the file', async ({ page }) => {
+  await openApp(page);
+  await saveVariant(page, 'Sized for 900', [
+    ['worker', 'instances', '6'],
+    ['api', 'instances', '6'],
+  ]);
+  await startAuthoring(page, 'Size the photo app, keeping its work', 'Traffic triples; size it without dropping work.', 'A campaign triples the traffic.');
+  await page.getByTestId('author-mode').selectOption('fix');
+  await page.getByLabel('Scalability impact').check();
+  await page.getByLabel('Traffic (req/s)').fill('900');
+  await page.getByLabel('p99LatencyMs').uncheck();
+  await page.getByLabel('Reference solution (a saved design that meets the targets)').selectOption({ label: 'Sized for 900' });
+  const editor = page.getByTestId('author-invariants');
+  await editor.getByRole('button', { name: 'Start from the starting design’s work' }).click();
+  const rows = page.getByTestId('author-invariant');
+  const listed = await rows.count();
+  expect(listed).toBeGreaterThan(0);
+  // Broken on purpose: no message, a share over 100%, two together with one start.
+  const first = rows.first();
+  await first.getByLabel('What is lost when this path is broken').fill('');
+  await first.getByLabel('Least share arriving (%)').fill('150');
+  await first.getByText('all starting components reach the same one').click();
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const result = page.getByTestId('author-result');
+  await expect(result).toContainText('Work to keep 1: the share that must arrive is a percentage from 0 to 100 (you wrote "150"); leave it empty for any share.');
+  await expect(result).toContainText('Work to keep 1: "all reach the same component" needs two or more starting components');
+  await expect(result).toContainText('Work to keep 1: say what is lost when this path is broken, in the learner’s words');
+
+  await first.getByLabel('Least share arriving (%)').fill('99.9');
+  await first.getByText('all starting components reach the same one').click();
+  await first.getByLabel('What is lost when this path is broken').fill('the photos are no longer stored');
+  await first.getByRole('button', { name: 'Remove work to keep 1' }).click();
+  await expect(rows).toHaveCount(listed - 1);
+  await editor.getByRole('button', { name: 'Undo' }).click();
+  await expect(rows).toHaveCount(listed);
+  await expect(rows.first().getByLabel('What is lost when this path is broken')).toHaveValue('the photos are no longer stored');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(result).toContainText('passes every check');
+  await page.screenshot({ path: 'test-results/screens/author-invariants.png', fullPage: true });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export YAML' }).click();
+  const yaml = await readFile((await (await download).path())!, 'utf8');
+  expect(yaml).toMatch(/invariants:[\s\S]*share: 0\.999\b[\s\S]*message: the photos are no longer stored/);
+});

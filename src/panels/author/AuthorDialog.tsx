@@ -41,6 +41,9 @@ import { CompareEditor, type CompareForm } from './CompareEditor';
 import { TimelineEditor } from './TimelineEditor';
 import { failureFromForm, stepFromForm, type FailureForm, type StepForm } from './timelineForm';
 import { sendsRequests } from '../../model/traits';
+import { AlsoAcceptableEditor } from './AlsoAcceptableEditor';
+import { InvariantsEditor } from './InvariantsEditor';
+import { alsoAcceptableFromForm, alsoAcceptableProblems, invariantFromForm, invariantProblems, monthFromForm, monthProblems, type AlsoAcceptableForm, type InvariantForm } from './authorExtrasForm';
 
 interface QuestionForm {
   type: 'click' | 'naming';
@@ -75,6 +78,10 @@ interface AuthorForm extends CompareForm {
   key: KeyForm[];
   checks: CheckName[];
   solutionId: string;
+  invariants: InvariantForm[];
+  alsoAcceptable: AlsoAcceptableForm[];
+  busyHoursPerMonth: string;
+  quietRps: string;
 }
 
 const EMPTY: AuthorForm = {
@@ -97,6 +104,10 @@ const EMPTY: AuthorForm = {
   key: [],
   checks: ['p99LatencyMs', 'capacity'],
   solutionId: '',
+  invariants: [],
+  alsoAcceptable: [],
+  busyHoursPerMonth: '',
+  quietRps: '',
   designBId: '',
   labelA: '',
   labelB: '',
@@ -165,6 +176,16 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
   const targets = useMemo(() => [...design.nodes.map((n) => ({ id: n.id, label: n.label })), ...design.edges.map((e) => ({ id: e.id, label: `${design.nodes.find((n) => n.id === e.source)?.label ?? e.source} → ${design.nodes.find((n) => n.id === e.target)?.label ?? e.target}` }))], [design]);
 
   const build = async () => {
+    // The form's own checks first, in the author's words, naming components by their labels.
+    const formProblems = [
+      ...monthProblems(form),
+      ...(form.mode === 'fix' ? invariantProblems(form.invariants, design) : []),
+      ...(form.mode === 'critique' ? alsoAcceptableProblems(form.alsoAcceptable, form.key, (id) => targets.find((t) => t.id === id)?.label) : []),
+    ];
+    if (formProblems.length > 0) {
+      setResult({ ok: false, lines: formProblems });
+      return null;
+    }
     const requirements = { trafficRps: num(form.trafficRps), p99LatencyMs: num(form.p99LatencyMs), availability: num(form.availability), errorRate: num(form.errorRate), monthlyCostUsd: num(form.monthlyCostUsd) };
     const base = {
       id: scenarioSlug(form.title) || 'my-scenario',
@@ -178,12 +199,13 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
       requirements,
       overTime: form.steps.map(stepFromForm),
       failures: form.failures.map(failureFromForm),
+      ...monthFromForm(form),
     };
     let meta: ScenarioDraftMeta;
     if (form.mode === 'identify') {
       meta = { ...base, mode: 'identify', questions: form.questions.map((q) => ({ prompt: q.prompt, explanation: q.explanation, answer: q.type === 'click' ? { nodeIds: [q.nodeId] } : { nodeId: q.nodeId, acceptedKinds: q.kinds } })) };
     } else if (form.mode === 'critique') {
-      meta = { ...base, mode: 'critique', key: form.key };
+      meta = { ...base, mode: 'critique', key: form.key, alsoAcceptable: form.alsoAcceptable.map(alsoAcceptableFromForm) };
     } else if (form.mode === 'compare') {
       const designB = form.designBId ? await loadDesign(form.designBId) : null;
       if (!designB) {
@@ -199,7 +221,7 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
         setResult({ ok: false, lines: ['Choose the reference solution: a saved design that meets the targets (the design on the canvas is the starting point).'] });
         return null;
       }
-      meta = { ...base, mode: 'fix', checks: form.checks, solution };
+      meta = { ...base, mode: 'fix', checks: form.checks, solution, invariants: form.invariants.map(invariantFromForm) };
     }
     const file = draftScenario(design, meta);
     const checked = validateDraft(file);
@@ -244,6 +266,8 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
           <label>Availability target<input value={form.availability} onChange={(e) => set({ availability: e.target.value })} placeholder="e.g. 0.999" /></label>
           <label>Error rate target<input value={form.errorRate} onChange={(e) => set({ errorRate: e.target.value })} placeholder="e.g. 0.001" /></label>
           <label>Cost limit (USD/month)<input value={form.monthlyCostUsd} onChange={(e) => set({ monthlyCostUsd: e.target.value })} placeholder="none" /></label>
+          <label title="For the monthly cost: per-request charges follow this traffic for these hours, and the quiet traffic for the rest of the month (machines are paid all month).">Busy hours a month<input value={form.busyHoursPerMonth} onChange={(e) => set({ busyHoursPerMonth: e.target.value })} placeholder="all month (730)" inputMode="decimal" data-testid="author-busy-hours" /></label>
+          <label title="Requests a second of all clients together outside the busy hours, for the monthly cost.">Quiet rate (req/s)<input value={form.quietRps} onChange={(e) => set({ quietRps: e.target.value })} placeholder="0" inputMode="decimal" data-testid="author-quiet-rps" /></label>
         </div>
 
         {form.mode === 'identify' ? (
@@ -305,6 +329,7 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
             </div>
           </section>
         ) : null}
+        {form.mode === 'critique' ? <AlsoAcceptableEditor items={form.alsoAcceptable} targets={targets} onChange={(alsoAcceptable) => set({ alsoAcceptable })} /> : null}
 
         {form.mode === 'fix' ? (
           <section>
@@ -326,6 +351,7 @@ export function AuthorDialog({ open, onClose, designs, onPreview, onFlash }: Aut
             </label>
           </section>
         ) : null}
+        {form.mode === 'fix' ? <InvariantsEditor design={design} invariants={form.invariants} onChange={(invariants) => set({ invariants })} /> : null}
 
         {form.mode === 'compare' ? <CompareEditor form={form} designs={designs} currentId={design.id} onChange={set} /> : null}
 
