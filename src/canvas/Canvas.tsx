@@ -208,7 +208,7 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
       const o = overlay?.[n.id];
       const isSelected = selected.has(n.id);
       const isLayered = layered && moving!.has(n.id);
-      const key = `${position.x},${position.y},${isSelected},${isLayered},${o ? `${o.utilization},${o.saturated},${o.p99Ms},${o.stale},${o.down}` : ''}`;
+      const key = `${position.x},${position.y},${isSelected},${isLayered},${o ? `${o.utilization},${o.saturated},${o.p99Ms},${o.p99Approximate},${o.stale},${o.down}` : ''}`;
       const cached = nodeCache.current.get(n);
       if (cached && cached.key === key) return cached.node;
       const node: ComponentFlowNode = {

@@ -6,7 +6,7 @@ import { getKindSpec } from '../model/catalog';
 import { useDesignStore } from '../store/designStore';
 import { isMasked, MASKED_LABEL, pinCount, useScenarioStore } from '../store/scenarioStore';
 import type { ComponentFlowNode } from './flowTypes';
-import { utilizationColor, formatMs } from './format';
+import { APPROXIMATE_TITLE, utilizationColor, formatMs } from './format';
 
 function RenameInput({ id, label }: { id: string; label: string }) {
   const renameNode = useDesignStore((s) => s.renameNode);
@@ -79,7 +79,17 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
           <span className="badge util" style={{ background: ring }}>
             {o.down ? 'DOWN' : o.saturated ? 'SATURATED' : o.utilization === null ? '–' : `${Math.round(o.utilization * 100)}%`}
           </span>
-          {!o.saturated && o.p99Ms !== null ? <span className="badge lat">p99 {formatMs(o.p99Ms)}</span> : null}
+          {!o.saturated && o.p99Ms !== null ? (
+            o.p99Approximate === true ? (
+              <span className="badge lat approx" title={APPROXIMATE_TITLE} data-testid="card-p99">
+                p99 ≈{formatMs(o.p99Ms)}
+              </span>
+            ) : (
+              <span className="badge lat" data-testid="card-p99">
+                p99 {formatMs(o.p99Ms)}
+              </span>
+            )
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -13,6 +13,8 @@ export interface NodeOverlay {
   utilization: number | null;
   saturated: boolean;
   p99Ms: number | null;
+  /** The p99 is the analytic engine's estimate, not exact (shown with ≈); a replayed simulation's is measured. */
+  p99Approximate?: boolean;
   stale: boolean;
   /** Simulation replay: every instance is down at this moment. */
   down?: boolean;

@@ -9,6 +9,10 @@ export function utilizationColor(u: number | null): string {
   return '#b91c1c';
 }
 
+/** The tooltip of a percentile marked ≈ (results panel and canvas cards). */
+export const APPROXIMATE_TITLE =
+  "Approximate: this queue's wait is estimated from its mean (several servers or a queue limit with service that is not exponential, or workers held through calls), so the tail is an estimate. Run the simulation for a measured figure.";
+
 /** A time on a card or chart: the compact style of model/format.ts. */
 export const formatMs = (ms: number | null | undefined): string => formatMsIn(ms, 'compact');
 

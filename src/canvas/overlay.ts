@@ -27,7 +27,7 @@ export function analysisOverlay(analysis: Extract<Analysis, { ok: true }>, stale
   const out: Record<string, NodeOverlay> = {};
   for (const c of Object.values(analysis.solution.components)) {
     const u = c.replicaUtilization === null ? c.utilization : Math.max(c.utilization ?? 0, c.replicaUtilization);
-    out[c.nodeId] = { utilization: u, saturated: c.saturated, p99Ms: c.p99ResponseMs, stale };
+    out[c.nodeId] = { utilization: u, saturated: c.saturated, p99Ms: c.p99ResponseMs, p99Approximate: c.percentilesApproximate, stale };
   }
   return out;
 }

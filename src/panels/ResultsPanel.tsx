@@ -4,7 +4,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { usePersistentState } from './usePersistentState';
 import type { Analysis } from '../workers/analysis';
 import type { FlowResult, EntryHeadroom, ComponentResult } from '../engine/analytic';
-import { formatMs, formatPercent, formatRps, utilizationColor } from '../canvas/format';
+import { APPROXIMATE_TITLE, formatMs, formatPercent, formatRps, utilizationColor } from '../canvas/format';
 import { useDesignStore } from '../store/designStore';
 import { paramValue } from '../model/catalog';
 
@@ -113,8 +113,6 @@ function LoadSlider({ flow, headroom, value, onChange, onKeep }: { flow: FlowRes
     </div>
   );
 }
-
-const APPROXIMATE_TITLE = "Approximate: this queue's wait is estimated from its mean (several servers or a queue limit with service that is not exponential, or workers held through calls), so the tail is an estimate. Run the simulation for a measured figure.";
 
 /** A percentile, with a ≈ before it when the engine can only estimate it. */
 function Percentile({ ms, approximate }: { ms: number | null; approximate: boolean }) {

@@ -116,6 +116,10 @@ test('percentiles the engine can only estimate carry ≈ and a note; exact ones 
   await expect(flow.getByTestId('approximate')).toHaveCount(3);
   await expect(flow.getByTestId('approximate').first()).toHaveAttribute('title', /Approximate/);
   await expect(page.locator('.approx-note')).toContainText('approximate percentile');
+  // The card on the canvas says so too, with the same explanation.
+  const cardP99 = page.locator('.react-flow__node[data-id="api"]').getByTestId('card-p99');
+  await expect(cardP99).toContainText('p99 ≈');
+  await expect(cardP99).toHaveAttribute('title', /Approximate/);
   await page.screenshot({ path: 'test-results/screens/approximate-percentiles.png' });
   await page.getByRole('tab', { name: 'Components' }).click();
   await expect(page.getByTestId('row-api').getByTestId('approximate')).toHaveCount(2);
@@ -125,4 +129,8 @@ test('percentiles the engine can only estimate carry ≈ and a note; exact ones 
   await expect(page.getByTestId('row-api')).toBeVisible();
   await expect(page.getByTestId('row-api').getByTestId('approximate')).toHaveCount(0);
   await expect(page.locator('.approx-note')).toHaveCount(0);
+  const exactP99 = page.locator('.react-flow__node[data-id="api"]').getByTestId('card-p99');
+  await expect(exactP99).toContainText(/p99 \d/);
+  await expect(exactP99).not.toContainText('≈');
+  await expect(exactP99).not.toHaveAttribute('title', /.*/);
 });
