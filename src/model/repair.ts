@@ -7,6 +7,7 @@
 // said in a sentence, so the learner knows what to check.
 import * as v from 'valibot';
 import { getParamSpec } from './catalog';
+import { EDGE_SETTINGS, NODE_SETTINGS, type SettingSpec } from './resilience';
 import { designProblems, problemAt, type DesignPath } from './validate';
 import { issueWords } from './issue-words';
 import { migrate } from './migrations';
@@ -22,6 +23,16 @@ export interface RepairedDesign {
 type Json = Record<string | number, unknown>;
 type Collection = 'nodes' | 'edges' | 'groups';
 const COLLECTIONS: readonly Collection[] = ['nodes', 'edges', 'groups'];
+
+/** Resilience settings a group cannot do without (the schema's nonOptional ones), by group.key. */
+const REQUIRED_SETTINGS = new Set(['retry.maxRetries', 'rateLimit.rps']);
+
+/** The spec of a setting inside a resilience group (model/resilience.ts); a rate limit's settings are named rateLimitRps and rateLimitBurst there. */
+function resilienceSettingSpec(collection: 'nodes' | 'edges', group: string, key: string): SettingSpec | undefined {
+  const table: Record<string, SettingSpec> = collection === 'edges' ? EDGE_SETTINGS : NODE_SETTINGS;
+  const name = group === 'rateLimit' ? `rateLimit${key.charAt(0).toUpperCase()}${key.slice(1)}` : key;
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
 
 /** Rounds of check-and-mend: each mends every fault the checks report; a fault mended can reveal one beneath (a kind made a service, then its settings). */
 const MAX_ROUNDS = 12;
@@ -128,14 +139,36 @@ class Mender {
       const id = valueAt(this.design, [collection, index, 'id']);
       return this.set(path, typeof id === 'string' ? id.slice(0, 200) : 'Component', why, 'It was set to the component’s id.');
     }
+    if (field === 'resilience' && rest.length >= 2) return this.mendResilienceSetting(path, why);
     if (OPTIONAL_FIELDS[collection].includes(String(field))) {
-      // Resilience: only the one setting group at fault goes (resilience.retry), the others stay.
+      // Resilience: only the one setting or setting group at fault goes (resilience.timeoutMs, resilience.retry when not an object), the others stay.
       const at = field === 'resilience' && rest.length > 0 ? path.slice(0, 4) : path.slice(0, 3);
       return this.remove(at, why, 'It was removed.');
     }
     const placeholder = rest.length === 0 ? FIELD_DEFAULTS[collection][String(field)] : undefined;
     if (placeholder) return this.set(path, placeholder(), why, `It was set to ${shown(placeholder())}.`);
     return this.drop([collection], index, why, path);
+  }
+
+  /**
+   * One setting inside a resilience group (resilience.retry.maxRetries) that cannot be read: only it
+   * is mended, the rest of the group stays. Left out, a setting takes its default; one the group
+   * cannot do without (a retry's count) is set to its default, and only a group whose required
+   * setting has no default (a rate limit's rate) goes whole.
+   */
+  private mendResilienceSetting(path: DesignPath, why: string) {
+    const [collection, , , group, key] = path;
+    const spec = resilienceSettingSpec(collection === 'edges' ? 'edges' : 'nodes', String(group), String(key));
+    const groupPath = path.slice(0, 4);
+    if (!spec) return this.remove(path, why, 'It was removed.');
+    const value = valueAt(this.design, path);
+    const unit = spec.unit ? ` ${spec.unit}` : '';
+    if (value !== undefined && !REQUIRED_SETTINGS.has(`${String(group)}.${String(key)}`)) {
+      return this.remove(path, why, spec.default === null ? `It was removed, so ${spec.label.toLowerCase()} is off; the rest of the setting is kept.` : `It was removed, so its default applies (${spec.default}${unit}); the rest of the setting is kept.`);
+    }
+    if (spec.default !== null) return this.set(path, spec.default, why, `It was set to its default, ${spec.default}${unit}; the rest of the setting is kept.`);
+    this.say(path, why, `The whole ${String(group)} setting was removed: it cannot work without ${spec.label.toLowerCase()}, which has no default.`);
+    deleteAt(this.design, groupPath);
   }
 
   private mendTop(field: string, why: string) {

@@ -76,6 +76,44 @@ describe('a repaired copy', () => {
     expect(r.design.nodes[api]!.groupId).toBeUndefined();
   });
 
+  it('mends one unreadable setting inside a resilience group and keeps the rest of the group, saying so', () => {
+    const rec = record();
+    const api = nodeIndex('api');
+    const edge = rec.design.edges.findIndex((e) => e.source === 'api' && e.mode === 'sync');
+    rec.design.edges[edge]!.resilience = {
+      timeoutMs: 800,
+      retry: { maxRetries: 'three', baseBackoffMs: 50, maxBackoffMs: 'soon', budgetRatio: 0.2 },
+      circuitBreaker: { failureRatio: 0.4, minCalls: null, windowS: 30 },
+    };
+    rec.design.nodes[api]!.resilience = {
+      maxInFlight: 200,
+      rateLimit: { rps: 'lots', burst: 50 },
+      autoscale: { minInstances: 2, maxInstances: 8, cooldownS: 'a while', provisioningS: 90 },
+    };
+    const r = repaired(rec);
+    // Each group stays, less only the setting that could not be read.
+    expect(r.design.edges[edge]!.resilience).toEqual({
+      timeoutMs: 800,
+      retry: { maxRetries: 0, baseBackoffMs: 50, budgetRatio: 0.2 },
+      circuitBreaker: { failureRatio: 0.4, windowS: 30 },
+    });
+    // A rate limit cannot work without its rate, which has no default: that group alone goes.
+    expect(r.design.nodes[api]!.resilience).toEqual({ maxInFlight: 200, autoscale: { minInstances: 2, maxInstances: 8, provisioningS: 90 } });
+    const said = (what: string) => r.changes.find((c) => c.includes(what));
+    expect(said('retry.maxRetries')).toMatch(/Retries must be .*It was set to its default, 0 retries; the rest of the setting is kept\.$/);
+    expect(said('retry.maxBackoffMs')).toMatch(/It was removed, so its default applies \(1000 ms\); the rest of the setting is kept\.$/);
+    expect(said('circuitBreaker.minCalls')).toMatch(/It was removed, so its default applies \(20 calls\); the rest of the setting is kept\.$/);
+    expect(said('autoscale.cooldownS')).toMatch(/It was removed, so its default applies \(60 s\); the rest of the setting is kept\.$/);
+    expect(said('rateLimit.rps')).toMatch(/The whole rateLimit setting was removed: it cannot work without rate limit, which has no default\.$/);
+    expect(r.changes).toHaveLength(5);
+    // A setting that is off by default says it is now off.
+    const off = record();
+    off.design.edges[edge]!.resilience = { retry: { maxRetries: 2, budgetRatio: 'some' } };
+    const r2 = repaired(off);
+    expect(r2.design.edges[edge]!.resilience).toEqual({ retry: { maxRetries: 2 } });
+    expect(r2.changes).toEqual([expect.stringMatching(/retry\.budgetRatio must be a number \(got "some"\)\. It was removed, so retry budget is off; the rest of the setting is kept\.$/)]);
+  });
+
   it('keeps what it can of records that are not designs, and names a copy with no readable name', () => {
     for (const raw of [null, 'garbage from an old bug', 42, [], { design: 'x' }]) {
       const r = repaired(raw);
