@@ -2,7 +2,7 @@
 // or field and say what is wrong; it never half-loads.
 import * as v from 'valibot';
 import { CURRENT_VERSION, DESIGN_FORMAT, DesignFileSchema } from './schema';
-import { migrate } from './migrations';
+import { migrate, SOURCE_SUBJECT, type DesignSource } from './migrations';
 import { checkDesign, problemAt } from './validate';
 import { jsonTooDeep, nestingMessage } from './nesting';
 import { issueWords } from './issue-words';
@@ -30,15 +30,16 @@ export function parseDesignFile(text: string): ParseResult {
   return parseDesignObject(raw);
 }
 
-export function parseDesignObject(raw: unknown): ParseResult {
+/** source: where `raw` was read from, so a message calls it a file or a design saved in this browser. */
+export function parseDesignObject(raw: unknown, source: DesignSource = 'file'): ParseResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, errors: ['The file does not contain an ArchLab design (expected a JSON object).'] };
+    return { ok: false, errors: [`${SOURCE_SUBJECT[source]} does not contain an ArchLab design (expected a JSON object).`] };
   }
-  const migrated = migrate(raw as Record<string, unknown>, CURRENT_VERSION);
+  const migrated = migrate(raw as Record<string, unknown>, CURRENT_VERSION, source);
   if ('error' in migrated) return { ok: false, errors: [migrated.error] };
   const parsed = v.safeParse(DesignFileSchema, migrated.file);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.issues.slice(0, 20).map((issue) => describeIssue(issue, migrated.file)) };
+    return { ok: false, errors: parsed.issues.slice(0, 20).map((issue) => describeIssue(issue, migrated.file, source)) };
   }
   const design: Design = parsed.output.design;
   const problems = checkDesign(design);
@@ -47,9 +48,9 @@ export function parseDesignObject(raw: unknown): ParseResult {
 }
 
 /** "Component "Orders DB" (nodes[3]): params.instances must be 0 or more". */
-function describeIssue(issue: v.BaseIssue<unknown>, root: unknown): string {
+function describeIssue(issue: v.BaseIssue<unknown>, root: unknown, source: DesignSource): string {
   const keys = (issue.path ?? []).map((p) => p.key as string | number);
-  if (keys[0] === 'format') return 'The file is not an ArchLab design (its "format" field is not "archlab-design").';
+  if (keys[0] === 'format') return `${SOURCE_SUBJECT[source]} is not an ArchLab design (its "format" field is not "archlab-design").`;
   const designKeys = keys[0] === 'design' ? keys.slice(1) : keys;
   // valibot's own messages start "Invalid ..."; the schema's own (written for learners) are kept.
   const what = issue.message.startsWith('Invalid') ? issueWords(issue, DesignFileSchema) : issue.message;

@@ -3,6 +3,12 @@
 // and `links` with `from`, `to`, `async`, `calls`, `probability`; zones were flat.
 
 type Json = Record<string, unknown>;
+
+/** Where a design being read comes from, so messages call it what it is: a file, or a design saved in this browser (a stored record). */
+export type DesignSource = 'file' | 'stored';
+/** The subject of a sentence about the thing read: "The file is version 9…". */
+export const SOURCE_SUBJECT: Record<DesignSource, string> = { file: 'The file', stored: 'This design saved in this browser' };
+
 type Migration = (file: Json) => Json;
 
 const asArray = (x: unknown): Json[] => (Array.isArray(x) ? (x as Json[]) : []);
@@ -52,20 +58,21 @@ export interface MigrationResult {
   migratedFrom?: number;
 }
 
-export function migrate(file: Json, currentVersion: number): MigrationResult | { error: string } {
+export function migrate(file: Json, currentVersion: number, source: DesignSource = 'file'): MigrationResult | { error: string } {
+  const subject = SOURCE_SUBJECT[source];
   const version = file.version;
   if (typeof version !== 'number' || !Number.isInteger(version)) {
-    return { error: 'The file has no "version" number, so it is not an ArchLab design file.' };
+    return { error: source === 'file' ? 'The file has no "version" number, so it is not an ArchLab design file.' : `${subject} has no "version" number, so it is not a design ArchLab can read.` };
   }
   if (version > currentVersion) {
     return {
-      error: `The file is version ${version}, newer than this ArchLab understands (version ${currentVersion}). Update ArchLab to open it.`,
+      error: `${subject} is version ${version}, newer than this ArchLab understands (version ${currentVersion}). Update ArchLab to open it.`,
     };
   }
   let out = file;
   for (let n = version; n < currentVersion; n++) {
     const step = migrations[n];
-    if (!step) return { error: `Files of version ${n} can no longer be opened (no migration exists).` };
+    if (!step) return { error: `${source === 'file' ? 'Files' : 'Designs saved'} of version ${n} can no longer be opened (no migration exists).` };
     out = step(out);
   }
   return version < currentVersion ? { file: out, migratedFrom: version } : { file: out };

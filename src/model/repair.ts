@@ -222,16 +222,16 @@ function mendProblems(design: Design, mender: Mender) {
 /** The design inside a stored record or file, brought to the current version where it can be. */
 function designPart(raw: unknown, changes: string[]): Json {
   if (!isObject(raw)) {
-    changes.push('The record holds no design at all, so the copy is empty.');
+    changes.push('This entry saved in this browser holds no design at all, so the copy is empty.');
     return {};
   }
   let file = raw;
-  const migrated = typeof raw.version === 'number' ? migrate(raw, CURRENT_VERSION) : null;
+  const migrated = typeof raw.version === 'number' ? migrate(raw, CURRENT_VERSION, 'stored') : null;
   if (migrated && 'file' in migrated) file = migrated.file;
   else if (migrated) changes.push(`${migrated.error.replace(/ Update ArchLab to open it\.$/, '')} What this version can read was kept.`);
   const design = isObject(file.design) ? file.design : isObject(raw.design) ? raw.design : null;
   if (!design) {
-    changes.push('The record holds no design at all, so the copy is empty.');
+    changes.push('This entry saved in this browser holds no design at all, so the copy is empty.');
     return {};
   }
   try {

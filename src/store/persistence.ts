@@ -71,11 +71,11 @@ function revisionOf(raw: unknown): number {
 function readRecord(id: string, raw: unknown): StoredDesign {
   let parsed: ReturnType<typeof parseDesignObject>;
   try {
-    parsed = parseDesignObject(raw);
+    parsed = parseDesignObject(raw, 'stored');
   } catch (e) {
-    parsed = { ok: false, errors: [`The record could not be read (${e instanceof Error ? e.message : String(e)}).`] };
+    parsed = { ok: false, errors: [`This design saved in this browser could not be read (${e instanceof Error ? e.message : String(e)}).`] };
   }
-  if (parsed.ok && parsed.design.id !== id) parsed = { ok: false, errors: [`The record is stored as "${id}" but holds the design "${parsed.design.id}".`] };
+  if (parsed.ok && parsed.design.id !== id) parsed = { ok: false, errors: [`This design saved in this browser is stored as "${id}" but holds the design "${parsed.design.id}".`] };
   checked.set(id, parsed.ok ? [] : parsed.errors);
   return parsed.ok ? { ok: true, design: parsed.design, revision: revisionOf(raw) } : { ok: false, id, ...describeRaw(id, raw), problems: parsed.errors, raw };
 }
@@ -267,7 +267,7 @@ export async function recoverUnsaved(): Promise<void> {
   let parsed: ReturnType<typeof parseDesignObject> | null = null;
   try {
     stash = JSON.parse(raw);
-    parsed = parseDesignObject(stash);
+    parsed = parseDesignObject(stash, 'stored');
   } catch {
     // not JSON, or not a design: nothing to recover
   }

@@ -67,6 +67,28 @@ describe('revisions', () => {
   });
 });
 
+describe('a stored record that does not open', () => {
+  it('is called a design saved in this browser, never "the file", whatever is wrong with it', async () => {
+    const { set, createStore } = await import('idb-keyval');
+    const store = createStore('archlab', 'designs');
+    const d = freshDesign();
+    const cases: [unknown, RegExp][] = [
+      ['garbage', /^This design saved in this browser does not contain an ArchLab design/],
+      [{ format: 'something-else', version: CURRENT_VERSION, design: d }, /^This design saved in this browser is not an ArchLab design \(its "format" field/],
+      [{ format: DESIGN_FORMAT, design: d }, /^This design saved in this browser has no "version" number/],
+      [{ format: DESIGN_FORMAT, version: 99, design: d }, /^This design saved in this browser is version 99, newer than this ArchLab understands/],
+      [{ format: DESIGN_FORMAT, version: CURRENT_VERSION, design: { ...d, id: 'someone-else' } }, /^This design saved in this browser is stored as "design-test-\d+" but holds the design "someone-else"/],
+    ];
+    for (const [raw, said] of cases) {
+      await set(`design:${d.id}`, raw, store);
+      const stored = await db.readStoredDesign(d.id);
+      if (stored?.ok !== false) throw new Error(`${JSON.stringify(raw)} must not open`);
+      expect(stored.problems[0]).toMatch(said);
+      expect(stored.problems.join(' ')).not.toMatch(/\bfile\b/i);
+    }
+  });
+});
+
 describe('other tabs hear of each write', () => {
   const listeners: (() => void)[] = [];
   afterEach(() => listeners.splice(0).forEach((stop) => stop()));

@@ -133,7 +133,7 @@ describe('a repaired copy', () => {
     const rec = record();
     rec.version = 99;
     const r = repaired(rec);
-    expect(r.changes[0]).toBe('The file is version 99, newer than this ArchLab understands (version 2). What this version can read was kept.');
+    expect(r.changes[0]).toBe('This design saved in this browser is version 99, newer than this ArchLab understands (version 2). What this version can read was kept.');
     expect(r.design.nodes).toHaveLength(example.nodes.length);
   });
 
