@@ -198,6 +198,45 @@ export function linePoints(line: ConnectionLine): Position[] {
   return out;
 }
 
+/** Where a cubic's coordinate turns back (0 < t < 1): the roots of its derivative, given the four values along one axis. */
+function cubicTurns(a: number, b: number, c: number, d: number): number[] {
+  // The derivative over 3: (d - 3c + 3b - a) t² + 2(c - 2b + a) t + (b - a).
+  const qa = d - 3 * c + 3 * b - a;
+  const qb = 2 * (c - 2 * b + a);
+  const qc = b - a;
+  if (Math.abs(qa) < 1e-12) return Math.abs(qb) < 1e-12 ? [] : [-qc / qb];
+  const disc = qb * qb - 4 * qa * qc;
+  if (disc < 0) return [];
+  const root = Math.sqrt(disc);
+  return [(-qb + root) / (2 * qa), (-qb - root) / (2 * qa)];
+}
+
+const cubicAt = (a: number, b: number, c: number, d: number, t: number) => (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t ** 2 * c + t ** 3 * d;
+
+/**
+ * The box a line covers: a route's points, or the curve's ends and the points where it turns back
+ * (exact, and with no sampling: "Fit view" runs it for every connection of a 5,000-component design).
+ */
+export function lineBox(line: ConnectionLine): { x0: number; y0: number; x1: number; y1: number } {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  const take = (x: number, y: number) => {
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  };
+  if (line.kind === 'routed') {
+    for (const p of line.points) take(p.x, p.y);
+    return { x0, y0, x1, y1 };
+  }
+  const { source: s, c1, c2, target: t } = line;
+  take(s.x, s.y);
+  take(t.x, t.y);
+  for (const u of cubicTurns(s.x, c1.x, c2.x, t.x)) if (u > 0 && u < 1) take(cubicAt(s.x, c1.x, c2.x, t.x, u), s.y);
+  for (const u of cubicTurns(s.y, c1.y, c2.y, t.y)) if (u > 0 && u < 1) take(s.x, cubicAt(s.y, c1.y, c2.y, t.y, u));
+  return { x0, y0, x1, y1 };
+}
+
 /** Whether the segment a-b enters the rectangle's inside (Liang-Barsky clipping). */
 export function segmentEnters(a: Position, b: Position, r: Rect): boolean {
   const dx = b.x - a.x;

@@ -2,7 +2,7 @@
 // around the outside of the cards or a curve bulging out included. The canvas fits the view to it,
 // the picture export frames it, and the layout measures read its zoom.
 import { diagramBounds, FIT_MAX_ZOOM, FIT_PADDING_PX, type Bounds } from './card';
-import { connectionLine, linePoints } from './connection-geometry';
+import { connectionLine, lineBox } from './connection-geometry';
 import type { Design } from './types';
 
 /** The box around the cards, the groups and the connections as drawn; null when there are no cards or groups. */
@@ -10,18 +10,17 @@ export function drawingBounds(design: Design): Bounds | null {
   const b = diagramBounds(design);
   if (!b) return null;
   const at = new Map(design.nodes.map((n) => [n.id, n.position]));
-  // A loop, not Math.min(...points): 20,000 connections' points are too many to spread.
+  // A loop, not Math.min(...boxes): 20,000 connections are too many to spread.
   let [x0, y0, x1, y1] = [b.x, b.y, b.x + b.width, b.y + b.height];
   for (const e of design.edges) {
     const from = at.get(e.source);
     const to = at.get(e.target);
     if (!from || !to) continue;
-    for (const p of linePoints(connectionLine(e, from, to))) {
-      x0 = Math.min(x0, p.x);
-      y0 = Math.min(y0, p.y);
-      x1 = Math.max(x1, p.x);
-      y1 = Math.max(y1, p.y);
-    }
+    const box = lineBox(connectionLine(e, from, to));
+    x0 = Math.min(x0, box.x0);
+    y0 = Math.min(y0, box.y0);
+    x1 = Math.max(x1, box.x1);
+    y1 = Math.max(y1, box.y1);
   }
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }

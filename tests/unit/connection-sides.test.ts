@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { getBezierPath, Position as FlowPosition } from '@xyflow/react';
 import { fromElkGraph, laidOut, toElkGraph, type LayoutDirection } from '../../src/model/layout-graph';
-import { connectionLine, curveControls, facingSides, handlePoints, linePoints, nearestSide, sideFacing, sidePoint } from '../../src/model/connection-geometry';
+import { connectionLine, curveControls, facingSides, handlePoints, lineBox, linePoints, nearestSide, sideFacing, sidePoint } from '../../src/model/connection-geometry';
 import { diagramBounds, NODE_SIZE } from '../../src/model/card';
 import { drawingBounds, fitZoom } from '../../src/model/fit';
 import { parseDesignObject, serializeDesign } from '../../src/model/file';
@@ -141,6 +141,30 @@ describe('fit view', () => {
     const curve = linePoints(connectionLine(d.edges[2], { x: 0, y: 0 }, { x: 0, y: 400 }));
     const leftmost = Math.min(...curve.map((p) => p.x));
     expect(leftmost).toBeLessThan(0);
-    expect(drawingBounds(d)!.x).toBeCloseTo(leftmost, 9);
+    // The exact turning point: at or past the sampled one, by under half a pixel.
+    expect(drawingBounds(d)!.x).toBeLessThanOrEqual(leftmost);
+    expect(drawingBounds(d)!.x).toBeGreaterThan(leftmost - 0.5);
+  });
+
+  it('boxes a curve exactly, wherever its ends and sides are', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 1200 - 600;
+    for (let i = 0; i < 200; i++) {
+      const sourceSide = CARD_SIDES[i % 4]!;
+      const targetSide = CARD_SIDES[Math.floor(i / 4) % 4]!;
+      const line = connectionLine({ sourceSide, targetSide }, { x: random(), y: random() }, { x: random(), y: random() });
+      // 20,000 samples: within 0.01 px of the true extremes.
+      const dense = line.kind === 'curve' ? Array.from({ length: 20001 }, (_, k) => {
+        const u = k / 20000;
+        const { source: s, c1, c2, target: t } = line;
+        const w = [(1 - u) ** 3, 3 * (1 - u) ** 2 * u, 3 * (1 - u) * u ** 2, u ** 3] as const;
+        return { x: w[0] * s.x + w[1] * c1.x + w[2] * c2.x + w[3] * t.x, y: w[0] * s.y + w[1] * c1.y + w[2] * c2.y + w[3] * t.y };
+      }) : [];
+      const box = lineBox(line);
+      expect(box.x0).toBeCloseTo(Math.min(...dense.map((p) => p.x)), 1);
+      expect(box.x1).toBeCloseTo(Math.max(...dense.map((p) => p.x)), 1);
+      expect(box.y0).toBeCloseTo(Math.min(...dense.map((p) => p.y)), 1);
+      expect(box.y1).toBeCloseTo(Math.max(...dense.map((p) => p.y)), 1);
+    }
   });
 });
