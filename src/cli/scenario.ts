@@ -9,10 +9,12 @@
 //   scenario schema [--out <file>] [--check]   --check: exit 1 when <file> is out of date
 //   scenario catalog [folder] [--out <file>] [--check]   the catalog page (docs/scenarios-catalog.md)
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import { Command, CommanderError } from 'commander';
-import { checkScenarioSources, DEFAULT_REPLICATIONS, fixSolved, gradeFixSimulated, gradeSubmission, parseSubmission, scenarioCatalogMarkdown, scenarioJsonSchemaText } from '../scenarios';
+import { checkScenarioSources, checkScenarioSourcesSimulated, DEFAULT_REPLICATIONS, fixSolved, gradeFixSimulated, gradeSubmission, parseSubmission, scenarioCatalogMarkdown, scenarioJsonSchemaText } from '../scenarios';
 import { CliError, parseJsonText, readTextFile } from './cli-error';
 import { gradeClass } from './grade-class';
+import { replicationPool, serveReplications } from './replication-pool';
 import { loadScenario, readScenarioSources } from './scenario-files';
 import { formatCheckReport, formatGrade, formatSimulatedFix } from './scenario-format';
 
@@ -35,10 +37,11 @@ function replicationsOption(value: string | undefined): number {
   return replications;
 }
 
-function check(path: string, options: { json?: boolean; simulate?: boolean; replications?: string }): Output {
+async function check(path: string, options: { json?: boolean; simulate?: boolean; replications?: string }): Promise<Output> {
   const sources = readScenarioSources(path);
   const replications = replicationsOption(options.replications);
-  const report = checkScenarioSources(sources, options.simulate ? { simulate: { replications } } : {});
+  // --simulate: the simulated runs side by side on worker threads; the same runs, so the same report.
+  const report = options.simulate ? await checkScenarioSourcesSimulated(sources, { replications }, replicationPool()) : checkScenarioSources(sources);
   const text = options.json ? JSON.stringify(report, null, 2) : formatCheckReport(report, sources.map((s) => s.file));
   return { text, exitCode: report.failures.length > 0 ? 1 : 0 };
 }
@@ -88,7 +91,7 @@ function catalog(folder: string, options: { out?: string; check?: boolean }): Ou
   return generated(scenarioCatalogMarkdown(scenarios), options, 'npm run catalog');
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let output: Output = { text: '', exitCode: 0 };
   const program = new Command()
     .name('scenario')
@@ -102,8 +105,8 @@ function main(argv: string[]): number {
     .option('--json', 'print {"scenarios", "passed", "failures"} as JSON')
     .option('--simulate', "also simulate each fix scenario's reference solution and starting design through its traffic and failures (slow)")
     .option('--replications <n>', 'runs per design with --simulate (fixed seeds)')
-    .action((path: string, options: { json?: boolean; simulate?: boolean; replications?: string }) => {
-      output = check(path, options);
+    .action(async (path: string, options: { json?: boolean; simulate?: boolean; replications?: string }) => {
+      output = await check(path, options);
     });
   program
     .command('grade')
@@ -135,7 +138,7 @@ function main(argv: string[]): number {
       output = catalog(folder, options);
     });
   try {
-    program.parse(argv);
+    await program.parseAsync(argv);
     if (output.text) process.stdout.write(`${output.text}\n`);
     return output.exitCode;
   } catch (e) {
@@ -154,4 +157,8 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv);
+if (isMainThread) {
+  void main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+} else serveReplications();

@@ -1,9 +1,13 @@
 // `scenario check` as a library: load each scenario, run its self-check, and check the set as a
 // whole (ids unique, each file named after its scenario). Takes texts, not paths, so it runs the
 // same in the CLI, in tests and in the browser's authoring panel.
+import type { Design } from '../model/types';
+import { combineReplications, planReplications, runReplication } from './modes/fix/simulated';
+import type { ReplicationPlan, ReplicationResult, SimulatedFixGrade } from './modes/fix/sim-types';
+import type { ScenarioIssue } from './modes/mode-spec';
 import { issueText, locateAll, parseScenarioYaml, type LocatedIssue } from './parse';
-import { selfCheckScenario, selfCheckSimulated, type SimulatedSelfCheckOptions } from './self-check';
-import type { Scenario } from './types';
+import { hasTimeline, selfCheckScenario, selfCheckSimulated, simulatedSelfCheckIssues, type SimulatedSelfCheckOptions } from './self-check';
+import type { FixScenario, Scenario } from './types';
 
 export interface ScenarioSource {
   /** The file's path or name, as it should appear in messages. */
@@ -40,6 +44,74 @@ export function checkScenarioText(text: string, options: CheckOptions = {}): Che
   return { scenario: parsed.scenario, issues: locateAll(issues, parsed.locate) };
 }
 
+// ---- the simulated check spread over threads -------------------------------------------------
+
+/** One simulated run the check needs: run k of a fix scenario's reference solution or starting design (plain data, for a worker thread). */
+export interface ReplicationJob {
+  text: string;
+  side: 'solution' | 'design';
+  replications: number;
+  k: number;
+}
+
+/** Runs every job (in any order, as many at once as it can) and answers with their results in the jobs' order. */
+export type ReplicationRunner = (jobs: readonly ReplicationJob[]) => Promise<ReplicationResult[]>;
+
+function jobPlan(scenario: FixScenario, side: ReplicationJob['side'], replications: number): { design: Design; planned: ReturnType<typeof planReplications> } {
+  const design = side === 'solution' ? scenario.solution : scenario.design;
+  return { design, planned: planReplications(scenario, design, { replications }) };
+}
+
+/** One job, in this thread: the same run as `scenario check --simulate` makes in order (what a worker thread does with it). */
+export function runReplicationJob(job: ReplicationJob): ReplicationResult {
+  const parsed = parseScenarioYaml(job.text);
+  if (!parsed.ok || parsed.scenario.mode !== 'fix') throw new Error('a replication job must be a fix scenario that loads');
+  const { planned } = jobPlan(parsed.scenario, job.side, job.replications);
+  if (!planned.ok) throw new Error('a replication job must be for a design the simulator can run');
+  return runReplication(parsed.scenario, planned.plan, job.k);
+}
+
+/** Simulated work of a plan, for running the longest first: simulated seconds times requests per second offered. */
+const planCost = (scenario: Scenario, plan: ReplicationPlan) => plan.durationS * Object.values(scenario.workload.clientRps).reduce((a, b) => a + b, 0);
+
+/**
+ * checkScenarioSources with `--simulate`, each simulated run handed to `run` (the CLI spreads
+ * them over worker threads, longest first). The report is the same as checkScenarioSources'
+ * with the same replications: the same runs, combined in seed order.
+ */
+export async function checkScenarioSourcesSimulated(sources: readonly ScenarioSource[], simulate: SimulatedSelfCheckOptions, run: ReplicationRunner): Promise<CheckReport> {
+  type Pending = { side: ReplicationJob['side']; design: Design; planned: ReturnType<typeof planReplications>; jobs: number[] };
+  const jobs: (ReplicationJob & { cost: number })[] = [];
+  const steady = sources.map(({ text }) => {
+    const parsed = parseScenarioYaml(text);
+    if (!parsed.ok) return { parsed, issues: [] as ScenarioIssue[], pending: [] as Pending[] };
+    const issues = selfCheckScenario(parsed.scenario);
+    const scenario = parsed.scenario;
+    // As selfCheckSimulated: only a fix scenario with a timeline that passes the quick checks.
+    if (issues.length > 0 || scenario.mode !== 'fix' || !hasTimeline(scenario)) return { parsed, issues, pending: [] as Pending[] };
+    const pending = (['solution', 'design'] as const).map((side): Pending => {
+      const { design, planned } = jobPlan(scenario, side, simulate.replications);
+      const ids = planned.ok ? planned.plan.seeds.map((_, k) => jobs.push({ text, side, replications: simulate.replications, k, cost: planCost(scenario, planned.plan) }) - 1) : [];
+      return { side, design, planned, jobs: ids };
+    });
+    return { parsed, issues, pending };
+  });
+  const order = jobs.map((_, i) => i).sort((a, b) => jobs[b]!.cost - jobs[a]!.cost);
+  const ran = await run(order.map((i) => ({ text: jobs[i]!.text, side: jobs[i]!.side, replications: jobs[i]!.replications, k: jobs[i]!.k })));
+  const results: ReplicationResult[] = [];
+  order.forEach((i, n) => (results[i] = ran[n]!));
+  const checked = steady.map(({ parsed, issues, pending }): CheckedScenario => {
+    if (!parsed.ok) return { scenario: null, issues: parsed.issues };
+    if (pending.length === 2) {
+      const scenario = parsed.scenario as FixScenario;
+      const [reference, start] = pending.map((p): SimulatedFixGrade => (p.planned.ok ? combineReplications(scenario, p.design, p.planned.plan, p.jobs.map((j) => results[j]!)) : p.planned.grade));
+      issues.push(...simulatedSelfCheckIssues(reference!, start!));
+    }
+    return { scenario: parsed.scenario, issues: locateAll(issues, parsed.locate) };
+  });
+  return reportOf(sources, checked);
+}
+
 /** "line 12: design.nodes[3] ..."; the message alone when it has no line. */
 export function issueLine(issue: LocatedIssue): string {
   return issue.line === null ? issueText(issue) : `line ${issue.line}: ${issueText(issue)}`;
@@ -51,22 +123,30 @@ function baseName(file: string): string {
 }
 
 export function checkScenarioSources(sources: readonly ScenarioSource[], options: CheckOptions = {}): CheckReport {
+  return reportOf(
+    sources,
+    sources.map(({ text }) => checkScenarioText(text, options)),
+  );
+}
+
+/** The report from each source's own check: its issues, then the set's (file names, unique ids). */
+function reportOf(sources: readonly ScenarioSource[], checks: readonly CheckedScenario[]): CheckReport {
   const failures: CheckFailure[] = [];
   const failed = new Set<string>();
   const fileById = new Map<string, string>();
-  for (const { file, text } of sources) {
+  sources.forEach(({ file }, i) => {
     const fail = (message: string) => {
       failures.push({ file, message });
       failed.add(file);
     };
-    const checked = checkScenarioText(text, options);
+    const checked = checks[i]!;
     for (const issue of checked.issues) fail(issueLine(issue));
-    if (!checked.scenario) continue;
+    if (!checked.scenario) return;
     const { id } = checked.scenario;
     if (baseName(file) !== id) fail(`the file should be named after the scenario id: ${id}.yaml`);
     const earlier = fileById.get(id);
     if (earlier !== undefined) fail(`scenario id "${id}" is already used by ${earlier}`);
     else fileById.set(id, file);
-  }
+  });
   return { scenarios: sources.length, passed: sources.filter((s) => !failed.has(s.file)).length, failures };
 }

@@ -37,7 +37,7 @@ export { scenarioJsonSchema, scenarioJsonSchemaText, toJsonSchema } from './json
 export { monthlyRequests, monthlyRequestScale } from './month';
 
 // Checking
-export { checkScenarioText, checkScenarioSources, issueLine, type CheckFailure, type CheckReport, type ScenarioSource } from './check';
+export { checkScenarioText, checkScenarioSources, checkScenarioSourcesSimulated, runReplicationJob, issueLine, type CheckFailure, type CheckReport, type ReplicationJob, type ReplicationRunner, type ScenarioSource } from './check';
 export { selfCheckScenario, selfCheckSimulated, simulatedSelfCheckIssues, hasTimeline } from './self-check';
 export { findStructuralIssues, DEFAULT_STRUCTURE_OPTIONS, type StructuralFinding, type StructureOptions } from './structure';
 export { layoutIssues, NODE_SIZE } from './layout';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue, gradeFix, gradeFixSimulated, parseScenarioYaml, type FixScenario, type SimulatedFixGrade } from '../../src/scenarios';
 import { selfCheckSimulated } from '../../src/scenarios/self-check';
-import { combineReplications, planReplications, runReplication } from '../../src/scenarios';
+import { checkScenarioSources, checkScenarioSourcesSimulated, combineReplications, planReplications, runReplication, runReplicationJob, type ReplicationJob } from '../../src/scenarios';
 
 function load(text: string): FixScenario {
   const r = parseScenarioYaml(text);
@@ -162,6 +162,31 @@ describe('selfCheckSimulated (scenario check --simulate)', () => {
     const steady = load(SCENARIO.replace(/failures:\n.*\n/, ''));
     expect(steady.failures).toEqual([]);
     expect(selfCheckSimulated(steady, { replications: 2 })).toEqual([]);
+  });
+
+  it('spread over threads (scenario check --simulate in the CLI), reports what one thread does, whatever order the runs finish in', async () => {
+    const text = (rate: number, id: string) => SCENARIO.replace('{ atS: 0, durationS: 100000, kind: errors, target: api, rate: 0.02 }', `{ atS: 20, durationS: 60, kind: errors, target: api, rate: ${rate} }`).replace('id: tiny-fix-sim', `id: ${id}`);
+    const sources = [
+      // With the path the cheat check asks for: every request must still reach the API.
+      { file: 'tiny-fix-sim.yaml', text: `${text(0.02, 'tiny-fix-sim')}invariants:\n  - { from: [shop], to: [api], callsPerRequest: 1, message: the shop no longer answers }\n` },
+      { file: 'tiny-broken.yaml', text: text(0.3, 'tiny-broken') },
+      { file: 'steady.yaml', text: SCENARIO.replace(/failures:\n.*\n/, '').replace('id: tiny-fix-sim', 'id: steady') },
+    ];
+    const given: ReplicationJob[] = [];
+    // Runs the jobs last first, as threads might finish them.
+    const lastFirst = (jobs: readonly ReplicationJob[]) => {
+      given.push(...jobs);
+      const out: ReturnType<typeof runReplicationJob>[] = [];
+      for (let i = jobs.length - 1; i >= 0; i--) out[i] = runReplicationJob(jobs[i]!);
+      return Promise.resolve(out);
+    };
+    const threaded = await checkScenarioSourcesSimulated(sources, { replications: 2 }, lastFirst);
+    expect(threaded).toEqual(checkScenarioSources(sources, { simulate: { replications: 2 } }));
+    // The first passes the steady checks, so it is simulated (it passes); the others fail them, so they are not.
+    expect(threaded.failures.map((f) => f.file).filter((f) => f === 'tiny-fix-sim.yaml')).toEqual([]);
+    expect(threaded.failures.map((f) => f.file)).toContain('tiny-broken.yaml');
+    // Two designs, two runs each.
+    expect(given.map((j) => `${j.side} ${j.k}`).sort()).toEqual(['design 0', 'design 1', 'solution 0', 'solution 1']);
   });
 });
 
