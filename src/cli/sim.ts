@@ -3,7 +3,7 @@
 // never a stack trace.
 import { Command } from 'commander';
 import { MAX_SIM_DURATION_S } from '../model/schema';
-import { DEFAULT_MAX_LIVE_REQUESTS } from '../engine/simulation';
+import { DEFAULT_MAX_LIVE_REQUESTS, MAX_LIVE_REQUESTS_LIMIT } from '../engine/simulation';
 import { CliError, parseCommandLine, reportFailure } from './cli-error';
 import { formatCaseResult, solveCaseFile } from './sim-case';
 import { formatDesignReport, formatSimulationRun, loadDesignFile, simulateDesignFile, simulationJson, solveDesignReport, type SimFlags } from './sim-design';
@@ -51,7 +51,7 @@ function run(designPath: string | undefined, options: SimOptions): string {
   const method = options.method as 'analytic' | 'simulation';
   const seed = parsePositive(options.seed, '--seed', true);
   const durationS = parsePositive(options.duration, '--duration', false, { value: MAX_SIM_DURATION_S, why: 's, the longest simulation ArchLab runs (11.6 days of simulated time)' });
-  const maxLiveRequests = parsePositive(options.maxBacklog, '--max-backlog', true);
+  const maxLiveRequests = parsePositive(options.maxBacklog, '--max-backlog', true, { value: MAX_LIVE_REQUESTS_LIMIT, why: 'requests, or the run could fill the computer\'s memory' });
   if (method === 'analytic' && (seed !== undefined || durationS !== undefined || maxLiveRequests !== undefined)) throw new CliError('--seed, --duration and --max-backlog apply to --method simulation only', 2);
   if (options.case !== undefined) {
     if (maxLiveRequests !== undefined) throw new CliError('--max-backlog applies to designs and scenarios, not to --case', 2);

@@ -146,10 +146,12 @@ describe('sim on bad input', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it.concurrent('an --rps beyond what a client can send, and a --duration beyond the longest run', async () => {
     const path = join(tmp, 'design-for-limits.json');
     writeFileSync(path, serializeDesign(exampleDesign()));
-    const [rps, duration] = await Promise.all([sim(path, '--rps', '1e307'), sim(path, '--method', 'simulation', '--duration', '1e308')]);
+    const [rps, duration, backlog] = await Promise.all([sim(path, '--rps', '1e307'), sim(path, '--method', 'simulation', '--duration', '1e308'), sim(path, '--method', 'simulation', '--max-backlog', '1e20')]);
     // Before: "Maximum call stack size exceeded", and "at least Infinity s".
     expectOneLineError(rps, /^--rps 1e\+307 would have client "Mobile users" send 1\.00e\+307 requests\/s; a client sends at most 10,000,000$/);
     expectOneLineError(duration, /^--duration must be at most 1,000,000 s, the longest simulation ArchLab runs \(11\.6 days of simulated time\) \(got "1e308"\)$/);
+    // Before: accepted, so the backlog limit no longer kept a flooded run's memory in bounds.
+    expectOneLineError(backlog, /^--max-backlog must be at most 20,000,000 requests, or the run could fill the computer's memory \(got "1e20"\)$/);
   });
 
   it.concurrent('a broken scenario: one line with file:line and what is wrong (exit 1)', async () => {

@@ -4,7 +4,7 @@
 // simulated. Bounds here are on work done (events), never on wall-clock time.
 import { describe, expect, it } from 'vitest';
 import { simulateDesign } from '../../src/engine/simulation';
-import { DEFAULT_MAX_LIVE_REQUESTS } from '../../src/engine/simulation/design-sim';
+import { DEFAULT_MAX_LIVE_REQUESTS, MAX_LIVE_REQUESTS_LIMIT } from '../../src/engine/simulation/design-sim';
 import { exampleDesign } from '../../src/model/example';
 import type { Design } from '../../src/model/types';
 
@@ -29,6 +29,11 @@ describe('simulator backlog budget', () => {
     expect(report.components.length).toBe(exampleDesign().nodes.length - 1);
     const sentInFirstSecond = report.flows[0]!.series.sentRps[0]!;
     expect(sentInFirstSecond).toBeGreaterThan(0);
+  });
+
+  it('a limit so high it would no longer keep memory in bounds is refused before the run starts', () => {
+    expect(() => simulateDesign(flooded(1e7), { durationS: 300, seed: 1, maxLiveRequests: 1e20 })).toThrow(/The backlog limit must be at most 20,000,000 requests, or the run could fill the computer's memory \(got 100,000,000,000,000,000,000\)/);
+    expect(() => simulateDesign(exampleDesign(), { durationS: 1, seed: 1, maxLiveRequests: MAX_LIVE_REQUESTS_LIMIT })).not.toThrow();
   });
 
   it('the limit is the caller\'s to set, and a design that keeps up never meets it', () => {

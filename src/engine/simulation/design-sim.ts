@@ -17,6 +17,13 @@ const MAX_SERIES_CELLS = 20_000_000;
  * 300 s took the browser to 5.5 GB).
  */
 export const DEFAULT_MAX_LIVE_REQUESTS = 2_000_000;
+/**
+ * The highest backlog limit a run may be given (requests): 20 million peaked at 1.3 GB in the CLI
+ * (`/usr/bin/time -f %M npx tsx src/cli/sim.ts <1e7 req/s design> --method simulation
+ * --max-backlog 20000000`; 2 million: 0.23 GB). Above it the limit stops protecting memory: a
+ * limit of 1e20 let that run grow until the machine ran out.
+ */
+export const MAX_LIVE_REQUESTS_LIMIT = 20_000_000;
 
 /** Throws DesignSimError (problems in the learner's words) when the design or options cannot run. */
 export function simulateDesign(design: Design, options: DesignSimOptions): DesignSimReport {
@@ -46,6 +53,7 @@ function runSettings(design: Design, options: DesignSimOptions): RunSettings {
   const connectTimeoutMs = positive(options.connectTimeoutMs ?? 3000, 'The connect timeout (ms)');
   const maxEvents = positive(options.maxEvents ?? 1e9, 'The event limit');
   const maxLiveRequests = positive(options.maxLiveRequests ?? DEFAULT_MAX_LIVE_REQUESTS, 'The backlog limit (requests)');
+  if (maxLiveRequests > MAX_LIVE_REQUESTS_LIMIT) problems.push(`The backlog limit must be at most ${MAX_LIVE_REQUESTS_LIMIT.toLocaleString('en')} requests, or the run could fill the computer's memory (got ${maxLiveRequests.toLocaleString('en')}).`);
   const seed = options.seed ?? 1;
   if (!Number.isFinite(seed)) problems.push(`The seed must be a number (got ${String(seed)}).`);
   const buckets = Math.max(1, Math.ceil(durationS / bucketS - 1e-9));

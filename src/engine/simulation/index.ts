@@ -8,7 +8,7 @@ export { EventHeap } from './event-heap';
 export { NetworkSimulator } from './network-simulator';
 export { compileNetwork, type CompiledNetwork } from './compiled-network';
 export { offeredTraffic, type OfferedTraffic } from './traffic';
-export { simulateDesign, defaultWarmupS, DEFAULT_MAX_LIVE_REQUESTS } from './design-sim';
+export { simulateDesign, defaultWarmupS, DEFAULT_MAX_LIVE_REQUESTS, MAX_LIVE_REQUESTS_LIMIT } from './design-sim';
 export { DesignSimError } from './design-sim-model';
 export { logSentence } from './log-text';
 export type {
