@@ -293,12 +293,44 @@ describe('environment', () => {
   });
 });
 
+describe('the story\'s failures keep their targets', () => {
+  /** The design with component `id` replaced by the same component under another id: the story's failure would hit nothing. */
+  const renamed = (d: Design, id: string): Design => {
+    const out = structuredClone(d);
+    node(out, id).id = `${id}-2`;
+    for (const e of out.edges) {
+      if (e.source === id) e.source = `${id}-2`;
+      if (e.target === id) e.target = `${id}-2`;
+    }
+    return out;
+  };
+
+  it.each([
+    ['cache-stampede', 'redis', 'Page cache (Redis)', 'crash'],
+    ['notification-system', 'sms', 'SMS provider', 'slow down'],
+    ['ride-sharing-locations', 'location', 'Location service', 'crash'],
+  ])('%s: the reference with %s under another id fails, steady and simulated, naming the failure it escaped', (id, target, label, failure) => {
+    const s = bundled(id);
+    const cheat = renamed(s.solution, target);
+    const said = new RegExp(`The component "${label.replace(/[()]/g, '\\$&')}" \\(id "${target}"\\) is gone from the design, but the story's failure \\(${failure}\\) happens to it`);
+    expect(messages(s, cheat)).toMatch(said);
+    const steady = gradeFix(s, cheat);
+    expect(steady.passed).toBe(false);
+    expect(steady.invariants.map((f) => f.message).join('\n')).toMatch(said);
+    const planned = planReplications(s, cheat, { replications: 2 });
+    expect(planned.ok).toBe(false);
+    // The same component under its own id passes as before.
+    expect(gradeFix(s, s.solution).passed).toBe(true);
+  });
+});
+
 describe('in scenario check and in the simulated grade', () => {
   it('fails a scenario whose declarations leave a cheat open, naming the cheat', () => {
-    const text = texts.get('notification-system')!.replace(/ {2}- from: \[clinics\]\n {4}to: \[sms\]\n {4}share: 0\.6\n {4}callsPerRequest: 0\.6\n {4}message: [^\n]*\n/, '');
+    // The email provider's path (the SMS provider is the story's slowdown target, kept by that alone).
+    const text = texts.get('notification-system')!.replace(/ {2}- from: \[clinics\]\n {4}to: \[email\]\n {4}share: 0\.7\n {4}callsPerRequest: 0\.7\n {4}message: [^\n]*\n/, '');
     expect(text).not.toBe(texts.get('notification-system'));
     const report = checkScenarioSources([{ file: 'notification-system.yaml', text }]);
-    expect(report.failures.map((f) => f.message).join('\n')).toMatch(/a learner could pass with a cheat \(dropped: SMS provider \(reference solution\)\)/);
+    expect(report.failures.map((f) => f.message).join('\n')).toMatch(/a learner could pass with a cheat \(dropped: Email provider \(reference solution\)\)/);
   });
 
   it('names a declared component that is not in the design', () => {

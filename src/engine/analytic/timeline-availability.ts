@@ -90,15 +90,23 @@ function stretchInputs(compiled: CompiledDesign, steady: AvailabilityInputs, fai
   const index = new Map(design.nodes.map((n, j) => [n.id, j]));
   const groupIndex = new Map(design.groups.map((g, i) => [g.id, i]));
   const inputs: AvailabilityInputs = { groupsOf: steady.groupsOf, groupUp: steady.groupUp.map(() => 1), own: steady.own.map(() => [{ p: 1, serve: 1 }]), calls: steady.calls };
-  const serveAt = (j: number | undefined, serve: number) => {
-    if (j !== undefined) inputs.own[j] = [{ p: 1, serve: Math.min(inputs.own[j]![0]!.serve, serve) }];
+  const serveAt = (j: number, serve: number) => {
+    inputs.own[j] = [{ p: 1, serve: Math.min(inputs.own[j]![0]!.serve, serve) }];
   };
+  // A failure naming what the design lacks hits nothing here (the simulator refuses it; the fix grade refuses the design first).
   for (const f of failures) {
     if (!active(f)) continue;
-    if (f.kind === 'group-outage') inputs.groupUp[groupIndex.get(f.groupId)!] = 0;
-    else if (f.kind === 'crash' && (f.instances === undefined || f.instances >= figures[index.get(f.nodeId)!]!.instances)) serveAt(index.get(f.nodeId), 0);
-    else if (f.kind === 'error-rate') serveAt(index.get(f.nodeId), 1 - f.rate);
-    else if (f.kind === 'db-failover' && active({ ...f, durationS: promoteAfterS(f) })) serveAt(index.get(f.nodeId), figures[index.get(f.nodeId)!]!.replicas > 0 ? figures[index.get(f.nodeId)!]!.readShare : 0);
+    if (f.kind === 'group-outage') {
+      const g = groupIndex.get(f.groupId);
+      if (g !== undefined) inputs.groupUp[g] = 0;
+      continue;
+    }
+    if (!('nodeId' in f)) continue;
+    const j = index.get(f.nodeId);
+    if (j === undefined) continue;
+    if (f.kind === 'crash' && (f.instances === undefined || f.instances >= figures[j]!.instances)) serveAt(j, 0);
+    else if (f.kind === 'error-rate') serveAt(j, 1 - f.rate);
+    else if (f.kind === 'db-failover' && active({ ...f, durationS: promoteAfterS(f) })) serveAt(j, figures[j]!.replicas > 0 ? figures[j]!.readShare : 0);
   }
   return inputs;
 }

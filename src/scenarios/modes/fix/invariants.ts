@@ -8,6 +8,7 @@
 // declares the rest: required paths (`invariants`) and settings that are the world's
 // (`environment`, on top of ENVIRONMENT_PARAMS).
 import { CATALOG } from '../../../model/catalog';
+import { FAILURE_SPECS } from '../../../model/failures';
 import { sendsRequests, traitsOf } from '../../../model/traits';
 import type { ComponentKind, Design, DesignNode } from '../../../model/types';
 import type { DesignSolution } from '../../../engine/analytic';
@@ -201,6 +202,7 @@ export function checkFixInvariants(scenario: FixScenario, design: Design): Invar
     ...changedRoles(start, design),
     ...[...environmentFailures(start, design, scenario.environment), ...placementFailures(start, design)].map((f) => ({ rule: 'environment' as const, target: f.nodeId, message: f.message })),
     ...unheldMessages(design, graph),
+    ...storyTargetsGone(scenario, design),
   ];
   for (const invariant of scenario.invariants) {
     const broken = brokenPath(invariant, start, design, graph);
@@ -209,6 +211,30 @@ export function checkFixInvariants(scenario: FixScenario, design: Design): Invar
   // The undeclared check for lost work only where no declared path already says what is lost.
   for (const f of lostWork(start, startGraph, graph)) if (!failures.some((g) => g.rule === 'path' && g.target === f.target)) failures.push(f);
   return failures;
+}
+
+/**
+ * The story's failures happen to parts of the world (a vendor slows down, a cache crashes, a zone
+ * is lost): each must still be in the design, under its id, or the failure would hit nothing. A
+ * learner who replaced the Redis that crashes with a copy under another name escaped the crash.
+ */
+function storyTargetsGone(scenario: FixScenario, design: Design): InvariantFailure[] {
+  const start = scenario.design;
+  const out: InvariantFailure[] = [];
+  for (const f of scenario.failures) {
+    const target = FAILURE_SPECS[f.kind].target;
+    const there =
+      target === 'group' ? design.groups.some((g) => g.id === f.target) : target === 'network' ? design.edges.some((e) => e.id === f.target) || design.groups.some((g) => g.id === f.target) : design.nodes.some((n) => n.id === f.target);
+    if (there || out.some((o) => o.target === f.target)) continue;
+    const named = start.nodes.find((n) => n.id === f.target)?.label || start.groups.find((g) => g.id === f.target)?.label || start.edges.find((e) => e.id === f.target)?.label || f.target;
+    const what = target === 'group' ? 'zone or region' : target === 'network' ? 'connection' : 'component';
+    out.push({
+      rule: 'environment',
+      target: f.target,
+      message: `The ${what} "${named}" (id "${f.target}") is gone from the design, but the story's failure (${FAILURE_SPECS[f.kind].label.toLowerCase()}) happens to it: it is part of the world the story tells, so keep it under its id.`,
+    });
+  }
+  return out;
 }
 
 /**

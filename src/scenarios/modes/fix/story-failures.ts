@@ -14,17 +14,17 @@ import { scenarioTimelineAvailability } from '../../simulation';
 import type { FixScenario } from '../../types';
 
 /** The worst flow in scope through the story's failures, or why there is no figure. */
-type Through = { ok: true; label: string; availability: number } | { ok: false; why: string };
+type Through = { ok: true; label: string; availability: number } | { ok: false; why: string; fails: boolean };
 
 function throughFailures(scenario: FixScenario, design: Design, solution: DesignSolution): Through {
   let figures: Record<string, number> | null;
   try {
     figures = scenarioTimelineAvailability(scenario, design);
   } catch (error) {
-    if (error instanceof DesignSimError) return { ok: false, why: `the story's failures cannot be replayed on this design: ${error.problems.join(' ')}` };
+    if (error instanceof DesignSimError) return { ok: false, why: `the story's failures cannot be replayed on this design: ${error.problems.join(' ')}`, fails: true };
     throw error;
   }
-  if (figures === null) return { ok: false, why: "what the story's failures do to this design depends on timing only the simulated check follows (a backlog that builds up, or callers' workers held by a cut network), so the simulated check decides" };
+  if (figures === null) return { ok: false, why: "what the story's failures do to this design depends on timing only the simulated check follows (a backlog that builds up, or callers' workers held by a cut network), so the simulated check decides", fails: false };
   const flow = worst(flowsInScope(scenario.requirements, solution), (f) => -(figures[f.clientId] ?? 1));
   return flow ? { ok: true, label: flow.label, availability: figures[flow.clientId] ?? 1 } : { ok: true, label: '', availability: 1 };
 }
@@ -35,7 +35,8 @@ export function holdToStoryFailures(scenario: FixScenario, design: Design, solut
   const through = throughFailures(scenario, design, solution);
   return checks.map((c) => {
     if ((c.check !== 'availability' && c.check !== 'errorRate') || !Number.isFinite(c.target)) return c;
-    if (!through.ok) return { ...c, detail: `${c.detail} Through the story's failures: no analytic figure, ${through.why}.` };
+    // A design the story's failures cannot be replayed on fails here as in the simulated check; one only the simulator can follow is left to it.
+    if (!through.ok) return { ...c, passed: c.passed && !through.fails, detail: `${c.detail} Through the story's failures: no analytic figure, ${through.why}.` };
     const who = through.label ? `${through.label}: ` : '';
     if (c.check === 'availability') {
       const passed = c.passed && through.availability >= c.target;
