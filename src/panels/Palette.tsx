@@ -33,7 +33,7 @@ export const Palette = forwardRef<HTMLInputElement, PaletteProps>(function Palet
         <input
           ref={searchRef}
           type="search"
-          placeholder="Search components  ( / )"
+          placeholder="Search components (/)"
           aria-label="Search components"
           value={query}
           onChange={(e) => setQuery(e.target.value)}

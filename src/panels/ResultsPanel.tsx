@@ -287,7 +287,7 @@ export function ResultsPanel({ analysis, stale, error, whatIf, onWhatIf }: Resul
                 <button type="button" className="link" onClick={() => select([explanation.nodeId], [])}>Show it on the canvas</button>
               </div>
             ) : (
-              <div className="explain good" data-testid="explanation"><p>Nothing stands out: every component has room to spare at this load.</p></div>
+              <div className="explain good" data-testid="explanation"><p>No component is near its limit: each has room to spare at this load.</p></div>
             )}
             {solution.message ? <p className="warning" role="alert">{solution.message}</p> : null}
             {solution.warnings.map((w, i) => <p key={i} className="warning">{w}</p>)}

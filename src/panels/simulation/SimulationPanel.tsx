@@ -226,13 +226,13 @@ export function SimulationPanel() {
               </span>
               <span>Errors <b>{formatPercent(report.overall.errorRate, 2)}</b></span>
               <span>Mean <b>{formatMs(report.overall.meanResponseMs)}</b>{report.overall.meanResponseHalfWidthMs !== null ? ` ± ${formatMs(report.overall.meanResponseHalfWidthMs)}` : ''}</span>
-              <span className="muted">{report.events.toLocaleString('en-US')} events · {(outcome as { wallMs: number }).wallMs.toFixed(0)} ms · seed {report.seed}</span>
+              <span className="muted">{report.events.toLocaleString('en-US')} simulated events · computed in {(outcome as { wallMs: number }).wallMs.toFixed(0)} ms · seed {report.seed} (same seed, same result)</span>
               {stale ? <span className="stale-note">The design changed since this run.</span> : null}
             </div>
             <div className="charts">
               <TimeChart title="Latency" unit="ms" timeS={report.timeS} series={charts.latency} windows={windows} markerS={scrub === null ? null : report.timeS[scrub] ?? null} width={CHART_WIDTH} height={150} />
               <TimeChart title="Requests" unit="req/s" timeS={report.timeS} series={charts.traffic} windows={windows} markerS={scrub === null ? null : report.timeS[scrub] ?? null} width={CHART_WIDTH} height={150} />
-              <TimeChart title="Busiest components" unit="utilization" timeS={report.timeS} series={charts.load} windows={windows} markerS={scrub === null ? null : report.timeS[scrub] ?? null} width={CHART_WIDTH} height={150} />
+              <TimeChart title="Busiest components" unit="% busy" timeS={report.timeS} series={charts.load} windows={windows} markerS={scrub === null ? null : report.timeS[scrub] ?? null} width={CHART_WIDTH} height={150} />
             </div>
             <label className="scrubber">
               Replay on the canvas
@@ -266,7 +266,7 @@ function chartsFor(report: DesignSimReport): { latency: ChartSeries[]; traffic: 
     { label: 'failed', color: '#dc2626', values: sum((s) => s.failedRps) },
   ];
   const busiest = [...report.components].sort((a, b) => (b.summary.utilization ?? 0) - (a.summary.utilization ?? 0)).slice(0, 4);
-  const load: ChartSeries[] = busiest.map((c, i) => ({ label: c.label, color: PALETTE[i % PALETTE.length]!, values: c.series.utilization }));
+  const load: ChartSeries[] = busiest.map((c, i) => ({ label: c.label, color: PALETTE[i % PALETTE.length]!, values: c.series.utilization.map((u) => (u === null ? null : u * 100)) }));
   return { latency, traffic, load };
 }
 

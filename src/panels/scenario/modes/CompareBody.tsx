@@ -13,6 +13,19 @@ function figure(row: CompareRow, x: number | null): string {
   return formatCompareFigure(row, x);
 }
 
+/** A figure for a narrow table cell: "$26,816/month" may break before its "/month" rather than run into the next column. */
+function FigureCell({ text }: { text: string }) {
+  const slash = text.indexOf('/');
+  if (slash <= 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, slash)}
+      <wbr />
+      {text.slice(slash)}
+    </>
+  );
+}
+
 /** "The figures confirm it: p99 latency 120 ms (A) against 80 ms (B)." */
 function verdictFromFigures(q: CompareQuestion, comparison: Comparison | null, given: string | null): string | null {
   if (!q.metric || !comparison?.ok) return null;
@@ -64,8 +77,8 @@ export function CompareBody({ scenario, onShow }: { scenario: CompareScenario; o
             {comparison.rows.map((row) => (
               <tr key={row.metric}>
                 <th scope="row">{row.label}</th>
-                <td className={row.better === 'a' ? 'better' : ''}>{figure(row, row.a)}</td>
-                <td className={row.better === 'b' ? 'better' : ''}>{figure(row, row.b)}</td>
+                <td className={row.better === 'a' ? 'better' : ''}><FigureCell text={figure(row, row.a)} /></td>
+                <td className={row.better === 'b' ? 'better' : ''}><FigureCell text={figure(row, row.b)} /></td>
               </tr>
             ))}
           </tbody>
