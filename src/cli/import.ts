@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { CliError, parseCommandLine, readTextFile, reportFailure } from './cli-error';
 import { FOREIGN_FORMATS, foreignFormatOf } from '../model/foreign-formats';
 import { serializeDesign } from '../model/file';
-import { withArticle } from '../model/format';
+import { designContents, withArticle } from '../model/format';
 
 const KNOWN = FOREIGN_FORMATS.map((f) => `${f.name}s (${f.extensions.join(', ')})`).join(', ');
 
@@ -26,7 +26,7 @@ async function run(path: string, out: string | undefined): Promise<string> {
   for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
   if (!out) return json;
   writeFileSync(out, json);
-  return `wrote ${out}: ${result.design.nodes.length} components, ${result.design.edges.length} connections, ${result.design.groups.length} zones and regions`;
+  return `wrote ${out}: ${designContents(result.design)}`;
 }
 
 async function main(argv: string[]): Promise<number> {

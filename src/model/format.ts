@@ -56,3 +56,18 @@ export function formatMs(ms: number | null | undefined, style: 'compact' | 'prec
   if (ms < 10) return `${ms.toFixed(1)} ms`;
   return `${Math.round(ms).toLocaleString('en-US')} ms`;
 }
+
+/** A count with its noun, singular for one: '1 zone', '3 zones'. */
+export function formatCount(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** What a design holds, counted the way a reader says it: '9 components, 9 connections, 1 region, 1 zone'. */
+export function designContents(design: { nodes: readonly unknown[]; edges: readonly unknown[]; groups: readonly { kind: string }[] }, separator = ', '): string {
+  const regions = design.groups.filter((g) => g.kind === 'region').length;
+  const zones = design.groups.length - regions;
+  const parts = [formatCount(design.nodes.length, 'component'), formatCount(design.edges.length, 'connection')];
+  if (regions > 0) parts.push(formatCount(regions, 'region'));
+  if (zones > 0) parts.push(formatCount(zones, 'zone'));
+  return parts.join(separator);
+}

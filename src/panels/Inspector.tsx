@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { useDesignStore } from '../store/designStore';
 import { isMasked, MASKED_LABEL, useScenarioStore } from '../store/scenarioStore';
+import { designContents } from '../model/format';
 import { canBeOnCacheMiss, routeEdges } from '../model/routing';
 import { getKindSpec, paramValue, validateParam, defaultParams } from '../model/catalog';
 import { KindIcon, CATEGORY_COLOR } from '../canvas/icons';
@@ -218,7 +219,7 @@ export function Inspector({ welcome = null }: { welcome?: React.ReactNode } = {}
           {welcome}
           <h2>{design.name}</h2>
           <p className="muted">
-            {design.nodes.length} components · {design.edges.length} connections · {design.groups.length} zones and regions
+            {designContents(design, ' · ')}
           </p>
           <p>Select a component to see what it is and change its parameters. Drag from the palette to add one; drag from a dot on any side of a component and drop it anywhere on another to connect them (or select one and press C).</p>
           <p className="muted">Press ? for keyboard shortcuts.</p>

@@ -31,8 +31,8 @@ describe('npm run import', () => {
 
   it('writes draw.io and Excalidraw drawings as design files, and refuses a .json file that is neither', async () => {
     for (const [file, summary] of [
-      ['tests/fixtures/import/three-tier.drawio', '5 components, 4 connections, 2 zones and regions'],
-      ['tests/fixtures/import/three-tier.excalidraw', '4 components, 3 connections, 1 zones and regions'],
+      ['tests/fixtures/import/three-tier.drawio', '5 components, 4 connections, 1 region, 1 zone'],
+      ['tests/fixtures/import/three-tier.excalidraw', '4 components, 3 connections, 1 zone'],
     ] as const) {
       const out = join(mkdtempSync(join(tmpdir(), 'archlab-import-')), 'out.json');
       const r = await importCli(file, '--out', out);
