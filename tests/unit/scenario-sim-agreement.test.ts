@@ -33,6 +33,30 @@ const EXPLAINED: Record<string, Record<string, string>> = {
     booking: 'lower',
   },
 };
+/**
+ * Designs where one run is too noisy for the bounds, and how many runs (seeds 5, 6, ...) their
+ * figures are averaged over. notification-system (solution): the SMS senders hold a worker while
+ * the provider, 90% busy, queues their calls; its queue swings for tens of seconds, so one 55 s run
+ * gives the senders' utilization with a standard deviation of about 10% (0.58 to 0.76 over seeds
+ * 1-12 against the analytic 0.647), and the 10% check failed on the seed it used. Over 12 runs it
+ * is about 3%, and the 10% check stands.
+ */
+const RUNS: Record<string, number> = { 'notification-system (solution)': 12 };
+
+/** Offered rps and utilization per component, averaged over the runs. */
+function simulatedFigures(name: string, design: Design) {
+  const reports = Array.from({ length: RUNS[name] ?? 1 }, (_, k) =>
+    // 60 simulated seconds or 3 million events, whichever comes first: plenty for utilization at these rates.
+    simulateDesign(design, { durationS: SIMULATED_S, warmupS: WARMUP_S, seed: 5 + k, maxEvents: 3_000_000 }),
+  );
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  return reports[0]!.components.map((c, i) => ({
+    nodeId: c.nodeId,
+    offeredRps: mean(reports.map((r) => r.components[i]!.summary.offeredRps)),
+    utilization: mean(reports.map((r) => r.components[i]!.summary.utilization ?? 0)),
+  }));
+}
+
 const designsOf = (s: Scenario): [string, Design][] => {
   const out: [string, Design][] = [[`${s.id}`, s.design]];
   if (s.mode === 'fix') out.push([`${s.id} (solution)`, s.solution]);
@@ -55,14 +79,13 @@ describe('bundled scenario designs: simulator and analytic engine agree under st
   it.each(cases)('%s', (name, design) => {
     const exact = solveDesign(design);
     if (!exact.ok) throw new Error(exact.errors[0]?.message);
-    // 60 simulated seconds or 3 million events, whichever comes first: plenty for utilization at these rates.
-    const report = simulateDesign(design, { durationS: SIMULATED_S, warmupS: WARMUP_S, seed: 5, maxEvents: 3_000_000 });
+    const components = simulatedFigures(name, design);
     if (exact.saturated.length > 0) {
-      const busiest = Math.max(...report.components.map((c) => c.summary.utilization ?? 0));
+      const busiest = Math.max(...components.map((c) => c.utilization));
       expect(busiest, `saturated analytically (${exact.saturated.join(', ')}); busiest simulated component`).toBeGreaterThan(0.95);
       return;
     }
-    for (const c of report.components) {
+    for (const c of components) {
       const a = exact.components[c.nodeId]!;
       // A component asked a few times a second sees only a hundred or so arrivals in the 55 s
       // measured: its counts carry Poisson noise of 1/sqrt(n), over 10% below n = 100. The bound is
@@ -71,15 +94,15 @@ describe('bundled scenario designs: simulator and analytic engine agree under st
       const arrivals = a.offeredRps * MEASURED_S;
       const rateBound = Math.max(0.1, 4 / Math.sqrt(arrivals));
       const utilizationBound = Math.max(0.1, 4 * Math.sqrt(2 / arrivals));
-      if (a.offeredRps > 1) expect(Math.abs(c.summary.offeredRps / a.offeredRps - 1), `${c.nodeId} offered rps`).toBeLessThan(rateBound);
+      if (a.offeredRps > 1) expect(Math.abs(c.offeredRps / a.offeredRps - 1), `${c.nodeId} offered rps`).toBeLessThan(rateBound);
       const explained = EXPLAINED[name]?.[c.nodeId];
       if (explained) {
-        const ratio = c.summary.utilization! / a.utilization!;
+        const ratio = c.utilization / a.utilization!;
         expect(explained === 'lower' ? ratio < 1 : ratio > 1, `${c.nodeId}: simulated ${explained} than analytic`).toBe(true);
         expect(Math.abs(ratio - 1), `${c.nodeId} within 25%`).toBeLessThan(0.25);
         continue;
       }
-      if ((a.utilization ?? 0) > 0.05) expect(Math.abs(c.summary.utilization! / a.utilization! - 1), `${c.nodeId} utilization`).toBeLessThan(utilizationBound);
+      if ((a.utilization ?? 0) > 0.05) expect(Math.abs(c.utilization / a.utilization! - 1), `${c.nodeId} utilization`).toBeLessThan(utilizationBound);
     }
   });
 });

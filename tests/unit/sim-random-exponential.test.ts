@@ -1,4 +1,4 @@
-// The exponential sampler the M/M/1 kernel uses (a ziggurat, src/engine/simulation/random.ts) against the exponential
+// The exponential sampler both simulators use (a ziggurat, src/engine/simulation/random.ts) against the exponential
 // distribution itself: the shape overall (Kolmogorov-Smirnov), each of its 256 layers and the
 // tail (chi-square on the layer edges, where a wrong wedge or tail would show), and the moments.
 import fc from 'fast-check';
@@ -8,7 +8,7 @@ import { Random, ZIGGURAT_R, ZIGGURAT_X } from '../../src/engine/simulation/rand
 const exponentialCdf = (x: number) => 1 - Math.exp(-x);
 
 function draws(seed: number, n: number): Float64Array {
-  const rng = new Random(seed, { ziggurat: true });
+  const rng = new Random(seed);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = rng.exponential(1);
   return out;
@@ -86,8 +86,8 @@ describe('Random.exponential (ziggurat)', () => {
   it('scales with the mean and is always positive and finite', () => {
     fc.assert(
       fc.property(fc.integer(), fc.double({ min: 1e-6, max: 1e6, noNaN: true }), (seed, mean) => {
-        const a = new Random(seed, { ziggurat: true });
-        const b = new Random(seed, { ziggurat: true });
+        const a = new Random(seed);
+        const b = new Random(seed);
         for (let i = 0; i < 50; i++) {
           const x = a.exponential(mean);
           expect(x).toBeGreaterThan(0);

@@ -74,7 +74,7 @@ export class NetworkSimulator {
    */
   constructor(net: CompiledNetwork, seed: number, saturated?: ArrayLike<number>) {
     const n = net.size;
-    this.rng = new Random(seed, { ziggurat: true });
+    this.rng = new Random(seed);
     this.service = net.service;
     this.servers = net.servers;
     this.capacity = net.capacity;

@@ -42,16 +42,8 @@ function splitmix32(x: number): number {
 export class Random {
   private readonly state = new Int32Array(4);
 
-  /**
-   * Whether exponential() draws by the ziggurat. The M/M/1 kernel does (its time is mostly these
-   * draws); the design simulator keeps -log(u), so each seed of a saved design or scenario keeps
-   * the run it had (figures do not move, and tests pinned to a seed's run stay as they were).
-   */
-  private readonly ziggurat: boolean;
-
   /** Any finite number works as a seed; the whole part below 2^53 is used. */
-  constructor(seed: number, options: { ziggurat?: boolean } = {}) {
-    this.ziggurat = options.ziggurat === true;
+  constructor(seed: number) {
     const whole = Number.isFinite(seed) ? Math.trunc(seed) : 0;
     let x = (whole >>> 0) ^ splitmix32(Math.floor(whole / 2 ** 32) | 0);
     for (let i = 0; i < 4; i++) {
@@ -83,13 +75,8 @@ export class Random {
     return (this.nextInt32() >>> 0) * TWO_TO_MINUS_32 + TWO_TO_MINUS_33;
   }
 
-  /** Exponential with the given mean: by the ziggurat when the generator was made with { ziggurat: true }, else -mean * log(u). */
+  /** Exponential with the given mean, by the ziggurat: no logarithm in about 99% of draws. */
   exponential(mean: number): number {
-    return this.ziggurat ? this.exponentialZiggurat(mean) : -mean * Math.log(this.nextFloat());
-  }
-
-  /** Exponential with the given mean by the ziggurat: no logarithm in about 99% of draws. */
-  exponentialZiggurat(mean: number): number {
     for (;;) {
       const bits = this.nextInt32();
       // Low 8 bits pick the layer, the other 24 the point across it (midpoints: never 0).
