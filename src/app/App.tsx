@@ -91,12 +91,18 @@ function focusDesignName() {
   });
 }
 
-/** Moves the keyboard focus to a component's card once React Flow has drawn it (a frame or two after it is added). */
-function focusComponent(id: string, framesLeft = 30) {
+/**
+ * Moves the keyboard focus to a component's card once React Flow has drawn it (a frame or two after it
+ * is added), unless the person has already moved focus on (a fast "/" starts the next search): their
+ * keystrokes must not be taken from where they are typing.
+ */
+function focusComponent(id: string, framesLeft = 30, from: Element | null = document.activeElement) {
   requestAnimationFrame(() => {
+    const now = document.activeElement;
+    if (now !== from && now !== document.body && now !== null) return;
     const card = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
     if (card) card.focus();
-    else if (framesLeft > 0) focusComponent(id, framesLeft - 1);
+    else if (framesLeft > 0) focusComponent(id, framesLeft - 1, from);
   });
 }
 

@@ -39,8 +39,10 @@ export const Palette = forwardRef<HTMLInputElement, PaletteProps>(function Palet
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && specs[0]) {
-              // The search is done: clear it, so the next "/" starts a new one (focus moves to the new component).
+              // The search is done: clear it and leave it at once, so a "/" typed straight after starts a new
+              // search instead of landing in this box while focus travels to the new component.
               setQuery('');
+              e.currentTarget.blur();
               onAdd(specs[0].kind);
             }
             if (e.key === 'Escape') setQuery('');
