@@ -1,9 +1,11 @@
 // A modal built on <dialog>: the browser gives focus trapping, Escape to close and a backdrop.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 export function Dialog({ title, open, onClose, children, wide }: { title: string; open: boolean; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  // Opened before the browser paints, in the same commit that renders its contents: with a plain
+  // effect the text showed a frame before the dialog was modal, and an Escape pressed then was lost.
+  useLayoutEffect(() => {
     const d = ref.current;
     if (!d) return;
     if (open && !d.open) d.showModal();

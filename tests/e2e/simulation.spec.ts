@@ -71,8 +71,10 @@ test('a network partition between two zones can be added and simulated', async (
   await openApp(page);
   await page.getByText('More', { exact: true }).click();
   await page.getByTestId('demo-zone-outage-two-zones').click();
+  // Escape pressed as soon as the words are there closes the notice: it is modal from its first frame.
   await expect(page.getByTestId('notice')).toContainText('Simulation');
   await page.keyboard.press('Escape');
+  await expect(page.getByTestId('notice')).toBeHidden();
   await page.getByRole('tab', { name: 'Simulation' }).click();
   const row = page.getByTestId('failure-row').first();
   await row.getByLabel('Failure kind').selectOption('partition');
