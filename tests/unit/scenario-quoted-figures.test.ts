@@ -688,4 +688,34 @@ describe('figures the scaling and consistency scenarios quote', () => {
     expectQuote(id, 'The load on the legacy database grows with browsing, not with sales');
     expect(plan.component('inventorydb').offeredRps).toBeGreaterThan(before.component('inventorydb').offeredRps + 0.9 * plan.flow('shoppers').rps);
   });
+
+  it('lock-redis-or-etcd: each lock store\'s p99, bill and uptime, and the majority rule\'s 99.993%', () => {
+    const id = 'lock-redis-or-etcd';
+    const a = solved(id);
+    const b = solved(id, 'designB');
+    expectQuote(id, '99 assignments in 100 finish within about 41 ms against about 46 ms');
+    expect(a.flow('couriers').p99ResponseMs).toBeCloseTo(41, 0);
+    expect(b.flow('couriers').p99ResponseMs).toBeCloseTo(46, 0);
+    expectQuote(id, 'Redis, by about $33 a month: one cache node (about $146) against three small machines (about $179)');
+    expect(b.costUsd() - a.costUsd()).toBeCloseTo(33, 0);
+    expect(a.costUsd('locks')).toBeCloseTo(146, 0);
+    expect(b.costUsd('locks')).toBeCloseTo(3 * 0.0816 * 730, 6);
+    expect(b.costUsd('locks')).toBeCloseTo(179, 0);
+    expectQuote(id, 'Both bills come to about $2,800 a month, most of it the orders table, so the difference is about 1%');
+    for (const side of [a, b]) expect(side.costUsd()).toBeCloseTo(2800, -2);
+    expect(a.costUsd('orders') / a.costUsd()).toBeGreaterThan(0.8);
+    expect((b.costUsd() - a.costUsd()) / a.costUsd()).toBeCloseTo(0.01, 2);
+    expectQuote(id, 'about 99.97% of taps work, against about 99.5% with Redis');
+    expect(b.flow('couriers').availability).toBeCloseTo(0.9997, 4);
+    expect(a.flow('couriers').availability).toBeCloseTo(0.995, 3);
+    expectQuote(id, 'about 3.8 hours a month');
+    expect((1 - a.flow('couriers').availability) * 730).toBeCloseTo(3.8, 1);
+    // The etcd store's own availability is the majority rule over three machines at 99.5% each.
+    expectQuote(id, '3 x 0.995^2 - 2 x 0.995^3, about 99.993%');
+    expect(3 * 0.995 ** 2 - 2 * 0.995 ** 3).toBeCloseTo(0.99993, 5);
+    expect(b.design.nodes.find((n) => n.id === 'locks')!.params.availability).toBe(0.99993);
+    expectQuote(id, 'Redis answers from memory in about a tenth of a millisecond; etcd needs about 2 ms');
+    expect(a.component('locks').meanResponseMs).toBeLessThan(0.2);
+    expect(b.component('locks').meanResponseMs).toBeCloseTo(2, 0);
+  });
 });
