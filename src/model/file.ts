@@ -5,7 +5,7 @@ import { CURRENT_VERSION, DESIGN_FORMAT, DesignFileSchema } from './schema';
 import { migrate, SOURCE_SUBJECT, type DesignSource } from './migrations';
 import { checkDesign, problemAt } from './validate';
 import { jsonTooDeep, nestingMessage } from './nesting';
-import { issueWords } from './issue-words';
+import { boundedMessage, issueWords } from './issue-words';
 import type { Design } from './types';
 
 export type ParseResult = { ok: true; design: Design; migratedFrom?: number } | { ok: false; errors: string[] };
@@ -36,14 +36,14 @@ export function parseDesignObject(raw: unknown, source: DesignSource = 'file'): 
     return { ok: false, errors: [`${SOURCE_SUBJECT[source]} does not contain an ArchLab design (expected a JSON object).`] };
   }
   const migrated = migrate(raw as Record<string, unknown>, CURRENT_VERSION, source);
-  if ('error' in migrated) return { ok: false, errors: [migrated.error] };
+  if ('error' in migrated) return { ok: false, errors: [boundedMessage(migrated.error)] };
   const parsed = v.safeParse(DesignFileSchema, migrated.file);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.issues.slice(0, 20).map((issue) => describeIssue(issue, migrated.file, source)) };
+    return { ok: false, errors: parsed.issues.slice(0, 20).map((issue) => boundedMessage(describeIssue(issue, migrated.file, source))) };
   }
   const design: Design = parsed.output.design;
   const problems = checkDesign(design);
-  if (problems.length > 0) return { ok: false, errors: problems.slice(0, 20) };
+  if (problems.length > 0) return { ok: false, errors: problems.slice(0, 20).map(boundedMessage) };
   return migrated.migratedFrom === undefined ? { ok: true, design } : { ok: true, design, migratedFrom: migrated.migratedFrom };
 }
 

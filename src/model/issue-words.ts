@@ -78,6 +78,8 @@ export function nearestField(word: string, names: readonly string[]): string {
   // Edits allowed grow with the word: a 1-2 letter word only matches a name that differs in case.
   let bestDistance = Math.min(3, Math.floor(word.length / 3) + 1);
   for (const name of names) {
+    // Lengths that differ by the edits allowed or more cannot match: a megabyte-long word costs nothing.
+    if (Math.abs(word.length - name.length) >= bestDistance) continue;
     const d = editDistance(word, name);
     if (d < bestDistance) {
       best = name;
@@ -144,4 +146,32 @@ export function issueWords(issue: v.BaseIssue<unknown>, schema: unknown): string
       // valibot's own wording ("Invalid ...") stays out of what the learner reads.
       return issue.message.startsWith('Invalid') ? `is not allowed here ${got}` : issue.message;
   }
+}
+
+const QUOTE_MOST = 120; // characters: a quoted name or value longer than this is cut (component labels stop at 200)
+const QUOTE_KEPT = 60; // characters kept of a cut quote: enough to recognise what it was
+const MESSAGE_MOST = 500; // characters: a few lines of a dialog; a longer message loses its middle
+const MESSAGE_HEAD = 200; // characters kept before the cut: where the problem is
+const MESSAGE_TAIL = 250; // characters kept after the cut: what is wrong
+
+/** The first `n` UTF-16 units of `text`, not ending half-way through a character. */
+function startOf(text: string, n: number): string {
+  const cut = text.slice(0, n);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
+
+/**
+ * A message about the learner's input, short enough to show whatever the input held: a long
+ * quote keeps its start and says its length ('"xxxx…" (1,000,000 characters)'), and a message
+ * still too long keeps its start and end (where, and what is wrong) around an ellipsis.
+ */
+export function boundedMessage(message: string): string {
+  if (message.length <= QUOTE_MOST) return message;
+  const quotesCut = message.replace(
+    new RegExp(`"([^"]{${QUOTE_MOST + 1},})"`, 'g'),
+    (_, inner: string) => `"${startOf(inner, QUOTE_KEPT)}…" (${inner.length.toLocaleString('en-US')} characters)`,
+  );
+  if (quotesCut.length <= MESSAGE_MOST) return quotesCut;
+  return `${startOf(quotesCut, MESSAGE_HEAD)} … ${quotesCut.slice(-MESSAGE_TAIL)}`;
 }

@@ -61,8 +61,11 @@ export interface MigrationResult {
 export function migrate(file: Json, currentVersion: number, source: DesignSource = 'file'): MigrationResult | { error: string } {
   const subject = SOURCE_SUBJECT[source];
   const version = file.version;
-  if (typeof version !== 'number' || !Number.isInteger(version)) {
+  if (version === undefined) {
     return { error: source === 'file' ? 'The file has no "version" number, so it is not an ArchLab design file.' : `${subject} has no "version" number, so it is not a design ArchLab can read.` };
+  }
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { error: `${subject} has "version" ${JSON.stringify(version) ?? String(version)}, which is not a version number (those are whole numbers from 1, such as ${currentVersion}).` };
   }
   if (version > currentVersion) {
     return {

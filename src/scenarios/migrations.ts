@@ -66,8 +66,11 @@ export type ScenarioMigrationResult = { file: Json; migratedFrom?: number } | { 
 
 export function migrateScenario(file: Json, currentVersion: number): ScenarioMigrationResult {
   const version = file.version;
-  if (typeof version !== 'number' || !Number.isInteger(version)) {
+  if (version === undefined) {
     return { error: `The file has no "version" number; add "version: ${currentVersion}" at the top.` };
+  }
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    return { error: `The file has "version" ${JSON.stringify(version) ?? String(version)}, which is not a version number (those are whole numbers from 0, such as ${currentVersion}).` };
   }
   if (version > currentVersion) {
     return { error: `The file is scenario version ${version}, newer than this ArchLab understands (version ${currentVersion}). Update ArchLab to open it.` };

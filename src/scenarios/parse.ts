@@ -4,7 +4,7 @@
 // wrong, in plain words; a scenario with any problem does not load.
 import * as v from 'valibot';
 import { parseDesignObject } from '../model/file';
-import { issueWords } from '../model/issue-words';
+import { boundedMessage, issueWords } from '../model/issue-words';
 import { CURRENT_VERSION, DESIGN_FORMAT } from '../model/schema';
 import { migrateScenario } from './migrations';
 import { buildScenario, scenarioDesigns, type ScenarioIssue } from './normalize';
@@ -63,7 +63,7 @@ export function locateAll(issues: readonly ScenarioIssue[], locate: Locate): Loc
     .slice(0, MAX_ISSUES)
     .map((issue) => {
       const position = locate(issue.path);
-      return { path: pathText(issue.path), line: position?.line ?? null, column: position?.column ?? null, message: issue.message };
+      return { path: boundedMessage(pathText(issue.path)), line: position?.line ?? null, column: position?.column ?? null, message: boundedMessage(issue.message) };
     })
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
