@@ -718,4 +718,45 @@ describe('figures the scaling and consistency scenarios quote', () => {
     expect(a.component('locks').meanResponseMs).toBeLessThan(0.2);
     expect(b.component('locks').meanResponseMs).toBeCloseTo(2, 0);
   });
+
+  it('consistent-hashing-critique: the database today, and after "mod 4" becomes "mod 5" or "mod 3"', () => {
+    const id = 'consistent-hashing-critique';
+    const today = solved(id);
+    expectQuote(id, 'about 6,000 product views arrive each second, so about 600 a second reach it');
+    expect(today.component('db').offeredRps).toBeCloseTo(600, -1);
+    // A product keeps its node when its hash leaves the same remainder both ways.
+    const stays = (from: number, to: number) => Array.from({ length: from * to }, (_, h) => h).filter((h) => h % from === h % to).length / (from * to);
+    expectQuote(id, 'a product stays on its node only when its hash gives the same remainder both ways, 1 time in 5');
+    expect(stays(4, 5)).toBe(1 / 5);
+    expectQuote(id, 'moves 3 products in 4, not only the lost node\'s quarter');
+    expect(stays(4, 3)).toBe(1 / 4);
+    const hitAfter = (from: number, to: number) => today.design.nodes.find((n) => n.id === 'cache')!.params.hitRatio! * stays(from, to);
+    expectQuote(id, 'the cache answers about 2 reads in 10 instead of 9');
+    expect(hitAfter(4, 5)).toBeCloseTo(0.2, 1);
+    expectQuote(id, 'The database, about 40% busy with today\'s misses, would be sent about 3.3 times what it can do');
+    expect(today.utilization('db')).toBeCloseTo(0.4, 2);
+    const resized = solved(id, 'design', (d) => {
+      d.nodes.find((n) => n.id === 'cache')!.params.hitRatio = hitAfter(4, 5);
+    });
+    expect(resized.component('db').offeredRps / resized.component('db').capacityRps!).toBeCloseTo(3.3, 1);
+    expectQuote(id, 'sends the database more than it can take');
+    const nodeLost = solved(id, 'design', (d) => {
+      d.nodes.find((n) => n.id === 'cache')!.params.hitRatio = hitAfter(4, 3);
+    });
+    expect(nodeLost.component('db').offeredRps).toBeGreaterThan(nodeLost.component('db').capacityRps!);
+  });
+
+  it('collaborative-editing-critique: polls and saves from the open windows, and the database they keep busy', () => {
+    const id = 'collaborative-editing-critique';
+    const plan = solved(id);
+    expectQuote(id, 'about 10,000 document windows are open at the busiest hour, and a quarter of them have someone typing: about 10,000 "anything new?" requests and 1,250 saves a second');
+    const polls = 10_000 / 1; // each window asks once a second
+    const saves = (10_000 / 4) / 2; // a quarter typing, one save every 2 seconds
+    expect(polls + saves).toBe(11_250);
+    expect(plan.flow('editors').rps).toBe(polls + saves);
+    expectQuote(id, 'The database is about 81% busy at launch, and almost 9 requests in 10 are "anything new?" questions');
+    expect(plan.utilization('docdb')).toBeCloseTo(0.81, 2);
+    expect(polls / (polls + saves)).toBeCloseTo(0.89, 2);
+    expect(plan.design.nodes.find((n) => n.id === 'docdb')!.params.readShare).toBeCloseTo(polls / (polls + saves), 2);
+  });
 });
