@@ -35,6 +35,24 @@ async function saveVariant(page: Page, name: string, changes: [string, string, s
   await expect(page.getByLabel('Design name')).not.toHaveValue(name);
 }
 
+/**
+ * A fix scenario for three times the example's traffic: the reference solution is a copy of the
+ * example with enough API servers and thumbnailers for 900 requests/s, saved first; the form then
+ * asks for capacity at 900 requests/s (no p99 check) against it.
+ */
+async function startFixFor900(page: Page, title: string, summary: string) {
+  await saveVariant(page, 'Sized for 900', [
+    ['worker', 'instances', '6'],
+    ['api', 'instances', '6'],
+  ]);
+  await startAuthoring(page, title, summary, 'A campaign triples the traffic.');
+  await page.getByTestId('author-mode').selectOption('fix');
+  await expect(page.getByTestId('author-fix-needs')).toContainText('a reference solution that meets the targets');
+  await page.getByLabel('Scalability impact').check();
+  await page.getByLabel('Traffic (req/s)').fill('900');
+  await page.getByLabel('p99LatencyMs').uncheck();
+  await page.getByLabel('Reference solution (a saved design that meets the targets)').selectOption({ label: 'Sized for 900' });
+}
 
 test('an instructor authors a critique scenario from the canvas, previews it and exports it', async ({ page, browser }) => {
   await openApp(page);
@@ -150,19 +168,7 @@ test('an instructor authors a compare scenario with a failure timeline, and prev
 
 test('an instructor checks a fix scenario with a timeline in the simulator before sharing it', async ({ page }) => {
   await openApp(page);
-  // The reference solution: a copy of the example with enough API servers and thumbnailers for 900 requests/s.
-  await saveVariant(page, 'Sized for 900', [
-    ['worker', 'instances', '6'],
-    ['api', 'instances', '6'],
-  ]);
-
-  await startAuthoring(page, 'Size the photo app for 900 requests a second', 'Traffic triples; find what saturates and size it.', 'A campaign triples the traffic.');
-  await page.getByTestId('author-mode').selectOption('fix');
-  await expect(page.getByTestId('author-fix-needs')).toContainText('a reference solution that meets the targets');
-  await page.getByLabel('Scalability impact').check();
-  await page.getByLabel('Traffic (req/s)').fill('900');
-  await page.getByLabel('p99LatencyMs').uncheck();
-  await page.getByLabel('Reference solution (a saved design that meets the targets)').selectOption({ label: 'Sized for 900' });
+  await startFixFor900(page, 'Size the photo app for 900 requests a second', 'Traffic triples; find what saturates and size it.');
   await page.getByRole('button', { name: 'Add traffic change' }).click();
   await page.getByTestId('author-step').getByLabel('rate').fill('1200');
   await page.getByTestId('author-step').getByLabel('for').fill('30');
@@ -209,16 +215,7 @@ test('an author edits a critique’s also-acceptable findings and the month’s 
 
 test('an author lists the work a fix scenario’s answers must still do: each path edited, its problems named, a removal undone, kept in the file', async ({ page }) => {
   await openApp(page);
-  await saveVariant(page, 'Sized for 900', [
-    ['worker', 'instances', '6'],
-    ['api', 'instances', '6'],
-  ]);
-  await startAuthoring(page, 'Size the photo app, keeping its work', 'Traffic triples; size it without dropping work.', 'A campaign triples the traffic.');
-  await page.getByTestId('author-mode').selectOption('fix');
-  await page.getByLabel('Scalability impact').check();
-  await page.getByLabel('Traffic (req/s)').fill('900');
-  await page.getByLabel('p99LatencyMs').uncheck();
-  await page.getByLabel('Reference solution (a saved design that meets the targets)').selectOption({ label: 'Sized for 900' });
+  await startFixFor900(page, 'Size the photo app, keeping its work', 'Traffic triples; size it without dropping work.');
   const editor = page.getByTestId('author-invariants');
   await editor.getByRole('button', { name: 'Start from the starting design’s work' }).click();
   const rows = page.getByTestId('author-invariant');

@@ -1,13 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { openApp } from './helpers';
+import { openApp, openCourseMap } from './helpers';
 
 // A new learner walks the on-ramp's first scenario (components, connections, results), getting
 // the last question wrong first, and then sees it on the course map: done, and mastery from the
 // first tries (2 of 3 right), not from the retry.
 test('a new learner does first steps and the course map shows their mastery', async ({ page }) => {
   await openApp(page);
-  await page.getByTestId('open-scenarios').click();
-  await page.getByTestId('gallery-course').click();
+  await openCourseMap(page);
   await expect(page.getByTestId('course-next')).toContainText('First steps');
   await page.getByTestId('start-suggested').click();
   await expect(page.getByTestId('scenario-panel')).toBeVisible();
@@ -27,8 +26,7 @@ test('a new learner does first steps and the course map shows their mastery', as
   await answer('busiest', 'web', 'Try again (not scored)');
   await expect(page.getByTestId('identify-score')).toContainText('2 of 3 right on the first try');
 
-  await page.getByTestId('open-scenarios').click();
-  await page.getByTestId('gallery-course').click();
+  await openCourseMap(page);
   await expect(page.getByTestId('mastery-identify-components')).toContainText('Mastery 67%');
   await expect(page.getByTestId('mastery-summary')).toContainText('Identify components67%');
   await expect(page.getByTestId('course-on-ramp-first-steps')).toContainText('Done · first try 67%');

@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { encodeShareFragment } from '../../src/app/share';
 import { exampleDesign } from '../../src/model/example';
 import { serializeDesign } from '../../src/model/file';
-import { nodeCount, openApp, waitSaved } from './helpers';
+import { nodeCount, openApp, pickScenario, waitSaved } from './helpers';
 
 test('new designs get unique names; a scenario attempt is listed apart and can be kept as a design', async ({ page }) => {
   await openApp(page);
@@ -23,9 +23,7 @@ test('new designs get unique names; a scenario attempt is listed apart and can b
   await page.keyboard.press('Escape');
 
   // A fix scenario's attempt: an identify scenario's is not kept while components are still to be named (scenario-cheats.spec).
-  await page.getByTestId('open-scenarios').click();
-  await page.getByTestId('scenario-notification-system').click();
-  await expect(page.getByTestId('scenario-panel')).toBeVisible();
+  await pickScenario(page, 'notification-system');
   await openList();
   await expect(mine).toHaveCount(3);
   await expect(mine.filter({ hasText: 'Scenario:' })).toHaveCount(0);

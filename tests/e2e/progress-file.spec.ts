@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { openApp, openCourseMap } from './helpers';
 
 // Course progress saved to a file in one browser and loaded in another: it merges in, the first
 // try made in the second browser is kept over the file's, and a bad file changes nothing.
@@ -7,12 +7,6 @@ import { openApp } from './helpers';
 async function answer(page: Page, question: string, node: string) {
   await page.getByTestId(`node-${node}`).click();
   await page.getByTestId(`question-${question}`).getByRole('button', { name: 'Check my selection' }).click();
-}
-
-async function courseMap(page: Page) {
-  await page.getByTestId('open-scenarios').click();
-  await page.getByTestId('gallery-course').click();
-  await expect(page.getByTestId('course-map')).toBeVisible();
 }
 
 test('progress saved in one browser loads in another, keeping what that browser did; bad files change nothing', async ({ browser }) => {
@@ -24,7 +18,7 @@ test('progress saved in one browser loads in another, keeping what that browser 
   await answer(one, 'follow', 'db');
   await answer(one, 'busiest', 'db');
   await expect(one.getByTestId('identify-score')).toContainText('2 of 3 right on the first try');
-  await courseMap(one);
+  await openCourseMap(one);
   await expect(one.getByTestId('course-on-ramp-first-steps')).toContainText('Done · first try 67%');
   const [download] = await Promise.all([one.waitForEvent('download'), one.getByTestId('progress-save').click()]);
   expect(download.suggestedFilename()).toMatch(/^archlab-progress-\d{4}-\d{2}-\d{2}\.json$/);
@@ -37,7 +31,7 @@ test('progress saved in one browser loads in another, keeping what that browser 
   await two.getByTestId('onramp-start').click();
   await answer(two, 'start', 'db');
   await expect(two.getByTestId('question-start')).toHaveClass(/wrong/);
-  await courseMap(two);
+  await openCourseMap(two);
   await expect(two.getByTestId('course-on-ramp-first-steps')).toContainText('In progress');
 
   // A file from another app, and one from a newer ArchLab: refused, with the reason, nothing changed.
@@ -64,6 +58,6 @@ test('progress saved in one browser loads in another, keeping what that browser 
   await expect(two.getByTestId('question-busiest')).toHaveClass(/wrong/);
   await two.reload();
   await expect(two.getByTestId('question-follow')).toHaveClass(/right/);
-  await courseMap(two);
+  await openCourseMap(two);
   await expect(two.getByTestId('course-on-ramp-first-steps')).toContainText('Done · first try 33%');
 });

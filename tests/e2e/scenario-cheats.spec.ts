@@ -6,15 +6,12 @@ import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp } from './helpers';
+import { openScenario } from './helpers';
 
 const root = join(import.meta.dirname, '../..');
 
 test('identify: selecting every component for a one-component question is a wrong first try, in the app and in the CLI', async ({ page }) => {
-  await openApp(page);
-  await page.getByTestId('open-scenarios').click();
-  await page.getByTestId('scenario-url-shortener').click();
-  await expect(page.getByTestId('scenario-panel')).toBeVisible();
+  await openScenario(page, 'url-shortener');
   const question = page.getByTestId('question-fast-path');
   // The right one first, then every component after it: the app once graded only the first selected.
   await page.getByTestId('node-cache').click();
@@ -43,9 +40,7 @@ test('identify: selecting every component for a one-component question is a wron
 });
 
 test('identify: a masked component keeps its kind from the inspector and the connect dialog until it is named', async ({ page }) => {
-  await openApp(page);
-  await page.getByTestId('open-scenarios').click();
-  await page.getByTestId('scenario-url-shortener').click();
+  await openScenario(page, 'url-shortener');
   const naming = page.getByTestId('question-entry');
   await naming.getByRole('button', { name: 'Show it on the canvas' }).click();
   await page.getByRole('tab', { name: 'Inspector' }).click();
@@ -76,10 +71,7 @@ test('identify: a masked component keeps its kind from the inspector and the con
 
 test('identify: no way out of the app says what a masked component is: design file, Mermaid, share link, copy, an attempt in My designs; the picture keeps it hidden', async ({ page }) => {
   const closeRefusal = () => page.getByRole('dialog', { name: 'Not while you are naming components' }).getByRole('button', { name: 'Close' }).click();
-  await openApp(page);
-  await page.getByTestId('open-scenarios').click();
-  await page.getByTestId('scenario-url-shortener').click();
-  await expect(page.getByTestId('scenario-panel')).toBeVisible();
+  await openScenario(page, 'url-shortener');
   // The cheat: export, then read the file. Each text export is refused with the reason, and nothing downloads.
   let downloads = 0;
   page.on('download', () => downloads++);

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenarioYaml } from '../../src/scenarios';
-import { openApp } from './helpers';
+import { openApp, openScenario } from './helpers';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -24,13 +24,6 @@ function gradeWithCli(scenarioId: string, submissionPath: string): Record<string
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout) as Record<string, unknown>;
-}
-
-async function openScenario(page: Page, id: string) {
-  await openApp(page);
-  await page.getByTestId('open-scenarios').click();
-  await page.getByTestId(`scenario-${id}`).click();
-  await expect(page.getByTestId('scenario-panel')).toBeVisible();
 }
 
 test('the gallery filters scenarios by mode and objective', async ({ page }) => {

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenarioYaml } from '../../src/scenarios';
-import { openApp } from './helpers';
+import { openApp, openCourseMap, openScenario, simulateWithFailure } from './helpers';
 
 // The screens a learner or an instructor meets, at the two laptop sizes the panels must fit
 // (issue 13): each is kept as a screenshot in the test's output folder, and no panel on it runs
@@ -58,13 +58,6 @@ async function shoot(page: Page, name: string) {
   expect(await overflowing(page), `${name} at ${size.width}x${size.height}`).toEqual([]);
 }
 
-async function openScenario(page: Page, id: string) {
-  await openApp(page);
-  await page.getByTestId('open-scenarios').click();
-  await page.getByTestId(`scenario-${id}`).click();
-  await expect(page.getByTestId('scenario-panel')).toBeVisible();
-}
-
 for (const size of SIZES) {
   test.describe(`at ${size.width}x${size.height}`, () => {
     test.use({ viewport: size });
@@ -85,13 +78,7 @@ for (const size of SIZES) {
 
     test('the simulation panel after a run with a failure', async ({ page }) => {
       await openApp(page);
-      await page.getByRole('tab', { name: 'Simulation' }).click();
-      await page.getByRole('button', { name: 'Add failure' }).click();
-      const row = page.getByTestId('failure-row');
-      await row.getByLabel('Failure kind').selectOption('slowdown');
-      await row.getByLabel('Failure target').selectOption('db');
-      await page.getByTestId('sim-run').click();
-      await expect(page.getByTestId('sim-summary')).toContainText('Availability', { timeout: 120_000 });
+      await simulateWithFailure(page, 'slowdown', 'db');
       await page.locator('.sim-log summary').click();
       await expect(page.locator('.sim-log li').filter({ hasText: 'slower' }).first()).toContainText('Photos DB');
       await shoot(page, '03-simulation-failure');
@@ -99,9 +86,7 @@ for (const size of SIZES) {
 
     test('the course map with progress save and load', async ({ page }) => {
       await openApp(page);
-      await page.getByTestId('open-scenarios').click();
-      await page.getByTestId('gallery-course').click();
-      await expect(page.getByTestId('course-map')).toBeVisible();
+      await openCourseMap(page);
       await expect(page.getByTestId('progress-save')).toBeVisible();
       await shoot(page, '04-course-map');
     });

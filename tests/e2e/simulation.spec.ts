@@ -1,15 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { openApp, waitSaved } from './helpers';
+import { openApp, simulateWithFailure, waitSaved } from './helpers';
 
 test('simulate a crash over time, read the charts and replay it on the canvas', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('tab', { name: 'Simulation' }).click();
-  await page.getByRole('button', { name: 'Add failure' }).click();
-  const row = page.getByTestId('failure-row');
-  await row.getByLabel('Failure kind').selectOption('crash');
-  await row.getByLabel('Failure target').selectOption('cdn');
-  await page.getByTestId('sim-run').click();
-  await expect(page.getByTestId('sim-summary')).toContainText('Availability', { timeout: 60_000 });
+  await simulateWithFailure(page, 'crash', 'cdn');
   await expect(page.locator('.time-chart')).toHaveCount(3);
   // What happened names the component each line is about.
   await page.locator('.sim-log summary').click();

@@ -9,12 +9,27 @@ import { startingWorkInvariants } from '../../scenarios';
 import { invariantToForm, type InvariantForm } from './authorExtrasForm';
 import { useUndoableRemove } from './useUndoableRemove';
 
-const picked = (select: HTMLSelectElement) => [...select.selectedOptions].map((o) => o.value);
+type Option<T extends string> = { value: T; label: string };
+
+const KIND_OPTIONS: Option<ComponentKind>[] = COMPONENT_KINDS.map((k) => ({ value: k, label: CATALOG[k].label }));
+
+/** A labelled list to pick several from (components, or kinds of component). */
+function MultiSelect<T extends string>({ label, ariaLabel = label, options, value, onChange }: { label: string; ariaLabel?: string; options: Option<T>[]; value: T[]; onChange: (value: T[]) => void }) {
+  return (
+    <label>
+      {label}
+      <select multiple size={3} aria-label={ariaLabel} value={value} onChange={(e) => onChange([...e.currentTarget.selectedOptions].map((o) => o.value as T))}>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </label>
+  );
+}
 
 export function InvariantsEditor({ design, invariants, onChange }: { design: Design; invariants: InvariantForm[]; onChange: (invariants: InvariantForm[]) => void }) {
   const { remove, notice } = useUndoableRemove(invariants, onChange, 'work to keep');
   const setAt = (i: number, patch: Partial<InvariantForm>) => onChange(invariants.map((f, j) => (j === i ? { ...f, ...patch } : f)));
   const first = design.nodes[0]?.id;
+  const components: Option<string>[] = design.nodes.map((n) => ({ value: n.id, label: n.label || n.id }));
   return (
     <section data-testid="author-invariants">
       <h3>Work any answer must still do</h3>
@@ -23,24 +38,9 @@ export function InvariantsEditor({ design, invariants, onChange }: { design: Des
       </p>
       {invariants.map((f, i) => (
         <div key={i} className="author-item invariant" data-testid="author-invariant">
-          <label>
-            From
-            <select multiple size={3} aria-label="From" value={f.from} onChange={(e) => setAt(i, { from: picked(e.currentTarget) })}>
-              {design.nodes.map((n) => <option key={n.id} value={n.id}>{n.label || n.id}</option>)}
-            </select>
-          </label>
-          <label>
-            Must reach
-            <select multiple size={3} aria-label="Must reach" value={f.to} onChange={(e) => setAt(i, { to: picked(e.currentTarget) })}>
-              {design.nodes.map((n) => <option key={n.id} value={n.id}>{n.label || n.id}</option>)}
-            </select>
-          </label>
-          <label>
-            or any
-            <select multiple size={3} aria-label="Or any component of the kinds" value={f.toKinds} onChange={(e) => setAt(i, { toKinds: picked(e.currentTarget) as ComponentKind[] })}>
-              {COMPONENT_KINDS.map((k) => <option key={k} value={k}>{CATALOG[k].label}</option>)}
-            </select>
-          </label>
+          <MultiSelect label="From" options={components} value={f.from} onChange={(from) => setAt(i, { from })} />
+          <MultiSelect label="Must reach" options={components} value={f.to} onChange={(to) => setAt(i, { to })} />
+          <MultiSelect label="or any" ariaLabel="Or any component of the kinds" options={KIND_OPTIONS} value={f.toKinds} onChange={(toKinds) => setAt(i, { toKinds })} />
           <label>
             Least share (%)
             <input inputMode="decimal" aria-label="Least share arriving (%)" placeholder="any" value={f.sharePercent} onChange={(e) => setAt(i, { sharePercent: e.target.value })} />
