@@ -1,39 +1,19 @@
 // Authoring a scenario in the app: the author's design on the canvas plus a short form become a
 // scenario file (the YAML format, version 1), checked the same way `scenario check` checks the
 // bundled ones. The YAML writer, the share links and the file-shape helpers are in author-*.ts.
-import { sendsRequests } from '../model/traits';
-import type { ComponentKind, Design } from '../model/types';
-import { roleOf, WORK_ROLES } from './modes/fix/invariants';
-import { arrivalAt, reachedFrom, workGraph } from './work-paths';
+import type { Design } from '../model/types';
 import { compactScenarioFile } from './author-file';
 import { designToFile } from './design-file';
+import { oneLine, paragraphs, unique } from './draft-text';
 import { problemsInWords } from './author-problems';
+import { modeSpec, type ModePart, type ScenarioMode } from './modes';
 import { locateAll, parseScenarioObject } from './parse';
-import { CURRENT_SCENARIO_VERSION, type AlsoAcceptableItem, type CritiqueKeyItem, type EnvironmentRule, type FailureEvent, type PathInvariant, type Requirements, type ScenarioFile, type WorkloadStep } from './schema';
+import { CURRENT_SCENARIO_VERSION, type FailureEvent, type Requirements, type ScenarioFile, type WorkloadStep } from './schema';
 import { selfCheckScenario } from './self-check';
 import type { Scenario } from './types';
-import type { CheckName, CompareMetric, DesignSide, Difficulty, Objective } from './vocabulary';
+import type { Difficulty, Objective } from './vocabulary';
 
 const FILE_VERSION: ScenarioFile['version'] = CURRENT_SCENARIO_VERSION;
-
-/** An identify question as the form holds it: the components to click, or the component to name and the kinds accepted. */
-export interface DraftIdentifyQuestion {
-  /** Defaults to q1, q2, ... in order. */
-  id?: string;
-  prompt: string;
-  answer: { nodeIds: readonly string[] } | { nodeId: string; acceptedKinds: readonly ComponentKind[] };
-  explanation: string;
-}
-
-/** A compare question as the form holds it. */
-export interface DraftCompareQuestion {
-  id?: string;
-  prompt: string;
-  answer: DesignSide;
-  /** The figure that decides it, when one does (the check then confirms the answer). */
-  metric?: CompareMetric;
-  explanation: string;
-}
 
 interface DraftMetaBase {
   /** Lower-case words joined by hyphens; scenarioSlug(title) makes one. */
@@ -57,28 +37,8 @@ interface DraftMetaBase {
   quietRps?: number;
 }
 
-export type ScenarioDraftMeta =
-  | (DraftMetaBase & { mode: 'identify'; questions: readonly DraftIdentifyQuestion[] })
-  | (DraftMetaBase & { mode: 'critique'; key: readonly CritiqueKeyItem[]; alsoAcceptable?: readonly AlsoAcceptableItem[] })
-  | (DraftMetaBase & {
-      mode: 'fix';
-      checks: readonly CheckName[];
-      /** Exactly the checks the starting design fails, when the author wants the check to hold them to it. */
-      startingDesignFails?: readonly CheckName[];
-      /** The reference solution, a whole design; the starting design is the one on the canvas. */
-      solution: Design;
-      /** Work that must still happen, and the settings that are the world's (kept from the scenario being edited). */
-      invariants?: readonly PathInvariant[];
-      environment?: readonly EnvironmentRule[];
-    })
-  | (DraftMetaBase & {
-      mode: 'compare';
-      /** Design B; design A is the one on the canvas. */
-      designB: Design;
-      labels: { a: string; b: string };
-      questions: readonly DraftCompareQuestion[];
-      takeaway: string;
-    });
+/** What the form gives: the common fields, the mode, and that mode's own (modes/<mode>/draft.ts). */
+export type ScenarioDraftMeta = { [M in ScenarioMode]: DraftMetaBase & { mode: M } & ModePart<M, 'draft'> }[ScenarioMode];
 
 export type DraftValidation = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
 
@@ -93,62 +53,8 @@ export function scenarioSlug(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Text of one line: line breaks and runs of spaces become one space. */
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** Text of several lines: Windows line breaks and trailing spaces gone, one newline at the end (as YAML's | keeps it). */
-function paragraphs(text: string): string {
-  const tidy = text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+$/gm, '')
-    .replace(/^\n+/, '')
-    .trimEnd();
-  return tidy === '' ? '' : `${tidy}\n`;
-}
-
-const unique = <T>(items: readonly T[]) => [...new Set(items)];
-
-/** Keep this share of the starting design's arrivals: a hair under all of it, so rounding never fails the reference. */
-const KEEP_SHARE = 0.999;
-
-/**
- * The work the starting design does, as invariants, for a fix scenario whose author declared
- * none: every client must still reach each database, cache, file store, search index and outside
- * service it reaches now, with as many calls per request (a cache on the way counts, since it
- * answers for what it fronts). So cutting calls, dropping a store or a CDN cannot pass.
- */
-export function startingWorkInvariants(design: Design): PathInvariant[] {
-  const graph = workGraph(design);
-  const label = (id: string) => graph.byId.get(id)?.label || id;
-  const out: PathInvariant[] = [];
-  for (const client of design.nodes.filter(sendsRequests)) {
-    for (const id of reachedFrom(graph, client.id)) {
-      const node = graph.byId.get(id)!;
-      if (!WORK_ROLES.has(roleOf(node.kind))) continue;
-      const arrival = arrivalAt(graph, client.id, new Set([id]), true);
-      if (!(arrival.share > 0)) continue;
-      out.push({
-        from: [client.id],
-        to: [id],
-        share: Number((arrival.share * KEEP_SHARE).toPrecision(6)),
-        callsPerRequest: Number((arrival.calls * KEEP_SHARE).toPrecision(6)),
-        cacheAnswers: true,
-        together: false,
-        message: `requests from ${label(client.id)} no longer reach ${label(id)} as often as they did, so part of the work it does for them is not done`,
-      });
-    }
-  }
-  return out;
-}
-
 function definedRequirements(requirements: Requirements | undefined): Requirements {
   return Object.fromEntries(Object.entries(requirements ?? {}).filter(([, value]) => value !== undefined)) as Requirements;
-}
-
-function identifyQuestion(q: DraftIdentifyQuestion): Extract<ScenarioFile, { mode: 'identify' }>['questions'][number] {
-  const answer = 'nodeIds' in q.answer ? unique(q.answer.nodeIds) : { nodeId: q.answer.nodeId, acceptedKinds: unique(q.answer.acceptedKinds) };
-  const id = q.id?.trim();
-  return { ...(id ? { id } : {}), prompt: oneLine(q.prompt), answer: Array.isArray(answer) && answer.length === 1 ? answer[0]! : answer, explanation: paragraphs(q.explanation).trimEnd() };
 }
 
 /**
@@ -177,50 +83,9 @@ export function draftScenario(design: Design, meta: ScenarioDraftMeta): Scenario
     failures: structuredClone([...(meta.failures ?? [])]),
     design: designToFile(design, { defaultId: design.id, defaultName: title, round: true }),
   };
-  switch (meta.mode) {
-    case 'identify':
-      return { ...base, mode: 'identify', questions: meta.questions.map(identifyQuestion) };
-    case 'critique':
-      return {
-        ...base,
-        mode: 'critique',
-        key: meta.key.map((item) => ({
-          target: item.target,
-          ...(item.acceptedTargets && item.acceptedTargets.length > 0 ? { acceptedTargets: unique(item.acceptedTargets) } : {}),
-          category: item.category,
-          severity: item.severity,
-          explanation: paragraphs(item.explanation).trimEnd(),
-        })),
-        alsoAcceptable: (meta.alsoAcceptable ?? []).map((item) => ({
-          target: item.target,
-          ...(item.acceptedTargets && item.acceptedTargets.length > 0 ? { acceptedTargets: unique(item.acceptedTargets) } : {}),
-          category: item.category,
-          explanation: paragraphs(item.explanation).trimEnd(),
-        })),
-      };
-    case 'fix':
-      return {
-        ...base,
-        mode: 'fix',
-        checks: unique(meta.checks),
-        ...(meta.startingDesignFails === undefined ? {} : { startingDesignFails: unique(meta.startingDesignFails) }),
-        solution: { design: designToFile(meta.solution, { defaultId: meta.solution.id, defaultName: meta.solution.name, round: true }) },
-        invariants: meta.invariants && meta.invariants.length > 0 ? structuredClone([...meta.invariants]) : startingWorkInvariants(design),
-        environment: structuredClone([...(meta.environment ?? [])]),
-      };
-    case 'compare':
-      return {
-        ...base,
-        mode: 'compare',
-        designB: designToFile(meta.designB, { defaultId: meta.designB.id, defaultName: meta.designB.name, round: true }),
-        labels: { a: oneLine(meta.labels.a), b: oneLine(meta.labels.b) },
-        questions: meta.questions.map((q) => {
-          const id = q.id?.trim();
-          return { ...(id ? { id } : {}), prompt: oneLine(q.prompt), answer: q.answer, ...(q.metric ? { metric: q.metric } : {}), explanation: paragraphs(q.explanation).trimEnd() };
-        }),
-        takeaway: paragraphs(meta.takeaway).trimEnd(),
-      };
-  }
+  const spec = modeSpec(meta.mode);
+  if (!spec.fromDraft) throw new Error(`${meta.mode} scenarios are written as YAML; the authoring form does not make them`);
+  return spec.fromDraft(meta, base, design);
 }
 
 /**

@@ -24,7 +24,7 @@ export type {
 export * from './vocabulary';
 
 // Modes: one spec per mode (modes/<mode>/), listed in one registry
-export { MODE_SPECS, MODES, modeSpec, ScenarioFileSchema, type ModePart, type ModeSpec, type ScenarioMode } from './modes';
+export { MODE_SPECS, MODES, modeSpec, ScenarioFileSchema, type Intersection, type ModePart, type ModeSpec, type ScenarioMode } from './modes';
 
 // Loading
 export { parseScenarioYaml, parseScenarioObject, formatIssue, issueText, pathText, type LocatedIssue, type ParseScenarioResult } from './parse';
@@ -84,10 +84,13 @@ export { classReport, classReportCsv, classReportHtml, gradedItems, escapeHtml, 
 export { resolveClientRps, missingClients } from './workload';
 
 // The learner's saved progress, each mode keeping its part
-export { emptyModeProgress, readModeProgress, firstTryScore, firstTry, tryCount, type ComparePrediction, type IdentifyAttempt, type IdentifyTry, type PinnedFinding, type SimulatedCheckRecord } from './progress';
+export { emptyModeProgress, readModeProgress, mergeModeProgress, firstTryScore, firstTry, tryCount, type ComparePrediction, type IdentifyAttempt, type IdentifyTry, type PinnedFinding, type SimulatedCheckRecord } from './progress';
 
 // Authoring in the app: a design and a form to a scenario file, YAML, checks and share links
-export { draftScenario, validateDraft, scenarioSlug, startingWorkInvariants, type ScenarioDraftMeta, type DraftIdentifyQuestion, type DraftCompareQuestion, type DraftValidation } from './author';
+export { draftScenario, validateDraft, scenarioSlug, type ScenarioDraftMeta, type DraftValidation } from './author';
+export { startingWorkInvariants } from './modes/fix/starting-work';
+export type { DraftIdentifyQuestion } from './modes/identify/draft';
+export type { DraftCompareQuestion } from './modes/compare/draft';
 export { scenarioToFile, compactScenarioFile } from './author-file';
 export { designToFile, type ScenarioData, type DesignFileOptions } from './design-file';
 export { scenarioToYaml, SCHEMA_MODELINE } from './author-yaml';

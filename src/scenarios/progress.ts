@@ -1,6 +1,7 @@
 // The learner's saved progress in one scenario, each mode keeping its own part (the mode spec's
-// `emptyProgress`, `readProgress`, `firstTryScore`): a new record, a record read back from
-// storage, and the first-try result the course map and mastery score.
+// `emptyProgress`, `readProgress`, `mergeProgress`, `firstTryScore`): a new record, a record read
+// back from storage, one merged with a progress file, and the first-try result the course map and
+// mastery score.
 import { MODES, modeSpec } from './modes';
 import type { AllModeProgress } from './modes/mode-types';
 import type { Scenario, ScenarioProgress } from './types';
@@ -14,6 +15,12 @@ export function emptyModeProgress(): AllModeProgress {
 export function readModeProgress(raw: Readonly<Record<string, unknown>>): { fields: AllModeProgress; dropped: number } {
   const read = MODES.map((m) => modeSpec(m).readProgress(raw));
   return { fields: Object.assign({}, ...read.map((r) => r.fields)) as AllModeProgress, dropped: read.reduce((n, r) => n + r.dropped, 0) };
+}
+
+/** Every mode's fields of this browser's record with a progress file's filling their gaps; clash when any mode's first result differs. */
+export function mergeModeProgress(here: AllModeProgress, file: AllModeProgress): { fields: AllModeProgress; clash: boolean } {
+  const merged = MODES.map((m) => modeSpec(m).mergeProgress(here, file));
+  return { fields: Object.assign({}, ...merged.map((r) => r.fields)) as AllModeProgress, clash: merged.some((r) => r.clash) };
 }
 
 /** The scored first try, 0..1, or null until there is one (or without progress): what the mode's spec says. */

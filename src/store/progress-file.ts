@@ -10,7 +10,8 @@
 // file never replaces a first try made here: importing can fill gaps but never rewrite a result.
 import { kindOfData, describeFound } from '../model/file-kind';
 import { readProgressRecord } from './progress-record';
-import { firstTry, type ScenarioProgress } from './scenarioStore';
+import { mergeModeProgress } from '../scenarios';
+import type { ScenarioProgress } from './scenarioStore';
 
 export const PROGRESS_FORMAT = 'archlab-progress';
 /** The progress file version this ArchLab writes and the newest it reads. */
@@ -87,31 +88,17 @@ export function readProgressFile(text: string, known: ReadonlySet<string>): Read
   return { ok: true, records, notes };
 }
 
-const sameTry = (a: ScenarioProgress['identify'][string], b: ScenarioProgress['identify'][string]) => {
-  const x = firstTry(a);
-  const y = firstTry(b);
-  return x.correct === y.correct && JSON.stringify(x.given) === JSON.stringify(y.given);
-};
-const sameAnswers = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
-
-/** One scenario in both places: this browser's record with the file's filling its gaps; conflict when a first result differs. */
+/** One scenario in both places: this browser's record with the file's filling its gaps (each mode merges its own fields); conflict when a first result differs. */
 export function mergeRecord(here: ScenarioProgress, file: ScenarioProgress): { merged: ScenarioProgress; conflict: boolean } {
-  const clash =
-    Object.keys(here.identify).some((q) => file.identify[q] && !sameTry(here.identify[q]!, file.identify[q]!)) ||
-    (here.comparePrediction && file.comparePrediction && !sameAnswers(here.comparePrediction.answers, file.comparePrediction.answers)) ||
-    (here.score !== null && file.score !== null && here.score !== file.score);
-  const compare = here.comparePrediction || !file.comparePrediction ? { compareAnswers: Object.keys(here.compareAnswers).length ? here.compareAnswers : file.compareAnswers, comparePrediction: here.comparePrediction } : { compareAnswers: file.compareAnswers, comparePrediction: file.comparePrediction };
+  const modes = mergeModeProgress(here, file);
   const merged: ScenarioProgress = {
-    ...here,
-    identify: { ...file.identify, ...here.identify },
-    findings: here.findings.length ? here.findings : file.findings,
-    compareAnswers: compare.compareAnswers,
-    ...(compare.comparePrediction ? { comparePrediction: compare.comparePrediction } : {}),
+    scenarioId: here.scenarioId,
+    ...modes.fields,
     score: here.score ?? file.score,
     completed: here.completed || file.completed,
     updatedAt: Math.max(here.updatedAt, file.updatedAt),
   };
-  return { merged, conflict: Boolean(clash) };
+  return { merged, conflict: modes.clash || (here.score !== null && file.score !== null && here.score !== file.score) };
 }
 
 export interface ProgressMerge {

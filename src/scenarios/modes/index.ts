@@ -33,6 +33,6 @@ export function modeSpec(mode: ScenarioMode): ModeSpec<ScenarioMode> {
 }
 
 export type { ModeSpec, GradedItem, OtherDesign, Report, ScenarioIssue } from './mode-spec';
-export type { ModePart, ScenarioMode } from './mode-types';
+export type { Intersection, ModePart, ScenarioMode } from './mode-types';
 export type SubmissionBody = ModePart<ScenarioMode, 'submission'>;
 export type Grade = ModePart<ScenarioMode, 'grade'>;

@@ -59,6 +59,11 @@ export interface ModeSpec<M extends ScenarioMode, E extends v.ObjectEntries = v.
   selfCheck(scenario: Scn<M>, issues: ScenarioIssue[]): void;
   /** The scenario back in the file's shape, given the common fields already written (author-file.ts): loading it gives an equal scenario. */
   toFile(scenario: Scn<M>, base: ScenarioFileBase): ModePart<M, 'file'>;
+  /**
+   * The file for what the authoring form gives (author.ts), given the common fields already
+   * written and the starting design on the canvas. A mode without it is written as YAML only.
+   */
+  fromDraft?(draft: ModePart<M, 'draft'>, base: ScenarioFileBase, startingDesign: Design): ModePart<M, 'file'>;
   /** The mode's fields (with `design`, which some modes write after their own) with every default left out, in the order the bundled files use. */
   compactFields(file: ModePart<M, 'file'>): ScenarioData;
   /** The submission's fields for this mode, beside the common ones (submission.ts). */
@@ -80,4 +85,9 @@ export interface ModeSpec<M extends ScenarioMode, E extends v.ObjectEntries = v.
   readProgress(raw: Readonly<Record<string, unknown>>): { fields: Prg<M>; dropped: number };
   /** The scored first try, 0..1, that the course map and mastery use; null until there is one. */
   firstTryScore(scenario: Scn<M>, progress: ProgressBase & Prg<M>): number | null;
+  /**
+   * This browser's fields with a progress file's filling their gaps (store/progress-file.ts):
+   * nothing made here is replaced; clash when a first result here differs from the file's.
+   */
+  mergeProgress(here: Prg<M>, file: Prg<M>): { fields: Prg<M>; clash: boolean };
 }

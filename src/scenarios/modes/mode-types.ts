@@ -5,14 +5,15 @@
 // must be handled.
 
 /**
- * One entry per mode: `{ scenario; file; submission; grade; progress }` (loaded scenario, file,
- * the learner's submission body, grade, and the fields it keeps in the learner's saved progress).
+ * One entry per mode: `{ scenario; file; submission; grade; progress; draft }` (loaded scenario,
+ * file, the learner's submission body, grade, the fields it keeps in the learner's saved progress,
+ * and what the in-app authoring form gives for it; a mode written only as YAML has no draft).
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- each mode's folder fills it in
 export interface ScenarioModeTypes {}
 
 export type ScenarioMode = keyof ScenarioModeTypes;
-type Part = 'scenario' | 'file' | 'submission' | 'grade' | 'progress';
+type Part = 'scenario' | 'file' | 'submission' | 'grade' | 'progress' | 'draft';
 /** One part of the named modes' types, as a union when several are named. */
 export type ModePart<M extends ScenarioMode, K extends Part> = { [N in M]: ScenarioModeTypes[N] extends Record<K, infer X> ? X : never }[M];
 
@@ -26,7 +27,8 @@ export interface ProgressBase {
   updatedAt: number;
 }
 
-type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+/** All of a union's members at once: `A | B` to `A & B`. */
+export type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 /**
  * Every mode's progress fields in one record. A saved record has them all whatever the scenario's
  * mode (as records saved before modes were specs did), so old progress reads back unchanged.

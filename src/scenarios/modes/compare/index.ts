@@ -6,11 +6,12 @@ import { completeDesign } from '../../patch';
 import { formatCompareFigure } from '../../format';
 import { formatShare } from '../../../model/format';
 import { DESIGN_SIDES } from '../../vocabulary';
+import { compareFromDraft, type CompareDraft } from './draft';
 import type { ModeSpec, ScenarioIssue } from '../mode-spec';
 import { compactDesign, defined, designToFile, nonEmpty } from '../../design-file';
 import { checkQuestionIds, questionId, questionIdFile, questionItems } from '../questions';
 import { compareDesigns, gradeCompare, type CompareAnswers, type CompareGrade } from './grade';
-import { compareFirstTryScore, readCompareProgress, type CompareProgress } from './progress';
+import { compareFirstTryScore, mergeCompareProgress, readCompareProgress, type CompareProgress } from './progress';
 import type { CompareScenario, CompareScenarioFile } from './schema';
 
 export interface CompareSubmission {
@@ -20,7 +21,7 @@ export interface CompareSubmission {
 
 declare module '../mode-types' {
   interface ScenarioModeTypes {
-    compare: { scenario: CompareScenario; file: CompareScenarioFile; submission: CompareSubmission; grade: CompareGrade; progress: CompareProgress };
+    compare: { scenario: CompareScenario; file: CompareScenarioFile; submission: CompareSubmission; grade: CompareGrade; progress: CompareProgress; draft: CompareDraft };
   }
 }
 
@@ -99,6 +100,7 @@ export const compareMode: ModeSpec<'compare', typeof submissionEntries> = {
     ),
   selfCheck: checkCompare,
 
+  fromDraft: compareFromDraft,
   toFile: (scenario, base) => ({
     ...base,
     mode: 'compare',
@@ -132,4 +134,5 @@ export const compareMode: ModeSpec<'compare', typeof submissionEntries> = {
   emptyProgress: () => ({ compareAnswers: {} }),
   readProgress: readCompareProgress,
   firstTryScore: compareFirstTryScore,
+  mergeProgress: mergeCompareProgress,
 };

@@ -26,6 +26,18 @@ export function readCompareProgress(raw: Readonly<Record<string, unknown>>): { f
   return { fields: { compareAnswers: answers.kept, ...(prediction ? { comparePrediction: prediction } : {}) }, dropped: answers.dropped };
 }
 
+const sameAnswers = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+
+/** Predictions checked here stay, with the answers chosen here; else the file's answers and predictions come in. */
+export function mergeCompareProgress(here: CompareProgress, file: CompareProgress): { fields: CompareProgress; clash: boolean } {
+  const clash = Boolean(here.comparePrediction && file.comparePrediction && !sameAnswers(here.comparePrediction.answers, file.comparePrediction.answers));
+  if (here.comparePrediction || !file.comparePrediction) {
+    const compareAnswers = Object.keys(here.compareAnswers).length ? here.compareAnswers : file.compareAnswers;
+    return { fields: { compareAnswers, ...(here.comparePrediction ? { comparePrediction: here.comparePrediction } : {}) }, clash };
+  }
+  return { fields: { compareAnswers: file.compareAnswers, comparePrediction: file.comparePrediction }, clash };
+}
+
 /** The predictions as first checked, scored; null until checked. */
 export function compareFirstTryScore(scenario: CompareScenario, progress: CompareProgress): number | null {
   return progress.comparePrediction ? scoreCompareAnswers(scenario, progress.comparePrediction.answers).score : null;

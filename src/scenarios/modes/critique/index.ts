@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { categoryWords, CRITIQUE_CATEGORIES, SEVERITIES } from '../../vocabulary';
 import { targetName } from '../../target-name';
+import { critiqueFromDraft, type CritiqueDraft } from './draft';
 import type { ModeSpec } from '../mode-spec';
 import { compactDesign, defined } from '../../design-file';
 import { gradeCritique, MAX_SHOTGUN_SCORE, shotgunFindings, shotgunTargets, type CritiqueGrade, type Finding } from './grade';
@@ -17,7 +18,7 @@ export interface CritiqueSubmission {
 
 declare module '../mode-types' {
   interface ScenarioModeTypes {
-    critique: { scenario: CritiqueScenario; file: CritiqueScenarioFile; submission: CritiqueSubmission; grade: CritiqueGrade; progress: CritiqueProgress };
+    critique: { scenario: CritiqueScenario; file: CritiqueScenarioFile; submission: CritiqueSubmission; grade: CritiqueGrade; progress: CritiqueProgress; draft: CritiqueDraft };
   }
 }
 
@@ -83,6 +84,7 @@ export const critiqueMode: ModeSpec<'critique', typeof submissionEntries> = {
     }
   },
 
+  fromDraft: critiqueFromDraft,
   toFile: (scenario, base) => ({ ...base, mode: 'critique', key: structuredClone(scenario.key), alsoAcceptable: structuredClone(scenario.alsoAcceptable) }),
   compactFields: (file) =>
     defined({ design: compactDesign(file.design), key: file.key.map((k) => defined(k)), alsoAcceptable: file.alsoAcceptable.length > 0 ? file.alsoAcceptable.map((k) => defined(k)) : undefined }),
@@ -104,4 +106,6 @@ export const critiqueMode: ModeSpec<'critique', typeof submissionEntries> = {
   readProgress: readCritiqueProgress,
   // Progress does not keep the first grade of a review yet: the best graded review so far.
   firstTryScore: (_scenario, progress) => progress.score,
+  // Findings pinned here stay as a set; the file's are taken only where none are pinned here.
+  mergeProgress: (here, file) => ({ fields: { findings: here.findings.length ? here.findings : file.findings }, clash: false }),
 };

@@ -7,6 +7,7 @@ import { CURRENT_VERSION, DESIGN_FORMAT } from '../../../model/schema';
 import type { Design } from '../../../model/types';
 import { applyPatch, completeDesign } from '../../patch';
 import type { PathKey } from '../../yaml-source';
+import { fixFromDraft, type FixDraft } from './draft';
 import type { ModeSpec } from '../mode-spec';
 import { compactDesign, compactOp, defined, designToFile, nonEmpty } from '../../design-file';
 import { gradeFix, type FixGrade } from './grade';
@@ -23,7 +24,7 @@ export interface FixSubmission {
 
 declare module '../mode-types' {
   interface ScenarioModeTypes {
-    fix: { scenario: FixScenario; file: FixScenarioFile; submission: FixSubmission; grade: FixGrade; progress: FixProgress };
+    fix: { scenario: FixScenario; file: FixScenarioFile; submission: FixSubmission; grade: FixGrade; progress: FixProgress; draft: FixDraft };
   }
 }
 
@@ -64,6 +65,7 @@ export const fixMode: ModeSpec<'fix', typeof submissionEntries> = {
   checkContent: checkFixReferences,
   selfCheck: checkFix,
 
+  fromDraft: fixFromDraft,
   toFile: (scenario, base) => ({
     ...base,
     mode: 'fix',
@@ -115,4 +117,6 @@ export const fixMode: ModeSpec<'fix', typeof submissionEntries> = {
   readProgress: readFixProgress,
   // A fix is worked at until its checks pass, so there is no single first try to score: 1 once solved.
   firstTryScore: (_scenario, progress) => (progress.completed ? 1 : null),
+  // The simulated check is this browser's cache of a run (a file never carries one).
+  mergeProgress: (here) => ({ fields: here.simulatedCheck ? { simulatedCheck: here.simulatedCheck } : {}, clash: false }),
 };

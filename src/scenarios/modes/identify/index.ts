@@ -2,11 +2,12 @@
 // try at each question is scored; the tries are kept for the class report.
 import * as v from 'valibot';
 import { formatShare, withArticle } from '../../../model/format';
+import { identifyFromDraft, type IdentifyDraft } from './draft';
 import type { ModeSpec } from '../mode-spec';
 import { compactDesign, defined } from '../../design-file';
 import { checkQuestionIds, questionId, questionIdFile, questionItems } from '../questions';
 import { gradeIdentify, type IdentifyAnswers, type IdentifyAttempts, type IdentifyGrade } from './grade';
-import { identifyFirstTryScore, readIdentifyProgress, type IdentifyProgress } from './progress';
+import { identifyFirstTryScore, mergeIdentifyProgress, readIdentifyProgress, type IdentifyProgress } from './progress';
 import type { IdentifyScenario, IdentifyScenarioFile } from './schema';
 
 export interface IdentifySubmission {
@@ -17,7 +18,7 @@ export interface IdentifySubmission {
 
 declare module '../mode-types' {
   interface ScenarioModeTypes {
-    identify: { scenario: IdentifyScenario; file: IdentifyScenarioFile; submission: IdentifySubmission; grade: IdentifyGrade; progress: IdentifyProgress };
+    identify: { scenario: IdentifyScenario; file: IdentifyScenarioFile; submission: IdentifySubmission; grade: IdentifyGrade; progress: IdentifyProgress; draft: IdentifyDraft };
   }
 }
 
@@ -89,6 +90,7 @@ export const identifyMode: ModeSpec<'identify', typeof submissionEntries> = {
     }
   },
 
+  fromDraft: identifyFromDraft,
   toFile: (scenario, base) => ({
     ...base,
     mode: 'identify',
@@ -122,4 +124,5 @@ export const identifyMode: ModeSpec<'identify', typeof submissionEntries> = {
   emptyProgress: () => ({ identify: {} }),
   readProgress: readIdentifyProgress,
   firstTryScore: identifyFirstTryScore,
+  mergeProgress: mergeIdentifyProgress,
 };

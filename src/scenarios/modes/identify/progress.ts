@@ -42,6 +42,18 @@ export function readIdentifyProgress(raw: Readonly<Record<string, unknown>>): { 
   return { fields: { identify: kept }, dropped };
 }
 
+const sameTry = (a: IdentifyAttempt, b: IdentifyAttempt) => {
+  const x = firstTry(a);
+  const y = firstTry(b);
+  return x.correct === y.correct && JSON.stringify(x.given) === JSON.stringify(y.given);
+};
+
+/** Questions answered here keep their tries; the file adds the others. */
+export function mergeIdentifyProgress(here: IdentifyProgress, file: IdentifyProgress): { fields: IdentifyProgress; clash: boolean } {
+  const clash = Object.keys(here.identify).some((q) => file.identify[q] && !sameTry(here.identify[q]!, file.identify[q]!));
+  return { fields: { identify: { ...file.identify, ...here.identify } }, clash };
+}
+
 /** The share of questions right at the first try, once every question has been tried. */
 export function identifyFirstTryScore(scenario: IdentifyScenario, progress: IdentifyProgress): number | null {
   const tried = scenario.questions.filter((q) => Object.hasOwn(progress.identify, q.id));
