@@ -29,10 +29,11 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Each label's box where the canvas puts it, and whether it covers part of a card. */
-function labelBoxes(design: Design): boolean[] {
+/** Each connection label the canvas draws, with the cards its box covers where the canvas puts it (none, mostly). */
+function labelBoxes(design: Design): { edgeId: string; cardIds: string[] }[] {
   const at = new Map(design.nodes.map((n) => [n.id, n.position]));
-  const cards = design.nodes.map((n) => cardRect(n.position));
+  const cards = design.nodes.map((n) => ({ id: n.id, rect: cardRect(n.position) }));
+  const rects = cards.map((c) => c.rect);
   const routes = routeEdges(design);
   return design.edges.flatMap((e) => {
     const text = edgeLabel(e, routes.get(e.id));
@@ -40,10 +41,15 @@ function labelBoxes(design: Design): boolean[] {
     const to = at.get(e.target);
     if (!text || !from || !to) return [];
     const size = labelSize(text);
-    const c = labelPoint(connectionLine(e, from, to), size, cards);
+    const c = labelPoint(connectionLine(e, from, to), size, rects);
     const box = { x: c.x - size.width / 2, y: c.y - size.height / 2, ...size };
-    return [cards.some((card) => overlaps(card, box))];
+    return [{ edgeId: e.id, cardIds: cards.filter((card) => overlaps(card.rect, box)).map((card) => card.id) }];
   });
+}
+
+/** Connection labels that cover part of a card, with the cards they cover. */
+export function labelsOverCards(design: Design): { edgeId: string; cardIds: string[] }[] {
+  return labelBoxes(design).filter((l) => l.cardIds.length > 0);
 }
 
 export function layoutFigures(designs: readonly Design[], canvas: { width: number; height: number } = CANVAS_AT_1440): LayoutFigures {
@@ -54,7 +60,7 @@ export function layoutFigures(designs: readonly Design[], canvas: { width: numbe
     connections: designs.reduce((a, d) => a + d.edges.length, 0),
     underCards: designs.reduce((a, d) => a + connectionsUnderCards(d).length, 0),
     labels: labels.length,
-    labelsOverCards: labels.filter(Boolean).length,
+    labelsOverCards: labels.filter((l) => l.cardIds.length > 0).length,
     medianFitZoom: zooms.length ? median(zooms) : 1,
     minFitZoom: zooms.length ? Math.min(...zooms) : 1,
   };
