@@ -28,7 +28,7 @@ const messages = (s: FixScenario, d: Design) => checkFixInvariants(s, d).map((f)
 
 describe('every bundled fix scenario', () => {
   it('has each of them declaring its work and its world', () => {
-    expect(FIX_IDS.sort()).toEqual(['analytics-pipeline', 'cache-stampede', 'multi-zone-failover', 'notification-system', 'read-your-writes-regions', 'ride-sharing-locations', 'sharding-hot-tenant', 'ticket-onsale-load-shedding', 'unique-id-generation', 'video-streaming-cdn']);
+    expect(FIX_IDS.sort()).toEqual(['analytics-pipeline', 'cache-stampede', 'file-sync-blocks', 'multi-zone-failover', 'notification-system', 'read-your-writes-regions', 'ride-sharing-locations', 'sharding-hot-tenant', 'ticket-onsale-load-shedding', 'unique-id-generation', 'video-streaming-cdn']);
     for (const id of FIX_IDS) {
       expect(bundled(id).invariants.length, id).toBeGreaterThan(0);
       expect(bundled(id).environment.length, id).toBeGreaterThan(0);
