@@ -6,7 +6,7 @@ import { combineReplications, planReplications, runReplication } from './modes/f
 import type { ReplicationPlan, ReplicationResult, SimulatedFixGrade } from './modes/fix/sim-types';
 import type { ScenarioIssue } from './modes/mode-spec';
 import { issueText, locateAll, parseScenarioYaml, type LocatedIssue } from './parse';
-import { hasTimeline, selfCheckScenario, selfCheckSimulated, simulatedSelfCheckIssues, type SimulatedSelfCheckOptions } from './self-check';
+import { firstLookPlan, hasTimeline, selfCheckScenario, selfCheckSimulated, settledAfterFirstLook, simulatedSelfCheckIssues, type SelfCheckSide, type SimulatedSelfCheckOptions } from './self-check';
 import type { FixScenario, Scenario } from './types';
 
 export interface ScenarioSource {
@@ -80,8 +80,7 @@ const planCost = (scenario: Scenario, plan: ReplicationPlan) => plan.durationS *
  * with the same replications: the same runs, combined in seed order.
  */
 export async function checkScenarioSourcesSimulated(sources: readonly ScenarioSource[], simulate: SimulatedSelfCheckOptions, run: ReplicationRunner): Promise<CheckReport> {
-  type Pending = { side: ReplicationJob['side']; design: Design; planned: ReturnType<typeof planReplications>; jobs: number[] };
-  const jobs: (ReplicationJob & { cost: number })[] = [];
+  type Pending = { side: SelfCheckSide; text: string; scenario: FixScenario; design: Design; planned: ReturnType<typeof planReplications>; results: ReplicationResult[]; grade: SimulatedFixGrade | null };
   const steady = sources.map(({ text }) => {
     const parsed = parseScenarioYaml(text);
     if (!parsed.ok) return { parsed, issues: [] as ScenarioIssue[], pending: [] as Pending[] };
@@ -91,20 +90,39 @@ export async function checkScenarioSourcesSimulated(sources: readonly ScenarioSo
     if (issues.length > 0 || scenario.mode !== 'fix' || !hasTimeline(scenario)) return { parsed, issues, pending: [] as Pending[] };
     const pending = (['solution', 'design'] as const).map((side): Pending => {
       const { design, planned } = jobPlan(scenario, side, simulate.replications);
-      const ids = planned.ok ? planned.plan.seeds.map((_, k) => jobs.push({ text, side, replications: simulate.replications, k, cost: planCost(scenario, planned.plan) }) - 1) : [];
-      return { side, design, planned, jobs: ids };
+      return { side, text, scenario, design, planned, results: [], grade: planned.ok ? null : planned.grade };
     });
     return { parsed, issues, pending };
   });
-  const order = jobs.map((_, i) => i).sort((a, b) => jobs[b]!.cost - jobs[a]!.cost);
-  const ran = await run(order.map((i) => ({ text: jobs[i]!.text, side: jobs[i]!.side, replications: jobs[i]!.replications, k: jobs[i]!.k })));
-  const results: ReplicationResult[] = [];
-  order.forEach((i, n) => (results[i] = ran[n]!));
+  const all = steady.flatMap((s) => s.pending);
+  // Runs each design still without a grade up to `to` runs, all in one batch (longest first).
+  const runBatch = async (to: (plan: ReplicationPlan) => number) => {
+    const jobs: { p: Pending; k: number; cost: number }[] = [];
+    for (const p of all) {
+      if (p.grade !== null || !p.planned.ok) continue;
+      for (let k = p.results.length; k < to(p.planned.plan); k++) jobs.push({ p, k, cost: planCost(p.scenario, p.planned.plan) });
+    }
+    jobs.sort((a, b) => b.cost - a.cost);
+    const ran = await run(jobs.map(({ p, k }) => ({ text: p.text, side: p.side, replications: simulate.replications, k })));
+    jobs.forEach(({ p, k }, n) => (p.results[k] = ran[n]!));
+  };
+  // First look: FIRST_LOOK_RUNS runs of each design; a design whose verdicts those settle is graded from them.
+  await runBatch((plan) => (firstLookPlan(plan) ?? plan).seeds.length);
+  for (const p of all) {
+    if (p.grade !== null || !p.planned.ok) continue;
+    const early = firstLookPlan(p.planned.plan);
+    // No runs left, or one that could not run (the grade fails with its reason).
+    if (early === null || p.results.some((r) => !r.ok)) p.grade = combineReplications(p.scenario, p.design, p.planned.plan, p.results);
+    else {
+      const first = combineReplications(p.scenario, p.design, early, p.results);
+      if (settledAfterFirstLook(first, p.side)) p.grade = first;
+    }
+  }
+  await runBatch((plan) => plan.seeds.length);
   const checked = steady.map(({ parsed, issues, pending }): CheckedScenario => {
     if (!parsed.ok) return { scenario: null, issues: parsed.issues };
     if (pending.length === 2) {
-      const scenario = parsed.scenario as FixScenario;
-      const [reference, start] = pending.map((p): SimulatedFixGrade => (p.planned.ok ? combineReplications(scenario, p.design, p.planned.plan, p.jobs.map((j) => results[j]!)) : p.planned.grade));
+      const [reference, start] = pending.map((p): SimulatedFixGrade => p.grade ?? (p.planned.ok ? combineReplications(p.scenario, p.design, p.planned.plan, p.results) : p.planned.grade));
       issues.push(...simulatedSelfCheckIssues(reference!, start!));
     }
     return { scenario: parsed.scenario, issues: locateAll(issues, parsed.locate) };

@@ -4,7 +4,7 @@
 // scenarios are graded in scenario-fix-sim-*.test.ts.
 import { describe, expect, it } from 'vitest';
 import { formatIssue, gradeFix, gradeFixSimulated, parseScenarioYaml, type FixScenario, type SimulatedFixGrade } from '../../src/scenarios';
-import { selfCheckSimulated } from '../../src/scenarios/self-check';
+import { FIRST_LOOK_RUNS, selfCheckSimulated, settledAfterFirstLook } from '../../src/scenarios/self-check';
 import { checkScenarioSources, checkScenarioSourcesSimulated, combineReplications, planReplications, runReplication, runReplicationJob, type ReplicationJob } from '../../src/scenarios';
 
 function load(text: string): FixScenario {
@@ -187,6 +187,88 @@ describe('selfCheckSimulated (scenario check --simulate)', () => {
     expect(threaded.failures.map((f) => f.file)).toContain('tiny-broken.yaml');
     // Two designs, two runs each.
     expect(given.map((j) => `${j.side} ${j.k}`).sort()).toEqual(['design 0', 'design 1', 'solution 0', 'solution 1']);
+  });
+});
+
+describe('scenario check --simulate stops after the first runs only when the rest cannot change its word', () => {
+  // With the path the cheat check asks for, so the steady checks pass and the timeline is simulated.
+  const text = (rate: number, id: string) =>
+    `${SCENARIO.replace('{ atS: 0, durationS: 100000, kind: errors, target: api, rate: 0.02 }', `{ atS: 20, durationS: 60, kind: errors, target: api, rate: ${rate} }`).replace('id: tiny-fix-sim', `id: ${id}`)}invariants:\n  - { from: [shop], to: [api], callsPerRequest: 1, message: the shop no longer answers }\n`;
+  // Records which runs a check asks for, running them in this thread.
+  const recording = () => {
+    const given: string[] = [];
+    const run = (jobs: readonly ReplicationJob[]) => {
+      given.push(...jobs.map((j) => `${j.side} ${j.k}`));
+      return Promise.resolve(jobs.map(runReplicationJob));
+    };
+    return { given, run };
+  };
+  const runs = (given: string[], side: string) => given.filter((g) => g.startsWith(side)).length;
+
+  it('a starting design that clearly fails a check runs 3 of 5 runs; a reference solution with a figure that never varied runs all 5; the report is the one of all runs', async () => {
+    const sources = [{ file: 'tiny-fix-sim.yaml', text: text(0.02, 'tiny-fix-sim') }];
+    const { given, run } = recording();
+    const report = await checkScenarioSourcesSimulated(sources, { replications: 5 }, run);
+    // One request at a time at 200/s of 12.5 ms each: the API falls behind in every run.
+    expect(runs(given, 'design')).toBe(FIRST_LOOK_RUNS);
+    // No laggard in 3 runs says nothing certain of runs 4 and 5.
+    expect(runs(given, 'solution')).toBe(5);
+    expect(report).toEqual(checkScenarioSources(sources, { simulate: { replications: 5 } }));
+    expect(report.failures).toEqual([]);
+  });
+
+  // Without the capacity check (no laggard in 3 runs proves nothing), so the reference solution can settle too.
+  const noCapacity = (availability: number) => text(0.02, 'no-capacity').replace('checks: [availability, errorRate, p99LatencyMs, capacity, monthlyCostUsd]', 'checks: [availability, errorRate, p99LatencyMs, monthlyCostUsd]').replace('availability: 0.95,', `availability: ${availability},`);
+
+  it('a reference solution that passes every check by twice its half-width runs 3 of 5 runs, with the same report', async () => {
+    const sources = [{ file: 'no-capacity.yaml', text: noCapacity(0.95) }];
+    const { given, run } = recording();
+    const report = await checkScenarioSourcesSimulated(sources, { replications: 5 }, run);
+    expect(given.sort()).toEqual(['design 0', 'design 1', 'design 2', 'solution 0', 'solution 1', 'solution 2']);
+    expect(report).toEqual(checkScenarioSources(sources, { simulate: { replications: 5 } }));
+    // What all 5 runs say: the reference passes every check and the starting design does not.
+    const scenario = load(noCapacity(0.95));
+    expect(gradeFixSimulated(scenario, scenario.solution, { replications: 5 }).passed).toBe(true);
+    expect(gradeFixSimulated(scenario, scenario.design, { replications: 5 }).passed).toBe(false);
+    expect(report.failures).toEqual([]);
+  });
+
+  it('a borderline reference solution (availability about 99.1% against 99%) runs every replication', async () => {
+    const sources = [{ file: 'no-capacity.yaml', text: noCapacity(0.99) }];
+    const { given, run } = recording();
+    const report = await checkScenarioSourcesSimulated(sources, { replications: 5 }, run);
+    expect(runs(given, 'solution')).toBe(5);
+    expect(report).toEqual(checkScenarioSources(sources, { simulate: { replications: 5 } }));
+  });
+
+  it('with 3 replications or fewer there is nothing to save', async () => {
+    const { given, run } = recording();
+    await checkScenarioSourcesSimulated([{ file: 'tiny-fix-sim.yaml', text: text(0.02, 'tiny-fix-sim') }], { replications: 3 }, run);
+    expect(given.sort()).toEqual(['design 0', 'design 1', 'design 2', 'solution 0', 'solution 1', 'solution 2']);
+  });
+
+  describe('settledAfterFirstLook', () => {
+    const check = (over: Partial<SimulatedFixGrade['checks'][number]>): SimulatedFixGrade['checks'][number] => ({ check: 'p99LatencyMs', label: 'p99 latency', verdict: 'pass', mean: 100, halfWidth: 10, target: 200, unit: 'ms', values: [90, 100, 110], detail: '', ...over });
+    const grade = (...checks: SimulatedFixGrade['checks']): SimulatedFixGrade => ({ mode: 'fix-simulated', passed: true, checks, replications: 3, seeds: [1, 2, 3], durationS: 120, problems: [], warnings: [] });
+
+    it('settles a reference solution only when every check passes by twice its half-width', () => {
+      expect(settledAfterFirstLook(grade(check({})), 'solution')).toBe(true);
+      // 100 ± 10 against 115: passes, but not by twice the half-width.
+      expect(settledAfterFirstLook(grade(check({ target: 115 })), 'solution')).toBe(false);
+      expect(settledAfterFirstLook(grade(check({}), check({ check: 'availability', mean: 0.999, halfWidth: 0.0002, target: 0.9995 })), 'solution')).toBe(false);
+    });
+
+    it('does not settle on a noisy figure that came out the same in every early run, but does on the cost', () => {
+      expect(settledAfterFirstLook(grade(check({ check: 'capacity', mean: 0, halfWidth: 0, target: 0, values: [0, 0, 0] })), 'solution')).toBe(false);
+      expect(settledAfterFirstLook(grade(check({ check: 'monthlyCostUsd', mean: 900, halfWidth: 0, target: 1000 })), 'solution')).toBe(true);
+    });
+
+    it('settles a starting design on one clear failure, never on a close one or on problems', () => {
+      expect(settledAfterFirstLook(grade(check({}), check({ check: 'capacity', verdict: 'fail', mean: 1, halfWidth: 0, target: 0 })), 'design')).toBe(true);
+      expect(settledAfterFirstLook(grade(check({ verdict: 'fail', mean: 210, halfWidth: 8, target: 200 })), 'design')).toBe(false);
+      expect(settledAfterFirstLook(grade(check({ check: 'availability', verdict: 'fail', mean: 0.9, halfWidth: 0.01, target: 0.95 })), 'design')).toBe(true);
+      expect(settledAfterFirstLook({ ...grade(check({ verdict: 'fail', mean: 900, halfWidth: 1 })), problems: ['The run with seed 2 hit the event limit'] }, 'design')).toBe(false);
+    });
   });
 });
 
