@@ -3,6 +3,11 @@ import { expect, type Page } from '@playwright/test';
 /** Opens the app on a fresh profile and waits for the example design to be on screen and saved. */
 export async function openApp(page: Page, path = '/') {
   await page.goto(path);
+  await appReady(page);
+}
+
+/** Waits for the page already loading (a reload, say) to have its design on screen and saved. */
+export async function appReady(page: Page) {
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { appReady, openApp } from './helpers';
 
 // A first visit offers the on-ramp's first scenario beside the canvas. Dismissed or started, it
 // never comes back, a reload included; and a learner with saved progress is not offered it.
@@ -31,7 +31,7 @@ test('a first visit is offered the on-ramp; dismissed with the keyboard, it stay
   await expect(page.locator('.toast')).toContainText('Course map');
 
   await page.reload();
-  await openApp(page);
+  await appReady(page);
   await libraryLoaded(page);
   await expect(offer).toHaveCount(0);
 });
@@ -47,14 +47,14 @@ test('starting the offered scenario opens first steps, and the offer does not co
   await expect(page.getByTestId('onramp-offer')).toHaveCount(0);
 
   await page.reload();
-  await openApp(page);
+  await appReady(page);
   await libraryLoaded(page);
   await expect(page.getByTestId('onramp-offer')).toHaveCount(0);
 
   // Someone with saved scenario progress is not new, even if the offer's record is gone.
   await page.evaluate(() => localStorage.removeItem('archlab:onramp-offer'));
   await page.reload();
-  await openApp(page);
+  await appReady(page);
   await libraryLoaded(page);
   await expect(page.getByTestId('onramp-offer')).toHaveCount(0);
 });

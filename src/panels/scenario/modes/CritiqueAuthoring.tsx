@@ -1,8 +1,8 @@
 // The authoring form's critique part: the answer key (what a review must find, each on a
 // component or connection), suggested from the structural checks, and the findings that are also
 // acceptable.
-import { categoryWords, CRITIQUE_CATEGORIES, findStructuralIssues, SEVERITIES, type CritiqueCategory, type Severity } from '../../../scenarios';
-import { AlsoAcceptableEditor } from '../../author/AlsoAcceptableEditor';
+import { findStructuralIssues, SEVERITIES, type CritiqueCategory, type Severity } from '../../../scenarios';
+import { AlsoAcceptableEditor, FindingPlace } from '../../author/AlsoAcceptableEditor';
 import { alsoAcceptableFromForm, alsoAcceptableProblems, type AlsoAcceptableForm } from '../../author/authorExtrasForm';
 import type { ModeAuthoring } from './authorTypes';
 
@@ -34,12 +34,7 @@ export const critiqueAuthoring: ModeAuthoring<'critique', CritiqueForm> = {
           <h3>Answer key</h3>
           {form.key.map((k, i) => (
             <div key={i} className="author-item">
-              <select aria-label="Target" value={k.target} onChange={(e) => setAt(i, { target: e.target.value })}>
-                {targets.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
-              </select>
-              <select aria-label="Category" value={k.category} onChange={(e) => setAt(i, { category: e.target.value as CritiqueCategory })}>
-                {CRITIQUE_CATEGORIES.map((c) => <option key={c} value={c}>{categoryWords(c)}</option>)}
-              </select>
+              <FindingPlace target={k.target} category={k.category} targets={targets} onChange={(patch) => setAt(i, patch)} />
               <select aria-label="Severity" value={k.severity} onChange={(e) => setAt(i, { severity: e.target.value as Severity })}>
                 {SEVERITIES.map((s) => <option key={s}>{s}</option>)}
               </select>
