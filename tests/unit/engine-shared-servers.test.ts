@@ -53,6 +53,39 @@ describe('a multi-server callee shared with other load', () => {
     expect(sharedSpeeds(2, 1.5, 1)[1]).toBeCloseTo(0.4375, 12);
   });
 
+  it('every speed is the ratio of the sums over the open M/M/d states, written here term by term (many calls in flight included)', () => {
+    // B(n) = sum_j C(j, n) P_j over the unnormalized M/M/d weights P_j, summed in logs up to where
+    // the geometric tail's terms are below 1e-26 of the largest; beta(n) = rho B(n - 1) / B(n).
+    const direct = (d: number, rho: number, n: number): number => {
+      const table = [0];
+      const logFactorial = (k: number) => { while (table.length <= k) table.push(table[table.length - 1]! + Math.log(table.length)); return table[k]!; };
+      const logB = (m: number) => {
+        const terms: number[] = [];
+        let top = -Infinity;
+        for (let j = m; ; j++) {
+          const logP = j <= d ? j * Math.log(rho) - logFactorial(j) : d * Math.log(rho) - logFactorial(d) + (j - d) * Math.log(rho / d);
+          const term = logFactorial(j) - logFactorial(m) - logFactorial(j - m) + logP;
+          terms.push(term);
+          top = Math.max(top, term);
+          if (j > d && j > m + 10 && term < top - 60) return top + Math.log(terms.reduce((sum, t) => sum + Math.exp(t - top), 0));
+        }
+      };
+      return Math.min(n, rho * Math.exp(logB(n - 1) - logB(n)));
+    };
+    for (const [d, rho] of [[3, 0.6], [8, 6.5], [40, 0.02], [40, 12], [40, 36]] as const) {
+      const speeds = sharedSpeeds(d, rho, d + 1);
+      for (let n = 1; n <= d + 1; n++) expect(Math.abs(speeds[n]! / direct(d, rho, n) - 1), `d ${d}, rho ${rho}, n ${n}`).toBeLessThan(1e-10);
+    }
+  });
+
+  it('a trickle of other load at a large station leaves each call its own server until the servers fill', () => {
+    // 192 servers, 0.0192 busy with others: 150 calls of the pool find nearly all servers free.
+    // (A sum cut off at the open calls' likely counts gave 0.014 servers' worth to 83 calls.)
+    const speeds = sharedSpeeds(192, 0.0192, 300);
+    for (let i = 1; i <= 150; i++) expect(speeds[i]! / i).toBeGreaterThan(1 - 1e-9);
+    for (let i = 194; i <= 300; i++) expect(speeds[i]).toBeCloseTo(192 - 0.0192, 9);
+  });
+
   it('stays finite and ordered for a large, busy station', () => {
     const speeds = sharedSpeeds(1000, 950, 1200);
     for (let i = 1; i <= 1200; i++) {

@@ -8,19 +8,21 @@
 //   beta(n) = rho B(n - 1) / B(n),   B(n) = E[C(N, n)],
 // N the open calls alone at an M/M/d with offered load rho (servers' worth), unnormalized. Above
 // d, beta = d - rho: the pool gets what the others leave. One server gives 1 - rho for every n,
-// the service stretch by 1 / (1 - rho). The tail of N past d is geometric, x = rho / d, and
-// sum_{i>=0} C(d + i, n) x^i = sum_l C(d, n - l) x^l / (1 - x)^(l + 1) (Vandermonde), all positive.
+// the service stretch by 1 / (1 - rho).
+//
+// B(n) in two parts, each a sum of positive terms worked in logs (rho^d / d! overflows a double
+// for a large station), O(d) for all n at once:
+// - the counts below d, weights rho^j / j!: sum_{j=n}^{d-1} C(j, n) rho^j / j! = rho^n / n! E(d-1-n),
+//   E(k) = sum_{m<=k} rho^m / m! (the truncated exponential);
+// - the geometric tail past d, weights rho^d / d! x^i with x = rho / d: rho^d / d! F(n),
+//   F(n) = sum_{i>=0} C(d + i, n) x^i, which by Pascal's rule on C(d + i, n) satisfies
+//   F(0) = 1 / (1 - x), F(n) = (C(d, n) + x F(n - 1)) / (1 - x).
 
-/** Terms this far (natural log) below the largest add nothing a double can hold. */
-const NEGLIGIBLE_LOG = -40;
-
-function logSumExp(values: Float64Array, count: number): number {
-  let top = -Infinity;
-  for (let i = 0; i < count; i++) if (values[i]! > top) top = values[i]!;
-  if (!Number.isFinite(top)) return top;
-  let sum = 0;
-  for (let i = 0; i < count; i++) if (values[i]! - top > NEGLIGIBLE_LOG) sum += Math.exp(values[i]! - top);
-  return top + Math.log(sum);
+/** log(e^a + e^b), either may be -Infinity. */
+function logAdd(a: number, b: number): number {
+  if (a < b) return b + Math.log1p(Math.exp(a - b));
+  if (a === -Infinity) return a;
+  return a + Math.log1p(Math.exp(b - a));
 }
 
 /**
@@ -36,23 +38,21 @@ export function sharedSpeeds(servers: number, otherLoad: number, upTo: number): 
     return speeds;
   }
   const last = Math.min(upTo, d + 1);
-  const logFactorial = new Float64Array(2 * d + 2);
-  for (let j = 1; j < logFactorial.length; j++) logFactorial[j] = logFactorial[j - 1]! + Math.log(j);
-  const logChoose = (a: number, b: number) => logFactorial[a]! - logFactorial[b]! - logFactorial[a - b]!;
+  const logFactorial = new Float64Array(d + 1);
+  for (let j = 1; j <= d; j++) logFactorial[j] = logFactorial[j - 1]! + Math.log(j);
   const logRho = Math.log(rho);
-  const x = rho / d;
-  const logW = (j: number) => j * logRho - logFactorial[j]!; // open M/M/d weights up to d
-  // The open count sits near rho: below d, terms past rho + 40 sd are negligible.
-  const finiteEnd = Math.min(d - 1, Math.ceil(rho + 40 * Math.sqrt(rho + 1) + 40));
+  // log E(k), k = 0..d-1.
+  const logTruncatedExp = new Float64Array(d);
+  for (let m = 1; m < d; m++) logTruncatedExp[m] = logAdd(logTruncatedExp[m - 1]!, m * logRho - logFactorial[m]!);
+  const logTop = d * logRho - logFactorial[d]!; // log of rho^d / d!
+  const logX = Math.log(rho / d);
+  const logRest = Math.log1p(-rho / d);
   const logB = new Float64Array(last + 1);
-  const terms = new Float64Array(finiteEnd + last + 3);
-  const logX = Math.log(x);
-  const logRest = Math.log1p(-x);
+  let logF = -logRest;
   for (let n = 0; n <= last; n++) {
-    let count = 0;
-    for (let j = n; j <= finiteEnd; j++) terms[count++] = logChoose(j, n) + logW(j);
-    for (let l = Math.max(0, n - d); l <= n; l++) terms[count++] = logW(d) + logChoose(d, n - l) + l * logX - (l + 1) * logRest;
-    logB[n] = logSumExp(terms, count);
+    if (n > 0) logF = logAdd(n <= d ? logFactorial[d]! - logFactorial[n]! - logFactorial[d - n]! : -Infinity, logX + logF) - logRest;
+    const below = n < d ? n * logRho - logFactorial[n]! + logTruncatedExp[d - 1 - n]! : -Infinity;
+    logB[n] = logAdd(below, logTop + logF);
   }
   for (let i = 1; i <= upTo; i++) speeds[i] = i <= last ? Math.min(i, rho * Math.exp(logB[i - 1]! - logB[i]!)) : d - rho;
   return speeds;
