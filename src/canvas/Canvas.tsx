@@ -38,7 +38,7 @@ import { cardRect, DEFAULT_SIDES, labelPoint, labelSize, pathFits, sideFacing, s
 import { overBudget } from './overview';
 import { Overview } from './Overview';
 import { NO_EDGES, shownNodes, useNearCards, useOverview, type LiveElements } from './useOverview';
-import { CARD_HANDLE_BOXES } from '../model/card';
+import { CARD_HANDLE_BOXES, cardNamePx } from '../model/card';
 
 const SIDE_POSITION: Record<CardSide, Side> = { top: Side.Top, right: Side.Right, bottom: Side.Bottom, left: Side.Left };
 
@@ -171,6 +171,9 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
   const [refusal, setRefusal] = useState<string | null>(null);
   // Below this zoom, text is too small to read: draw plain cards and hide edge labels (much cheaper to paint).
   const zoomedOut = useFlowStore((s) => s.transform[2] < ZOOMED_OUT_BELOW);
+  // Between that and where a 13 px name reads, cards show their name alone, at least 10 px on screen (model/card.ts).
+  const namePx = useFlowStore((s) => cardNamePx(s.transform[2]));
+  const nameStyle = useMemo(() => (namePx === null ? undefined : { ['--card-name-px' as string]: `${namePx}px` }), [namePx]);
   const nodeCache = useRef(new WeakMap<DesignNode, { key: string; node: ComponentFlowNode }>());
   const edgeCache = useRef(new WeakMap<DesignEdge, { key: string; edge: FlowEdge }>());
 
@@ -430,7 +433,8 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
       onlyRenderVisibleElements={big}
       proOptions={PRO_OPTIONS}
       aria-label="Architecture canvas"
-      className={[zoomedOut ? 'zoomed-out' : '', connecting ? 'connecting' : ''].join(' ').trim() || undefined}
+      style={nameStyle}
+      className={[zoomedOut ? 'zoomed-out' : namePx !== null ? 'names-only' : '', connecting ? 'connecting' : ''].join(' ').trim() || undefined}
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
       {overview ? <Overview design={design} /> : null}

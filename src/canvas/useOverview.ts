@@ -38,10 +38,10 @@ export function useOverview(design: Design, live: RefObject<LiveElements>): bool
   // Opening another design (a file, a link, the list) shows all of it; until that fit lands, a big one is drawn as the overview.
   const [fittedId, setFittedId] = useState<string | null>(null);
   useLayoutEffect(() => {
-    fitDiagram();
+    fitDiagram(0, true);
     setFittedId(design.id);
     // On first show the canvas may not be measured yet: fit again once it is.
-    const t = setTimeout(() => fitDiagram(), 60);
+    const t = setTimeout(() => fitDiagram(0, true), 60);
     return () => clearTimeout(t);
   }, [design.id, fitDiagram]);
   const unfitted = fittedId !== design.id;

@@ -9,6 +9,8 @@ import type { Design } from './types';
 
 /** px: the canvas in the app at a 1440 x 900 window with the side panels and results open (measured in Chromium). */
 export const CANVAS_AT_1440 = { width: 880, height: 547 } as const;
+/** px: the same at a 1280 x 800 window, the smaller laptop screen the app is made to fit (measured in Chromium). */
+export const CANVAS_AT_1280 = { width: 720, height: 447 } as const;
 
 export interface LayoutFigures {
   designs: number;

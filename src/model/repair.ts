@@ -256,11 +256,10 @@ export function repairDesign(raw: unknown, id: string): RepairedDesign | null {
     changes.push(`The design’s name could not be read; it is now “${String(design.name)}”.`);
   }
   for (const c of COLLECTIONS) {
-    if (design[c] === undefined) design[c] = [];
-    else if (!Array.isArray(design[c])) {
-      changes.push(`The design’s ${c === 'nodes' ? 'components' : c === 'edges' ? 'connections' : 'zones and regions'} could not be read (not a list), so there are none.`);
-      design[c] = [];
-    }
+    const what = c === 'nodes' ? 'components' : c === 'edges' ? 'connections' : 'zones and regions';
+    if (design[c] === undefined) changes.push(`The design’s ${what} were missing, so there are none.`);
+    else if (!Array.isArray(design[c])) changes.push(`The design’s ${what} could not be read (not a list), so there are none.`);
+    if (!Array.isArray(design[c])) design[c] = [];
   }
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const mender = new Mender(design);
