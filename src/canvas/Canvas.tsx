@@ -33,6 +33,7 @@ import { connectionProblem } from '../model/connection-rules';
 import { routeEdges } from '../model/routing';
 import { edgeLabel, SYNC_COLOR, ASYNC_COLOR } from './edge-label';
 import { RoutedEdge } from './RoutedEdge';
+import { CurveEdge } from './CurveEdge';
 import { FIT_OPTIONS, useFitDiagram } from './fit-view';
 import { cardRect, DEFAULT_SIDES, labelPoint, labelSize, pathFits, sideFacing, sidePoint, type Rect } from '../model/connection-geometry';
 import { overBudget } from './overview';
@@ -46,7 +47,8 @@ export const DRAG_MIME = 'application/x-archlab-kind';
 
 
 const nodeTypes = { component: ComponentNode, zone: GroupNode };
-const edgeTypes = { routed: RoutedEdge };
+// Both draw their labels at a worked-out size: React Flow's own measure each label in the page.
+const edgeTypes = { default: CurveEdge, routed: RoutedEdge };
 
 /**
  * Every node object we hand React Flow carries its size as `measured`. Without it React Flow treats
@@ -238,15 +240,18 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
   const live = useRef<LiveElements>({ nodes: [], edges: [] });
   const overview = useOverview(design, live);
   const routes = useMemo(() => (overview ? null : routeEdges(design)), [design, overview]);
+  // On a big design only connections ending near the view are live (canvas/useOverview), so only they are worked out.
+  const near = useNearCards(design, overview);
   const edges = useMemo<FlowEdge[]>(() => {
     if (!routes) return [];
+    const shown = near ? design.edges.filter((e) => near.has(e.source) || near.has(e.target)) : design.edges;
     const selected = new Set(selectedEdgeIds);
     const labels = new Map(design.nodes.map((n) => [n.id, n.label]));
     const positions = new Map(design.nodes.map((n) => [n.id, n.position]));
     let cards: Rect[] | null = null; // made once, for the first label on a path
     const cardsOnce = () => (cards ??= design.nodes.map((n) => cardRect(n.position)));
     const animate = design.edges.length <= 150; // marching dashes cost a repaint per frame per edge
-    return design.edges.map((e) => {
+    return shown.map((e) => {
       const isSelected = selected.has(e.id);
       const isMoving = movingEdges?.has(e.id) ?? false;
       const width = edgeWidths?.[e.id] ?? 1.75;
@@ -275,7 +280,7 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
         className: `edge-${e.mode}${isMoving ? ' moving' : ''}`,
         style: { stroke: color, strokeWidth: width, ...(e.mode === 'async' ? { strokeDasharray: '6 4' } : {}) },
         markerEnd: { type: e.mode === 'async' ? MarkerType.Arrow : MarkerType.ArrowClosed, color, width: 16, height: 16, markerUnits: 'userSpaceOnUse', strokeWidth: 1.5 },
-        ...(label ? { label, labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 4, labelBgStyle: { fill: '#ffffff', fillOpacity: 0.95 }, labelStyle: { fill: color, fontWeight: 600, fontSize: 11 } } : {}),
+        ...(label ? { label } : {}),
         ariaLabel: `${e.mode === 'async' ? 'Async message' : 'Sync call'} from ${from} to ${to}`,
         ...(path
           ? { type: 'routed' as const, data: { mode: e.mode, path, labelAt: label ? labelPoint({ kind: 'routed', points: path }, labelSize(label), cardsOnce()) : null } }
@@ -284,14 +289,12 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
       edgeCache.current.set(e, { key, edge });
       return edge;
     });
-  }, [design.edges, design.nodes, routes, selectedEdgeIds, edgeWidths, zoomedOut, movingEdges, moving]);
+  }, [design.edges, design.nodes, routes, near, selectedEdgeIds, edgeWidths, zoomedOut, movingEdges, moving]);
 
   const flowNodes = useMemo(() => shownNodes(nodes, overview), [nodes, overview]);
-  const near = useNearCards(design, overview);
-  const liveEdges = useMemo(() => (near ? edges.filter((e) => near.has(e.source) || near.has(e.target)) : edges), [edges, near]);
-  const flowEdges = overview ? NO_EDGES : liveEdges;
+  const flowEdges = overview ? NO_EDGES : edges;
   useEffect(() => {
-    live.current = { nodes, edges: liveEdges };
+    live.current = { nodes, edges };
   });
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {

@@ -6,7 +6,7 @@ import { getKindSpec, paramValue } from '../model/catalog';
 import { routeEdges } from '../model/routing';
 import { NODE_SIZE } from '../model/card';
 import { drawingBounds } from '../model/fit';
-import { cardRect, connectionLine, labelPoint, labelSize, linePath, type ConnectionLine, type Rect } from '../model/connection-geometry';
+import { cardRect, connectionLine, labelBox, labelPoint, labelSize, linePath, type ConnectionLine, type Rect } from '../model/connection-geometry';
 import { edgeLabel, SYNC_COLOR, ASYNC_COLOR } from './edge-label';
 import { CATEGORY_COLOR } from './icons';
 
@@ -107,11 +107,11 @@ function edgeShape(e: DesignEdge, line: ConnectionLine, label: string | undefine
     `<path d="${linePath(line)}" fill="none" stroke="${color}" stroke-width="1.75"${dash} marker-end="url(#arrow-${e.mode})"/>`,
   ];
   if (label) {
-    const size = labelSize(label);
-    const { x: mx, y: my } = labelPoint(line, size, cards);
+    const at = labelPoint(line, labelSize(label), cards);
+    const box = labelBox(label, at);
     parts.push(
-      `<rect x="${num(mx - size.width / 2)}" y="${num(my - size.height / 2)}" width="${num(size.width)}" height="${size.height}" rx="4" fill="#ffffff" fill-opacity="0.95"/>`,
-      `<text x="${num(mx)}" y="${num(my + 4)}" font-size="11" font-weight="600" fill="${color}" text-anchor="middle">${xmlText(label)}</text>`,
+      `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${box.height}" rx="4" fill="#ffffff" fill-opacity="0.95"/>`,
+      `<text x="${num(at.x)}" y="${num(box.baselineY)}" font-size="11" font-weight="600" fill="${color}" text-anchor="middle">${xmlText(label)}</text>`,
     );
   }
   parts.push('</g>');

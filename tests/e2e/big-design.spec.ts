@@ -30,7 +30,22 @@ async function holdImportWorker(page: Page): Promise<() => Promise<void>> {
   };
 }
 
+/** Counts calls of getBBox, the measuring of an SVG element that makes the browser lay the page out there and then (window.__bboxCalls). */
+async function countTextMeasuring(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __bboxCalls: number };
+    w.__bboxCalls = 0;
+    const measure = SVGGraphicsElement.prototype.getBBox;
+    SVGGraphicsElement.prototype.getBBox = function (this: SVGGraphicsElement, options?: SVGBoundingBoxOptions) {
+      w.__bboxCalls++;
+      return measure.call(this, options);
+    };
+  });
+}
+const bboxCalls = (page: Page) => page.evaluate(() => (window as unknown as { __bboxCalls: number }).__bboxCalls);
+
 test('a 5,000-component file opens in a worker while the page answers clicks, drawn as a picture until zoomed in', async ({ page }, testInfo) => {
+  await countTextMeasuring(page);
   await openApp(page);
   const file = bigFile(testInfo.outputPath('big.archlab.json'));
   const release = await holdImportWorker(page);
@@ -56,6 +71,7 @@ test('a 5,000-component file opens in a worker while the page answers clicks, dr
   await page.screenshot({ path: testInfo.outputPath('overview.png') });
 
   // At 100% the cards in view are live again: few enough to draw, and they can be selected.
+  const measuredBefore = await bboxCalls(page);
   await page.getByTestId('zoom-percent').click();
   await expect(page.getByTestId('overview-note')).toHaveCount(0, { timeout: 30_000 });
   const cards = page.locator('.react-flow__node-component');
@@ -63,6 +79,15 @@ test('a 5,000-component file opens in a worker while the page answers clicks, dr
   expect(await cards.count()).toBeLessThan(200);
   // Only connections with an end near the view are live (1,885 cross the view at 100% otherwise).
   expect(await page.locator('.react-flow__edge').count()).toBeLessThan(1000);
+  // Their labels are drawn at a size worked out from their words, not measured in the page (React
+  // Flow's labels measured each one, then drew it again: 245 forced measurements on this zoom).
+  const labels = page.locator('.react-flow__edge-textwrapper');
+  await expect(labels.first()).toBeVisible();
+  expect(await labels.count()).toBeGreaterThan(20);
+  expect(await bboxCalls(page)).toBe(measuredBefore);
+  // The worked-out box holds its words (measured here, once the zoom is over).
+  const fits = await labels.evaluateAll((gs) => gs.map((g) => g.querySelector('rect')!.getBBox().width - g.querySelector('text')!.getBBox().width));
+  expect(Math.min(...fits)).toBeGreaterThan(0);
   await page.screenshot({ path: testInfo.outputPath('zoom100.png') });
   const label = (await cards.nth(3).getAttribute('aria-label'))!;
   await cards.nth(3).click({ force: true }); // the mini map is gone for a design this big; the card may sit under the controls
