@@ -214,9 +214,9 @@ function Shell() {
       // Progress first, then the session: starting empty would save over the learner's answers.
       const read = await loadProgressChecked(entry.scenario.id);
       if (read.problem) progressProblem(read.problem);
-      useScenarioStore.getState().start(entry.scenario, read.progress);
+      await scenarioSession.resume(entry.scenario, read.progress);
     });
-  }, [activeScenario, library.saveState, session, setActiveScenario, progressProblem]);
+  }, [activeScenario, library.saveState, session, setActiveScenario, progressProblem, scenarioSession]);
   const searchRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 

@@ -4,7 +4,7 @@
 // nor opens it outside its scenario (where nothing would be masked).
 import { loadLibrary, loadProgress } from '../store/scenarioLibrary';
 import { stillToName, useScenarioStore } from '../store/scenarioStore';
-import type { Scenario } from '../scenarios';
+import { designWithShownIds, shownIds, type Scenario } from '../scenarios';
 import type { Design } from '../model/types';
 
 /** The scenario key of an attempt's id (`scenario-<key>`, `preview-<key>`, with `-a`/`-b` for a compare side), or null for a design of the learner's own. */
@@ -24,13 +24,18 @@ export async function attemptConcealment(design: Design, what: string): Promise<
   const session = useScenarioStore.getState().session;
   let scenario: Scenario | undefined;
   let tried: Readonly<Record<string, unknown>>;
+  let shown = design;
   if (session?.key === key) ({ scenario, progress: { identify: tried } } = session);
   else {
-    scenario = (await loadLibrary()).entries.find((e) => e.scenario.id === key)?.scenario;
-    if (scenario?.mode !== 'identify') return null;
+    const bundled = (await loadLibrary()).entries.find((e) => e.scenario.id === key)?.scenario;
+    if (bundled?.mode !== 'identify') return null;
+    // The page's ids, as the attempt was saved with them (or, saved before the page used them, brought to them).
+    const ids = shownIds(bundled);
+    scenario = ids.scenario;
+    shown = designWithShownIds(design, ids.fileIds);
     tried = (await loadProgress(key))?.identify ?? {};
   }
-  const hidden = design.nodes.filter((n) => stillToName(scenario, tried, n.id)).length;
+  const hidden = shown.nodes.filter((n) => stillToName(scenario, tried, n.id)).length;
   if (hidden === 0) return null;
   return `${what} would show what the ${hidden === 1 ? 'component' : `${hidden} components`} you are asked to name ${hidden === 1 ? 'is' : 'are'}. Finish naming ${hidden === 1 ? 'it' : 'them'} in the scenario first.`;
 }

@@ -375,9 +375,10 @@ export function useDesignLibrary(): DesignLibrary {
   const openNew = useCallback(async (design: Design) => showUnsaved(await withFreshId(design)), [showUnsaved]);
 
   const openOrCreate = useCallback(
-    async (design: Design) => {
+    async (design: Design, upToDate: (stored: Design) => Design = (d) => d) => {
       const stored = await db.readStoredDesign(design.id);
-      if (stored?.ok) await openStored(stored);
+      const mended = stored?.ok ? upToDate(stored.design) : null;
+      if (stored?.ok) await (mended === stored.design ? openStored(stored) : show(mended!));
       else await show(stored ? await withFreshId(design) : design);
     },
     [openStored, show],

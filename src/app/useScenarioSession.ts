@@ -1,7 +1,9 @@
 // Starting, leaving and saving a scenario session. The learner works on their own copy of the
 // scenario's design (saved like any design), and their answers are saved as progress.
 import { useCallback, useEffect } from 'react';
-import type { Scenario } from '../scenarios';
+import { designWithShownIds, type Scenario } from '../scenarios';
+import type { ScenarioProgress } from '../store/scenarioStore';
+import { useDesignStore } from '../store/designStore';
 import type { Design } from '../model/types';
 import { useScenarioStore } from '../store/scenarioStore';
 import { loadProgressChecked, saveProgress, scenarioKey } from '../store/scenarioLibrary';
@@ -25,10 +27,24 @@ export function useScenarioSession(library: DesignLibrary, onProgressProblem: (s
       if (read?.problem) onProgressProblem(read.problem);
       const saved = read?.progress ?? null;
       useScenarioStore.getState().start(scenario, saved, preview, key);
-      await library.openOrCreate(workingCopy(scenario, key, scenario.design, scenario.mode === 'compare' ? 'a' : null, preview));
+      const { scenario: shown, fileIds } = useScenarioStore.getState().session!;
+      await library.openOrCreate(workingCopy(shown, key, shown.design, shown.mode === 'compare' ? 'a' : null, preview), (stored) => designWithShownIds(stored, fileIds));
       return key;
     },
     [library, onProgressProblem],
+  );
+
+  /** After a reload, the session goes on with its saved progress; an attempt on screen saved under the file's ids is shown under the page's. */
+  const resume = useCallback(
+    async (scenario: Scenario, progress: ScenarioProgress | null) => {
+      useScenarioStore.getState().start(scenario, progress);
+      const { scenario: shown, key, fileIds } = useScenarioStore.getState().session!;
+      const onScreen = useDesignStore.getState().design;
+      if (onScreen.id === workingCopy(shown, key, shown.design, null, false).id && designWithShownIds(onScreen, fileIds) !== onScreen) {
+        await library.openOrCreate(onScreen, (stored) => designWithShownIds(stored, fileIds));
+      }
+    },
+    [library],
   );
 
   const exit = useCallback(() => useScenarioStore.getState().exit(), []);
@@ -53,5 +69,5 @@ export function useScenarioSession(library: DesignLibrary, onProgressProblem: (s
     [],
   );
 
-  return { start, exit, show };
+  return { start, resume, exit, show };
 }

@@ -23,11 +23,12 @@ import {
 import { ComponentNode } from './ComponentNode';
 import { GroupNode } from './GroupNode';
 import { NODE_SIZE, useDesignStore } from '../store/designStore';
+import { isMasked, MASKED_LABEL, useScenarioStore } from '../store/scenarioStore';
 import { CARD_SIDES, type CardSide, type Design, type DesignEdge, type DesignNode, type EdgeMode, type Position } from '../model/types';
 import type { ComponentFlowNode, FlowEdge, FlowNode, GroupFlowNode } from './flowTypes';
 import { useCanvasOverlay } from './overlay';
 import { COMPONENT_KINDS, type ComponentKind } from '../model/types';
-import { CATEGORY_COLOR } from './icons';
+import { CATEGORY_COLOR, UNKNOWN_COLOR } from './icons';
 import { getKindSpec, paramValue } from '../model/catalog';
 import { connectionProblem } from '../model/connection-rules';
 import { routeEdges } from '../model/routing';
@@ -101,7 +102,7 @@ const PAN_BUTTONS = [1];
  */
 const CONNECTION_RADIUS = 40;
 const MINIMAP_STYLE = { width: 150, height: 96 };
-const miniMapNodeColor = (n: FlowNode) => (n.type === 'zone' ? 'transparent' : CATEGORY_COLOR[getKindSpec((n as ComponentFlowNode).data.kind).category]);
+const miniMapNodeColor = (n: FlowNode) => (n.type === 'zone' ? 'transparent' : n.data.masked === true ? UNKNOWN_COLOR : CATEGORY_COLOR[getKindSpec((n as ComponentFlowNode).data.kind).category]);
 const miniMapNodeStroke = (n: FlowNode) => (n.type === 'zone' ? '#94a3b8' : 'transparent');
 const commitDrag = () => useDesignStore.getState().commitDrag();
 // A box selects the connections between the components it holds; React Flow also takes every
@@ -189,6 +190,10 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
     return ids.size <= MAX_LAYERED_EDGES ? ids : null;
   }, [moving, design.edges]);
   const layered = movingEdges !== null;
+  // Components an identify scenario asks to name: their cards' and connections' names for screen
+  // readers say no more than the card does (the name and kind would answer the question).
+  const maskedKey = useScenarioStore((s) => design.nodes.filter((n) => isMasked(s.session, n.id)).map((n) => n.id).join('\n'));
+  const masked = useMemo(() => new Set(maskedKey ? maskedKey.split('\n') : []), [maskedKey]);
 
   const nodes = useMemo<FlowNode[]>(() => {
     const selected = new Set(selectedNodeIds);
@@ -213,7 +218,8 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
       const o = overlay?.[n.id];
       const isSelected = selected.has(n.id);
       const isLayered = layered && moving!.has(n.id);
-      const key = `${position.x},${position.y},${isSelected},${isLayered},${o ? `${o.utilization},${o.saturated},${o.p99Ms},${o.p99Approximate},${o.stale},${o.down}` : ''}`;
+      const isMaskedCard = masked.has(n.id);
+      const key = `${position.x},${position.y},${isSelected},${isLayered},${isMaskedCard},${o ? `${o.utilization},${o.saturated},${o.p99Ms},${o.p99Approximate},${o.stale},${o.down}` : ''}`;
       const cached = nodeCache.current.get(n);
       if (cached && cached.key === key) return cached.node;
       const node: ComponentFlowNode = {
@@ -226,14 +232,14 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
         height: NODE_SIZE.height,
         measured: MEASURED,
         handles: CARD_HANDLES,
-        data: { kind: n.kind, label: n.label, instances: paramValue(n, 'instances'), ...(o ? { overlay: o } : {}) },
-        ariaLabel: `${getKindSpec(n.kind).label}: ${n.label}`,
+        data: { kind: n.kind, label: n.label, instances: paramValue(n, 'instances'), ...(isMaskedCard ? { masked: true } : {}), ...(o ? { overlay: o } : {}) },
+        ariaLabel: isMaskedCard ? MASKED_LABEL : `${getKindSpec(n.kind).label}: ${n.label}`,
       };
       nodeCache.current.set(n, { key, node });
       return node;
     });
     return [...groups, ...comps];
-  }, [design.nodes, design.groups, selectedNodeIds, dragPositions, overlay, layered, moving]);
+  }, [design.nodes, design.groups, selectedNodeIds, dragPositions, overlay, layered, moving, masked]);
 
   // A view with too much in it shows the overview picture instead of live cards (canvas/useOverview.ts);
   // the connections are then not drawn live, so they are not worked out either.
@@ -246,7 +252,7 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
     if (!routes) return [];
     const shown = near ? design.edges.filter((e) => near.has(e.source) || near.has(e.target)) : design.edges;
     const selected = new Set(selectedEdgeIds);
-    const labels = new Map(design.nodes.map((n) => [n.id, n.label]));
+    const labels = new Map(design.nodes.map((n) => [n.id, masked.has(n.id) ? MASKED_LABEL : n.label]));
     const positions = new Map(design.nodes.map((n) => [n.id, n.position]));
     let cards: Rect[] | null = null; // made once, for the first label on a path
     const cardsOnce = () => (cards ??= design.nodes.map((n) => cardRect(n.position)));
@@ -289,7 +295,7 @@ export function Canvas({ connectMode, overlayOn, wheelZooms }: CanvasProps) {
       edgeCache.current.set(e, { key, edge });
       return edge;
     });
-  }, [design.edges, design.nodes, routes, near, selectedEdgeIds, edgeWidths, zoomedOut, movingEdges, moving]);
+  }, [design.edges, design.nodes, routes, near, selectedEdgeIds, edgeWidths, zoomedOut, movingEdges, moving, masked]);
 
   const flowNodes = useMemo(() => shownNodes(nodes, overview), [nodes, overview]);
   const flowEdges = overview ? NO_EDGES : edges;

@@ -1,10 +1,10 @@
 import { memo, useEffect, useRef } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { CARD_SIDES, type CardSide } from '../model/types';
-import { KindIcon, CATEGORY_COLOR } from './icons';
+import { KindIcon, CATEGORY_COLOR, UNKNOWN_COLOR } from './icons';
 import { getKindSpec } from '../model/catalog';
 import { useDesignStore } from '../store/designStore';
-import { isMasked, MASKED_LABEL, pinCount, useScenarioStore } from '../store/scenarioStore';
+import { MASKED_LABEL, pinCount, useScenarioStore } from '../store/scenarioStore';
 import type { ComponentFlowNode } from './flowTypes';
 import { APPROXIMATE_TITLE, utilizationColor, formatMs } from './format';
 
@@ -44,9 +44,9 @@ const sideHandles = CARD_SIDES.map((side) => <Handle key={side} id={side} type="
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>) {
   const spec = getKindSpec(data.kind);
   const renaming = useDesignStore((s) => s.renamingId === id);
-  const masked = useScenarioStore((s) => isMasked(s.session, id));
+  const masked = data.masked === true;
   const pins = useScenarioStore((s) => pinCount(s.session, id));
-  const accent = CATEGORY_COLOR[spec.category];
+  const accent = masked ? UNKNOWN_COLOR : CATEGORY_COLOR[spec.category];
   const o = data.overlay;
   const ring = o ? (o.down ? '#0f172a' : o.saturated ? '#b91c1c' : utilizationColor(o.utilization)) : undefined;
   return (
@@ -58,7 +58,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
     >
       {sideHandles}
       {pins > 0 ? <span className="pin-badge" title={`${pins} finding${pins > 1 ? 's' : ''} pinned here`}>{pins}</span> : null}
-      <div className="component-icon" style={{ color: masked ? '#64748b' : accent }}>
+      <div className="component-icon" style={{ color: accent }}>
         {masked ? <span aria-hidden="true">?</span> : <KindIcon kind={data.kind} size={22} />}
       </div>
       <div className="component-text">

@@ -5,6 +5,8 @@ export interface ComponentNodeData extends Record<string, unknown> {
   kind: ComponentKind;
   label: string;
   instances: number;
+  /** Identify: still to be named, so the card shows neither its name nor its kind (nor its category's colour). */
+  masked?: boolean;
   /** Filled in by the results overlay when it is on. */
   overlay?: NodeOverlay;
 }

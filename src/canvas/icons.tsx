@@ -13,6 +13,9 @@ export const CATEGORY_COLOR: Record<ComponentKindSpec['category'], string> = {
   external: '#be123c', // rose
 };
 
+/** A component still to be named (identify): slate, the colour of no category. */
+export const UNKNOWN_COLOR = '#64748b';
+
 // A cog's outline: `teeth` flat-topped teeth between radius `inner` and `outer`.
 function cogPath(cx: number, cy: number, inner: number, outer: number, teeth: number): string {
   const step = (2 * Math.PI) / teeth;

@@ -19,3 +19,25 @@ export function withoutParts(setup: SimulationSetup, removed: ReadonlySet<string
   if (setup.failures) out.failures = setup.failures.map((f) => keeps(f, removed)).filter((f): f is FailureEvent => f !== null);
   return out;
 }
+
+/** The failure with every id it names passed through `rename`. */
+function renamedFailure(failure: FailureEvent, rename: (id: string) => string): FailureEvent {
+  switch (FAILURE_SPECS[failure.kind].target) {
+    case 'group':
+      return { ...failure, groupId: rename((failure as TargetFields['group']).groupId) } as FailureEvent;
+    case 'network': {
+      const { sideA, sideB } = failure as TargetFields['network'];
+      return { ...failure, sideA: sideA.map(rename), sideB: sideB.map(rename) } as FailureEvent;
+    }
+    default:
+      return { ...failure, nodeId: rename((failure as TargetFields['component']).nodeId) } as FailureEvent;
+  }
+}
+
+/** The setup naming the same parts under the ids `rename` gives them. */
+export function withRenamedParts(setup: SimulationSetup, rename: (id: string) => string): SimulationSetup {
+  const out: SimulationSetup = { ...setup };
+  if (setup.workload) out.workload = Object.fromEntries(Object.entries(setup.workload).map(([clientId, shapes]) => [rename(clientId), shapes]));
+  if (setup.failures) out.failures = setup.failures.map((f) => renamedFailure(f, rename));
+  return out;
+}

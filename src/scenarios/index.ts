@@ -76,6 +76,7 @@ export { formatSimulatedFix } from './modes/fix/text';
 export { describeTimeline, type TimelineSummary } from './timeline-text';
 export { findingEvidence } from './modes/critique/evidence';
 export { explanationWaitsFor } from './modes/identify/reveal';
+export { answerInFileIds, designWithShownIds, shownIds, type ShownIds } from './modes/identify/conceal';
 export { critiqueReportMarkdown, critiqueScoreWords, markdownText, targetName } from './modes/critique/report';
 export { shotgunFindings, ALSO_ACCEPTABLE_CREDIT, type AcceptableMatch, type ExtraReason } from './modes/critique/grade';
 export { parseSubmission, gradeSubmission, buildSubmission, SUBMISSION_VERSION, SUBMISSION_FORMAT, type Submission, type SubmissionBody, type GradeSubmissionResult } from './submission';

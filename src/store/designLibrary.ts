@@ -57,8 +57,8 @@ export interface DesignLibrary {
   /** Resolves to why it was not done (a scenario attempt that would show what the learner is asked to name), or null. */
   open: (id: string) => Promise<string | null>;
   openNew: (design: Design) => Promise<void>;
-  /** Opens a design under its own id: the stored copy when there is one, else this one. */
-  openOrCreate: (design: Design) => Promise<void>;
+  /** Opens a design under its own id: the stored copy when there is one (brought up to date by `upToDate`, and saved when that changes it), else this one. */
+  openOrCreate: (design: Design, upToDate?: (stored: Design) => Design) => Promise<void>;
   createEmpty: () => Promise<void>;
   duplicate: (id: string) => Promise<void>;
   /** Keeps a copy of a scenario attempt among the learner's own designs (the attempt stays with its scenario). */

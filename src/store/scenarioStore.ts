@@ -2,13 +2,18 @@
 // (answers, findings pinned on the diagram, grades). Not part of undo: the design store keeps
 // the diagram and its history; this keeps the exercise around it.
 import { create } from 'zustand';
-import { emptyModeProgress, type CompareGrade, type CritiqueGrade, type DesignSide, type IdentifyGrade, type IdentifyTry, type PinnedFinding, type Scenario, type ScenarioProgress, type SimulatedCheckRecord } from '../scenarios';
+import { emptyModeProgress, shownIds, type CompareGrade, type CritiqueGrade, type DesignSide, type IdentifyGrade, type IdentifyTry, type PinnedFinding, type Scenario, type ScenarioProgress, type SimulatedCheckRecord } from '../scenarios';
 
 export type { ComparePrediction, IdentifyAttempt, IdentifyTry, PinnedFinding, ScenarioProgress, SimulatedCheckRecord } from '../scenarios';
 export { firstTry, tryCount } from '../scenarios';
 
 export interface ScenarioSession {
+  /** The scenario as the page shows it: an identify scenario's parts go by opaque ids (scenarios/modes/identify/conceal). */
   scenario: Scenario;
+  /** The scenario as its file has it, for what leaves the app (a submission is graded against the file). */
+  source: Scenario;
+  /** The file's id of each id the page shows for a part; empty when the page shows the file's ids. */
+  fileIds: Readonly<Record<string, string>>;
   /** Where its progress and working copy are kept: the id, or id~hash (store/scenarioLibrary scenarioKey). */
   key: string;
   progress: ScenarioProgress;
@@ -55,10 +60,12 @@ export const useScenarioStore = create<ScenarioState>()((set) => {
     });
   return {
     session: null,
-    start: (scenario, saved, preview = false, key = scenario.id) =>
+    start: (scenario, saved, preview = false, key = scenario.id) => {
+      const shown = shownIds(scenario);
       set({
-        session: { scenario, key, progress: saved ?? emptyProgress(key), critiqueGrade: null, identifyGrade: null, compareGrade: null, showing: 'a', preview },
-      }),
+        session: { scenario: shown.scenario, source: scenario, fileIds: shown.fileIds, key, progress: saved ?? emptyProgress(key), critiqueGrade: null, identifyGrade: null, compareGrade: null, showing: 'a', preview },
+      });
+    },
     exit: () => set({ session: null }),
     addFinding: (finding) =>
       update(

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp, openCourseMap } from './helpers';
+import { openApp, openCourseMap, scenarioCard, scenarioQuestion } from './helpers';
 
 // A new learner walks the on-ramp's first scenario (components, connections, results), getting
 // the last question wrong first, and then sees it on the course map: done, and mastery from the
@@ -14,15 +14,15 @@ test('a new learner does first steps and the course map shows their mastery', as
   await expect(page.locator('.results')).toBeVisible();
 
   const answer = async (question: string, node: string, button = 'Check my selection') => {
-    await page.getByTestId(`node-${node}`).click();
-    await page.getByTestId(`question-${question}`).getByRole('button', { name: button }).click();
+    await scenarioCard(page, 'first-steps', node).click();
+    await scenarioQuestion(page, 'first-steps', question).getByRole('button', { name: button }).click();
   };
   await answer('start', 'shoppers');
-  await expect(page.getByTestId('question-start')).toHaveClass(/right/);
+  await expect(scenarioQuestion(page, 'first-steps', 'start')).toHaveClass(/right/);
   await answer('follow', 'db');
-  await expect(page.getByTestId('question-follow')).toHaveClass(/right/);
+  await expect(scenarioQuestion(page, 'first-steps', 'follow')).toHaveClass(/right/);
   await answer('busiest', 'db');
-  await expect(page.getByTestId('question-busiest')).toHaveClass(/wrong/);
+  await expect(scenarioQuestion(page, 'first-steps', 'busiest')).toHaveClass(/wrong/);
   await answer('busiest', 'web', 'Try again (not scored)');
   await expect(page.getByTestId('identify-score')).toContainText('2 of 3 right on the first try');
 

@@ -1,4 +1,7 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseScenarioYaml, shownIds, type Scenario } from '../../src/scenarios';
 
 /** Opens the app on a fresh profile and waits for the example design to be on screen and saved. */
 export async function openApp(page: Page, path = '/') {
@@ -57,4 +60,34 @@ export async function simulateWithFailure(page: Page, kind: string, target: stri
   await row.getByLabel('Failure target').selectOption(target);
   await page.getByTestId('sim-run').click();
   await expect(page.getByTestId('sim-summary')).toContainText('Availability', { timeout: 120_000 });
+}
+
+const bundledScenarios = new Map<string, Scenario>();
+/** A bundled scenario as loaded from scenarios/<id>.yaml (read once). */
+export function bundledScenario(id: string): Scenario {
+  let scenario = bundledScenarios.get(id);
+  if (!scenario) {
+    const parsed = parseScenarioYaml(readFileSync(join(import.meta.dirname, '../../scenarios', `${id}.yaml`), 'utf8'));
+    if (!parsed.ok) throw new Error(`scenarios/${id}.yaml does not load`);
+    scenario = parsed.scenario;
+    bundledScenarios.set(id, scenario);
+  }
+  return scenario;
+}
+
+/** A scenario's card, by the id its file gives the component (an identify scenario's page shows opaque ids). */
+export function cardOf(page: Page, scenario: Scenario, fileId: string): Locator {
+  const shown = Object.entries(shownIds(scenario).fileIds).find(([, file]) => file === fileId)?.[0] ?? fileId;
+  return page.getByTestId(`node-${shown}`);
+}
+
+/** A bundled scenario's card, by the id its file gives the component. */
+export const scenarioCard = (page: Page, scenarioId: string, fileId: string): Locator => cardOf(page, bundledScenario(scenarioId), fileId);
+
+/** A bundled identify scenario's question, by the id its file gives it (the page numbers them). */
+export function scenarioQuestion(page: Page, scenarioId: string, questionId: string): Locator {
+  const scenario = bundledScenario(scenarioId);
+  const index = scenario.mode === 'identify' ? scenario.questions.findIndex((q) => q.id === questionId) : -1;
+  if (index < 0) throw new Error(`${scenarioId} has no identify question "${questionId}"`);
+  return page.getByTestId(`question-${index + 1}`);
 }

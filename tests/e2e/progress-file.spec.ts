@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, openCourseMap } from './helpers';
+import { openApp, openCourseMap, scenarioCard, scenarioQuestion } from './helpers';
 
 // Course progress saved to a file in one browser and loaded in another: it merges in, the first
 // try made in the second browser is kept over the file's, and a bad file changes nothing.
 
 async function answer(page: Page, question: string, node: string) {
-  await page.getByTestId(`node-${node}`).click();
-  await page.getByTestId(`question-${question}`).getByRole('button', { name: 'Check my selection' }).click();
+  await scenarioCard(page, 'first-steps', node).click();
+  await scenarioQuestion(page, 'first-steps', question).getByRole('button', { name: 'Check my selection' }).click();
 }
 
 test('progress saved in one browser loads in another, keeping what that browser did; bad files change nothing', async ({ browser }) => {
@@ -30,7 +30,7 @@ test('progress saved in one browser loads in another, keeping what that browser 
   await openApp(two);
   await two.getByTestId('onramp-start').click();
   await answer(two, 'start', 'db');
-  await expect(two.getByTestId('question-start')).toHaveClass(/wrong/);
+  await expect(scenarioQuestion(two, 'first-steps', 'start')).toHaveClass(/wrong/);
   await openCourseMap(two);
   await expect(two.getByTestId('course-on-ramp-first-steps')).toContainText('In progress');
 
@@ -55,9 +55,9 @@ test('progress saved in one browser loads in another, keeping what that browser 
 
   // The scenario open behind the map goes on with the merged answers, and a reload keeps them.
   await two.keyboard.press('Escape');
-  await expect(two.getByTestId('question-busiest')).toHaveClass(/wrong/);
+  await expect(scenarioQuestion(two, 'first-steps', 'busiest')).toHaveClass(/wrong/);
   await two.reload();
-  await expect(two.getByTestId('question-follow')).toHaveClass(/right/);
+  await expect(scenarioQuestion(two, 'first-steps', 'follow')).toHaveClass(/right/);
   await openCourseMap(two);
   await expect(two.getByTestId('course-on-ramp-first-steps')).toContainText('Done · first try 33%');
 });

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenarioYaml } from '../../src/scenarios';
-import { openApp, openScenario } from './helpers';
+import { openApp, openScenario, scenarioCard, scenarioQuestion } from './helpers';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -49,17 +49,17 @@ test('identify: a learner names a masked component and clicks the one that absor
   expect(count).toBeGreaterThan(1);
   await page.screenshot({ path: 'test-results/screens/11-identify.png' });
   // A naming question: pick the right kind from the list (once right, its answer controls go).
-  const naming = page.getByTestId('question-entry');
+  const naming = scenarioQuestion(page, 'url-shortener', 'entry');
   await naming.getByLabel('Kind of component').selectOption('load-balancer');
   await naming.getByRole('button', { name: 'Check' }).click();
   await expect(naming).toHaveClass(/right/);
-  await expect(page.getByTestId('node-lb')).not.toHaveClass(/masked/);
+  await expect(scenarioCard(page, 'url-shortener', 'lb')).not.toHaveClass(/masked/);
   // A click question answered wrongly, then rightly: the try is kept, but only the first counts.
   const click = questions.filter({ hasText: 'Nine clicks in ten never reach' });
-  await page.getByTestId('node-api').click();
+  await scenarioCard(page, 'url-shortener', 'api').click();
   await click.getByRole('button', { name: 'Check my selection' }).click();
   await expect(click).toHaveClass(/wrong/);
-  await page.getByTestId('node-cache').click();
+  await scenarioCard(page, 'url-shortener', 'cache').click();
   await click.getByRole('button', { name: 'Try again (not scored)' }).click();
   await expect(click).toHaveClass(/wrong/);
   await expect(click).toContainText('Right on the second try (only the first counts)');

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenarioYaml } from '../../src/scenarios';
-import { openApp, openCourseMap, openScenario, simulateWithFailure } from './helpers';
+import { openApp, openCourseMap, openScenario, scenarioCard, simulateWithFailure } from './helpers';
 
 // The screens a learner or an instructor meets, at the two laptop sizes the panels must fit
 // (issue 13): each is kept as a screenshot in the test's output folder, and no panel on it runs
@@ -103,7 +103,7 @@ test.describe('at 1280x800 and 1440x900', () => {
     await openScenario(page, 'url-shortener');
     await shoot(page, '05a-identify-mid');
     const click = page.locator('.questions > li').filter({ hasText: 'Nine clicks in ten never reach' });
-    await page.getByTestId('node-api').click();
+    await scenarioCard(page, 'url-shortener', 'api').click();
     await click.getByRole('button', { name: 'Check my selection' }).click();
     await expect(click).toHaveClass(/wrong/);
     await shoot(page, '05b-identify-graded');

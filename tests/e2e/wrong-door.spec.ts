@@ -9,7 +9,7 @@ import { encodeShareFragment } from '../../src/app/share';
 import { exampleDesign } from '../../src/model/example';
 import { serializeDesign } from '../../src/model/file';
 import { encodeScenarioLink, parseScenarioYaml, scenarioToFile } from '../../src/scenarios';
-import { openApp } from './helpers';
+import { openApp, scenarioCard } from './helpers';
 
 const sharedDesign = { ...exampleDesign(), id: 'shared-shop', name: 'Shared shop' };
 const designLink = encodeShareFragment(sharedDesign);
@@ -42,7 +42,7 @@ test('a scenario link given as a design link says it is a scenario and opens it 
   await page.screenshot({ path: 'test-results/screens/wrong-door-scenario-link.png' });
   await page.getByRole('button', { name: 'Open the scenario' }).click();
   await expect(page.getByTestId('scenario-panel')).toContainText('Name the parts of a URL shortener');
-  await expect(page.getByTestId('node-lb')).toBeVisible();
+  await expect(scenarioCard(page, 'url-shortener', 'lb')).toBeVisible();
 });
 
 test('a scenario file imported as a design, or a design file opened as a scenario, says what it is and opens it the right way', async ({ page }) => {

@@ -8,7 +8,7 @@ import { bundledScenario, bundledScenarios, bundledScenarioText } from './helper
 
 const session = (id: string): ScenarioSession => {
   const scenario = bundledScenario(id);
-  return { scenario, key: id, progress: emptyProgress(id), critiqueGrade: null, identifyGrade: null, compareGrade: null, showing: 'a', preview: false };
+  return { scenario, source: scenario, fileIds: {}, key: id, progress: emptyProgress(id), critiqueGrade: null, identifyGrade: null, compareGrade: null, showing: 'a', preview: false };
 };
 
 describe('first-steps', () => {

@@ -132,7 +132,7 @@ export function CompareBody({ scenario, onShow }: { scenario: CompareScenario; o
           </p>
         </div>
       ) : null}
-      <SubmissionExport scenario={scenario} body={() => ({ mode: 'compare', answers })} />
+      <SubmissionExport body={() => ({ mode: 'compare', answers })} />
     </div>
   );
 }

@@ -108,7 +108,7 @@ export function CritiqueBody({ scenario, solution }: { scenario: CritiqueScenari
           Export report (.md)
         </button>
       </div>
-      <SubmissionExport scenario={scenario} body={() => ({ mode: 'critique', findings: session.progress.findings.map(({ id: _id, ...finding }) => finding) })} />
+      <SubmissionExport body={() => ({ mode: 'critique', findings: session.progress.findings.map(({ id: _id, ...finding }) => finding) })} />
       {grade ? (
         <section className="grade" data-testid="critique-grade" aria-live="polite">
           <p className="score-line">

@@ -90,7 +90,7 @@ export function FixBody({ scenario, onOpenDesign }: { scenario: FixScenario; onO
         </details>
       ) : null}
       <SimulatedCheck scenario={scenario} design={design} required={required} />
-      <SubmissionExport scenario={scenario} body={() => ({ mode: 'fix', design })} />
+      <SubmissionExport body={() => ({ mode: 'fix', design })} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // learner may try again to learn, and every try is kept. A question's explanation comes after
 // its first try, unless it names the answer to a question not yet tried.
 import { useState } from 'react';
-import { explanationWaitsFor, gradeIdentify, type IdentifyScenario } from '../../../scenarios/index';
+import { answerInFileIds, explanationWaitsFor, gradeIdentify, type IdentifyScenario } from '../../../scenarios/index';
 import { firstTry, tryCount, useScenarioStore, type IdentifyAttempt } from '../../../store/scenarioStore';
 import { useDesignStore } from '../../../store/designStore';
 import { CATALOG } from '../../../model/catalog';
@@ -14,6 +14,7 @@ const ordinal = (n: number) => ['first', 'second', 'third'][n - 1] ?? `${n}th`;
 
 export function IdentifyBody({ scenario }: { scenario: IdentifyScenario }) {
   const progress = useScenarioStore((s) => s.session!.progress);
+  const fileIds = useScenarioStore((s) => s.session!.fileIds);
   const record = useScenarioStore((s) => s.recordIdentify);
   const setScore = useScenarioStore((s) => s.setScore);
   const selected = useDesignStore((s) => s.selectedNodeIds);
@@ -45,13 +46,14 @@ export function IdentifyBody({ scenario }: { scenario: IdentifyScenario }) {
         {tries > tried.size ? <span className="muted"> ({tries} tries in all; only first tries count)</span> : null}
       </p>
       <ol className="questions">
-        {scenario.questions.map((q) => {
+        {scenario.questions.map((q, i) => {
           const attempt = progress.identify[q.id];
           const first = attempt ? firstTry(attempt) : null;
           const waitsFor = attempt ? explanationWaitsFor(scenario, q.id, tried) : [];
           const again = attempt && !attempt.correct ? ' (not scored)' : '';
+          // Numbered, not by the file's question id: an id such as "limiter" would name the answer in the page's HTML.
           return (
-            <li key={q.id} className={first ? (first.correct ? 'right' : 'wrong') : ''} data-testid={`question-${q.id}`}>
+            <li key={q.id} className={first ? (first.correct ? 'right' : 'wrong') : ''} data-testid={`question-${i + 1}`}>
               <p className="prompt">{q.prompt}</p>
               {attempt?.correct ? null : q.answer.type === 'click' ? (
                 <div className="answer-row">
@@ -92,10 +94,9 @@ export function IdentifyBody({ scenario }: { scenario: IdentifyScenario }) {
         })}
       </ol>
       <SubmissionExport
-        scenario={scenario}
         body={() => {
           const entries = Object.entries(progress.identify);
-          return { mode: 'identify', answers: Object.fromEntries(entries.map(([id, a]) => [id, firstTry(a).given])), attempts: Object.fromEntries(entries.map(([id, a]) => [id, tryCount(a)])) };
+          return { mode: 'identify', answers: Object.fromEntries(entries.map(([id, a]) => [id, answerInFileIds(firstTry(a).given, fileIds)])), attempts: Object.fromEntries(entries.map(([id, a]) => [id, tryCount(a)])) };
         }}
       />
     </div>

@@ -8,6 +8,7 @@ import { compactDesign, defined } from '../../design-file';
 import { checkQuestionIds, questionId, questionIdFile, questionItems } from '../questions';
 import { gradeIdentify, type IdentifyAnswers, type IdentifyAttempts, type IdentifyGrade } from './grade';
 import { identifyFirstTryScore, mergeIdentifyProgress, readIdentifyProgress, type IdentifyProgress } from './progress';
+import { promptsNamingKinds } from './reveal';
 import type { IdentifyScenario, IdentifyScenarioFile } from './schema';
 
 export interface IdentifySubmission {
@@ -83,6 +84,9 @@ export const identifyMode: ModeSpec<'identify', typeof submissionEntries> = {
     gradeIdentify(scenario, answers).results.forEach((r, i) => {
       if (!r.correct) issues.push({ path: ['questions', i, 'answer'], message: 'the answer given in the file is not graded correct' });
     });
+    for (const { prompt, asks, word } of promptsNamingKinds(scenario)) {
+      issues.push({ path: ['questions', prompt, 'prompt'], message: `says "${word}", which answers question ${asks + 1} ("what kind is it?") while it is on screen beside it: describe the component by what it does instead` });
+    }
     if (scenario.showFigures) {
       scenario.questions.forEach((q, i) => {
         if (q.answer.type === 'naming') issues.push({ path: ['questions', i, 'answer'], message: 'asks what kind a component is while showFigures is on, and the figures name every component: ask a click question, or leave showFigures out' });
